@@ -1,0 +1,73 @@
+use crate::domain::role::Role;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The logged-in user as pages and islands see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+#[server(prefix = "/api", endpoint = "auth/me")]
+pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
+    crate::api::respond::with_status(crate::auth::current::current_user().await)
+}
+
+/// Logs in and returns where to go next. A plain form post (no JavaScript) is
+/// redirected: to `next` on success, back to the login page with an error code otherwise.
+#[server(prefix = "/api", endpoint = "auth/login")]
+pub async fn login(
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<String, AppError> {
+    use crate::api::respond::{is_plain_form_post, with_status};
+    let outcome = crate::services::auth::login(&email, &password, next.as_deref()).await;
+    match &outcome {
+        Ok(target) => leptos_axum::redirect(target),
+        Err(err) if is_plain_form_post() => {
+            let next = crate::domain::safe_redirect::safe_next_path(next.as_deref());
+            leptos_axum::redirect(&format!(
+                "/login?error={}&next={}",
+                crate::pages::login::LoginProblem::from_error(err).code(),
+                crate::pages::login::encode_query_value(&next)
+            ));
+            return Err(err.clone());
+        }
+        Err(_) => {}
+    }
+    with_status(outcome)
+}
+
+#[server(prefix = "/api", endpoint = "auth/logout")]
+pub async fn logout() -> Result<(), AppError> {
+    let outcome = crate::services::auth::logout().await;
+    if outcome.is_ok() {
+        leptos_axum::redirect("/login?logged_out=1");
+    }
+    crate::api::respond::with_status(outcome)
+}
+
+#[server(prefix = "/api", endpoint = "auth/change-password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+    confirm_password: String,
+) -> Result<(), AppError> {
+    let outcome = async {
+        let user = crate::auth::current::require_user().await?;
+        crate::services::auth::change_password(
+            &user,
+            &current_password,
+            &new_password,
+            &confirm_password,
+        )
+        .await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}

@@ -1,0 +1,44 @@
+//! Server functions: each one authorises inside itself, calls a service, and
+//! maps the outcome to an HTTP status. They are public HTTP endpoints under `/api`.
+
+pub mod auth;
+pub mod users;
+
+#[cfg(feature = "ssr")]
+pub(crate) mod respond {
+    use crate::error::AppError;
+    use http::{header, HeaderValue, StatusCode};
+    use leptos::prelude::use_context;
+    use leptos_axum::ResponseOptions;
+
+    /// Gives an error its HTTP status (and `Retry-After` when throttled).
+    pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+        if let Err(err) = &result {
+            if let Some(response) = use_context::<ResponseOptions>() {
+                response.set_status(
+                    StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+                );
+                if let AppError::TooManyRequests { retry_after_secs } = err {
+                    if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+                        response.insert_header(header::RETRY_AFTER, value);
+                    }
+                }
+            }
+        }
+        result
+    }
+
+    /// Whether the request is a plain HTML form submission (no JavaScript),
+    /// which expects a redirect rather than a JSON answer.
+    pub fn is_plain_form_post() -> bool {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .headers
+                    .get(header::ACCEPT)
+                    .and_then(|v| v.to_str().ok())
+                    .map(|v| v.contains("text/html"))
+            })
+            .unwrap_or(false)
+    }
+}

@@ -1,0 +1,63 @@
+use crate::domain::role::Role;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// A back-office user as the users page shows it (never the password hash).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserSummary {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub active: bool,
+    pub created_at_ms: i64,
+}
+
+#[server(prefix = "/api", endpoint = "admin/users/list")]
+pub async fn list_users() -> Result<Vec<UserSummary>, AppError> {
+    let outcome = async {
+        crate::auth::current::require_role(&[Role::Admin]).await?;
+        crate::services::users::list().await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+#[server(prefix = "/api", endpoint = "admin/users/create")]
+pub async fn create_user(
+    email: String,
+    display_name: String,
+    role: String,
+    password: String,
+) -> Result<UserSummary, AppError> {
+    let outcome = async {
+        let actor = crate::auth::current::require_role(&[Role::Admin]).await?;
+        crate::services::users::create(Some(&actor), &email, &display_name, &role, &password).await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+#[server(prefix = "/api", endpoint = "admin/users/role")]
+pub async fn change_user_role(id: String, role: String) -> Result<(), AppError> {
+    let outcome = async {
+        let actor = crate::auth::current::require_role(&[Role::Admin]).await?;
+        let role = Role::parse(&role).map_err(|e| AppError::invalid("role", e.to_string()))?;
+        crate::services::users::update(&actor, &id, crate::services::users::Change::Role(role))
+            .await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+#[server(prefix = "/api", endpoint = "admin/users/active")]
+pub async fn set_user_active(id: String, active: bool) -> Result<(), AppError> {
+    let outcome = async {
+        let actor = crate::auth::current::require_role(&[Role::Admin]).await?;
+        crate::services::users::update(&actor, &id, crate::services::users::Change::Active(active))
+            .await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}

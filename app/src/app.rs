@@ -1,0 +1,58 @@
+use crate::domain::admin_section::AdminSection;
+use crate::pages::admin::{account::AccountPage, dashboard::DashboardPage, users::UsersPage};
+use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFoundPage};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options islands=true />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Every admin page checks the session before rendering, so it renders
+    // fully on the server (Async) and can answer with a redirect or a 403.
+    let guarded = SsrMode::Async;
+    view! {
+        <Stylesheet id="leptos" href="/pkg/causal-edge.css" />
+        <Link rel="icon" href="/favicon.ico" />
+        <Meta name="theme-color" content="#0f3d3e" />
+        <Title formatter=|title: String| {
+            if title.is_empty() { "Causal Edge".to_string() } else { format!("{title} · Causal Edge") }
+        } />
+        <Router>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/") view=HomePage />
+                <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                <Route path=path!("/admin") view=DashboardPage ssr=guarded.clone() />
+                <Route path=path!("/admin/users") view=UsersPage ssr=guarded.clone() />
+                <Route path=path!("/admin/account") view=AccountPage ssr=guarded />
+            </Routes>
+        </Router>
+    }
+}
+
+/// The admin paths that exist, for tests and the sitemap of the back office.
+pub fn admin_paths() -> impl Iterator<Item = &'static str> {
+    AdminSection::ALL
+        .into_iter()
+        .filter(|s| s.is_available())
+        .map(AdminSection::path)
+}

@@ -1,0 +1,85 @@
+//! Who is making this request. Used inside every server function and guarded
+//! page: authorisation is checked where the data is, not only in the UI.
+
+use super::session_token;
+use crate::api::auth::CurrentUser;
+use crate::db::{sessions, users::UserRow};
+use crate::domain::role::Role;
+use crate::error::AppError;
+use crate::state::AppState;
+use http::request::Parts;
+use leptos::prelude::use_context;
+
+pub fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
+}
+
+pub fn request_parts() -> Result<Parts, AppError> {
+    use_context::<Parts>().ok_or_else(|| AppError::internal("request parts missing from context"))
+}
+
+/// The session token the request carries, if any.
+pub fn session_token(parts: &Parts) -> Option<String> {
+    parts
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(session_token::from_cookie_header)
+}
+
+pub fn to_current_user(row: UserRow) -> Result<CurrentUser, AppError> {
+    Ok(CurrentUser {
+        role: row.role().map_err(AppError::internal)?,
+        id: row.id,
+        email: row.email,
+        display_name: row.display_name,
+    })
+}
+
+/// The logged-in user, or `None` for anonymous requests and expired sessions.
+pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
+    let state = state()?;
+    let parts = request_parts()?;
+    let Some(token) = session_token(&parts) else {
+        return Ok(None);
+    };
+    let row = sessions::find_user(&state.db, &session_token::hash_token(&token))
+        .await
+        .map_err(AppError::internal)?;
+    row.map(to_current_user).transpose()
+}
+
+/// The logged-in user if their role is one of `allowed`; 401 or 403 otherwise.
+pub async fn require_role(allowed: &[Role]) -> Result<CurrentUser, AppError> {
+    let user = current_user().await?.ok_or(AppError::Unauthenticated)?;
+    if allowed.contains(&user.role) {
+        Ok(user)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub async fn require_user() -> Result<CurrentUser, AppError> {
+    require_role(&Role::ALL).await
+}
+
+/// The client's address: the socket peer, or the first `X-Forwarded-For` hop
+/// when the deployment says a trusted proxy sets it.
+pub fn client_ip(parts: &Parts, trust_proxy: bool) -> String {
+    if trust_proxy {
+        if let Some(forwarded) = parts
+            .headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+        {
+            return forwarded.trim().to_string();
+        }
+    }
+    parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".to_string())
+}

@@ -1,0 +1,26 @@
+use leptos::prelude::*;
+
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <div class="container site-footer__inner">
+                <div>
+                    <p class="brand brand--footer">
+                        <span class="brand__mark" aria-hidden="true">"CE"</span>
+                        "Causal Edge"
+                    </p>
+                    <p class="muted">"Experimentation and causal analysis for growing businesses."</p>
+                </div>
+                <nav aria-label="Footer">
+                    <ul class="site-footer__links">
+                        <li><a href="/#approach">"Approach"</a></li>
+                        <li><a href="/#results">"Results"</a></li>
+                        <li><a href="/login">"Client login"</a></li>
+                    </ul>
+                </nav>
+                <p class="muted site-footer__legal">"© 2026 Causal Edge. Estimates are illustrations, not promises."</p>
+            </div>
+        </footer>
+    }
+}

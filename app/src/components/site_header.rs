@@ -1,0 +1,60 @@
+use leptos::prelude::*;
+
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <div class="container site-header__inner">
+                <a class="brand" href="/" aria-label="Causal Edge home">
+                    <span class="brand__mark" aria-hidden="true">"CE"</span>
+                    <span class="brand__name">"Causal Edge"</span>
+                </a>
+                <SiteNav>
+                    <ul class="site-nav__list">
+                        <li><a href="/#approach">"Approach"</a></li>
+                        <li><a href="/#results">"Results"</a></li>
+                        <li><a href="/#estimate">"Estimate your lift"</a></li>
+                        <li><a class="site-nav__login" href="/login">"Client login"</a></li>
+                    </ul>
+                </SiteNav>
+            </div>
+        </header>
+    }
+}
+
+/// The main navigation. Without JavaScript the links are always shown; once
+/// hydrated, narrow screens collapse them behind a menu button.
+#[island]
+pub fn SiteNav(children: Children) -> impl IntoView {
+    let (hydrated, set_hydrated) = signal(false);
+    let (open, set_open) = signal(false);
+    Effect::new(move |_| set_hydrated.set(true));
+    view! {
+        <nav
+            id="site-nav"
+            class=move || {
+                let mut class = String::from("site-nav");
+                if hydrated.get() {
+                    class.push_str(" site-nav--enhanced");
+                }
+                if open.get() {
+                    class.push_str(" site-nav--open");
+                }
+                class
+            }
+            aria-label="Main"
+        >
+            <button
+                type="button"
+                class="site-nav__toggle"
+                aria-controls="site-nav-links"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                on:click=move |_| set_open.update(|o| *o = !*o)
+            >
+                <span aria-hidden="true" class="site-nav__burger"></span>
+                {move || if open.get() { "Close menu" } else { "Menu" }}
+            </button>
+            <div id="site-nav-links" class="site-nav__links">{children()}</div>
+        </nav>
+    }
+}

@@ -1,0 +1,122 @@
+//! The back office's sections and which roles see them. The navigation is built
+//! from this table, and so is the route guard of each section's page.
+
+use super::role::Role;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdminSection {
+    Dashboard,
+    CaseStudies,
+    Consultants,
+    Leads,
+    Pages,
+    Experiments,
+    Analytics,
+    Settings,
+    Users,
+    Account,
+}
+
+impl AdminSection {
+    pub const ALL: [AdminSection; 10] = [
+        AdminSection::Dashboard,
+        AdminSection::CaseStudies,
+        AdminSection::Consultants,
+        AdminSection::Leads,
+        AdminSection::Pages,
+        AdminSection::Experiments,
+        AdminSection::Analytics,
+        AdminSection::Settings,
+        AdminSection::Users,
+        AdminSection::Account,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AdminSection::Dashboard => "Dashboard",
+            AdminSection::CaseStudies => "Case studies",
+            AdminSection::Consultants => "Consultants",
+            AdminSection::Leads => "Leads",
+            AdminSection::Pages => "Landing pages",
+            AdminSection::Experiments => "Experiments",
+            AdminSection::Analytics => "Analytics",
+            AdminSection::Settings => "Settings",
+            AdminSection::Users => "Users",
+            AdminSection::Account => "My account",
+        }
+    }
+
+    pub fn path(self) -> &'static str {
+        match self {
+            AdminSection::Dashboard => "/admin",
+            AdminSection::CaseStudies => "/admin/case-studies",
+            AdminSection::Consultants => "/admin/consultants",
+            AdminSection::Leads => "/admin/leads",
+            AdminSection::Pages => "/admin/pages",
+            AdminSection::Experiments => "/admin/experiments",
+            AdminSection::Analytics => "/admin/analytics",
+            AdminSection::Settings => "/admin/settings",
+            AdminSection::Users => "/admin/users",
+            AdminSection::Account => "/admin/account",
+        }
+    }
+
+    /// Whether the section has been built yet; unbuilt ones show in the
+    /// navigation as "coming soon" without a link, so nobody lands on a dead page.
+    pub fn is_available(self) -> bool {
+        matches!(
+            self,
+            AdminSection::Dashboard | AdminSection::Users | AdminSection::Account
+        )
+    }
+
+    pub fn allows(self, role: Role) -> bool {
+        use AdminSection::*;
+        match self {
+            Dashboard | Analytics | Account => true,
+            CaseStudies | Pages | Experiments => matches!(role, Role::Admin | Role::Marketer),
+            Consultants => matches!(role, Role::Admin | Role::Consultant),
+            Leads => matches!(role, Role::Admin | Role::Consultant),
+            Settings | Users => role == Role::Admin,
+        }
+    }
+
+    /// The sections a role sees in its navigation, in display order.
+    pub fn visible_to(role: Role) -> impl Iterator<Item = AdminSection> {
+        AdminSection::ALL
+            .into_iter()
+            .filter(move |s| s.allows(role))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_admins_see_users_and_settings() {
+        for section in [AdminSection::Users, AdminSection::Settings] {
+            assert!(section.allows(Role::Admin));
+            assert!(!section.allows(Role::Marketer));
+            assert!(!section.allows(Role::Consultant));
+        }
+    }
+
+    #[test]
+    fn everyone_has_a_dashboard_and_an_account_page() {
+        for role in Role::ALL {
+            let visible: Vec<_> = AdminSection::visible_to(role).collect();
+            assert!(visible.contains(&AdminSection::Dashboard));
+            assert!(visible.contains(&AdminSection::Account));
+        }
+    }
+
+    #[test]
+    fn paths_are_unique_and_under_admin() {
+        let mut paths: Vec<_> = AdminSection::ALL.iter().map(|s| s.path()).collect();
+        assert!(paths.iter().all(|p| p.starts_with("/admin")));
+        paths.sort();
+        paths.dedup();
+        assert_eq!(paths.len(), AdminSection::ALL.len());
+    }
+}

@@ -1,0 +1,11 @@
+//! Pure domain logic: no Leptos, sqlx or axum imports, so it compiles for the
+//! server and for the browser (WASM) alike and is tested with plain `#[test]`s.
+
+pub mod admin_section;
+pub mod display_name;
+pub mod email;
+pub mod lift;
+pub mod password;
+pub mod role;
+pub mod safe_redirect;
+pub mod throttle;

@@ -1,0 +1,3 @@
+pub mod account;
+pub mod dashboard;
+pub mod users;

@@ -1,0 +1,141 @@
+use crate::components::site_layout::SiteLayout;
+use crate::domain::lift::{annual_gain_from_lift, group_thousands};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    // The estimator's starting values come from the URL so that, without
+    // JavaScript, submitting its form renders the answer on the server.
+    let query = use_query_map();
+    let revenue = query
+        .read_untracked()
+        .get("revenue")
+        .and_then(|v| v.parse::<f64>().ok())
+        .unwrap_or(2_000_000.0);
+    let lift = query
+        .read_untracked()
+        .get("lift")
+        .and_then(|v| v.parse::<f64>().ok())
+        .unwrap_or(5.0);
+
+    view! {
+        <Title text="" />
+        <Meta
+            name="description"
+            content="Causal Edge runs rigorous experiments and causal analyses that show what really grows your revenue."
+        />
+        <SiteLayout>
+            <section class="hero">
+                <div class="container hero__inner">
+                    <p class="eyebrow">"Experimentation consultancy"</p>
+                    <h1 class="hero__title">"Know what grows your business — before you bet on it."</h1>
+                    <p class="hero__lead">
+                        "We design and run A/B tests and causal analyses for ambitious teams, "
+                        "and report results you can defend in the boardroom."
+                    </p>
+                    <div class="hero__actions">
+                        <a class="button button--primary" href="#estimate">"Estimate your lift"</a>
+                        <a class="button button--ghost-light" href="#approach">"How we work"</a>
+                    </div>
+                </div>
+            </section>
+
+            <section id="results" class="section section--tint" aria-labelledby="results-title">
+                <div class="container">
+                    <h2 id="results-title" class="section__title">"Results that held up"</h2>
+                    <ul class="stats">
+                        <li class="stat"><span class="stat__value">"+18%"</span><span class="stat__label">"median conversion lift in winning tests"</span></li>
+                        <li class="stat"><span class="stat__value">"95%"</span><span class="stat__label">"confidence standard for every reported result"</span></li>
+                        <li class="stat"><span class="stat__value">"4.2 mo"</span><span class="stat__label">"typical payback on an engagement"</span></li>
+                    </ul>
+                    <p class="muted small">"Figures from our own engagements; detailed case studies are on their way to this site."</p>
+                </div>
+            </section>
+
+            <section id="approach" class="section" aria-labelledby="approach-title">
+                <div class="container">
+                    <h2 id="approach-title" class="section__title">"How we work"</h2>
+                    <ol class="steps">
+                        <li class="step">
+                            <h3>"Frame the decision"</h3>
+                            <p>"We start from the decision you need to make and the metric that settles it, not from a list of ideas."</p>
+                        </li>
+                        <li class="step">
+                            <h3>"Design an honest test"</h3>
+                            <p>"Sample sizes, guardrails and stopping rules are fixed up front, so results are not tuned after the fact."</p>
+                        </li>
+                        <li class="step">
+                            <h3>"Ship what works"</h3>
+                            <p>"We report effect sizes with uncertainty, and help your team roll out — or roll back — with confidence."</p>
+                        </li>
+                    </ol>
+                </div>
+            </section>
+
+            <section id="estimate" class="section section--tint" aria-labelledby="estimate-title">
+                <div class="container narrow">
+                    <h2 id="estimate-title" class="section__title">"What is a lift worth to you?"</h2>
+                    <p>"A quick back-of-the-envelope: the extra revenue a relative conversion lift brings, all else equal."</p>
+                    <LiftEstimator initial_revenue=revenue initial_lift=lift />
+                </div>
+            </section>
+        </SiteLayout>
+    }
+}
+
+/// Recomputes in the browser as the visitor types; without JavaScript the
+/// form submits and the server renders the same answer.
+#[island]
+pub fn LiftEstimator(initial_revenue: f64, initial_lift: f64) -> impl IntoView {
+    let (revenue, set_revenue) = signal(initial_revenue);
+    let (lift, set_lift) = signal(initial_lift);
+    let (hydrated, set_hydrated) = signal(false);
+    Effect::new(move |_| set_hydrated.set(true));
+    let answer = move || match annual_gain_from_lift(revenue.get(), lift.get()) {
+        Some(gain) => format!("≈ {} more revenue per year", group_thousands(gain)),
+        None => "Enter a revenue of 0 or more and a lift between 0 and 100%.".to_string(),
+    };
+    let parse = |value: String| {
+        value
+            .trim()
+            .replace(',', "")
+            .parse::<f64>()
+            .unwrap_or(f64::NAN)
+    };
+    view! {
+        <form class="estimator" method="get" action="/#estimate" on:submit=|ev| ev.prevent_default()>
+            <div class="estimator__fields">
+                <div class="field">
+                    <label for="lift-revenue">"Annual online revenue"</label>
+                    <input
+                        id="lift-revenue"
+                        name="revenue"
+                        type="number"
+                        min="0"
+                        step="1000"
+                        inputmode="numeric"
+                        value=initial_revenue
+                        on:input=move |ev| set_revenue.set(parse(event_target_value(&ev)))
+                    />
+                </div>
+                <div class="field">
+                    <label for="lift-percent">"Conversion lift (%)"</label>
+                    <input
+                        id="lift-percent"
+                        name="lift"
+                        type="number"
+                        min="0"
+                        max="100"
+                        step="0.5"
+                        value=initial_lift
+                        on:input=move |ev| set_lift.set(parse(event_target_value(&ev)))
+                    />
+                </div>
+            </div>
+            <p class="estimator__answer" role="status" aria-live="polite" data-testid="lift-answer">{answer}</p>
+            <button type="submit" class="button button--ghost" hidden=hydrated>"Calculate"</button>
+        </form>
+    }
+}

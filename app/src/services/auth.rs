@@ -1,0 +1,164 @@
+use crate::api::auth::CurrentUser;
+use crate::auth::current::{client_ip, request_parts, session_token, state};
+use crate::auth::{password_hash, session_token as token};
+use crate::db::{audit, login_failures, now_ms, sessions, users};
+use crate::domain::email::EmailAddress;
+use crate::domain::password::NewPassword;
+use crate::domain::safe_redirect::safe_next_path;
+use crate::domain::throttle::ThrottlePolicy;
+use crate::error::AppError;
+use http::{header, HeaderValue};
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+
+fn set_cookie(value: String) -> Result<(), AppError> {
+    let response = use_context::<ResponseOptions>()
+        .ok_or_else(|| AppError::internal("ResponseOptions missing from context"))?;
+    let value = HeaderValue::from_str(&value).map_err(AppError::internal)?;
+    response.append_header(header::SET_COOKIE, value);
+    Ok(())
+}
+
+/// Checks the credentials (throttled per account and per address), starts a
+/// new session — replacing the browser's previous one — and sets its cookie.
+pub async fn login(email: &str, password: &str, next: Option<&str>) -> Result<String, AppError> {
+    let state = state()?;
+    let parts = request_parts()?;
+    let db = &state.db;
+    let ip = client_ip(&parts, state.settings.trust_proxy);
+    // A malformed email cannot match an account; treat it like wrong credentials
+    // but still count it against the address.
+    let email_key = EmailAddress::parse(email)
+        .map(EmailAddress::into_inner)
+        .unwrap_or_else(|_| email.trim().to_lowercase());
+
+    let now = now_ms();
+    for (policy, failures) in [
+        (
+            ThrottlePolicy::PER_ACCOUNT,
+            login_failures::for_email_since(
+                db,
+                &email_key,
+                ThrottlePolicy::PER_ACCOUNT.window_start(now),
+            )
+            .await,
+        ),
+        (
+            ThrottlePolicy::PER_ADDRESS,
+            login_failures::for_ip_since(db, &ip, ThrottlePolicy::PER_ADDRESS.window_start(now))
+                .await,
+        ),
+    ] {
+        let failures = failures.map_err(AppError::internal)?;
+        if let Some(retry_after_secs) = policy.retry_after_secs(&failures, now) {
+            tracing::warn!(%ip, email = %email_key, "login throttled");
+            return Err(AppError::TooManyRequests { retry_after_secs });
+        }
+    }
+
+    let user = users::find_by_email(db, &email_key)
+        .await
+        .map_err(AppError::internal)?;
+    let verified =
+        password_hash::verify(password, user.as_ref().map(|u| u.password_hash.clone())).await?;
+    let user = match user {
+        Some(user) if verified && user.is_active() => user,
+        _ => {
+            login_failures::record(db, &email_key, &ip)
+                .await
+                .map_err(AppError::internal)?;
+            tracing::info!(%ip, "login failed");
+            return Err(AppError::BadCredentials);
+        }
+    };
+
+    login_failures::clear_for_email(db, &email_key, now - ThrottlePolicy::PER_ADDRESS.window_ms)
+        .await
+        .map_err(AppError::internal)?;
+    let new_token = token::generate();
+    let previous = session_token(&parts).map(|t| token::hash_token(&t));
+    let user_agent = parts
+        .headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok());
+    sessions::create(
+        db,
+        sessions::NewSession {
+            token_hash: &new_token.hash,
+            user_id: &user.id,
+            ttl_ms: state.settings.session_ttl_ms,
+            ip_address: Some(&ip),
+            user_agent,
+        },
+        previous.as_deref(),
+    )
+    .await
+    .map_err(AppError::internal)?;
+    set_cookie(token::cookie(
+        &new_token.token,
+        state.settings.session_ttl_ms / 1000,
+        state.settings.secure_cookies,
+    ))?;
+    tracing::info!(user_id = %user.id, "logged in");
+    Ok(safe_next_path(next))
+}
+
+/// Ends the session on the server (so a copied cookie stops working) and clears the cookie.
+pub async fn logout() -> Result<(), AppError> {
+    let state = state()?;
+    let parts = request_parts()?;
+    if let Some(t) = session_token(&parts) {
+        sessions::delete(&state.db, &token::hash_token(&t))
+            .await
+            .map_err(AppError::internal)?;
+    }
+    set_cookie(token::clearing_cookie(state.settings.secure_cookies))
+}
+
+/// Changes the user's own password and ends their other sessions.
+pub async fn change_password(
+    user: &CurrentUser,
+    current_password: &str,
+    new_password: &str,
+    confirm_password: &str,
+) -> Result<(), AppError> {
+    let state = state()?;
+    let parts = request_parts()?;
+    let db = &state.db;
+    let new_password = NewPassword::parse(new_password)
+        .map_err(|e| AppError::invalid("new_password", e.message()))?;
+    if new_password.expose() != confirm_password {
+        return Err(AppError::invalid(
+            "confirm_password",
+            "The two new passwords do not match.",
+        ));
+    }
+    let row = users::find_by_id(db, &user.id)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or(AppError::Unauthenticated)?;
+    if !password_hash::verify(current_password, Some(row.password_hash)).await? {
+        return Err(AppError::invalid(
+            "current_password",
+            "Your current password is incorrect.",
+        ));
+    }
+    let hash = password_hash::hash(&new_password).await?;
+    users::update_password_hash(db, &user.id, &hash)
+        .await
+        .map_err(AppError::internal)?;
+    let keep = session_token(&parts).map(|t| token::hash_token(&t));
+    sessions::delete_for_user_except(db, &user.id, keep.as_deref())
+        .await
+        .map_err(AppError::internal)?;
+    audit::record(
+        db,
+        Some(&user.id),
+        "user.password_changed",
+        &user.id,
+        serde_json::json!({}),
+    )
+    .await
+    .map_err(AppError::internal)?;
+    Ok(())
+}

@@ -1,0 +1,5 @@
+//! Server-side use cases behind the server functions; callable directly from
+//! the CLI and tests. Each takes already-authorised input.
+
+pub mod auth;
+pub mod users;

@@ -1,0 +1,182 @@
+use crate::api::auth::CurrentUser;
+use crate::api::users::UserSummary;
+use crate::auth::{current::state, password_hash};
+use crate::db::users::{self, RoleChange, UserRow};
+use crate::db::{audit, is_unique_violation, Db};
+use crate::domain::display_name::DisplayName;
+use crate::domain::email::EmailAddress;
+use crate::domain::password::NewPassword;
+use crate::domain::role::Role;
+use crate::error::{AppError, FieldError};
+
+fn summary(row: UserRow) -> Result<UserSummary, AppError> {
+    Ok(UserSummary {
+        role: row.role().map_err(AppError::internal)?,
+        active: row.is_active(),
+        id: row.id,
+        email: row.email,
+        display_name: row.display_name,
+        created_at_ms: row.created_at,
+    })
+}
+
+pub async fn list() -> Result<Vec<UserSummary>, AppError> {
+    let state = state()?;
+    users::list_all(&state.db)
+        .await
+        .map_err(AppError::internal)?
+        .into_iter()
+        .map(summary)
+        .collect()
+}
+
+/// A new user's fields, parsed: every problem is reported at once, per field.
+pub struct ValidNewUser {
+    pub email: EmailAddress,
+    pub display_name: DisplayName,
+    pub role: Role,
+    pub password: NewPassword,
+}
+
+pub fn parse_new_user(
+    email: &str,
+    display_name: &str,
+    role: &str,
+    password: &str,
+) -> Result<ValidNewUser, AppError> {
+    let mut errors = Vec::new();
+    let mut field = |name: &str, message: String| {
+        errors.push(FieldError {
+            field: name.to_string(),
+            message,
+        })
+    };
+    let email = EmailAddress::parse(email)
+        .map_err(|e| field("email", e.to_string()))
+        .ok();
+    let display_name = DisplayName::parse(display_name)
+        .map_err(|e| field("display_name", e.to_string()))
+        .ok();
+    let role = Role::parse(role)
+        .map_err(|e| field("role", e.to_string()))
+        .ok();
+    let password = NewPassword::parse(password)
+        .map_err(|e| field("password", e.message()))
+        .ok();
+    match (email, display_name, role, password) {
+        (Some(email), Some(display_name), Some(role), Some(password)) => Ok(ValidNewUser {
+            email,
+            display_name,
+            role,
+            password,
+        }),
+        _ => Err(AppError::Invalid(errors)),
+    }
+}
+
+/// Stores a parsed user; used by the admin UI and by the `create-user` command.
+pub async fn insert(
+    db: &Db,
+    actor: Option<&CurrentUser>,
+    user: ValidNewUser,
+) -> Result<UserSummary, AppError> {
+    let hash = password_hash::hash(&user.password).await?;
+    let row = users::insert(
+        db,
+        users::NewUser {
+            email: user.email.as_str(),
+            display_name: user.display_name.as_str(),
+            role: user.role,
+            password_hash: &hash,
+        },
+    )
+    .await
+    .map_err(|e| {
+        if is_unique_violation(&e) {
+            AppError::conflict(
+                "email",
+                format!("A user with the email {} already exists.", user.email),
+            )
+        } else {
+            AppError::internal(e)
+        }
+    })?;
+    audit::record(
+        db,
+        actor.map(|a| a.id.as_str()),
+        "user.created",
+        &row.id,
+        serde_json::json!({ "role": row.role }),
+    )
+    .await
+    .map_err(AppError::internal)?;
+    summary(row)
+}
+
+pub async fn create(
+    actor: Option<&CurrentUser>,
+    email: &str,
+    display_name: &str,
+    role: &str,
+    password: &str,
+) -> Result<UserSummary, AppError> {
+    let state = state()?;
+    let user = parse_new_user(email, display_name, role, password)?;
+    insert(&state.db, actor, user).await
+}
+
+pub enum Change {
+    Role(Role),
+    Active(bool),
+}
+
+/// Changes another user's role or active flag. Admins cannot change their own
+/// (so nobody locks themselves out by accident), and the last active admin stays.
+pub async fn update(actor: &CurrentUser, id: &str, change: Change) -> Result<(), AppError> {
+    let state = state()?;
+    let db = &state.db;
+    if actor.id == id {
+        return Err(AppError::invalid(
+            "id",
+            "You cannot change your own role or deactivate yourself; ask another admin.",
+        ));
+    }
+    let current = users::find_by_id(db, id)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or_else(|| AppError::NotFound("That user".into()))?;
+    let (role, active, action) = match change {
+        Change::Role(role) => (role, current.is_active(), "user.role_changed"),
+        Change::Active(active) => (
+            current.role().map_err(AppError::internal)?,
+            active,
+            if active {
+                "user.reactivated"
+            } else {
+                "user.deactivated"
+            },
+        ),
+    };
+    match users::update_role_and_active(db, id, role, active)
+        .await
+        .map_err(AppError::internal)?
+    {
+        RoleChange::Done => {}
+        RoleChange::NoSuchUser => return Err(AppError::NotFound("That user".into())),
+        RoleChange::WouldRemoveLastAdmin => {
+            return Err(AppError::invalid(
+                "id",
+                "At least one active admin must remain.",
+            ))
+        }
+    }
+    audit::record(
+        db,
+        Some(&actor.id),
+        action,
+        id,
+        serde_json::json!({ "role": role.as_str(), "active": active }),
+    )
+    .await
+    .map_err(AppError::internal)
+}

@@ -1,0 +1,58 @@
+//! Server-side state shared by every request: handed to server functions and
+//! pages through Leptos context, and to axum handlers as router state.
+
+use crate::db::Db;
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    pub settings: Arc<RuntimeSettings>,
+    pub lifecycle: Lifecycle,
+}
+
+/// Settings the request handlers need (the rest of the configuration is the server's).
+#[derive(Debug, Clone)]
+pub struct RuntimeSettings {
+    /// Mark cookies `Secure`: true when the public URL is https.
+    pub secure_cookies: bool,
+    /// How long a login lasts.
+    pub session_ttl_ms: i64,
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_proxy: bool,
+}
+
+impl Default for RuntimeSettings {
+    fn default() -> Self {
+        RuntimeSettings {
+            secure_cookies: false,
+            session_ttl_ms: 24 * 60 * 60 * 1000,
+            trust_proxy: false,
+        }
+    }
+}
+
+/// Whether this instance is shutting down, so `/ready` can tell load balancers
+/// to stop sending traffic while in-flight requests finish.
+#[derive(Clone, Default)]
+pub struct Lifecycle(Arc<AtomicBool>);
+
+impl Lifecycle {
+    pub fn begin_shutdown(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    pub fn is_shutting_down(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}

@@ -1,0 +1,241 @@
+//! Configuration from environment variables, optionally layered over a file of
+//! `KEY=value` lines named by `CAUSAL_EDGE_CONFIG`. The environment wins.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::net::SocketAddr;
+
+#[derive(Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub db_max_connections: u32,
+    pub listen_addr: SocketAddr,
+    /// The address users reach the site at; `https://…` makes cookies `Secure`.
+    pub public_url: Option<String>,
+    pub trust_proxy: bool,
+    pub session_ttl_hours: i64,
+    pub log_format: LogFormat,
+    /// Seed demo content (users now; case studies later) on a fresh database at start.
+    pub demo: bool,
+    /// Password for the demo accounts; generated and printed when absent.
+    pub demo_password: Option<String>,
+    /// Seconds `/ready` reports "draining" before the server stops accepting.
+    pub shutdown_grace_secs: u64,
+    pub site_root: String,
+    pub site_pkg_dir: String,
+    pub output_name: String,
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &app::db::redact_url(&self.database_url))
+            .field("db_max_connections", &self.db_max_connections)
+            .field("listen_addr", &self.listen_addr)
+            .field("public_url", &self.public_url)
+            .field("trust_proxy", &self.trust_proxy)
+            .field("session_ttl_hours", &self.session_ttl_hours)
+            .field("log_format", &self.log_format)
+            .field("demo", &self.demo)
+            .field(
+                "demo_password",
+                &self.demo_password.as_ref().map(|_| "<redacted>"),
+            )
+            .field("site_root", &self.site_root)
+            .finish()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{name} is invalid: {reason} (got \"{value}\")")]
+    Invalid {
+        name: &'static str,
+        value: String,
+        reason: &'static str,
+    },
+    #[error("could not read the config file {path}: {source}")]
+    File {
+        path: String,
+        source: dotenvy::Error,
+    },
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/causal-edge.db";
+
+impl Config {
+    /// Reads the process environment (and the optional config file).
+    pub fn from_env() -> Result<Config, ConfigError> {
+        let mut values: HashMap<String, String> = HashMap::new();
+        if let Ok(path) = std::env::var("CAUSAL_EDGE_CONFIG") {
+            let entries = dotenvy::from_path_iter(&path).map_err(|source| ConfigError::File {
+                path: path.clone(),
+                source,
+            })?;
+            for entry in entries {
+                let (k, v) = entry.map_err(|source| ConfigError::File {
+                    path: path.clone(),
+                    source,
+                })?;
+                values.insert(k, v);
+            }
+        }
+        values.extend(std::env::vars());
+        Config::from_lookup(|name| values.get(name).cloned())
+    }
+
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let get = |name: &str| get(name).filter(|v| !v.trim().is_empty());
+        let public_url = get("CE_PUBLIC_URL");
+        let listen = get("CE_LISTEN_ADDR")
+            .or_else(|| get("LEPTOS_SITE_ADDR"))
+            .unwrap_or_else(|| "127.0.0.1:3000".to_string());
+        Ok(Config {
+            database_url: get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string()),
+            db_max_connections: parse(
+                "CE_DB_MAX_CONNECTIONS",
+                get("CE_DB_MAX_CONNECTIONS"),
+                10,
+                |n: &u32| (1..=1000).contains(n),
+            )?,
+            listen_addr: listen.parse().map_err(|_| ConfigError::Invalid {
+                name: "CE_LISTEN_ADDR",
+                value: listen.clone(),
+                reason: "expected an address like 127.0.0.1:3000",
+            })?,
+            trust_proxy: parse_bool("CE_TRUST_PROXY", get("CE_TRUST_PROXY"), false)?,
+            session_ttl_hours: parse(
+                "CE_SESSION_TTL_HOURS",
+                get("CE_SESSION_TTL_HOURS"),
+                24,
+                |h: &i64| (1..=24 * 90).contains(h),
+            )?,
+            log_format: match get("CE_LOG_FORMAT").as_deref() {
+                None | Some("pretty") | Some("text") => LogFormat::Pretty,
+                Some("json") => LogFormat::Json,
+                Some(other) => {
+                    return Err(ConfigError::Invalid {
+                        name: "CE_LOG_FORMAT",
+                        value: other.to_string(),
+                        reason: "expected pretty or json",
+                    })
+                }
+            },
+            demo: parse_bool("CE_DEMO", get("CE_DEMO"), false)?,
+            demo_password: get("CE_DEMO_PASSWORD"),
+            shutdown_grace_secs: parse(
+                "CE_SHUTDOWN_GRACE_SECS",
+                get("CE_SHUTDOWN_GRACE_SECS"),
+                0,
+                |s: &u64| *s <= 300,
+            )?,
+            site_root: get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_string()),
+            site_pkg_dir: get("LEPTOS_SITE_PKG_DIR").unwrap_or_else(|| "pkg".to_string()),
+            output_name: get("LEPTOS_OUTPUT_NAME").unwrap_or_else(|| "causal-edge".to_string()),
+            public_url,
+        })
+    }
+
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"))
+    }
+}
+
+fn parse<T: std::str::FromStr>(
+    name: &'static str,
+    value: Option<String>,
+    default: T,
+    valid: impl Fn(&T) -> bool,
+) -> Result<T, ConfigError> {
+    match value {
+        None => Ok(default),
+        Some(text) => match text.trim().parse::<T>() {
+            Ok(v) if valid(&v) => Ok(v),
+            _ => Err(ConfigError::Invalid {
+                name,
+                value: text,
+                reason: "not a number in the allowed range",
+            }),
+        },
+    }
+}
+
+fn parse_bool(
+    name: &'static str,
+    value: Option<String>,
+    default: bool,
+) -> Result<bool, ConfigError> {
+    match value.as_deref().map(|v| v.trim().to_ascii_lowercase()) {
+        None => Ok(default),
+        Some(v) if ["1", "true", "yes", "on"].contains(&v.as_str()) => Ok(true),
+        Some(v) if ["0", "false", "no", "off"].contains(&v.as_str()) => Ok(false),
+        Some(_) => Err(ConfigError::Invalid {
+            name,
+            value: value.unwrap_or_default(),
+            reason: "expected true or false",
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_to_a_local_sqlite_file() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(c.listen_addr.to_string(), "127.0.0.1:3000");
+        assert!(!c.secure_cookies());
+        assert_eq!(c.log_format, LogFormat::Pretty);
+    }
+
+    #[test]
+    fn https_public_url_makes_cookies_secure() {
+        let c = config(&[("CE_PUBLIC_URL", "https://ce.example")]).unwrap();
+        assert!(c.secure_cookies());
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        for (name, value) in [
+            ("CE_DB_MAX_CONNECTIONS", "0"),
+            ("CE_LISTEN_ADDR", "nowhere"),
+            ("CE_TRUST_PROXY", "maybe"),
+            ("CE_LOG_FORMAT", "xml"),
+            ("CE_SESSION_TTL_HOURS", "-1"),
+        ] {
+            let err = config(&[(name, value)]).unwrap_err().to_string();
+            assert!(err.contains(name), "{err}");
+            assert!(err.contains(value), "{err}");
+        }
+    }
+
+    #[test]
+    fn debug_output_hides_secrets() {
+        let c = config(&[
+            ("DATABASE_URL", "postgres://u:hunter2@h/d"),
+            ("CE_DEMO_PASSWORD", "Secret-Pass-123"),
+        ])
+        .unwrap();
+        let debug = format!("{c:?}");
+        assert!(!debug.contains("hunter2"));
+        assert!(!debug.contains("Secret-Pass-123"));
+    }
+}

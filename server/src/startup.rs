@@ -1,0 +1,177 @@
+//! Builds the application (database, state, router) and serves it.
+
+use crate::config::Config;
+use crate::{health, middleware};
+use app::db::Db;
+use app::state::{AppState, Lifecycle, RuntimeSettings};
+use app::{shell, App};
+use axum::routing::get;
+use axum::Router;
+use http::{header, HeaderValue};
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("database: {0}")]
+    Database(#[from] app::db::ConnectError),
+    #[error("could not listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+    shutdown_grace: Duration,
+}
+
+/// Connects to the database and applies pending migrations.
+pub async fn connect_database(config: &Config) -> Result<Db, StartupError> {
+    let db = Db::connect(&config.database_url, config.db_max_connections).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+impl Application {
+    pub async fn build(config: &Config) -> Result<Application, StartupError> {
+        let db = connect_database(config).await?;
+        Application::build_with_db(config, db).await
+    }
+
+    pub async fn build_with_db(config: &Config, db: Db) -> Result<Application, StartupError> {
+        let listener = TcpListener::bind(config.listen_addr)
+            .await
+            .map_err(|source| StartupError::Bind {
+                addr: config.listen_addr,
+                source,
+            })?;
+        let local_addr = listener.local_addr().map_err(|source| StartupError::Bind {
+            addr: config.listen_addr,
+            source,
+        })?;
+        let leptos_options = LeptosOptions::builder()
+            .output_name(config.output_name.as_str())
+            .site_root(config.site_root.as_str())
+            .site_pkg_dir(config.site_pkg_dir.as_str())
+            .site_addr(local_addr)
+            .build();
+        let state = AppState {
+            leptos_options,
+            db,
+            settings: Arc::new(RuntimeSettings {
+                secure_cookies: config.secure_cookies(),
+                session_ttl_ms: config.session_ttl_hours * 60 * 60 * 1000,
+                trust_proxy: config.trust_proxy,
+            }),
+            lifecycle: Lifecycle::default(),
+        };
+        Ok(Application {
+            listener,
+            router: router(state.clone()),
+            state,
+            shutdown_grace: Duration::from_secs(config.shutdown_grace_secs),
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` resolves, then reports not-ready for the grace
+    /// period and finishes in-flight requests before returning.
+    pub async fn run_until(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let lifecycle = self.state.lifecycle.clone();
+        let grace = self.shutdown_grace;
+        let addr = self.listener.local_addr()?;
+        tracing::info!(%addr, backend = self.state.db.backend.name(), "listening");
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            lifecycle.begin_shutdown();
+            tracing::info!(grace_secs = grace.as_secs(), "shutting down");
+            tokio::time::sleep(grace).await;
+        })
+        .await?;
+        self.state.db.pool.close().await;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context_state = state.clone();
+    let leptos_options = state.leptos_options.clone();
+    Router::new()
+        .route("/health", get(health::health))
+        .route("/ready", get(health::ready))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context_state.clone()),
+            move || shell(leptos_options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(
+            middleware::refuse_cross_site_writes,
+        ))
+        .layer(axum::middleware::from_fn(middleware::trace_request))
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .with_state(state)
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}
