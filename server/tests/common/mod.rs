@@ -1,0 +1,232 @@
+//! Test harness: a real server on port 0 with a fresh database — a temporary
+//! SQLite file, or a new database on the PostgreSQL server named by
+//! `CE_TEST_POSTGRES_URL` (dropped afterwards).
+#![allow(dead_code)]
+
+use app::db::Db;
+use app::domain::role::Role;
+use app::services::users::{insert, parse_new_user};
+use server::config::Config;
+use server::startup::Application;
+use std::collections::HashMap;
+use tokio::sync::oneshot;
+
+pub const PASSWORD: &str = "Test-Password-123";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs each named scenario `async fn name(app: TestApp)` once per backend,
+/// as `sqlite::name` and `postgres::name`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name(crate::common::spawn_app(crate::common::Backend::Sqlite).await).await
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name(crate::common::spawn_app(crate::common::Backend::Postgres).await).await
+                }
+            )*
+        }
+    };
+}
+
+pub struct TestApp {
+    pub base_url: String,
+    pub db: Db,
+    pub backend: Backend,
+    database: TestDatabase,
+    stop: Option<oneshot::Sender<()>>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// Where a test database lives, and how to remove it.
+pub enum TestDatabase {
+    Sqlite(std::path::PathBuf),
+    Postgres { admin_url: String, name: String },
+}
+
+impl TestDatabase {
+    pub fn url(&self) -> String {
+        match self {
+            TestDatabase::Sqlite(dir) => format!("sqlite://{}/test.db", dir.display()),
+            TestDatabase::Postgres { admin_url, name } => {
+                let (base, _) = admin_url.rsplit_once('/').expect("URL has a database path");
+                format!("{base}/{name}")
+            }
+        }
+    }
+
+    pub async fn create(backend: Backend) -> TestDatabase {
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        match backend {
+            Backend::Sqlite => TestDatabase::Sqlite(std::env::temp_dir().join(format!("ce-test-{id}"))),
+            Backend::Postgres => {
+                let admin_url = postgres_admin_url();
+                let name = format!("ce_test_{id}");
+                let admin = Db::connect(&admin_url, 1).await.expect("connect to PostgreSQL");
+                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                    .execute(&admin.pool)
+                    .await
+                    .expect("create test database");
+                admin.pool.close().await;
+                TestDatabase::Postgres { admin_url, name }
+            }
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        match self {
+            TestDatabase::Sqlite(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            TestDatabase::Postgres { admin_url, name } => {
+                let (admin_url, name) = (admin_url.clone(), name.clone());
+                // Drop runs outside async context: use a short-lived runtime on its own thread.
+                let _ = std::thread::spawn(move || {
+                    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+                    rt.block_on(async {
+                        let admin = Db::connect(&admin_url, 1).await.ok()?;
+                        sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
+                            .execute(&admin.pool)
+                            .await
+                            .ok()
+                    })
+                })
+                .join();
+            }
+        }
+    }
+}
+
+pub fn postgres_admin_url() -> String {
+    match std::env::var("CE_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => url,
+        _ => panic!(
+            "CE_TEST_POSTGRES_URL is not set. Run the tests with scripts/test, which starts \
+             PostgreSQL and sets it, or point it at a server where this user may create databases."
+        ),
+    }
+}
+
+pub fn test_config(database_url: String) -> Config {
+    let mut vars = HashMap::new();
+    vars.insert("DATABASE_URL".to_string(), database_url);
+    vars.insert("CE_LISTEN_ADDR".to_string(), "127.0.0.1:0".to_string());
+    vars.insert("CE_DB_MAX_CONNECTIONS".to_string(), "5".to_string());
+    Config::from_lookup(|k| vars.get(k).cloned()).expect("valid test config")
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    if std::env::var("TEST_LOG").is_ok() {
+        server::telemetry::init(server::config::LogFormat::Pretty);
+    }
+    let database = TestDatabase::create(backend).await;
+    let config = test_config(database.url());
+    let app = Application::build(&config).await.expect("application starts");
+    let port = app.port();
+    let db = app.state().db.clone();
+    let (stop, stopped) = oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async move {
+        let _ = stopped.await;
+    }));
+    TestApp {
+        base_url: format!("http://127.0.0.1:{port}"),
+        db,
+        backend,
+        database,
+        stop: Some(stop),
+    }
+}
+
+/// A browser-like client: keeps cookies, does not follow redirects (so tests see them).
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client builds")
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+
+    pub async fn create_user(&self, email: &str, role: Role) {
+        let user = parse_new_user(email, "Test User", role.as_str(), PASSWORD).expect("valid user");
+        insert(&self.db, None, user).await.expect("user inserted");
+    }
+
+    /// Calls a server function the way the islands do (form-encoded, JSON back).
+    pub async fn call(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        client
+            .post(self.url(path))
+            .header("Accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn login(&self, client: &reqwest::Client, email: &str, password: &str) -> reqwest::Response {
+        self.call(client, "/api/auth/login", &[("email", email), ("password", password)])
+            .await
+    }
+
+    /// A client logged in as a new user with the given role.
+    pub async fn logged_in_as(&self, role: Role) -> reqwest::Client {
+        let email = format!("{}-{}@example.com", role.as_str(), uuid::Uuid::new_v4().simple());
+        self.create_user(&email, role).await;
+        let client = client();
+        let response = self.login(&client, &email, PASSWORD).await;
+        assert_eq!(response.status(), 200, "login as {role} works");
+        client
+    }
+
+    pub async fn get(&self, client: &reqwest::Client, path: &str) -> reqwest::Response {
+        client
+            .get(self.url(path))
+            .header("Accept", "text/html")
+            .send()
+            .await
+            .expect("request sent")
+    }
+}
+
+/// The `ce_session` cookie value set by a response, if any.
+pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("ce_session="))
+        .map(str::to_string)
+}
