@@ -29,9 +29,16 @@ async fn every_admin_route_is_refused_to_the_wrong_roles(app: TestApp) {
     app.create_user("target@example.com", Role::Marketer).await;
     let target_id = {
         let admin = app.logged_in_as(Role::Admin).await;
-        let users: Vec<serde_json::Value> =
-            app.call(&admin, "/api/admin/users/list", &[]).await.json().await.unwrap();
-        users.iter().find(|u| u["email"] == "target@example.com").unwrap()["id"]
+        let users: Vec<serde_json::Value> = app
+            .call(&admin, "/api/admin/users/list", &[])
+            .await
+            .json()
+            .await
+            .unwrap();
+        users
+            .iter()
+            .find(|u| u["email"] == "target@example.com")
+            .unwrap()["id"]
             .as_str()
             .unwrap()
             .to_string()
@@ -45,18 +52,52 @@ async fn every_admin_route_is_refused_to_the_wrong_roles(app: TestApp) {
         ("/admin/users", LoginRedirect, Status(403), Status(403), Ok),
     ];
     let id = target_id.as_str();
-    let functions: [(&str, Vec<(&str, &str)>, Expect, Expect, Expect, Expect); 4] = [
-        ("/api/admin/users/list", vec![], Status(401), Status(403), Status(403), Ok),
+    type FunctionCase<'a> = (
+        &'a str,
+        Vec<(&'a str, &'a str)>,
+        Expect,
+        Expect,
+        Expect,
+        Expect,
+    );
+    let functions: [FunctionCase; 4] = [
         (
-            "/api/admin/users/create",
-            vec![("email", "new@example.com"), ("display_name", "New"), ("role", "admin"), ("password", PASSWORD)],
+            "/api/admin/users/list",
+            vec![],
             Status(401),
             Status(403),
             Status(403),
             Ok,
         ),
-        ("/api/admin/users/role", vec![("id", id), ("role", "admin")], Status(401), Status(403), Status(403), Ok),
-        ("/api/admin/users/active", vec![("id", id), ("active", "false")], Status(401), Status(403), Status(403), Ok),
+        (
+            "/api/admin/users/create",
+            vec![
+                ("email", "new@example.com"),
+                ("display_name", "New"),
+                ("role", "admin"),
+                ("password", PASSWORD),
+            ],
+            Status(401),
+            Status(403),
+            Status(403),
+            Ok,
+        ),
+        (
+            "/api/admin/users/role",
+            vec![("id", id), ("role", "admin")],
+            Status(401),
+            Status(403),
+            Status(403),
+            Ok,
+        ),
+        (
+            "/api/admin/users/active",
+            vec![("id", id), ("active", "false")],
+            Status(401),
+            Status(403),
+            Status(403),
+            Ok,
+        ),
     ];
 
     for visitor in [
@@ -77,8 +118,13 @@ async fn every_admin_route_is_refused_to_the_wrong_roles(app: TestApp) {
         };
         for (path, a, m, c, ad) in pages {
             let response = app.get(&session, path).await;
-            let got = match (response.status().as_u16(), response.headers().get("location")) {
-                (302, Some(loc)) if loc.to_str().unwrap().starts_with("/login?next=") => LoginRedirect,
+            let got = match (
+                response.status().as_u16(),
+                response.headers().get("location"),
+            ) {
+                (302, Some(loc)) if loc.to_str().unwrap().starts_with("/login?next=") => {
+                    LoginRedirect
+                }
                 (200, _) => Ok,
                 (status, _) => Status(status),
             };
@@ -86,7 +132,10 @@ async fn every_admin_route_is_refused_to_the_wrong_roles(app: TestApp) {
             if got == Status(403) {
                 let html = response.text().await.unwrap();
                 assert!(html.contains("You do not have access to this page"));
-                assert!(!html.contains("target@example.com"), "no user data leaks into a 403 page");
+                assert!(
+                    !html.contains("target@example.com"),
+                    "no user data leaks into a 403 page"
+                );
             }
         }
         for (path, form, a, m, c, ad) in &functions {
@@ -120,7 +169,12 @@ async fn admins_create_users_who_can_then_log_in(app: TestApp) {
     assert!(duplicate.text().await.unwrap().contains("already exists"));
 
     let carla = client();
-    assert_eq!(app.login(&carla, "carla@example.com", "Carla-Initial-42").await.status(), 200);
+    assert_eq!(
+        app.login(&carla, "carla@example.com", "Carla-Initial-42")
+            .await
+            .status(),
+        200
+    );
     assert_eq!(app.get(&carla, "/admin/users").await.status(), 403);
 }
 
@@ -130,13 +184,21 @@ async fn new_users_are_validated_field_by_field(app: TestApp) {
         .call(
             &admin,
             "/api/admin/users/create",
-            &[("email", "not-an-email"), ("display_name", " "), ("role", "root"), ("password", "weak")],
+            &[
+                ("email", "not-an-email"),
+                ("display_name", " "),
+                ("role", "root"),
+                ("password", "weak"),
+            ],
         )
         .await;
     assert_eq!(response.status(), 422);
     let body: serde_json::Value = response.json().await.unwrap();
     let errors = body["Invalid"].as_array().expect("field errors");
-    let fields: Vec<&str> = errors.iter().map(|e| e["field"].as_str().unwrap()).collect();
+    let fields: Vec<&str> = errors
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
     assert_eq!(fields, ["email", "display_name", "role", "password"]);
     let password_message = errors[3]["message"].as_str().unwrap();
     assert_eq!(
@@ -147,19 +209,36 @@ async fn new_users_are_validated_field_by_field(app: TestApp) {
 
 async fn the_last_admin_cannot_be_demoted_or_deactivated(app: TestApp) {
     let first = app.logged_in_as(Role::Admin).await;
-    let me: serde_json::Value = app.call(&first, "/api/auth/me", &[]).await.json().await.unwrap();
+    let me: serde_json::Value = app
+        .call(&first, "/api/auth/me", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
     let my_id = me["id"].as_str().unwrap().to_string();
     // Nobody changes their own role.
     let own = app
-        .call(&first, "/api/admin/users/role", &[("id", &my_id), ("role", "marketer")])
+        .call(
+            &first,
+            "/api/admin/users/role",
+            &[("id", &my_id), ("role", "marketer")],
+        )
         .await;
     assert_eq!(own.status(), 422);
 
     // A second admin may demote the first, but then cannot demote themselves away.
     let second = app.logged_in_as(Role::Admin).await;
     let demote = app
-        .call(&second, "/api/admin/users/role", &[("id", &my_id), ("role", "marketer")])
+        .call(
+            &second,
+            "/api/admin/users/role",
+            &[("id", &my_id), ("role", "marketer")],
+        )
         .await;
     assert_eq!(demote.status(), 200);
-    assert_eq!(app.get(&first, "/admin/users").await.status(), 403, "role change applies at once");
+    assert_eq!(
+        app.get(&first, "/admin/users").await.status(),
+        403,
+        "role change applies at once"
+    );
 }

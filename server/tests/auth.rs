@@ -23,7 +23,12 @@ async fn login_with_the_right_password_starts_a_secure_session(app: TestApp) {
     assert!(cookie.contains("HttpOnly"), "{cookie}");
     assert!(cookie.contains("SameSite=Lax"), "{cookie}");
     assert!(cookie.contains("Path=/"), "{cookie}");
-    let me: serde_json::Value = app.call(&client, "/api/auth/me", &[]).await.json().await.unwrap();
+    let me: serde_json::Value = app
+        .call(&client, "/api/auth/me", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(me["email"], "ada@example.com");
     assert_eq!(me["role"], "admin");
     assert_eq!(app.get(&client, "/admin/users").await.status(), 200);
@@ -32,7 +37,9 @@ async fn login_with_the_right_password_starts_a_secure_session(app: TestApp) {
 async fn wrong_password_and_unknown_email_get_the_same_answer(app: TestApp) {
     app.create_user("ada@example.com", Role::Admin).await;
     let client = client();
-    let wrong = app.login(&client, "ada@example.com", "Wrong-Password-1").await;
+    let wrong = app
+        .login(&client, "ada@example.com", "Wrong-Password-1")
+        .await;
     assert_eq!(wrong.status(), 401);
     assert!(session_cookie(&wrong).is_none());
     let wrong_body = wrong.text().await.unwrap();
@@ -46,17 +53,31 @@ async fn repeated_failures_lock_the_account_for_a_while(app: TestApp) {
     app.create_user("ada@example.com", Role::Admin).await;
     let client = client();
     for attempt in 1..=5 {
-        let response = app.login(&client, "ada@example.com", "Wrong-Password-1").await;
+        let response = app
+            .login(&client, "ada@example.com", "Wrong-Password-1")
+            .await;
         assert_eq!(response.status(), 401, "attempt {attempt}");
     }
     // Locked now: even the right password is refused, with a time to come back.
     let locked = app.login(&client, "ada@example.com", PASSWORD).await;
     assert_eq!(locked.status(), 429);
-    let retry_after: i64 = locked.headers()["retry-after"].to_str().unwrap().parse().unwrap();
-    assert!((800..=900).contains(&retry_after), "retry after {retry_after}s");
+    let retry_after: i64 = locked.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        (800..=900).contains(&retry_after),
+        "retry after {retry_after}s"
+    );
     // Another account from the same address is not locked by these five.
     app.create_user("bob@example.com", Role::Marketer).await;
-    assert_eq!(app.login(&client, "bob@example.com", PASSWORD).await.status(), 200);
+    assert_eq!(
+        app.login(&client, "bob@example.com", PASSWORD)
+            .await
+            .status(),
+        200
+    );
 }
 
 async fn logout_ends_the_session_on_the_server(app: TestApp) {
@@ -125,7 +146,11 @@ async fn changing_the_password_enforces_the_policy_and_ends_other_sessions(app: 
             .call(
                 &laptop,
                 "/api/auth/change-password",
-                &[("current_password", PASSWORD), ("new_password", candidate), ("confirm_password", candidate)],
+                &[
+                    ("current_password", PASSWORD),
+                    ("new_password", candidate),
+                    ("confirm_password", candidate),
+                ],
             )
             .await;
         assert_eq!(response.status(), 422, "{candidate}");
@@ -138,43 +163,94 @@ async fn changing_the_password_enforces_the_policy_and_ends_other_sessions(app: 
         .call(
             &laptop,
             "/api/auth/change-password",
-            &[("current_password", "Not-My-Password-1"), ("new_password", "Brand-New-Pass-42"), ("confirm_password", "Brand-New-Pass-42")],
+            &[
+                ("current_password", "Not-My-Password-1"),
+                ("new_password", "Brand-New-Pass-42"),
+                ("confirm_password", "Brand-New-Pass-42"),
+            ],
         )
         .await;
     assert_eq!(wrong_current.status(), 422);
-    assert!(wrong_current.text().await.unwrap().contains("current_password"));
+    assert!(wrong_current
+        .text()
+        .await
+        .unwrap()
+        .contains("current_password"));
 
     let changed = app
         .call(
             &laptop,
             "/api/auth/change-password",
-            &[("current_password", PASSWORD), ("new_password", "Brand-New-Pass-42"), ("confirm_password", "Brand-New-Pass-42")],
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", "Brand-New-Pass-42"),
+                ("confirm_password", "Brand-New-Pass-42"),
+            ],
         )
         .await;
     assert_eq!(changed.status(), 200);
-    assert_eq!(app.get(&laptop, "/admin/account").await.status(), 200, "this session stays");
-    assert_eq!(app.get(&phone, "/admin/account").await.status(), 302, "other sessions end");
-    assert_eq!(app.login(&client(), "ada@example.com", PASSWORD).await.status(), 401);
-    assert_eq!(app.login(&client(), "ada@example.com", "Brand-New-Pass-42").await.status(), 200);
+    assert_eq!(
+        app.get(&laptop, "/admin/account").await.status(),
+        200,
+        "this session stays"
+    );
+    assert_eq!(
+        app.get(&phone, "/admin/account").await.status(),
+        302,
+        "other sessions end"
+    );
+    assert_eq!(
+        app.login(&client(), "ada@example.com", PASSWORD)
+            .await
+            .status(),
+        401
+    );
+    assert_eq!(
+        app.login(&client(), "ada@example.com", "Brand-New-Pass-42")
+            .await
+            .status(),
+        200
+    );
 }
 
 async fn deactivated_users_are_logged_out_and_cannot_log_in(app: TestApp) {
     let admin = app.logged_in_as(Role::Admin).await;
     app.create_user("carl@example.com", Role::Consultant).await;
     let carl = client();
-    assert_eq!(app.login(&carl, "carl@example.com", PASSWORD).await.status(), 200);
-    let users: Vec<serde_json::Value> =
-        app.call(&admin, "/api/admin/users/list", &[]).await.json().await.unwrap();
-    let carl_id = users.iter().find(|u| u["email"] == "carl@example.com").unwrap()["id"]
+    assert_eq!(
+        app.login(&carl, "carl@example.com", PASSWORD)
+            .await
+            .status(),
+        200
+    );
+    let users: Vec<serde_json::Value> = app
+        .call(&admin, "/api/admin/users/list", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let carl_id = users
+        .iter()
+        .find(|u| u["email"] == "carl@example.com")
+        .unwrap()["id"]
         .as_str()
         .unwrap()
         .to_string();
     let response = app
-        .call(&admin, "/api/admin/users/active", &[("id", &carl_id), ("active", "false")])
+        .call(
+            &admin,
+            "/api/admin/users/active",
+            &[("id", &carl_id), ("active", "false")],
+        )
         .await;
     assert_eq!(response.status(), 200);
     assert_eq!(app.get(&carl, "/admin").await.status(), 302);
-    assert_eq!(app.login(&client(), "carl@example.com", PASSWORD).await.status(), 401);
+    assert_eq!(
+        app.login(&client(), "carl@example.com", PASSWORD)
+            .await
+            .status(),
+        401
+    );
 }
 
 async fn cross_site_posts_are_refused(app: TestApp) {
@@ -197,13 +273,25 @@ async fn plain_form_login_redirects_with_an_error_code(app: TestApp) {
             .post(app.url("/api/auth/login"))
             .header("Accept", "text/html")
             .header("Referer", app.url("/login"))
-            .form(&[("email", "ada@example.com"), ("password", password), ("next", "/admin/users")])
+            .form(&[
+                ("email", "ada@example.com"),
+                ("password", password),
+                ("next", "/admin/users"),
+            ])
             .send()
     };
     let failed = post("Wrong-Password-1").await.unwrap();
     assert_eq!(failed.status(), 302);
-    assert_eq!(failed.headers()["location"], "/login?error=credentials&next=/admin/users");
-    let page = app.get(&client(), "/login?error=credentials").await.text().await.unwrap();
+    assert_eq!(
+        failed.headers()["location"],
+        "/login?error=credentials&next=/admin/users"
+    );
+    let page = app
+        .get(&client(), "/login?error=credentials")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(page.contains("Email or password is incorrect."));
 
     let ok = post(PASSWORD).await.unwrap();

@@ -1,7 +1,11 @@
 mod common;
 use common::TestApp;
 
-on_both_backends!(health_reports_a_reachable_database, ready_says_yes, unknown_pages_are_a_friendly_404);
+on_both_backends!(
+    health_reports_a_reachable_database,
+    ready_says_yes,
+    unknown_pages_are_a_friendly_404
+);
 
 async fn health_reports_a_reachable_database(app: TestApp) {
     let response = reqwest::get(app.url("/health")).await.unwrap();

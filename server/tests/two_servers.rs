@@ -38,7 +38,11 @@ impl ServerProcess {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -55,7 +59,14 @@ async fn two_app_servers_on_one_postgres_share_sessions() {
         .unwrap();
     assert!(create.wait().await.unwrap().success());
     let mut create_user = Command::new(env!("CARGO_BIN_EXE_server"))
-        .args(["create-user", "--email", "ops@example.com", "--role", "admin", "--password-stdin"])
+        .args([
+            "create-user",
+            "--email",
+            "ops@example.com",
+            "--role",
+            "admin",
+            "--password-stdin",
+        ])
         .env("DATABASE_URL", &url)
         .env("RUST_LOG", "warn")
         .stdin(Stdio::piped())
@@ -92,7 +103,11 @@ async fn two_app_servers_on_one_postgres_share_sessions() {
             .header("Accept", "text/html")
             .send()
     };
-    assert_eq!(on_two("/admin/users").await.unwrap().status(), 200, "session valid on the second server");
+    assert_eq!(
+        on_two("/admin/users").await.unwrap().status(),
+        200,
+        "session valid on the second server"
+    );
 
     let logout = reqwest::Client::new()
         .post(format!("{}/api/auth/logout", two.base_url))
@@ -112,7 +127,11 @@ async fn two_app_servers_on_one_postgres_share_sessions() {
         .send()
         .await
         .unwrap();
-    assert_eq!(on_one.status(), 302, "logout on one server ends the session on the other");
+    assert_eq!(
+        on_one.status(),
+        302,
+        "logout on one server ends the session on the other"
+    );
 
     let _ = one.child.kill().await;
     let _ = two.child.kill().await;

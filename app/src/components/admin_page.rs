@@ -97,9 +97,10 @@ fn AdminLayout(user: CurrentUser, section: AdminSection, children: Children) -> 
                                 } else {
                                     view! {
                                         <li>
-                                            <span class="admin-nav__link admin-nav__link--soon" aria-disabled="true">
+                                            <span class="admin-nav__link admin-nav__link--soon">
                                                 {item.label()}
-                                                <span class="admin-nav__soon">"soon"</span>
+                                                <span class="visually-hidden">", "</span>
+                                                <span class="admin-nav__soon">"coming soon"</span>
                                             </span>
                                         </li>
                                     }

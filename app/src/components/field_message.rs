@@ -1,11 +1,24 @@
 use leptos::prelude::*;
 
-/// An inline validation message under a field (announced to screen readers).
+/// An inline validation message under a field. It is inserted only when there
+/// is an error, as an alert, so screen readers announce it once when it appears;
+/// the field points at it with `aria-describedby`.
 #[component]
 pub fn FieldMessage(id: &'static str, message: Signal<Option<String>>) -> impl IntoView {
-    view! {
-        <p id=id class="field__error" role="alert" hidden=move || message.get().is_none()>
-            {move || message.get().unwrap_or_default()}
-        </p>
+    move || {
+        message
+            .get()
+            .map(|text| view! { <p id=id class="field__error" role="alert">{text}</p> })
+    }
+}
+
+/// `aria-invalid` for a field whose message signal may hold an error.
+pub fn aria_invalid(message: Signal<Option<String>>) -> impl Fn() -> &'static str + Copy {
+    move || {
+        if message.get().is_some() {
+            "true"
+        } else {
+            "false"
+        }
     }
 }

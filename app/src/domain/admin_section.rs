@@ -112,6 +112,21 @@ mod tests {
     }
 
     #[test]
+    fn working_sections_come_before_those_still_to_come() {
+        for role in Role::ALL {
+            let visible: Vec<_> = AdminSection::visible_to(role).collect();
+            assert_eq!(visible[0], AdminSection::Dashboard);
+            let first_soon = visible.iter().position(|s| !s.is_available());
+            if let Some(first_soon) = first_soon {
+                assert!(
+                    visible[first_soon..].iter().all(|s| !s.is_available()),
+                    "{role}: {visible:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn paths_are_unique_and_under_admin() {
         let mut paths: Vec<_> = AdminSection::ALL.iter().map(|s| s.path()).collect();
         assert!(paths.iter().all(|p| p.starts_with("/admin")));

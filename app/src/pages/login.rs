@@ -112,7 +112,15 @@ fn LoginForm(next: String, problem: Option<LoginProblem>, logged_out: bool) -> i
                 <input type="hidden" name="next" value=next />
                 <div class="field">
                     <label for="login-email">"Email"</label>
-                    <input id="login-email" name="email" type="email" autocomplete="username" required />
+                    <input
+                        id="login-email"
+                        name="email"
+                        type="email"
+                        autocomplete="username"
+                        required
+                        aria-describedby=problem.map(|_| "login-error")
+                        aria-invalid=problem.map(|_| "true")
+                    />
                 </div>
                 <div class="field">
                     <label for="login-password">"Password"</label>

@@ -22,6 +22,7 @@ pub enum Backend {
 /// Runs each named scenario `async fn name(app: TestApp)` once per backend,
 /// as `sqlite::name` and `postgres::name`.
 #[macro_export]
+#[allow(clippy::crate_in_macro_def)] // the scenarios live in the calling test crate
 macro_rules! on_both_backends {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -79,11 +80,15 @@ impl TestDatabase {
     pub async fn create(backend: Backend) -> TestDatabase {
         let id = uuid::Uuid::new_v4().simple().to_string();
         match backend {
-            Backend::Sqlite => TestDatabase::Sqlite(std::env::temp_dir().join(format!("ce-test-{id}"))),
+            Backend::Sqlite => {
+                TestDatabase::Sqlite(std::env::temp_dir().join(format!("ce-test-{id}")))
+            }
             Backend::Postgres => {
                 let admin_url = postgres_admin_url();
                 let name = format!("ce_test_{id}");
-                let admin = Db::connect(&admin_url, 1).await.expect("connect to PostgreSQL");
+                let admin = Db::connect(&admin_url, 1)
+                    .await
+                    .expect("connect to PostgreSQL");
                 sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
                     .execute(&admin.pool)
                     .await
@@ -105,13 +110,18 @@ impl Drop for TestDatabase {
                 let (admin_url, name) = (admin_url.clone(), name.clone());
                 // Drop runs outside async context: use a short-lived runtime on its own thread.
                 let _ = std::thread::spawn(move || {
-                    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+                    let rt = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                        .ok()?;
                     rt.block_on(async {
                         let admin = Db::connect(&admin_url, 1).await.ok()?;
-                        sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
-                            .execute(&admin.pool)
-                            .await
-                            .ok()
+                        sqlx::query(sqlx::AssertSqlSafe(format!(
+                            "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                        )))
+                        .execute(&admin.pool)
+                        .await
+                        .ok()
                     })
                 })
                 .join();
@@ -144,7 +154,9 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     }
     let database = TestDatabase::create(backend).await;
     let config = test_config(database.url());
-    let app = Application::build(&config).await.expect("application starts");
+    let app = Application::build(&config)
+        .await
+        .expect("application starts");
     let port = app.port();
     let db = app.state().db.clone();
     let (stop, stopped) = oneshot::channel::<()>();
@@ -195,14 +207,27 @@ impl TestApp {
             .expect("request sent")
     }
 
-    pub async fn login(&self, client: &reqwest::Client, email: &str, password: &str) -> reqwest::Response {
-        self.call(client, "/api/auth/login", &[("email", email), ("password", password)])
-            .await
+    pub async fn login(
+        &self,
+        client: &reqwest::Client,
+        email: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        self.call(
+            client,
+            "/api/auth/login",
+            &[("email", email), ("password", password)],
+        )
+        .await
     }
 
     /// A client logged in as a new user with the given role.
     pub async fn logged_in_as(&self, role: Role) -> reqwest::Client {
-        let email = format!("{}-{}@example.com", role.as_str(), uuid::Uuid::new_v4().simple());
+        let email = format!(
+            "{}-{}@example.com",
+            role.as_str(),
+            uuid::Uuid::new_v4().simple()
+        );
         self.create_user(&email, role).await;
         let client = client();
         let response = self.login(&client, &email, PASSWORD).await;

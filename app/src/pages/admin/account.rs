@@ -1,6 +1,6 @@
 use crate::api::auth::ChangePassword;
 use crate::components::admin_page::AdminPage;
-use crate::components::field_message::FieldMessage;
+use crate::components::field_message::{aria_invalid, FieldMessage};
 use crate::domain::admin_section::AdminSection;
 use crate::domain::password::NewPassword;
 use leptos::prelude::*;
@@ -34,13 +34,13 @@ fn ChangePasswordForm() -> impl IntoView {
             .flatten()
     };
     let error_for = move |field: &'static str| {
-        move || {
+        Signal::derive(move || {
             action
                 .value()
                 .get()
                 .and_then(|r| r.err())
                 .and_then(|e| e.field_message(field))
-        }
+        })
     };
     let general_error = move || {
         action.value().get().and_then(|r| r.err()).filter(|e| {
@@ -58,8 +58,16 @@ fn ChangePasswordForm() -> impl IntoView {
             {move || general_error().map(|e| view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> })}
             <div class="field">
                 <label for="current-password">"Current password"</label>
-                <input id="current-password" name="current_password" type="password" autocomplete="current-password" required />
-                <FieldMessage id="current-password-error" message=Signal::derive(error_for("current_password")) />
+                <input
+                    id="current-password"
+                    name="current_password"
+                    type="password"
+                    autocomplete="current-password"
+                    required
+                    aria-describedby="current-password-error"
+                    aria-invalid=aria_invalid(error_for("current_password"))
+                />
+                <FieldMessage id="current-password-error" message=error_for("current_password") />
             </div>
             <div class="field">
                 <label for="new-password">"New password"</label>
@@ -69,18 +77,28 @@ fn ChangePasswordForm() -> impl IntoView {
                     type="password"
                     autocomplete="new-password"
                     required
-                    aria-describedby="new-password-error"
+                    aria-describedby="new-password-hint new-password-error"
+                    aria-invalid=aria_invalid(error_for("new_password"))
                     on:input=move |ev| set_typed.set(event_target_value(&ev))
                 />
-                <FieldMessage
-                    id="new-password-error"
-                    message=Signal::derive(move || error_for("new_password")().or_else(policy_hint))
-                />
+                // Checked as the user types, announced politely (not on every keystroke as an alert).
+                <p id="new-password-hint" class="field__hint" aria-live="polite">
+                    {move || policy_hint().unwrap_or_default()}
+                </p>
+                <FieldMessage id="new-password-error" message=error_for("new_password") />
             </div>
             <div class="field">
                 <label for="confirm-password">"Repeat the new password"</label>
-                <input id="confirm-password" name="confirm_password" type="password" autocomplete="new-password" required />
-                <FieldMessage id="confirm-password-error" message=Signal::derive(error_for("confirm_password")) />
+                <input
+                    id="confirm-password"
+                    name="confirm_password"
+                    type="password"
+                    autocomplete="new-password"
+                    required
+                    aria-describedby="confirm-password-error"
+                    aria-invalid=aria_invalid(error_for("confirm_password"))
+                />
+                <FieldMessage id="confirm-password-error" message=error_for("confirm_password") />
             </div>
             <button type="submit" class="button button--primary" disabled=move || action.pending().get()>
                 "Change password"

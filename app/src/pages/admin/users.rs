@@ -1,6 +1,6 @@
 use crate::api::users::{list_users, ChangeUserRole, CreateUser, SetUserActive, UserSummary};
 use crate::components::admin_page::AdminPage;
-use crate::components::field_message::FieldMessage;
+use crate::components::field_message::{aria_invalid, FieldMessage};
 use crate::domain::admin_section::AdminSection;
 use crate::domain::role::Role;
 use crate::error::AppError;
@@ -155,24 +155,24 @@ fn NewUserForm(create: ServerAction<CreateUser>) -> impl IntoView {
             <ActionForm action=create node_ref=form_ref attr:class="form form--grid">
                 <div class="field">
                     <label for="new-user-name">"Name"</label>
-                    <input id="new-user-name" name="display_name" type="text" required maxlength="100" autocomplete="off" />
+                    <input id="new-user-name" aria-describedby="new-user-name-error" aria-invalid=aria_invalid(field("display_name")) name="display_name" type="text" required maxlength="100" autocomplete="off" />
                     <FieldMessage id="new-user-name-error" message=field("display_name") />
                 </div>
                 <div class="field">
                     <label for="new-user-email">"Email"</label>
-                    <input id="new-user-email" name="email" type="email" required autocomplete="off" />
+                    <input id="new-user-email" aria-describedby="new-user-email-error" aria-invalid=aria_invalid(field("email")) name="email" type="email" required autocomplete="off" />
                     <FieldMessage id="new-user-email-error" message=field("email") />
                 </div>
                 <div class="field">
                     <label for="new-user-role">"Role"</label>
-                    <select id="new-user-role" name="role">
+                    <select id="new-user-role" name="role" aria-describedby="new-user-role-error" aria-invalid=aria_invalid(field("role"))>
                         {Role::ALL.into_iter().map(|r| view! { <option value=r.as_str() selected=r == Role::Consultant>{r.label()}</option> }).collect_view()}
                     </select>
                     <FieldMessage id="new-user-role-error" message=field("role") />
                 </div>
                 <div class="field">
                     <label for="new-user-password">"Initial password"</label>
-                    <input id="new-user-password" name="password" type="password" required autocomplete="new-password" />
+                    <input id="new-user-password" aria-describedby="new-user-password-error" aria-invalid=aria_invalid(field("password")) name="password" type="password" required autocomplete="new-password" />
                     <FieldMessage id="new-user-password-error" message=field("password") />
                 </div>
                 <div class="form__actions">

@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { ADMIN, DEMO_PASSWORD, logIn, logOut, watchConsole } from "./helpers";
+
+test("an admin creates a consultant, who cannot open the users page", async ({ page }) => {
+  const problems = watchConsole(page);
+  const email = `casey.${Date.now()}@example.com`;
+  const password = "Casey-Consults-42";
+
+  await logIn(page, ADMIN, DEMO_PASSWORD);
+  await page.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "Users" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+
+  const form = page.getByRole("region", { name: "Add a user" });
+  await form.getByLabel("Name").fill("Casey Consultant");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Role").selectOption("consultant");
+  // A weak password is refused next to its field, and nothing typed is lost.
+  await form.getByLabel("Initial password").fill("weak");
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(form.locator("#new-user-password-error")).toContainText("at least 12 characters");
+  await expect(form.getByLabel("Email")).toHaveValue(email);
+
+  await form.getByLabel("Initial password").fill(password);
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(form.getByRole("status")).toHaveText("Casey Consultant can now log in as consultant.");
+  await expect(page.getByRole("cell", { name: email })).toBeVisible();
+  await logOut(page);
+
+  await logIn(page, email, password);
+  const nav = page.getByRole("navigation", { name: "Back office" });
+  await expect(nav.getByRole("link", { name: "Users" })).toHaveCount(0);
+  const response = await page.goto("/admin/users");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test("a user changes their own password", async ({ page }) => {
+  await logIn(page, "marketer@causal-edge.example", DEMO_PASSWORD);
+  await page.getByRole("link", { name: "My account" }).first().click();
+  await page.getByLabel("Current password").fill(DEMO_PASSWORD);
+  await page.getByLabel("New password").fill("short");
+  // The same policy runs in the browser as the user types.
+  await expect(page.locator("#new-password-hint")).toContainText("at least 12 characters (it has 5)");
+  await page.getByLabel("New password").fill("Marketing-Rocks-2026");
+  await page.getByLabel("Repeat the new password").fill("Marketing-Rocks-2026");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Your password has been changed.")).toBeVisible();
+  await logOut(page);
+  await logIn(page, "marketer@causal-edge.example", "Marketing-Rocks-2026");
+});
