@@ -3,11 +3,19 @@ import { expect, Page } from "@playwright/test";
 export const DEMO_PASSWORD = "E2e-Demo-Password-42";
 export const ADMIN = "admin@causal-edge.example";
 
-/** Collects console errors and uncaught exceptions; assert it is empty at the end. */
-export function watchConsole(page: Page): string[] {
+/**
+ * Collects console errors and uncaught exceptions; assert it is empty at the end.
+ * `expectedStatuses` are HTTP statuses the test provokes on purpose (Chromium
+ * logs every 4xx response as a console error).
+ */
+export function watchConsole(page: Page, expectedStatuses: number[] = []): string[] {
   const problems: string[] = [];
   page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+    if (msg.type() !== "error") return;
+    const text = msg.text();
+    const status = /status of (\d{3})/.exec(text)?.[1];
+    if (status && expectedStatuses.includes(Number(status))) return;
+    problems.push(`console: ${text}`);
   });
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
   return problems;
@@ -24,4 +32,9 @@ export async function logIn(page: Page, email: string, password: string) {
 export async function logOut(page: Page) {
   await page.getByRole("button", { name: "Log out" }).click();
   await expect(page.getByText("You have been logged out.")).toBeVisible();
+}
+
+/** Waits until every island on the page has hydrated (see `use_hydrated`). */
+export async function waitForIslands(page: Page) {
+  await expect(page.locator('[data-hydrated="false"]')).toHaveCount(0);
 }

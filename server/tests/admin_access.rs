@@ -29,19 +29,7 @@ async fn every_admin_route_is_refused_to_the_wrong_roles(app: TestApp) {
     app.create_user("target@example.com", Role::Marketer).await;
     let target_id = {
         let admin = app.logged_in_as(Role::Admin).await;
-        let users: Vec<serde_json::Value> = app
-            .call(&admin, "/api/admin/users/list", &[])
-            .await
-            .json()
-            .await
-            .unwrap();
-        users
-            .iter()
-            .find(|u| u["email"] == "target@example.com")
-            .unwrap()["id"]
-            .as_str()
-            .unwrap()
-            .to_string()
+        app.user_id(&admin, "target@example.com").await
     };
 
     use Expect::*;

@@ -223,19 +223,7 @@ async fn deactivated_users_are_logged_out_and_cannot_log_in(app: TestApp) {
             .status(),
         200
     );
-    let users: Vec<serde_json::Value> = app
-        .call(&admin, "/api/admin/users/list", &[])
-        .await
-        .json()
-        .await
-        .unwrap();
-    let carl_id = users
-        .iter()
-        .find(|u| u["email"] == "carl@example.com")
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let carl_id = app.user_id(&admin, "carl@example.com").await;
     let response = app
         .call(
             &admin,

@@ -12,7 +12,12 @@ pub(crate) mod respond {
     use leptos_axum::ResponseOptions;
 
     /// Gives an error its HTTP status (and `Retry-After` when throttled).
+    /// A plain form post (no JavaScript yet) keeps the redirect back to the
+    /// form that leptos_axum gives it, rather than a page of JSON.
     pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+        if is_plain_form_post() {
+            return result;
+        }
         if let Err(err) = &result {
             if let Some(response) = use_context::<ResponseOptions>() {
                 response.set_status(

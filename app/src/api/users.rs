@@ -14,11 +14,21 @@ pub struct UserSummary {
     pub created_at_ms: i64,
 }
 
+/// All users, and which of them is looking (their own row offers no actions).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserDirectory {
+    pub viewer_id: String,
+    pub users: Vec<UserSummary>,
+}
+
 #[server(prefix = "/api", endpoint = "admin/users/list")]
-pub async fn list_users() -> Result<Vec<UserSummary>, AppError> {
+pub async fn list_users() -> Result<UserDirectory, AppError> {
     let outcome = async {
-        crate::auth::current::require_role(&[Role::Admin]).await?;
-        crate::services::users::list().await
+        let viewer = crate::auth::current::require_role(&[Role::Admin]).await?;
+        Ok(UserDirectory {
+            users: crate::services::users::list().await?,
+            viewer_id: viewer.id,
+        })
     }
     .await;
     crate::api::respond::with_status(outcome)

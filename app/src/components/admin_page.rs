@@ -99,8 +99,8 @@ fn AdminLayout(user: CurrentUser, section: AdminSection, children: Children) -> 
                                         <li>
                                             <span class="admin-nav__link admin-nav__link--soon">
                                                 {item.label()}
-                                                <span class="visually-hidden">", "</span>
-                                                <span class="admin-nav__soon">"coming soon"</span>
+                                                <span class="visually-hidden">", coming"</span>
+                                                <span class="admin-nav__soon">"soon"</span>
                                             </span>
                                         </li>
                                     }

@@ -1,3 +1,4 @@
+use super::hydration::use_hydrated;
 use leptos::prelude::*;
 
 #[component]
@@ -26,9 +27,8 @@ pub fn SiteHeader() -> impl IntoView {
 /// hydrated, narrow screens collapse them behind a menu button.
 #[island]
 pub fn SiteNav(children: Children) -> impl IntoView {
-    let (hydrated, set_hydrated) = signal(false);
+    let hydrated = use_hydrated();
     let (open, set_open) = signal(false);
-    Effect::new(move |_| set_hydrated.set(true));
     view! {
         <nav
             id="site-nav"
@@ -43,6 +43,7 @@ pub fn SiteNav(children: Children) -> impl IntoView {
                 class
             }
             aria-label="Main"
+            data-hydrated=move || hydrated.get().to_string()
         >
             <button
                 type="button"

@@ -81,11 +81,19 @@ impl AdminSection {
         }
     }
 
-    /// The sections a role sees in its navigation, in display order.
+    /// The sections a role sees in its navigation: the working ones first,
+    /// then those still to come, each group in the order of [`AdminSection::ALL`].
     pub fn visible_to(role: Role) -> impl Iterator<Item = AdminSection> {
-        AdminSection::ALL
+        let allowed = move |s: &AdminSection| s.allows(role);
+        let available = AdminSection::ALL
             .into_iter()
-            .filter(move |s| s.allows(role))
+            .filter(allowed)
+            .filter(|s| s.is_available());
+        let coming = AdminSection::ALL
+            .into_iter()
+            .filter(allowed)
+            .filter(|s| !s.is_available());
+        available.chain(coming)
     }
 }
 

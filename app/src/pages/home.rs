@@ -1,3 +1,4 @@
+use crate::components::hydration::use_hydrated;
 use crate::components::site_layout::SiteLayout;
 use crate::domain::lift::{annual_gain_from_lift, group_thousands};
 use leptos::prelude::*;
@@ -91,8 +92,7 @@ pub fn HomePage() -> impl IntoView {
 pub fn LiftEstimator(initial_revenue: f64, initial_lift: f64) -> impl IntoView {
     let (revenue, set_revenue) = signal(initial_revenue);
     let (lift, set_lift) = signal(initial_lift);
-    let (hydrated, set_hydrated) = signal(false);
-    Effect::new(move |_| set_hydrated.set(true));
+    let hydrated = use_hydrated();
     let answer = move || match annual_gain_from_lift(revenue.get(), lift.get()) {
         Some(gain) => format!("≈ {} more revenue per year", group_thousands(gain)),
         None => "Enter a revenue of 0 or more and a lift between 0 and 100%.".to_string(),
@@ -105,7 +105,13 @@ pub fn LiftEstimator(initial_revenue: f64, initial_lift: f64) -> impl IntoView {
             .unwrap_or(f64::NAN)
     };
     view! {
-        <form class="estimator" method="get" action="/#estimate" on:submit=|ev| ev.prevent_default()>
+        <form
+            class="estimator"
+            method="get"
+            action="/#estimate"
+            data-hydrated=move || hydrated.get().to_string()
+            on:submit=|ev| ev.prevent_default()
+        >
             <div class="estimator__fields">
                 <div class="field">
                     <label for="lift-revenue">"Annual online revenue"</label>

@@ -235,6 +235,25 @@ impl TestApp {
         client
     }
 
+    /// The id of a user, looked up through the admin API with an admin's client.
+    pub async fn user_id(&self, admin: &reqwest::Client, email: &str) -> String {
+        let directory: serde_json::Value = self
+            .call(admin, "/api/admin/users/list", &[])
+            .await
+            .json()
+            .await
+            .unwrap();
+        directory["users"]
+            .as_array()
+            .expect("a list of users")
+            .iter()
+            .find(|u| u["email"] == email)
+            .unwrap_or_else(|| panic!("{email} is listed"))["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
     pub async fn get(&self, client: &reqwest::Client, path: &str) -> reqwest::Response {
         client
             .get(self.url(path))

@@ -1,6 +1,7 @@
 use crate::api::auth::ChangePassword;
 use crate::components::admin_page::AdminPage;
 use crate::components::field_message::{aria_invalid, FieldMessage};
+use crate::components::hydration::use_hydrated;
 use crate::domain::admin_section::AdminSection;
 use crate::domain::password::NewPassword;
 use leptos::prelude::*;
@@ -50,8 +51,9 @@ fn ChangePasswordForm() -> impl IntoView {
         })
     };
     let succeeded = move || matches!(action.value().get(), Some(Ok(())));
+    let hydrated = use_hydrated();
     view! {
-        <ActionForm action=action attr:class="form form--narrow">
+        <ActionForm action=action attr:class="form form--narrow" attr:data-hydrated=move || hydrated.get().to_string()>
             <Show when=succeeded>
                 <p class="alert alert--success" role="status">"Your password has been changed."</p>
             </Show>

@@ -1,6 +1,9 @@
-use crate::api::users::{list_users, ChangeUserRole, CreateUser, SetUserActive, UserSummary};
+use crate::api::users::{
+    list_users, ChangeUserRole, CreateUser, SetUserActive, UserDirectory, UserSummary,
+};
 use crate::components::admin_page::AdminPage;
 use crate::components::field_message::{aria_invalid, FieldMessage};
+use crate::components::hydration::use_hydrated;
 use crate::domain::admin_section::AdminSection;
 use crate::domain::role::Role;
 use crate::error::AppError;
@@ -45,7 +48,7 @@ fn UsersAdmin() -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading">"Loading users…"</p> }>
             {move || Suspend::new(async move {
                 match users.await {
-                    Ok(list) => view! { <UsersTable users=list change_role set_active /> }.into_any(),
+                    Ok(directory) => view! { <UsersTable directory change_role set_active /> }.into_any(),
                     Err(e) => view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any(),
                 }
             })}
@@ -56,7 +59,7 @@ fn UsersAdmin() -> impl IntoView {
 
 #[component]
 fn UsersTable(
-    users: Vec<UserSummary>,
+    directory: UserDirectory,
     change_role: ServerAction<ChangeUserRole>,
     set_active: ServerAction<SetUserActive>,
 ) -> impl IntoView {
@@ -74,49 +77,12 @@ fn UsersTable(
                     </tr>
                 </thead>
                 <tbody>
-                    {users
+                    {directory
+                        .users
                         .into_iter()
                         .map(|user| {
-                            let select_id = format!("role-{}", user.id);
-                            let active = user.active;
-                            let (id, email) = (user.id.clone(), user.email.clone());
-                            let (id2, email2) = (user.id.clone(), user.email.clone());
-                            view! {
-                                <tr class:row--inactive=!active>
-                                    <td>{user.display_name.clone()}</td>
-                                    <td>{user.email.clone()}</td>
-                                    <td>
-                                        <ActionForm action=change_role attr:class="row-form">
-                                            <input type="hidden" name="id" value=id />
-                                            <label class="visually-hidden" for=select_id.clone()>
-                                                {format!("Role of {email}")}
-                                            </label>
-                                            <select id=select_id name="role">
-                                                {Role::ALL
-                                                    .into_iter()
-                                                    .map(|r| view! { <option value=r.as_str() selected=r == user.role>{r.label()}</option> })
-                                                    .collect_view()}
-                                            </select>
-                                            <button type="submit" class="button button--small">"Save role"</button>
-                                        </ActionForm>
-                                    </td>
-                                    <td>
-                                        <span class=if active { "badge badge--ok" } else { "badge badge--muted" }>
-                                            {if active { "Active" } else { "Deactivated" }}
-                                        </span>
-                                    </td>
-                                    <td>
-                                        <ActionForm action=set_active attr:class="row-form">
-                                            <input type="hidden" name="id" value=id2 />
-                                            <input type="hidden" name="active" value=if active { "false" } else { "true" } />
-                                            <button type="submit" class="button button--small button--ghost">
-                                                {if active { "Deactivate" } else { "Reactivate" }}
-                                                <span class="visually-hidden">{format!(" {email2}")}</span>
-                                            </button>
-                                        </ActionForm>
-                                    </td>
-                                </tr>
-                            }
+                            let is_viewer = user.id == directory.viewer_id;
+                            view! { <UserTableRow user is_viewer change_role set_active /> }
                         })
                         .collect_view()}
                 </tbody>
@@ -126,8 +92,74 @@ fn UsersTable(
 }
 
 #[component]
+fn UserTableRow(
+    user: UserSummary,
+    /// The admin looking at the page: their own role and status are not editable here.
+    is_viewer: bool,
+    change_role: ServerAction<ChangeUserRole>,
+    set_active: ServerAction<SetUserActive>,
+) -> impl IntoView {
+    let active = user.active;
+    let role_cell = if is_viewer {
+        view! { <span>{user.role.label()} <span class="muted small">" (you)"</span></span> }
+            .into_any()
+    } else {
+        let select_id = format!("role-{}", user.id);
+        let (id, label, current_role) = (
+            user.id.clone(),
+            format!("Role of {}", user.email),
+            user.role,
+        );
+        view! {
+            <ActionForm action=change_role attr:class="row-form">
+                <input type="hidden" name="id" value=id />
+                <label class="visually-hidden" for=select_id.clone()>{label}</label>
+                <select id=select_id name="role">
+                    {Role::ALL
+                        .into_iter()
+                        .map(|r| view! { <option value=r.as_str() selected=r == current_role>{r.label()}</option> })
+                        .collect_view()}
+                </select>
+                <button type="submit" class="button button--small">"Save role"</button>
+            </ActionForm>
+        }
+        .into_any()
+    };
+    let actions_cell = if is_viewer {
+        view! { <span class="muted small">"Change yours under My account"</span> }.into_any()
+    } else {
+        let (id, who) = (user.id.clone(), format!(" {}", user.email));
+        view! {
+            <ActionForm action=set_active attr:class="row-form">
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="active" value=if active { "false" } else { "true" } />
+                <button type="submit" class="button button--small button--ghost">
+                    {if active { "Deactivate" } else { "Reactivate" }}
+                    <span class="visually-hidden">{who}</span>
+                </button>
+            </ActionForm>
+        }
+        .into_any()
+    };
+    view! {
+        <tr class:row--inactive=!active>
+            <td>{user.display_name}</td>
+            <td>{user.email}</td>
+            <td>{role_cell}</td>
+            <td>
+                <span class=if active { "badge badge--ok" } else { "badge badge--muted" }>
+                    {if active { "Active" } else { "Deactivated" }}
+                </span>
+            </td>
+            <td>{actions_cell}</td>
+        </tr>
+    }
+}
+
+#[component]
 fn NewUserForm(create: ServerAction<CreateUser>) -> impl IntoView {
     let form_ref = NodeRef::<Form>::new();
+    let hydrated = use_hydrated();
     // Clear the form only after a successful save; on errors what was typed stays.
     Effect::new(move |_| {
         if let Some(Ok(_)) = create.value().get() {
@@ -152,7 +184,12 @@ fn NewUserForm(create: ServerAction<CreateUser>) -> impl IntoView {
         <section class="panel" aria-labelledby="new-user-title">
             <h2 id="new-user-title">"Add a user"</h2>
             {move || created().map(|m| view! { <p class="alert alert--success" role="status">{m}</p> })}
-            <ActionForm action=create node_ref=form_ref attr:class="form form--grid">
+            <ActionForm
+                action=create
+                node_ref=form_ref
+                attr:class="form form--grid"
+                attr:data-hydrated=move || hydrated.get().to_string()
+            >
                 <div class="field">
                     <label for="new-user-name">"Name"</label>
                     <input id="new-user-name" aria-describedby="new-user-name-error" aria-invalid=aria_invalid(field("display_name")) name="display_name" type="text" required maxlength="100" autocomplete="off" />
