@@ -1,5 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, DEMO_PASSWORD, logIn, logOut, waitForIslands, watchConsole } from "./helpers";
+import {
+  ADMIN,
+  DEMO_PASSWORD,
+  expectNoHorizontalOverflow,
+  logIn,
+  logOut,
+  waitForIslands,
+  watchConsole,
+} from "./helpers";
 
 test("an admin creates a consultant, who cannot open the users page", async ({ page }) => {
   // 422: the weak password below; 403: the consultant opening the users page.
@@ -51,4 +59,13 @@ test("a user changes their own password", async ({ page }) => {
   await expect(page.getByText("Your password has been changed.")).toBeVisible();
   await logOut(page);
   await logIn(page, "marketer@causal-edge.example", "Marketing-Rocks-2026");
+});
+
+test("the back office fits a 360 px phone", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await logIn(page, ADMIN, DEMO_PASSWORD);
+  for (const path of ["/admin", "/admin/users", "/admin/account"]) {
+    await page.goto(path);
+    await expectNoHorizontalOverflow(page);
+  }
 });

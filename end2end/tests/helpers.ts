@@ -38,3 +38,11 @@ export async function logOut(page: Page) {
 export async function waitForIslands(page: Page) {
   await expect(page.locator('[data-hydrated="false"]')).toHaveCount(0);
 }
+
+/** Fails if the page is wider than the viewport (sideways scrolling on phones). */
+export async function expectNoHorizontalOverflow(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, `page ${page.url()} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+}

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, DEMO_PASSWORD, logIn, watchConsole } from "./helpers";
+import { ADMIN, DEMO_PASSWORD, expectNoHorizontalOverflow, logIn, watchConsole } from "./helpers";
 
 test.describe("public site @public", () => {
   test("home page renders with navigation and no console errors", async ({ page }) => {
@@ -51,6 +51,14 @@ test.describe("public site @public", () => {
       // No script, no menu button: the links are simply there.
       await expect(page.getByRole("button", { name: "Menu" })).toBeHidden();
       await expect(login).toBeVisible();
+    }
+  });
+
+  test("public pages fit a 360 px phone", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of ["/", "/login", "/no/such/page"]) {
+      await page.goto(path);
+      await expectNoHorizontalOverflow(page);
     }
   });
 

@@ -16,28 +16,49 @@ pub fn UsersPage() -> impl IntoView {
         <AdminPage section=AdminSection::Users>
             <h1>"Users"</h1>
             <p class="muted">"Everyone who can log in to the back office, and what they may do."</p>
-            <UsersAdmin />
+            <UsersLoader />
         </AdminPage>
+    }
+}
+
+/// Loads the users on the server and hands them to the island as a prop, so
+/// the island hydrates against exactly the HTML the server sent.
+#[component]
+fn UsersLoader() -> impl IntoView {
+    let directory = Resource::new_blocking(|| (), |_| list_users());
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading users…"</p> }>
+            {move || Suspend::new(async move {
+                match directory.await {
+                    Ok(initial) => view! { <UsersAdmin initial /> }.into_any(),
+                    Err(e) => view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 
 /// The users table and the new-user form. Forms post to server functions, so
 /// without JavaScript they still work (the browser reloads this page).
 #[island]
-fn UsersAdmin() -> impl IntoView {
+fn UsersAdmin(initial: UserDirectory) -> impl IntoView {
     let create = ServerAction::<CreateUser>::new();
     let change_role = ServerAction::<ChangeUserRole>::new();
     let set_active = ServerAction::<SetUserActive>::new();
-    let users = Resource::new(
-        move || {
-            (
-                create.version().get(),
-                change_role.version().get(),
-                set_active.version().get(),
-            )
-        },
-        |_| list_users(),
-    );
+    let directory = RwSignal::new(initial);
+    // After any change, reload the list in the browser (never during hydration).
+    Effect::new(move |previous: Option<usize>| {
+        let version =
+            create.version().get() + change_role.version().get() + set_active.version().get();
+        if previous.is_some_and(|p| p != version) {
+            leptos::task::spawn_local(async move {
+                if let Ok(fresh) = list_users().await {
+                    directory.set(fresh);
+                }
+            });
+        }
+        version
+    });
     let row_error = move || {
         let role_err = change_role.value().get().and_then(Result::err);
         let active_err = set_active.value().get().and_then(Result::err);
@@ -45,14 +66,7 @@ fn UsersAdmin() -> impl IntoView {
     };
     view! {
         {move || row_error().map(|e| view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> })}
-        <Transition fallback=|| view! { <p class="loading">"Loading users…"</p> }>
-            {move || Suspend::new(async move {
-                match users.await {
-                    Ok(directory) => view! { <UsersTable directory change_role set_active /> }.into_any(),
-                    Err(e) => view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Transition>
+        {move || view! { <UsersTable directory=directory.get() change_role set_active /> }}
         <NewUserForm create />
     }
 }
