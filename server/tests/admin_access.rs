@@ -8,6 +8,7 @@ on_both_backends!(
     admins_create_users_who_can_then_log_in,
     new_users_are_validated_field_by_field,
     the_last_admin_cannot_be_demoted_or_deactivated,
+    back_office_pages_always_finish_rendering,
 );
 
 #[derive(Debug, Clone, Copy)]
@@ -229,4 +230,32 @@ async fn the_last_admin_cannot_be_demoted_or_deactivated(app: TestApp) {
         403,
         "role change applies at once"
     );
+}
+
+/// Guards against server renders that never complete (a resource created in
+/// the wrong place can leave a Suspense pending forever): many concurrent
+/// requests for every back-office page must all answer in time.
+async fn back_office_pages_always_finish_rendering(app: TestApp) {
+    let admin = app.logged_in_as(Role::Admin).await;
+    let mut requests = Vec::new();
+    for round in 0..20 {
+        for path in ["/admin", "/admin/users", "/admin/account"] {
+            let (client, url) = (admin.clone(), app.url(path));
+            requests.push(tokio::spawn(async move {
+                let response = client
+                    .get(&url)
+                    .header("Accept", "text/html")
+                    .timeout(std::time::Duration::from_secs(10))
+                    .send()
+                    .await
+                    .unwrap_or_else(|e| panic!("round {round} {url}: {e}"));
+                assert_eq!(response.status(), 200, "{url}");
+                let body = response.text().await.expect("the whole body arrives");
+                assert!(body.contains("</html>"), "{url} ended early");
+            }));
+        }
+    }
+    for request in requests {
+        request.await.unwrap();
+    }
 }

@@ -2,6 +2,7 @@
 //! maps the outcome to an HTTP status. They are public HTTP endpoints under `/api`.
 
 pub mod auth;
+pub mod showcase_types;
 pub mod users;
 
 #[cfg(feature = "ssr")]
@@ -14,8 +15,12 @@ pub(crate) mod respond {
     /// Gives an error its HTTP status (and `Retry-After` when throttled).
     /// A plain form post (no JavaScript yet) keeps the redirect back to the
     /// form that leptos_axum gives it, rather than a page of JSON.
+    ///
+    /// When a page calls a server function while rendering on the server, the
+    /// page decides its own status (redirect, 403, 404), so nothing is set here.
     pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-        if is_plain_form_post() {
+        let rendering_a_page = use_context::<leptos_router::Method>().is_some();
+        if rendering_a_page || is_plain_form_post() {
             return result;
         }
         if let Err(err) = &result {

@@ -3,6 +3,10 @@
 //! rendered: anonymous visitors are redirected to the login page, users whose
 //! role does not include the section get a 403. The server functions the page
 //! calls check again — this guard is for the page, not a substitute.
+//!
+//! Pages must create their resources *before* `AdminPage` (at the top of the
+//! page component) and only read them inside: a resource created inside a
+//! Suspense's children can keep server rendering from ever finishing.
 
 use super::http_status::{redirect, set_status};
 use crate::api::auth::{get_current_user, CurrentUser, Logout};
@@ -25,6 +29,8 @@ pub fn AdminPage(section: AdminSection, children: ChildrenFn) -> impl IntoView {
                 Suspend::new(async move {
                     match user.await {
                         Ok(Some(user)) if section.allows(user.role) => {
+                            // Pages read the user from context instead of loading it again.
+                            provide_context(user.clone());
                             view! { <AdminLayout user section>{children()}</AdminLayout> }.into_any()
                         }
                         Ok(Some(user)) => {

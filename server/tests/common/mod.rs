@@ -177,6 +177,8 @@ pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
+        // A hung response fails the test quickly instead of stalling the run.
+        .timeout(std::time::Duration::from_secs(20))
         .build()
         .expect("client builds")
 }

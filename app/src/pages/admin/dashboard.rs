@@ -1,4 +1,4 @@
-use crate::api::auth::get_current_user;
+use crate::api::auth::CurrentUser;
 use crate::components::admin_page::AdminPage;
 use crate::domain::admin_section::AdminSection;
 use leptos::prelude::*;
@@ -14,41 +14,34 @@ pub fn DashboardPage() -> impl IntoView {
 
 #[component]
 fn DashboardContent() -> impl IntoView {
-    let user = Resource::new_blocking(|| (), |_| get_current_user());
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let user = user.await.ok().flatten()?;
-                let role = user.role;
-                Some(view! {
-                    <h1>"Welcome, " {user.display_name}</h1>
-                    <p class="muted">"You are signed in as " {role.label().to_lowercase()} ". These are the sections of your back office."</p>
-                    <ul class="card-grid">
-                        {AdminSection::visible_to(role)
-                            .filter(|s| *s != AdminSection::Dashboard)
-                            .map(|s| {
-                                if s.is_available() {
-                                    view! {
-                                        <li class="card">
-                                            <h2 class="card__title"><a href=s.path()>{s.label()}</a></h2>
-                                            <p class="muted small">"Open"</p>
-                                        </li>
-                                    }
-                                    .into_any()
-                                } else {
-                                    view! {
-                                        <li class="card card--soon">
-                                            <h2 class="card__title">{s.label()}</h2>
-                                            <p class="muted small">"Coming soon"</p>
-                                        </li>
-                                    }
-                                    .into_any()
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
+    let user = use_context::<CurrentUser>()?;
+    let role = user.role;
+    Some(view! {
+        <h1>"Welcome, " {user.display_name}</h1>
+        <p class="muted">"You are signed in as " {role.label().to_lowercase()} ". These are the sections of your back office."</p>
+        <ul class="card-grid">
+            {AdminSection::visible_to(role)
+                .filter(|s| *s != AdminSection::Dashboard)
+                .map(|s| {
+                    if s.is_available() {
+                        view! {
+                            <li class="card">
+                                <h2 class="card__title"><a href=s.path()>{s.label()}</a></h2>
+                                <p class="muted small">"Open"</p>
+                            </li>
+                        }
+                        .into_any()
+                    } else {
+                        view! {
+                            <li class="card card--soon">
+                                <h2 class="card__title">{s.label()}</h2>
+                                <p class="muted small">"Coming soon"</p>
+                            </li>
+                        }
+                        .into_any()
+                    }
                 })
-            })}
-        </Suspense>
-    }
+                .collect_view()}
+        </ul>
+    })
 }

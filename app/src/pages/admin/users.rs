@@ -12,29 +12,23 @@ use leptos::prelude::*;
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
+    // Created before the guard (see AdminPage); list_users authorises itself.
+    let directory = Resource::new_blocking(|| (), |_| list_users());
     view! {
         <AdminPage section=AdminSection::Users>
             <h1>"Users"</h1>
             <p class="muted">"Everyone who can log in to the back office, and what they may do."</p>
-            <UsersLoader />
+            // The island receives the server-loaded list as a prop, so it
+            // hydrates against exactly the HTML the server sent.
+            <Suspense fallback=|| view! { <p class="loading">"Loading users…"</p> }>
+                {move || Suspend::new(async move {
+                    match directory.await {
+                        Ok(initial) => view! { <UsersAdmin initial /> }.into_any(),
+                        Err(e) => view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
         </AdminPage>
-    }
-}
-
-/// Loads the users on the server and hands them to the island as a prop, so
-/// the island hydrates against exactly the HTML the server sent.
-#[component]
-fn UsersLoader() -> impl IntoView {
-    let directory = Resource::new_blocking(|| (), |_| list_users());
-    view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading users…"</p> }>
-            {move || Suspend::new(async move {
-                match directory.await {
-                    Ok(initial) => view! { <UsersAdmin initial /> }.into_any(),
-                    Err(e) => view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
     }
 }
 
