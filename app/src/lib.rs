@@ -4,9 +4,11 @@
 
 pub mod api;
 pub mod app;
+pub mod charts;
 pub mod components;
 pub mod domain;
 pub mod error;
+pub mod markdown;
 pub mod pages;
 
 #[cfg(feature = "ssr")]

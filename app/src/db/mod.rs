@@ -3,6 +3,8 @@
 //! placeholders and only portable column types (see docs/architecture.md).
 
 pub mod audit;
+pub mod case_studies;
+pub mod consultants;
 pub mod login_failures;
 pub mod sessions;
 pub mod users;

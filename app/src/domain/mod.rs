@@ -2,10 +2,14 @@
 //! server and for the browser (WASM) alike and is tested with plain `#[test]`s.
 
 pub mod admin_section;
+pub mod consultant_query;
 pub mod display_name;
 pub mod email;
+pub mod gallery_query;
 pub mod lift;
 pub mod password;
 pub mod role;
 pub mod safe_redirect;
+pub mod showcase;
 pub mod throttle;
+pub mod visitor;

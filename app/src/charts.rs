@@ -1,0 +1,290 @@
+//! Result charts drawn on the server with plotters as inline SVG: no chart
+//! library in the browser, and they render without JavaScript. Each SVG gets
+//! a `<title>` and scales to its container (readable on phones).
+
+use crate::domain::showcase::SecondaryMetric;
+
+const INK: (u8, u8, u8) = (15, 61, 62);
+const MUTED: (u8, u8, u8) = (148, 163, 162);
+const ACCENT: (u8, u8, u8) = (201, 122, 20);
+
+/// A two-bar chart: the primary metric's baseline and result.
+#[cfg(feature = "ssr")]
+pub fn baseline_vs_result(title: &str, unit: &str, baseline: f64, result: f64) -> String {
+    draw(title, 640, 340, |root| {
+        use plotters::prelude::*;
+        let labels = ["Baseline", "Result"];
+        let values = [
+            (baseline, RGBColor(MUTED.0, MUTED.1, MUTED.2)),
+            (result, RGBColor(INK.0, INK.1, INK.2)),
+        ];
+        let top = baseline.max(result).max(f64::MIN_POSITIVE) * 1.2;
+        let bottom = baseline.min(result).min(0.0) * 1.2;
+        let mut chart = ChartBuilder::on(root)
+            .margin(18)
+            .x_label_area_size(40)
+            .y_label_area_size(72)
+            .build_cartesian_2d((0u32..2u32).into_segmented(), bottom..top)
+            .map_err(|e| e.to_string())?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_label_formatter(&|v| match v {
+                SegmentValue::CenterOf(i) => {
+                    labels.get(*i as usize).copied().unwrap_or("").to_string()
+                }
+                _ => String::new(),
+            })
+            .y_label_formatter(&|v| format_value(*v, unit))
+            .y_labels(6)
+            .label_style(
+                ("sans-serif", 16)
+                    .into_font()
+                    .color(&RGBColor(INK.0, INK.1, INK.2)),
+            )
+            .light_line_style(RGBColor(230, 236, 236))
+            .bold_line_style(RGBColor(214, 222, 222))
+            .axis_style(RGBColor(120, 135, 134))
+            .draw()
+            .map_err(|e| e.to_string())?;
+        chart
+            .draw_series(values.iter().enumerate().map(|(i, (value, color))| {
+                let i = i as u32;
+                let mut bar = Rectangle::new(
+                    [
+                        (SegmentValue::Exact(i), 0.0),
+                        (SegmentValue::Exact(i + 1), *value),
+                    ],
+                    color.filled(),
+                );
+                bar.set_margin(0, 0, 40, 40);
+                bar
+            }))
+            .map_err(|e| e.to_string())?;
+        chart
+            .draw_series(values.iter().enumerate().map(|(i, (value, _))| {
+                Text::new(
+                    format_value(*value, unit),
+                    (
+                        SegmentValue::CenterOf(i as u32),
+                        *value + (top - bottom) * 0.06,
+                    ),
+                    ("sans-serif", 18)
+                        .into_font()
+                        .color(&RGBColor(INK.0, INK.1, INK.2))
+                        .pos(plotters::style::text_anchor::Pos::new(
+                            plotters::style::text_anchor::HPos::Center,
+                            plotters::style::text_anchor::VPos::Center,
+                        )),
+                )
+            }))
+            .map_err(|e| e.to_string())?;
+        Ok(())
+    })
+}
+
+/// Horizontal bars: the relative change of each secondary metric, in percent.
+#[cfg(feature = "ssr")]
+pub fn secondary_changes(title: &str, metrics: &[SecondaryMetric]) -> String {
+    let rows = metrics.len().max(1) as u32;
+    let height = 70 + rows * 54;
+    let longest = metrics
+        .iter()
+        .map(|m| m.name.chars().count())
+        .max()
+        .unwrap_or(8) as u32;
+    let label_width = (longest * 9 + 24).clamp(90, 260);
+    draw(title, 640, height, |root| {
+        use plotters::prelude::*;
+        let extent = metrics
+            .iter()
+            .map(|m| m.improvement_percentage.abs())
+            .fold(10.0_f64, f64::max)
+            * 1.3;
+        let has_negative = metrics.iter().any(|m| m.improvement_percentage < 0.0);
+        let left = if has_negative { -extent } else { 0.0 };
+        let mut chart = ChartBuilder::on(root)
+            .margin(18)
+            .x_label_area_size(36)
+            .y_label_area_size(label_width)
+            .build_cartesian_2d(left..extent, (0u32..rows).into_segmented())
+            .map_err(|e| e.to_string())?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_label_formatter(&|v| match v {
+                SegmentValue::CenterOf(i) => (rows - 1)
+                    .checked_sub(*i)
+                    .and_then(|index| metrics.get(index as usize))
+                    .map(|m| m.name.clone())
+                    .unwrap_or_default(),
+                _ => String::new(),
+            })
+            .x_label_formatter(&|v| format!("{v:+.0}%"))
+            .x_labels(6)
+            .label_style(
+                ("sans-serif", 15)
+                    .into_font()
+                    .color(&RGBColor(INK.0, INK.1, INK.2)),
+            )
+            .light_line_style(RGBColor(230, 236, 236))
+            .bold_line_style(RGBColor(214, 222, 222))
+            .axis_style(RGBColor(120, 135, 134))
+            .draw()
+            .map_err(|e| e.to_string())?;
+        chart
+            .draw_series(metrics.iter().enumerate().map(|(index, metric)| {
+                // The first metric is drawn at the top.
+                let row = rows - 1 - index as u32;
+                let color = if metric.improvement_percentage >= 0.0 {
+                    RGBColor(INK.0, INK.1, INK.2)
+                } else {
+                    RGBColor(ACCENT.0, ACCENT.1, ACCENT.2)
+                };
+                let mut bar = Rectangle::new(
+                    [
+                        (0.0, SegmentValue::Exact(row)),
+                        (metric.improvement_percentage, SegmentValue::Exact(row + 1)),
+                    ],
+                    color.filled(),
+                );
+                bar.set_margin(12, 12, 0, 0);
+                bar
+            }))
+            .map_err(|e| e.to_string())?;
+        Ok(())
+    })
+}
+
+/// Renders with `paint` into an SVG string, then makes it responsive and titled.
+#[cfg(feature = "ssr")]
+fn draw(
+    title: &str,
+    width: u32,
+    height: u32,
+    paint: impl FnOnce(
+        &plotters::drawing::DrawingArea<plotters::prelude::SVGBackend, plotters::coord::Shift>,
+    ) -> Result<(), String>,
+) -> String {
+    use plotters::prelude::*;
+    let mut svg = String::new();
+    let outcome = {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        root.fill(&WHITE)
+            .map_err(|e| e.to_string())
+            .and_then(|_| paint(&root))
+            .and_then(|_| root.present().map_err(|e| e.to_string()))
+    };
+    if let Err(error) = outcome {
+        tracing::error!(%error, "chart could not be drawn");
+        return String::new();
+    }
+    make_responsive(&svg, title, width, height)
+}
+
+/// Replaces the fixed size with a viewBox-only SVG that fills its container,
+/// and adds an accessible title.
+fn make_responsive(svg: &str, title: &str, width: u32, height: u32) -> String {
+    let fixed = format!(r#"width="{width}" height="{height}" viewBox="0 0 {width} {height}""#);
+    let responsive = format!(
+        r#"viewBox="0 0 {width} {height}" class="chart__svg" role="img" preserveAspectRatio="xMidYMid meet""#
+    );
+    let svg = svg.replacen(&fixed, &responsive, 1);
+    match svg.find('>') {
+        Some(end) => format!(
+            "{}<title>{}</title>{}",
+            &svg[..=end],
+            escape(title),
+            &svg[end + 1..]
+        ),
+        None => svg,
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A metric value with its unit: `£42.50`, `3.2%`, `12.5 min`.
+pub fn format_value(value: f64, unit: &str) -> String {
+    let number = if value.abs() >= 1000.0 {
+        crate::domain::lift::group_thousands(value)
+    } else if value.fract().abs() < 1e-9 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.2}")
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string()
+    };
+    match unit {
+        "" => number,
+        "£" | "$" | "€" => format!("{unit}{number}"),
+        "%" => format!("{number}%"),
+        other => format!("{number} {other}"),
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn primary_chart_is_a_titled_responsive_svg_with_both_values() {
+        let svg = baseline_vs_result("Conversion rate <before & after>", "%", 2.4, 3.1);
+        assert!(svg.starts_with("<svg"), "{}", &svg[..80.min(svg.len())]);
+        assert!(svg.contains("<title>Conversion rate &lt;before &amp; after&gt;</title>"));
+        assert!(svg.contains(r#"viewBox="0 0 640 340""#));
+        let start_tag = &svg[..svg.find('>').unwrap()];
+        assert!(
+            !start_tag.contains("width="),
+            "scales to its container: {start_tag}"
+        );
+        assert!(
+            svg.contains("2.4%") && svg.contains("3.1%"),
+            "value labels drawn"
+        );
+        assert!(svg.contains("Baseline") && svg.contains("Result"));
+    }
+
+    #[test]
+    fn secondary_chart_names_every_metric() {
+        let metrics = vec![
+            SecondaryMetric {
+                name: "Basket size".into(),
+                baseline: 40.0,
+                result: 44.0,
+                improvement_percentage: 10.0,
+                unit: Some("£".into()),
+            },
+            SecondaryMetric {
+                name: "Churn".into(),
+                baseline: 5.0,
+                result: 4.0,
+                improvement_percentage: -20.0,
+                unit: Some("%".into()),
+            },
+        ];
+        let svg = secondary_changes("Secondary metrics", &metrics);
+        assert!(svg.contains("Basket size") && svg.contains("Churn"));
+        assert_eq!(
+            svg.matches("<rect").count() >= 3,
+            true,
+            "background plus two bars"
+        );
+    }
+
+    #[test]
+    fn values_are_formatted_with_units() {
+        assert_eq!(format_value(42.5, "£"), "£42.5");
+        assert_eq!(format_value(3.0, "%"), "3%");
+        assert_eq!(
+            format_value(12500.0, "bookings/week"),
+            "12,500 bookings/week"
+        );
+        assert_eq!(format_value(0.126, ""), "0.13");
+    }
+}

@@ -1,0 +1,317 @@
+//! Case-study queries. The gallery's WHERE clause is assembled from fixed
+//! fragments only; every user-supplied value is a bound parameter.
+
+use super::{now_ms, Db};
+use crate::api::showcase_types::CaseStudySummary;
+use crate::domain::gallery_query::{GalleryQuery, SortOrder};
+use crate::domain::showcase::{CompanySize, Methodology, SecondaryMetric};
+use sqlx::{AssertSqlSafe, FromRow};
+
+/// The columns of a gallery card, joined with the consultant's name.
+#[derive(Debug, Clone, FromRow)]
+pub struct SummaryRow {
+    pub id: String,
+    pub title: String,
+    pub slug: String,
+    pub summary: String,
+    pub industry_sic_code: String,
+    pub industry_name: String,
+    pub client_type: String,
+    pub company_size: String,
+    pub methodology: String,
+    pub roi_pct: f64,
+    pub roi_value_minor: i64,
+    pub roi_currency: String,
+    pub payback_months: f64,
+    pub confidence_level: f64,
+    pub primary_metric_name: String,
+    pub primary_metric_improvement_pct: f64,
+    pub hero_image: Option<String>,
+    pub consultant_id: Option<String>,
+    pub consultant_name: Option<String>,
+    pub view_count: i64,
+    pub featured: i64,
+    pub published_at: Option<i64>,
+}
+
+macro_rules! summary_select {
+    () => {
+        "SELECT cs.id, cs.title, cs.slug, cs.summary, cs.industry_sic_code, cs.industry_name, \
+         cs.client_type, cs.company_size, cs.methodology, cs.roi_pct, cs.roi_value_minor, \
+         cs.roi_currency, cs.payback_months, cs.confidence_level, cs.primary_metric_name, \
+         cs.primary_metric_improvement_pct, cs.hero_image, cs.consultant_id, \
+         c.first_name || ' ' || c.last_name AS consultant_name, cs.view_count, cs.featured, \
+         cs.published_at \
+         FROM case_studies cs LEFT JOIN consultants c ON c.id = cs.consultant_id "
+    };
+}
+
+pub fn decode_error(what: &str, value: &str) -> sqlx::Error {
+    sqlx::Error::Decode(format!("unknown {what} \"{value}\" in the database").into())
+}
+
+impl SummaryRow {
+    pub fn into_summary(
+        self,
+        media_url: impl Fn(&str) -> String,
+    ) -> Result<CaseStudySummary, sqlx::Error> {
+        Ok(CaseStudySummary {
+            company_size: CompanySize::parse(&self.company_size)
+                .ok_or_else(|| decode_error("company size", &self.company_size))?,
+            experiment_type: Methodology::parse(&self.methodology)
+                .ok_or_else(|| decode_error("methodology", &self.methodology))?,
+            id: self.id,
+            title: self.title,
+            slug: self.slug,
+            summary: self.summary,
+            industry_sic_code: self.industry_sic_code,
+            industry_display_name: self.industry_name,
+            client_type: self.client_type,
+            roi_percentage: self.roi_pct,
+            roi_absolute_value: self.roi_value_minor as f64 / 100.0,
+            roi_currency: self.roi_currency,
+            payback_period_months: self.payback_months,
+            confidence_level: self.confidence_level,
+            primary_metric_name: self.primary_metric_name,
+            primary_metric_improvement: self.primary_metric_improvement_pct,
+            hero_image_url: self.hero_image.as_deref().map(&media_url),
+            consultant_id: self.consultant_id,
+            consultant_name: self.consultant_name,
+            view_count: self.view_count,
+            is_featured: self.featured == 1,
+            published_at: self.published_at,
+        })
+    }
+}
+
+/// One bound value of a dynamically assembled query.
+enum Bind {
+    Text(String),
+    Real(f64),
+}
+
+/// The published case studies matching a gallery query, and how many match in all.
+pub async fn gallery(db: &Db, query: &GalleryQuery) -> Result<(Vec<SummaryRow>, i64), sqlx::Error> {
+    let mut conditions = vec!["cs.published = 1".to_string()];
+    let mut binds = Vec::new();
+    let mut push = |fragment: &str, bind: Bind| {
+        binds.push(bind);
+        conditions.push(fragment.replace('?', &format!("${}", binds.len())));
+    };
+    if let Some(industry) = &query.industry {
+        push("cs.industry_sic_code = ?", Bind::Text(industry.clone()));
+    }
+    if let Some(methodology) = query.experiment_type {
+        push(
+            "cs.methodology = ?",
+            Bind::Text(methodology.as_str().to_string()),
+        );
+    }
+    if let Some(min) = query.roi_min {
+        push("cs.roi_pct >= ?", Bind::Real(min));
+    }
+    if let Some(max) = query.roi_max {
+        push("cs.roi_pct <= ?", Bind::Real(max));
+    }
+    if let Some(size) = query.company_size {
+        push("cs.company_size = ?", Bind::Text(size.as_str().to_string()));
+    }
+    if query.featured_only {
+        conditions.push("cs.featured = 1".to_string());
+    }
+    let where_clause = conditions.join(" AND ");
+    let order = match query.sort_by {
+        SortOrder::RoiDesc => "cs.roi_pct DESC",
+        SortOrder::Recent => "cs.published_at DESC",
+        SortOrder::Popular => "cs.view_count DESC",
+    };
+    let featured_first = if query.featured_first {
+        "cs.featured DESC, "
+    } else {
+        ""
+    };
+    let n = binds.len();
+    let list_sql = format!(
+        "{} WHERE {where_clause} ORDER BY {featured_first}{order}, cs.id LIMIT ${} OFFSET ${}",
+        summary_select!(),
+        n + 1,
+        n + 2
+    );
+    let count_sql = format!("SELECT COUNT(*) FROM case_studies cs WHERE {where_clause}");
+
+    let mut list = sqlx::query_as::<_, SummaryRow>(AssertSqlSafe(list_sql));
+    let mut count = sqlx::query_scalar::<_, i64>(AssertSqlSafe(count_sql));
+    for bind in &binds {
+        (list, count) = match bind {
+            Bind::Text(v) => (list.bind(v.clone()), count.bind(v.clone())),
+            Bind::Real(v) => (list.bind(*v), count.bind(*v)),
+        };
+    }
+    let rows = list
+        .bind(query.limit)
+        .bind(query.offset)
+        .fetch_all(&db.pool)
+        .await?;
+    let total = count.fetch_one(&db.pool).await?;
+    Ok((rows, total))
+}
+
+/// Every column of a case study.
+#[derive(Debug, Clone, FromRow)]
+pub struct CaseStudyRow {
+    pub id: String,
+    pub title: String,
+    pub slug: String,
+    pub summary: String,
+    pub industry_sic_code: String,
+    pub industry_name: String,
+    pub client_type: String,
+    pub company_size: String,
+    pub client_size_label: String,
+    pub client_region: String,
+    pub business_challenge_md: String,
+    pub previous_approaches_md: String,
+    pub stakeholder_concerns_md: String,
+    pub success_criteria_md: String,
+    pub consultant_id: Option<String>,
+    pub methodology: String,
+    pub duration_days: i64,
+    pub sample_size: i64,
+    pub confidence_level: f64,
+    pub primary_metric_name: String,
+    pub primary_metric_unit: String,
+    pub primary_metric_baseline: f64,
+    pub primary_metric_result: f64,
+    pub primary_metric_improvement_pct: f64,
+    pub secondary_metrics_json: String,
+    pub roi_pct: f64,
+    pub roi_value_minor: i64,
+    pub roi_currency: String,
+    pub roi_timeframe: String,
+    pub payback_months: f64,
+    pub methodology_details_md: String,
+    pub testimonial_text: String,
+    pub testimonial_author: String,
+    pub testimonial_role: String,
+    pub hero_image: Option<String>,
+    pub chart_images_json: String,
+    pub meta_description: String,
+    pub meta_keywords: String,
+    pub featured_snippet: String,
+    pub featured: i64,
+    pub published: i64,
+    pub published_at: Option<i64>,
+    pub view_count: i64,
+    pub lead_conversions: i64,
+    pub consultation_bookings: i64,
+    pub created_by: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl CaseStudyRow {
+    pub fn secondary_metrics(&self) -> Result<Vec<SecondaryMetric>, sqlx::Error> {
+        serde_json::from_str(&self.secondary_metrics_json)
+            .map_err(|e| sqlx::Error::Decode(Box::new(e)))
+    }
+
+    pub fn chart_images(&self) -> Result<Vec<String>, sqlx::Error> {
+        serde_json::from_str(&self.chart_images_json).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+    }
+}
+
+/// A published case study by its slug.
+pub async fn published_by_slug(db: &Db, slug: &str) -> Result<Option<CaseStudyRow>, sqlx::Error> {
+    sqlx::query_as::<_, CaseStudyRow>(
+        "SELECT * FROM case_studies WHERE slug = $1 AND published = 1",
+    )
+    .bind(slug)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+/// Up to `limit` other published case studies from the same industry, best first.
+pub async fn related(
+    db: &Db,
+    industry: &str,
+    exclude_id: &str,
+    limit: i64,
+) -> Result<Vec<SummaryRow>, sqlx::Error> {
+    sqlx::query_as::<_, SummaryRow>(concat!(
+        summary_select!(),
+        "WHERE cs.published = 1 AND cs.industry_sic_code = $1 AND cs.id <> $2 \
+         ORDER BY cs.featured DESC, cs.roi_pct DESC, cs.id LIMIT $3"
+    ))
+    .bind(industry)
+    .bind(exclude_id)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// A consultant's published case studies (excluding one), featured then most recent.
+pub async fn by_consultant(
+    db: &Db,
+    consultant_id: &str,
+    exclude_id: Option<&str>,
+    limit: i64,
+) -> Result<Vec<SummaryRow>, sqlx::Error> {
+    sqlx::query_as::<_, SummaryRow>(concat!(
+        summary_select!(),
+        "WHERE cs.published = 1 AND cs.consultant_id = $1 AND cs.id <> $2 \
+         ORDER BY cs.featured DESC, cs.published_at DESC, cs.id LIMIT $3"
+    ))
+    .bind(consultant_id)
+    .bind(exclude_id.unwrap_or(""))
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// Counts a view once per visitor and day: the insert into `case_study_views`
+/// is the de-duplication, and the counter only moves when it inserted a row.
+pub async fn record_view(
+    db: &Db,
+    case_study_id: &str,
+    visitor_key: &str,
+) -> Result<bool, sqlx::Error> {
+    let day = now_ms() / 86_400_000;
+    let mut tx = db.pool.begin().await?;
+    let inserted = sqlx::query(
+        "INSERT INTO case_study_views (case_study_id, visitor_key, day) VALUES ($1, $2, $3) \
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(case_study_id)
+    .bind(visitor_key)
+    .bind(day)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if inserted == 1 {
+        sqlx::query("UPDATE case_studies SET view_count = view_count + 1 WHERE id = $1")
+            .bind(case_study_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(inserted == 1)
+}
+
+/// Slugs and last-modified times of everything published, for the sitemap.
+pub async fn published_slugs(db: &Db) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    sqlx::query_as::<_, (String, i64)>(
+        "SELECT slug, updated_at FROM case_studies WHERE published = 1 ORDER BY published_at DESC",
+    )
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// The industries that have published case studies, with counts, for the gallery filter.
+pub async fn published_industries(db: &Db) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
+    sqlx::query_as::<_, (String, String, i64)>(
+        "SELECT industry_sic_code, MIN(industry_name), COUNT(*) FROM case_studies \
+         WHERE published = 1 GROUP BY industry_sic_code ORDER BY MIN(industry_name)",
+    )
+    .fetch_all(&db.pool)
+    .await
+}

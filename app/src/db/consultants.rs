@@ -1,0 +1,108 @@
+//! Consultant profile queries.
+
+use super::Db;
+use crate::domain::consultant_query::ConsultantQuery;
+use sqlx::{AssertSqlSafe, FromRow};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct ConsultantRow {
+    pub id: String,
+    pub user_id: Option<String>,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub title: String,
+    pub bio_md: String,
+    pub years_experience: i64,
+    pub specializations_json: String,
+    pub primary_industries_json: String,
+    pub secondary_industries_json: String,
+    pub total_client_roi_minor: i64,
+    pub currency: String,
+    pub average_project_roi_pct: f64,
+    pub projects_completed: i64,
+    pub satisfaction_score: Option<f64>,
+    pub capacity_pct: i64,
+    pub hourly_rate_minor: Option<i64>,
+    pub consultation_rate_minor: Option<i64>,
+    pub available_for_new_clients: i64,
+    pub preferred_contact: String,
+    pub calendar_url: Option<String>,
+    pub profile_image: Option<String>,
+    pub linkedin_url: Option<String>,
+    pub active: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+pub fn json_list(text: &str) -> Result<Vec<String>, sqlx::Error> {
+    serde_json::from_str(text).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+}
+
+/// Active consultants matching the directory filters, most experienced first.
+pub async fn list(db: &Db, query: &ConsultantQuery) -> Result<Vec<ConsultantRow>, sqlx::Error> {
+    let mut conditions = vec!["active = 1".to_string()];
+    let mut texts: Vec<String> = Vec::new();
+    let mut numbers: Vec<(usize, f64)> = Vec::new();
+    let mut next = 0;
+    let mut placeholder = || {
+        next += 1;
+        format!("${next}")
+    };
+    if let Some(industry) = &query.industry {
+        // Industries are stored as a JSON array of SIC codes: match the quoted code.
+        conditions.push(format!("primary_industries_json LIKE {}", placeholder()));
+        texts.push(format!("%\"{industry}\"%"));
+    }
+    if let Some(part) = &query.specialization {
+        conditions.push(format!(
+            "LOWER(specializations_json) LIKE {}",
+            placeholder()
+        ));
+        let escaped = part.replace(['%', '_', '"', '\\'], "");
+        texts.push(format!("%{escaped}%"));
+    }
+    if query.available_only {
+        conditions.push("available_for_new_clients = 1".to_string());
+    }
+    if let Some(years) = query.min_experience_years {
+        let p = placeholder();
+        numbers.push((texts.len(), years as f64));
+        conditions.push(format!("years_experience >= {p}"));
+    }
+    if let Some(score) = query.min_satisfaction_score {
+        let p = placeholder();
+        numbers.push((texts.len(), score));
+        conditions.push(format!("satisfaction_score >= {p}"));
+    }
+    let sql = format!(
+        "SELECT * FROM consultants WHERE {} ORDER BY years_experience DESC, last_name, id",
+        conditions.join(" AND ")
+    );
+    // Text filters come first in placeholder order, then the numeric ones.
+    let mut q = sqlx::query_as::<_, ConsultantRow>(AssertSqlSafe(sql));
+    for text in texts {
+        q = q.bind(text);
+    }
+    for (_, number) in numbers {
+        q = q.bind(number);
+    }
+    q.fetch_all(&db.pool).await
+}
+
+pub async fn active_by_id(db: &Db, id: &str) -> Result<Option<ConsultantRow>, sqlx::Error> {
+    sqlx::query_as::<_, ConsultantRow>("SELECT * FROM consultants WHERE id = $1 AND active = 1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
+}
+
+/// Ids of active consultants, for the sitemap.
+pub async fn active_ids(db: &Db) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    sqlx::query_as::<_, (String, i64)>(
+        "SELECT id, updated_at FROM consultants WHERE active = 1 ORDER BY id",
+    )
+    .fetch_all(&db.pool)
+    .await
+}

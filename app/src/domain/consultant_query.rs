@@ -1,0 +1,99 @@
+//! Filters of the consultants directory (`/consultants`, `/api/v1/consultants`).
+
+use super::gallery_query::ParamError;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ConsultantQuery {
+    /// SIC code among the consultant's primary industries.
+    pub industry: Option<String>,
+    /// Case-insensitive part of a specialisation, e.g. "pricing".
+    pub specialization: Option<String>,
+    pub available_only: bool,
+    pub min_experience_years: Option<i64>,
+    pub min_satisfaction_score: Option<f64>,
+}
+
+impl ConsultantQuery {
+    pub fn parse<'a>(
+        params: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<ConsultantQuery, Vec<ParamError>> {
+        let mut query = ConsultantQuery::default();
+        let mut errors = Vec::new();
+        let mut bad = |parameter: &str, message: &str| {
+            errors.push(ParamError {
+                parameter: parameter.to_string(),
+                message: message.to_string(),
+            })
+        };
+        for (name, raw) in params {
+            let value = raw.trim();
+            if value.is_empty() {
+                continue;
+            }
+            match name {
+                "industry" => {
+                    if value.len() <= 10 && value.chars().all(|c| c.is_ascii_alphanumeric()) {
+                        query.industry = Some(value.to_string());
+                    } else {
+                        bad(name, "Expected an industry SIC code such as 7832.");
+                    }
+                }
+                "specialization" => {
+                    if value.chars().count() <= 60 {
+                        query.specialization = Some(value.to_lowercase());
+                    } else {
+                        bad(name, "Expected at most 60 characters.");
+                    }
+                }
+                "available_only" => match value {
+                    "true" | "1" | "on" | "yes" => query.available_only = true,
+                    "false" | "0" | "off" | "no" => query.available_only = false,
+                    _ => bad(name, "Expected true or false."),
+                },
+                "min_experience_years" => match value.parse::<i64>() {
+                    Ok(v) if (0..=70).contains(&v) => query.min_experience_years = Some(v),
+                    _ => bad(name, "Expected a whole number of years from 0 to 70."),
+                },
+                "min_satisfaction_score" => match value.parse::<f64>() {
+                    Ok(v) if (0.0..=5.0).contains(&v) => query.min_satisfaction_score = Some(v),
+                    _ => bad(name, "Expected a score from 0 to 5."),
+                },
+                _ => {}
+            }
+        }
+        if errors.is_empty() {
+            Ok(query)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_filters_and_names_bad_parameters() {
+        let q = ConsultantQuery::parse([
+            ("industry", "5510"),
+            ("specialization", "Pricing"),
+            ("available_only", "true"),
+            ("min_experience_years", "5"),
+            ("min_satisfaction_score", "4.5"),
+        ])
+        .unwrap();
+        assert_eq!(q.specialization.as_deref(), Some("pricing"));
+        assert!(q.available_only);
+        for (name, value) in [
+            ("min_experience_years", "-1"),
+            ("min_satisfaction_score", "6"),
+            ("available_only", "perhaps"),
+            ("industry", "drop table"),
+        ] {
+            let errors = ConsultantQuery::parse([(name, value)]).unwrap_err();
+            assert_eq!(errors[0].parameter, name);
+        }
+    }
+}
