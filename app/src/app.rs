@@ -1,5 +1,9 @@
 use crate::domain::admin_section::AdminSection;
 use crate::pages::admin::{account::AccountPage, dashboard::DashboardPage, users::UsersPage};
+use crate::pages::showcase::{
+    case_study::CaseStudyPage, consultant::ConsultantPage, consultants::ConsultantsPage,
+    gallery::GalleryPage,
+};
 use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFoundPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
@@ -41,6 +45,11 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=HomePage />
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                // Showcase pages render fully before sending so a missing slug is a real 404.
+                <Route path=path!("/case-studies") view=GalleryPage ssr=SsrMode::Async />
+                <Route path=path!("/case-studies/:slug") view=CaseStudyPage ssr=SsrMode::Async />
+                <Route path=path!("/consultants") view=ConsultantsPage ssr=SsrMode::Async />
+                <Route path=path!("/consultants/:id") view=ConsultantPage ssr=SsrMode::Async />
                 <Route path=path!("/admin") view=DashboardPage ssr=guarded.clone() />
                 <Route path=path!("/admin/users") view=UsersPage ssr=guarded.clone() />
                 <Route path=path!("/admin/account") view=AccountPage ssr=guarded />

@@ -4,8 +4,23 @@
 
 use crate::domain::showcase::SecondaryMetric;
 
+// Charts are drawn only by server-rendered pages; the browser build gets
+// these empty versions so the pages compile there without plotters.
+#[cfg(not(feature = "ssr"))]
+pub fn baseline_vs_result(_title: &str, _unit: &str, _baseline: f64, _result: f64) -> String {
+    String::new()
+}
+
+#[cfg(not(feature = "ssr"))]
+pub fn secondary_changes(_title: &str, _metrics: &[SecondaryMetric]) -> String {
+    String::new()
+}
+
+#[cfg(feature = "ssr")]
 const INK: (u8, u8, u8) = (15, 61, 62);
+#[cfg(feature = "ssr")]
 const MUTED: (u8, u8, u8) = (148, 163, 162);
+#[cfg(feature = "ssr")]
 const ACCENT: (u8, u8, u8) = (201, 122, 20);
 
 /// A two-bar chart: the primary metric's baseline and result.
@@ -184,6 +199,7 @@ fn draw(
 
 /// Replaces the fixed size with a viewBox-only SVG that fills its container,
 /// and adds an accessible title.
+#[cfg(feature = "ssr")]
 fn make_responsive(svg: &str, title: &str, width: u32, height: u32) -> String {
     let fixed = format!(r#"width="{width}" height="{height}" viewBox="0 0 {width} {height}""#);
     let responsive = format!(
@@ -201,6 +217,7 @@ fn make_responsive(svg: &str, title: &str, width: u32, height: u32) -> String {
     }
 }
 
+#[cfg(feature = "ssr")]
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")

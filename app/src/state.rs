@@ -24,6 +24,9 @@ pub struct RuntimeSettings {
     pub session_ttl_ms: i64,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_proxy: bool,
+    /// The site's public origin (`https://example.com`, no trailing slash), for
+    /// canonical URLs, Open Graph tags and the sitemap.
+    pub public_url: String,
 }
 
 impl Default for RuntimeSettings {
@@ -32,6 +35,7 @@ impl Default for RuntimeSettings {
             secure_cookies: false,
             session_ttl_ms: 24 * 60 * 60 * 1000,
             trust_proxy: false,
+            public_url: "http://127.0.0.1:3000".to_string(),
         }
     }
 }

@@ -21,6 +21,8 @@ pub struct Config {
     pub demo_password: Option<String>,
     /// Seconds `/ready` reports "draining" before the server stops accepting.
     pub shutdown_grace_secs: u64,
+    /// Where uploaded and generated images live (shared storage when several servers run).
+    pub media_dir: std::path::PathBuf,
     pub site_root: String,
     pub site_pkg_dir: String,
     pub output_name: String,
@@ -135,6 +137,9 @@ impl Config {
                 0,
                 |s: &u64| *s <= 300,
             )?,
+            media_dir: get("CE_MEDIA_DIR")
+                .unwrap_or_else(|| "data/media".to_string())
+                .into(),
             site_root: get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_string()),
             site_pkg_dir: get("LEPTOS_SITE_PKG_DIR").unwrap_or_else(|| "pkg".to_string()),
             output_name: get("LEPTOS_OUTPUT_NAME").unwrap_or_else(|| "causal-edge".to_string()),

@@ -1,7 +1,7 @@
 //! Builds the application (database, state, router) and serves it.
 
 use crate::config::Config;
-use crate::{health, middleware};
+use crate::{api_v1, health, middleware, seo};
 use app::db::Db;
 use app::state::{AppState, Lifecycle, RuntimeSettings};
 use app::{shell, App};
@@ -74,12 +74,18 @@ impl Application {
                 secure_cookies: config.secure_cookies(),
                 session_ttl_ms: config.session_ttl_hours * 60 * 60 * 1000,
                 trust_proxy: config.trust_proxy,
+                public_url: config
+                    .public_url
+                    .clone()
+                    .unwrap_or_else(|| format!("http://{local_addr}"))
+                    .trim_end_matches('/')
+                    .to_string(),
             }),
             lifecycle: Lifecycle::default(),
         };
         Ok(Application {
             listener,
-            router: router(state.clone()),
+            router: router(state.clone(), config.media_dir.clone()),
             state,
             shutdown_grace: Duration::from_secs(config.shutdown_grace_secs),
         })
@@ -121,13 +127,28 @@ impl Application {
     }
 }
 
-pub fn router(state: AppState) -> Router {
+/// Uploaded and generated images, served with a long cache lifetime (their
+/// names change when their content does).
+fn media_service(dir: &std::path::Path) -> Router {
+    Router::new()
+        .fallback_service(tower_http::services::ServeDir::new(dir))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=86400"),
+        ))
+}
+
+pub fn router(state: AppState, media_dir: std::path::PathBuf) -> Router {
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let leptos_options = state.leptos_options.clone();
     Router::new()
         .route("/health", get(health::health))
         .route("/ready", get(health::ready))
+        .route("/sitemap.xml", get(seo::sitemap))
+        .route("/robots.txt", get(seo::robots))
+        .merge(api_v1::routes())
+        .nest_service("/media", media_service(&media_dir))
         .leptos_routes_with_context(
             &state,
             routes,

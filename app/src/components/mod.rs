@@ -1,7 +1,9 @@
 pub mod admin_page;
+pub mod case_study_card;
 pub mod field_message;
 pub mod http_status;
 pub mod hydration;
+pub mod seo;
 pub mod site_footer;
 pub mod site_header;
 pub mod site_layout;

@@ -2,4 +2,6 @@
 //! the CLI and tests. Each takes already-authorised input.
 
 pub mod auth;
+pub mod showcase;
 pub mod users;
+pub mod visitor;

@@ -1,5 +1,9 @@
 //! Demo content for a fresh install: one account per role, so a new user can
-//! log in and look around. Idempotent: existing accounts are left alone.
+//! log in and look around, and the showcase's consultants and case studies.
+//! Idempotent: what exists is left alone.
+
+pub mod showcase;
+pub mod showcase_data;
 
 use app::db::{users, Db};
 use app::domain::role::Role;

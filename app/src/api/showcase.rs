@@ -1,0 +1,80 @@
+//! Server functions behind the public showcase pages. Public data: no role
+//! check, but only published content is ever returned.
+
+use crate::api::showcase_types::{
+    CaseStudyDetail, CaseStudyList, ConsultantList, ConsultantProfile,
+};
+use crate::domain::consultant_query::ConsultantQuery;
+use crate::domain::gallery_query::GalleryQuery;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// An industry option of the gallery filter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndustryOption {
+    pub sic_code: String,
+    pub name: String,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GalleryData {
+    pub list: CaseStudyList,
+    pub industries: Vec<IndustryOption>,
+}
+
+#[server(prefix = "/api", endpoint = "showcase/gallery", input = server_fn::codec::Json)]
+pub async fn load_gallery(query: GalleryQuery) -> Result<GalleryData, AppError> {
+    let outcome = async {
+        let db = crate::auth::current::state()?.db;
+        let list = crate::services::showcase::gallery(&db, &query).await?;
+        let industries = crate::services::showcase::industries(&db)
+            .await?
+            .into_iter()
+            .map(|(sic_code, name, count)| IndustryOption {
+                sic_code,
+                name,
+                count,
+            })
+            .collect();
+        Ok(GalleryData { list, industries })
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+/// A published case study; counts the view (once per visitor and day, not for bots).
+#[server(prefix = "/api", endpoint = "showcase/case-study")]
+pub async fn load_case_study(slug: String) -> Result<Option<CaseStudyDetail>, AppError> {
+    let outcome = async {
+        let db = crate::auth::current::state()?.db;
+        let detail = crate::services::showcase::case_study(&db, &slug).await?;
+        if let Some(detail) = &detail {
+            crate::services::visitor::count_case_study_view(&db, &detail.id).await?;
+        }
+        Ok(detail)
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+#[server(prefix = "/api", endpoint = "showcase/consultants", input = server_fn::codec::Json)]
+pub async fn load_consultants(query: ConsultantQuery) -> Result<ConsultantList, AppError> {
+    let outcome = async {
+        let db = crate::auth::current::state()?.db;
+        crate::services::showcase::consultant_list(&db, &query).await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+#[server(prefix = "/api", endpoint = "showcase/consultant")]
+pub async fn load_consultant(id: String) -> Result<Option<ConsultantProfile>, AppError> {
+    let outcome = async {
+        let db = crate::auth::current::state()?.db;
+        crate::services::showcase::consultant(&db, &id).await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}

@@ -1,0 +1,70 @@
+//! Search and sharing metadata for a public page: title, description,
+//! canonical URL, Open Graph / Twitter cards and JSON-LD structured data.
+
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+
+/// The absolute URL of a path on this site (uses the configured public URL).
+pub fn absolute_url(path: &str) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        let origin = use_context::<crate::state::AppState>()
+            .map(|s| s.settings.public_url.clone())
+            .unwrap_or_default();
+        format!("{origin}{path}")
+    }
+    #[cfg(not(feature = "ssr"))]
+    path.to_string()
+}
+
+/// JSON for a `<script type="application/ld+json">`, with `</` escaped so the
+/// data cannot close the script element.
+pub fn json_ld(value: &serde_json::Value) -> String {
+    value.to_string().replace("</", "<\\/")
+}
+
+#[component]
+pub fn Seo(
+    title: String,
+    description: String,
+    /// Path of the canonical URL, e.g. `/case-studies/some-slug`.
+    path: String,
+    #[prop(default = "website")] og_type: &'static str,
+    #[prop(optional)] image: Option<String>,
+    #[prop(optional)] structured_data: Option<serde_json::Value>,
+) -> impl IntoView {
+    let canonical = absolute_url(&path);
+    let image = image.map(|i| {
+        if i.starts_with('/') {
+            absolute_url(&i)
+        } else {
+            i
+        }
+    });
+    view! {
+        <Title text=title.clone() />
+        <Meta name="description" content=description.clone() />
+        <Link rel="canonical" href=canonical.clone() />
+        <Meta property="og:type" content=og_type />
+        <Meta property="og:site_name" content="Causal Edge" />
+        <Meta property="og:title" content=title.clone() />
+        <Meta property="og:description" content=description.clone() />
+        <Meta property="og:url" content=canonical />
+        {image.clone().map(|i| view! { <Meta property="og:image" content=i /> })}
+        <Meta name="twitter:card" content=if image.is_some() { "summary_large_image" } else { "summary" } />
+        <Meta name="twitter:title" content=title />
+        <Meta name="twitter:description" content=description />
+        {structured_data.map(|data| view! { <script type="application/ld+json" inner_html=json_ld(&data)></script> })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_ld;
+
+    #[test]
+    fn structured_data_cannot_close_its_script() {
+        let v = serde_json::json!({ "name": "</script><script>alert(1)</script>" });
+        assert!(!json_ld(&v).contains("</script>"));
+    }
+}

@@ -1,0 +1,4 @@
+pub mod case_study;
+pub mod consultant;
+pub mod consultants;
+pub mod gallery;

@@ -1,0 +1,194 @@
+//! Building the showcase's wire types from rows: the gallery, a case study
+//! with its related content, and consultant profiles. Shared by the pages
+//! (through server functions) and the JSON API.
+
+use crate::api::showcase_types::{
+    CaseStudyDetail, CaseStudyList, CaseStudySummary, ConsultantList, ConsultantProfile,
+    ConsultantSummary, Testimonial,
+};
+use crate::db::case_studies::{self, decode_error, SummaryRow};
+use crate::db::consultants::{self, json_list, ConsultantRow};
+use crate::db::Db;
+use crate::domain::consultant_query::ConsultantQuery;
+use crate::domain::gallery_query::{GalleryQuery, Pagination};
+use crate::domain::showcase::{CompanySize, Methodology};
+use crate::error::AppError;
+
+/// Public URL path of a stored media file.
+pub fn media_url(key: &str) -> String {
+    format!("/media/{key}")
+}
+
+fn summaries(rows: Vec<SummaryRow>) -> Result<Vec<CaseStudySummary>, AppError> {
+    rows.into_iter()
+        .map(|row| row.into_summary(media_url).map_err(AppError::internal))
+        .collect()
+}
+
+pub async fn gallery(db: &Db, query: &GalleryQuery) -> Result<CaseStudyList, AppError> {
+    let (rows, total_count) = case_studies::gallery(db, query)
+        .await
+        .map_err(AppError::internal)?;
+    Ok(CaseStudyList {
+        case_studies: summaries(rows)?,
+        total_count,
+        filters_applied: query.clone(),
+        pagination: Pagination::new(query.limit, query.offset, total_count),
+    })
+}
+
+/// Industries with published case studies: (SIC code, name, count).
+pub async fn industries(db: &Db) -> Result<Vec<(String, String, i64)>, AppError> {
+    case_studies::published_industries(db)
+        .await
+        .map_err(AppError::internal)
+}
+
+pub async fn case_study(db: &Db, slug: &str) -> Result<Option<CaseStudyDetail>, AppError> {
+    let Some(row) = case_studies::published_by_slug(db, slug)
+        .await
+        .map_err(AppError::internal)?
+    else {
+        return Ok(None);
+    };
+    let consultant = match &row.consultant_id {
+        Some(id) => consultants::active_by_id(db, id)
+            .await
+            .map_err(AppError::internal)?,
+        None => None,
+    };
+    let related = case_studies::related(db, &row.industry_sic_code, &row.id, 3)
+        .await
+        .map_err(AppError::internal)?;
+    let other_work = match &row.consultant_id {
+        Some(id) => case_studies::by_consultant(db, id, Some(&row.id), 3)
+            .await
+            .map_err(AppError::internal)?,
+        None => Vec::new(),
+    };
+    let secondary_metrics = row.secondary_metrics().map_err(AppError::internal)?;
+    let chart_images = row.chart_images().map_err(AppError::internal)?;
+    let testimonial = (!row.testimonial_text.trim().is_empty()).then(|| Testimonial {
+        text: row.testimonial_text.clone(),
+        author: row.testimonial_author.clone(),
+        role: row.testimonial_role.clone(),
+    });
+    Ok(Some(CaseStudyDetail {
+        company_size: CompanySize::parse(&row.company_size)
+            .ok_or_else(|| AppError::internal(decode_error("company size", &row.company_size)))?,
+        methodology_type: Methodology::parse(&row.methodology)
+            .ok_or_else(|| AppError::internal(decode_error("methodology", &row.methodology)))?,
+        consultant: consultant.map(|c| ConsultantSummary {
+            profile_image_url: c.profile_image.as_deref().map(media_url),
+            calendar_booking_url: c.calendar_url,
+            id: c.id,
+            first_name: c.first_name,
+            last_name: c.last_name,
+            title: c.title,
+        }),
+        related_case_studies: summaries(related)?,
+        consultant_other_work: summaries(other_work)?,
+        secondary_metrics,
+        chart_images: chart_images.iter().map(|k| media_url(k)).collect(),
+        client_testimonial: testimonial,
+        hero_image_url: row.hero_image.as_deref().map(media_url),
+        id: row.id,
+        title: row.title,
+        slug: row.slug,
+        summary: row.summary,
+        meta_description: row.meta_description,
+        meta_keywords: row.meta_keywords,
+        industry_sic_code: row.industry_sic_code,
+        industry_display_name: row.industry_name,
+        business_challenge: row.business_challenge_md,
+        previous_approaches: row.previous_approaches_md,
+        stakeholder_concerns: row.stakeholder_concerns_md,
+        success_criteria: row.success_criteria_md,
+        client_type: row.client_type,
+        client_size: row.client_size_label,
+        client_region: row.client_region,
+        experiment_duration: row.duration_days,
+        sample_size: row.sample_size,
+        confidence_level: row.confidence_level,
+        detailed_methodology: row.methodology_details_md,
+        primary_metric_name: row.primary_metric_name,
+        primary_metric_unit: row.primary_metric_unit,
+        primary_metric_improvement: row.primary_metric_improvement_pct,
+        primary_metric_baseline: row.primary_metric_baseline,
+        primary_metric_result: row.primary_metric_result,
+        roi_percentage: row.roi_pct,
+        roi_absolute_value: row.roi_value_minor as f64 / 100.0,
+        roi_currency: row.roi_currency,
+        roi_timeframe: row.roi_timeframe,
+        payback_period_months: row.payback_months,
+        is_featured: row.featured == 1,
+        published_at: row.published_at,
+        updated_at: row.updated_at,
+        view_count: row.view_count,
+    }))
+}
+
+async fn profile(db: &Db, row: ConsultantRow) -> Result<ConsultantProfile, AppError> {
+    let work = case_studies::by_consultant(db, &row.id, None, 50)
+        .await
+        .map_err(AppError::internal)?;
+    let work = summaries(work)?;
+    let featured: Vec<_> = work
+        .iter()
+        .filter(|s| s.is_featured)
+        .take(3)
+        .cloned()
+        .collect();
+    let mut recent = work.clone();
+    recent.sort_by(|a, b| b.published_at.cmp(&a.published_at));
+    recent.truncate(3);
+    Ok(ConsultantProfile {
+        specializations: json_list(&row.specializations_json).map_err(AppError::internal)?,
+        primary_industries: json_list(&row.primary_industries_json).map_err(AppError::internal)?,
+        secondary_industries: json_list(&row.secondary_industries_json)
+            .map_err(AppError::internal)?,
+        profile_image_url: row.profile_image.as_deref().map(media_url),
+        id: row.id,
+        first_name: row.first_name,
+        last_name: row.last_name,
+        title: row.title,
+        bio: row.bio_md,
+        years_experience: row.years_experience,
+        total_client_roi_generated: row.total_client_roi_minor as f64 / 100.0,
+        currency: row.currency,
+        average_project_roi_percentage: row.average_project_roi_pct,
+        total_projects_completed: row.projects_completed,
+        client_satisfaction_score: row.satisfaction_score,
+        current_capacity: row.capacity_pct,
+        available_for_new_clients: row.available_for_new_clients == 1,
+        preferred_contact_method: row.preferred_contact,
+        calendar_booking_url: row.calendar_url,
+        linkedin_url: row.linkedin_url,
+        featured_case_studies: featured,
+        recent_success_stories: recent,
+    })
+}
+
+pub async fn consultant_list(db: &Db, query: &ConsultantQuery) -> Result<ConsultantList, AppError> {
+    let rows = consultants::list(db, query)
+        .await
+        .map_err(AppError::internal)?;
+    let mut list = Vec::with_capacity(rows.len());
+    for row in rows {
+        list.push(profile(db, row).await?);
+    }
+    Ok(ConsultantList {
+        total_count: list.len() as i64,
+        consultants: list,
+    })
+}
+
+pub async fn consultant(db: &Db, id: &str) -> Result<Option<ConsultantProfile>, AppError> {
+    match consultants::active_by_id(db, id)
+        .await
+        .map_err(AppError::internal)?
+    {
+        Some(row) => Ok(Some(profile(db, row).await?)),
+        None => Ok(None),
+    }
+}

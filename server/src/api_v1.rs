@@ -1,0 +1,114 @@
+//! The public JSON API under `/api/v1`: read-only showcase data. Bad query
+//! parameters get a 400 naming each parameter; unknown slugs and ids a 404.
+
+use app::domain::consultant_query::ConsultantQuery;
+use app::domain::gallery_query::{GalleryQuery, ParamError};
+use app::error::AppError;
+use app::services::showcase;
+use app::state::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::json;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/case-studies", get(list_case_studies))
+        .route("/api/v1/case-studies/{slug}", get(case_study))
+        .route("/api/v1/consultants", get(list_consultants))
+        .route("/api/v1/consultants/{id}", get(consultant))
+}
+
+/// An API error as JSON: a stable code, a readable message and, for bad
+/// parameters, one entry per parameter.
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    parameters: Vec<ParamError>,
+}
+
+impl ApiError {
+    fn bad_parameters(parameters: Vec<ParamError>) -> ApiError {
+        let names: Vec<&str> = parameters.iter().map(|p| p.parameter.as_str()).collect();
+        ApiError {
+            status: StatusCode::BAD_REQUEST,
+            code: "invalid_parameter",
+            message: format!("Invalid query parameter(s): {}.", names.join(", ")),
+            parameters,
+        }
+    }
+
+    fn not_found(what: &str) -> ApiError {
+        ApiError {
+            status: StatusCode::NOT_FOUND,
+            code: "not_found",
+            message: format!("{what} was not found."),
+            parameters: Vec::new(),
+        }
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(err: AppError) -> ApiError {
+        ApiError {
+            status: StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            code: "error",
+            message: err.to_string(),
+            parameters: Vec::new(),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = json!({
+            "error": { "code": self.code, "message": self.message, "parameters": self.parameters }
+        });
+        (self.status, Json(body)).into_response()
+    }
+}
+
+fn pairs(query: &[(String, String)]) -> impl Iterator<Item = (&str, &str)> {
+    query.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+}
+
+async fn list_case_studies(
+    State(state): State<AppState>,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Result<Response, ApiError> {
+    let query = GalleryQuery::parse(pairs(&query)).map_err(ApiError::bad_parameters)?;
+    let list = showcase::gallery(&state.db, &query).await?;
+    Ok(Json(list).into_response())
+}
+
+async fn case_study(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Response, ApiError> {
+    match showcase::case_study(&state.db, &slug).await? {
+        Some(detail) => Ok(Json(detail).into_response()),
+        None => Err(ApiError::not_found(&format!("Case study \"{slug}\""))),
+    }
+}
+
+async fn list_consultants(
+    State(state): State<AppState>,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Result<Response, ApiError> {
+    let query = ConsultantQuery::parse(pairs(&query)).map_err(ApiError::bad_parameters)?;
+    let list = showcase::consultant_list(&state.db, &query).await?;
+    Ok(Json(list).into_response())
+}
+
+async fn consultant(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    match showcase::consultant(&state.db, &id).await? {
+        Some(profile) => Ok(Json(profile).into_response()),
+        None => Err(ApiError::not_found("That consultant")),
+    }
+}
