@@ -268,33 +268,39 @@ pub async fn by_consultant(
     .await
 }
 
-/// Counts a view once per visitor and day: the insert into `case_study_views`
-/// is the de-duplication, and the counter only moves when it inserted a row.
+/// Counts a view once per visitor and day. A visitor is known by several
+/// keys (their cookie, their address and browser); the view counts only when
+/// none of them was seen today, and all are remembered for the rest of the day.
 pub async fn record_view(
     db: &Db,
     case_study_id: &str,
-    visitor_key: &str,
+    visitor_keys: &[String],
 ) -> Result<bool, sqlx::Error> {
     let day = now_ms() / 86_400_000;
     let mut tx = db.pool.begin().await?;
-    let inserted = sqlx::query(
-        "INSERT INTO case_study_views (case_study_id, visitor_key, day) VALUES ($1, $2, $3) \
-         ON CONFLICT DO NOTHING",
-    )
-    .bind(case_study_id)
-    .bind(visitor_key)
-    .bind(day)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if inserted == 1 {
+    let mut seen = false;
+    for key in visitor_keys {
+        let inserted = sqlx::query(
+            "INSERT INTO case_study_views (case_study_id, visitor_key, day) VALUES ($1, $2, $3) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(case_study_id)
+        .bind(key)
+        .bind(day)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        seen |= inserted == 0;
+    }
+    let counted = !seen && !visitor_keys.is_empty();
+    if counted {
         sqlx::query("UPDATE case_studies SET view_count = view_count + 1 WHERE id = $1")
             .bind(case_study_id)
             .execute(&mut *tx)
             .await?;
     }
     tx.commit().await?;
-    Ok(inserted == 1)
+    Ok(counted)
 }
 
 /// Slugs and last-modified times of everything published, for the sitemap.

@@ -54,8 +54,9 @@ pub fn visitor_id() -> Result<String, AppError> {
     Ok(id)
 }
 
-/// Counts a case-study view unless the client looks like a crawler. Visitors
-/// without our cookie yet are keyed by address and browser for that first view.
+/// Counts a case-study view unless the client looks like a crawler. The
+/// visitor is known by their cookie and by address + browser, so neither a
+/// reload with the cookie nor a reload by a browser refusing cookies counts again.
 pub async fn count_case_study_view(db: &Db, case_study_id: &str) -> Result<(), AppError> {
     let parts = request_parts()?;
     let user_agent = parts
@@ -65,20 +66,12 @@ pub async fn count_case_study_view(db: &Db, case_study_id: &str) -> Result<(), A
     if is_probable_bot(user_agent) {
         return Ok(());
     }
-    let had_cookie = parts
-        .headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .any(|h| from_cookie_header(h).is_some());
-    let id = visitor_id()?;
-    let key = if had_cookie {
-        session_token::hash_token(&id)
-    } else {
-        let ip = client_ip(&parts, state()?.settings.trust_proxy);
-        session_token::hash_token(&format!("{ip}|{}", user_agent.unwrap_or_default()))
-    };
-    case_studies::record_view(db, case_study_id, &key)
+    let ip = client_ip(&parts, state()?.settings.trust_proxy);
+    let keys = [
+        session_token::hash_token(&format!("cookie|{}", visitor_id()?)),
+        session_token::hash_token(&format!("address|{ip}|{}", user_agent.unwrap_or_default())),
+    ];
+    case_studies::record_view(db, case_study_id, &keys)
         .await
         .map_err(AppError::internal)?;
     Ok(())

@@ -142,6 +142,8 @@ pub fn postgres_admin_url() -> String {
 
 pub fn test_config(database_url: String) -> Config {
     let mut vars = HashMap::new();
+    let media = std::env::temp_dir().join(format!("ce-media-{}", uuid::Uuid::new_v4().simple()));
+    vars.insert("CE_MEDIA_DIR".to_string(), media.display().to_string());
     vars.insert("DATABASE_URL".to_string(), database_url);
     vars.insert("CE_LISTEN_ADDR".to_string(), "127.0.0.1:0".to_string());
     vars.insert("CE_DB_MAX_CONNECTIONS".to_string(), "5".to_string());
@@ -254,6 +256,26 @@ impl TestApp {
             .as_str()
             .unwrap()
             .to_string()
+    }
+
+    /// Loads the demo consultants and case studies.
+    pub async fn seed_showcase(&self) {
+        let media =
+            std::env::temp_dir().join(format!("ce-media-{}", uuid::Uuid::new_v4().simple()));
+        server::seed::showcase::seed_showcase(&self.db, &media)
+            .await
+            .expect("showcase seeded");
+        let _ = std::fs::remove_dir_all(media);
+    }
+
+    pub async fn json(&self, path: &str) -> (u16, serde_json::Value) {
+        let response = client()
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request sent");
+        let status = response.status().as_u16();
+        (status, response.json().await.expect("JSON body"))
     }
 
     pub async fn get(&self, client: &reqwest::Client, path: &str) -> reqwest::Response {
