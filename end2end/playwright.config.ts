@@ -48,6 +48,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       DATABASE_URL: "sqlite://target/e2e/e2e.db",
+      CE_MEDIA_DIR: "target/e2e/media",
       CE_LISTEN_ADDR: `127.0.0.1:${PORT}`,
       CE_DEMO: "true",
       CE_DEMO_PASSWORD: DEMO_PASSWORD,

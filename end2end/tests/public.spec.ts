@@ -8,6 +8,7 @@ test.describe("public site @public", () => {
     await expect(page).toHaveTitle("Causal Edge");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Know what grows your business");
     const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: "Case studies" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Client login" })).toBeVisible();
     await expect(page.getByRole("contentinfo")).toBeVisible();
     await page.waitForLoadState("networkidle");

@@ -14,8 +14,9 @@ pub fn SiteFooter() -> impl IntoView {
                 </div>
                 <nav aria-label="Footer">
                     <ul class="site-footer__links">
+                        <li><a href="/case-studies">"Case studies"</a></li>
+                        <li><a href="/consultants">"Consultants"</a></li>
                         <li><a href="/#approach">"Approach"</a></li>
-                        <li><a href="/#results">"Results"</a></li>
                         <li><a href="/login">"Client login"</a></li>
                     </ul>
                 </nav>

@@ -12,8 +12,9 @@ pub fn SiteHeader() -> impl IntoView {
                 </a>
                 <SiteNav>
                     <ul class="site-nav__list">
+                        <li><a href="/case-studies">"Case studies"</a></li>
+                        <li><a href="/consultants">"Consultants"</a></li>
                         <li><a href="/#approach">"Approach"</a></li>
-                        <li><a href="/#results">"Results"</a></li>
                         <li><a href="/#estimate">"Estimate your lift"</a></li>
                         <li><a class="site-nav__login" href="/login">"Client login"</a></li>
                     </ul>

@@ -51,7 +51,8 @@ pub fn HomePage() -> impl IntoView {
                         <li class="stat"><span class="stat__value">"95%"</span><span class="stat__label">"confidence standard for every reported result"</span></li>
                         <li class="stat"><span class="stat__value">"4.2 mo"</span><span class="stat__label">"typical payback on an engagement"</span></li>
                     </ul>
-                    <p class="muted small">"Figures from our own engagements; detailed case studies are on their way to this site."</p>
+                    <p class="muted small">"Figures from our own engagements."</p>
+                    <p><a class="button button--primary" href="/case-studies?featured_first=true&sort_by=roi_desc">"Read the case studies"</a></p>
                 </div>
             </section>
 

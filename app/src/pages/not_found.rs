@@ -14,7 +14,7 @@ pub fn NotFoundPage() -> impl IntoView {
                 <p>"The link may be old, or the page may have moved. These are good places to continue:"</p>
                 <ul class="link-list">
                     <li><a href="/">"The home page"</a></li>
-                    <li><a href="/#results">"Results from our experiments"</a></li>
+                    <li><a href="/case-studies">"Case studies: results from our experiments"</a></li>
                     <li><a href="/login">"Client login"</a></li>
                 </ul>
             </section>

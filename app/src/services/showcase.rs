@@ -139,8 +139,13 @@ async fn profile(db: &Db, row: ConsultantRow) -> Result<ConsultantProfile, AppEr
         .take(3)
         .cloned()
         .collect();
-    let mut recent = work.clone();
-    recent.sort_by(|a, b| b.published_at.cmp(&a.published_at));
+    // Recent work that is not already shown as featured.
+    let mut recent: Vec<_> = work
+        .iter()
+        .filter(|s| !featured.iter().any(|f| f.id == s.id))
+        .cloned()
+        .collect();
+    recent.sort_by_key(|s| std::cmp::Reverse(s.published_at));
     recent.truncate(3);
     Ok(ConsultantProfile {
         specializations: json_list(&row.specializations_json).map_err(AppError::internal)?,

@@ -189,7 +189,7 @@ fn CaseStudyView(study: CaseStudyDetail) -> impl IntoView {
                                 <div class="chart__frame" inner_html=secondary_chart.clone().unwrap_or_default()></div>
                                 <figcaption>"Relative change of each secondary metric; the table below gives the figures."</figcaption>
                             </figure>
-                            <div class="table-wrap">
+                            <div class="table-wrap" tabindex="0" role="region" aria-label="Secondary metrics table">
                                 <table class="table">
                                     <caption class="visually-hidden">"Secondary metrics"</caption>
                                     <thead><tr><th scope="col">"Metric"</th><th scope="col">"Before"</th><th scope="col">"After"</th><th scope="col">"Change"</th></tr></thead>

@@ -59,7 +59,7 @@ fn ConsultantView(consultant: ConsultantProfile) -> impl IntoView {
         <SiteLayout>
             <section class="page-head">
                 <div class="container person-head">
-                    <Avatar consultant=consultant.clone() size=160 />
+                    <Avatar consultant=consultant.clone() size=160 describe=true />
                     <div>
                         <p class="eyebrow">"Consultant"</p>
                         <h1>{name.clone()}</h1>

@@ -86,10 +86,20 @@ pub fn ConsultantsPage() -> impl IntoView {
 }
 
 #[component]
-pub fn Avatar(consultant: ConsultantProfile, size: u32) -> impl IntoView {
-    let name = consultant.full_name();
+/// A consultant's portrait. Always shown next to their name, so the image
+/// itself is decorative unless `describe` asks for alternative text.
+pub fn Avatar(
+    consultant: ConsultantProfile,
+    size: u32,
+    #[prop(optional)] describe: bool,
+) -> impl IntoView {
+    let alt = if describe {
+        format!("Portrait of {}", consultant.full_name())
+    } else {
+        String::new()
+    };
     match consultant.profile_image_url {
-        Some(url) => view! { <img class="avatar" src=url alt=format!("Portrait of {name}") width=size height=size loading="lazy" /> }.into_any(),
+        Some(url) => view! { <img class="avatar" src=url alt=alt width=size height=size loading="lazy" /> }.into_any(),
         None => view! { <span class="avatar avatar--initials" aria-hidden="true">{consultant.first_name.chars().next().unwrap_or('?')}</span> }.into_any(),
     }
 }
