@@ -1,5 +1,11 @@
 use crate::domain::admin_section::AdminSection;
-use crate::pages::admin::{account::AccountPage, dashboard::DashboardPage, users::UsersPage};
+use crate::pages::admin::{
+    account::AccountPage,
+    case_studies::CaseStudiesAdminPage,
+    case_study_edit::{EditCaseStudyPage, NewCaseStudyPage},
+    dashboard::DashboardPage,
+    users::UsersPage,
+};
 use crate::pages::showcase::{
     case_study::CaseStudyPage, consultant::ConsultantPage, consultants::ConsultantsPage,
     gallery::GalleryPage,
@@ -52,7 +58,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/consultants/:id") view=ConsultantPage ssr=SsrMode::Async />
                 <Route path=path!("/admin") view=DashboardPage ssr=guarded.clone() />
                 <Route path=path!("/admin/users") view=UsersPage ssr=guarded.clone() />
-                <Route path=path!("/admin/account") view=AccountPage ssr=guarded />
+                <Route path=path!("/admin/account") view=AccountPage ssr=guarded.clone() />
+                <Route path=path!("/admin/case-studies") view=CaseStudiesAdminPage ssr=guarded.clone() />
+                <Route path=path!("/admin/case-studies/new") view=NewCaseStudyPage ssr=guarded.clone() />
+                <Route path=path!("/admin/case-studies/:id/edit") view=EditCaseStudyPage ssr=guarded />
             </Routes>
         </Router>
     }

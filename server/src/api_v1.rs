@@ -88,7 +88,7 @@ async fn case_study(
     State(state): State<AppState>,
     Path(slug): Path<String>,
 ) -> Result<Response, ApiError> {
-    match showcase::case_study(&state.db, &slug).await? {
+    match showcase::case_study(&state.db, &slug, false).await? {
         Some(detail) => Ok(Json(detail).into_response()),
         None => Err(ApiError::not_found(&format!("Case study \"{slug}\""))),
     }

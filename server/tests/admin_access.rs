@@ -35,10 +35,18 @@ async fn every_admin_route_is_refused_to_the_wrong_roles(app: TestApp) {
 
     use Expect::*;
     // (route, anonymous, marketer, consultant, admin)
-    let pages: [(&str, Expect, Expect, Expect, Expect); 3] = [
+    let pages: [(&str, Expect, Expect, Expect, Expect); 5] = [
         ("/admin", LoginRedirect, Ok, Ok, Ok),
         ("/admin/account", LoginRedirect, Ok, Ok, Ok),
         ("/admin/users", LoginRedirect, Status(403), Status(403), Ok),
+        ("/admin/case-studies", LoginRedirect, Ok, Status(403), Ok),
+        (
+            "/admin/case-studies/new",
+            LoginRedirect,
+            Ok,
+            Status(403),
+            Ok,
+        ),
     ];
     let id = target_id.as_str();
     type FunctionCase<'a> = (

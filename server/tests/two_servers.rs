@@ -45,7 +45,7 @@ fn free_port() -> u16 {
         .port()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test]
 async fn two_app_servers_on_one_postgres_share_sessions() {
     let database = TestDatabase::create(Backend::Postgres).await;
     let url = database.url();

@@ -2,6 +2,7 @@
 //! maps the outcome to an HTTP status. They are public HTTP endpoints under `/api`.
 
 pub mod auth;
+pub mod case_study_admin;
 pub mod showcase;
 pub mod showcase_types;
 pub mod users;

@@ -49,8 +49,12 @@ pub async fn load_gallery(query: GalleryQuery) -> Result<GalleryData, AppError> 
 pub async fn load_case_study(slug: String) -> Result<Option<CaseStudyDetail>, AppError> {
     let outcome = async {
         let db = crate::auth::current::state()?.db;
-        let detail = crate::services::showcase::case_study(&db, &slug).await?;
-        if let Some(detail) = &detail {
+        // Editors may preview unpublished studies; nobody else sees them.
+        let editor = crate::auth::current::current_user()
+            .await?
+            .is_some_and(|u| crate::api::case_study_admin::EDITORS.contains(&u.role));
+        let detail = crate::services::showcase::case_study(&db, &slug, editor).await?;
+        if let Some(detail) = detail.as_ref().filter(|d| d.is_published) {
             crate::services::visitor::count_case_study_view(&db, &detail.id).await?;
         }
         Ok(detail)

@@ -103,6 +103,8 @@ pub struct CaseStudyDetail {
     pub hero_image_url: Option<String>,
     pub chart_images: Vec<String>,
     pub is_featured: bool,
+    /// False only in a back-office preview of an unpublished study.
+    pub is_published: bool,
     pub published_at: Option<i64>,
     pub updated_at: i64,
     pub view_count: i64,

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 /// is an error, as an alert, so screen readers announce it once when it appears;
 /// the field points at it with `aria-describedby`.
 #[component]
-pub fn FieldMessage(id: &'static str, message: Signal<Option<String>>) -> impl IntoView {
+pub fn FieldMessage(#[prop(into)] id: String, message: Signal<Option<String>>) -> impl IntoView {
     move || {
         message
             .get()
-            .map(|text| view! { <p id=id class="field__error" role="alert">{text}</p> })
+            .map(|text| view! { <p id=id.clone() class="field__error" role="alert">{text}</p> })
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod case_studies;
+pub mod case_study_admin;
 pub mod consultants;
 pub mod login_failures;
 pub mod sessions;

@@ -66,7 +66,10 @@ impl AdminSection {
     pub fn is_available(self) -> bool {
         matches!(
             self,
-            AdminSection::Dashboard | AdminSection::Users | AdminSection::Account
+            AdminSection::Dashboard
+                | AdminSection::CaseStudies
+                | AdminSection::Users
+                | AdminSection::Account
         )
     }
 

@@ -2,6 +2,7 @@
 //! server and for the browser (WASM) alike and is tested with plain `#[test]`s.
 
 pub mod admin_section;
+pub mod case_study_form;
 pub mod consultant_query;
 pub mod display_name;
 pub mod email;

@@ -2,6 +2,7 @@
 //! the CLI and tests. Each takes already-authorised input.
 
 pub mod auth;
+pub mod case_study_admin;
 pub mod showcase;
 pub mod users;
 pub mod visitor;

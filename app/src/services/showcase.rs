@@ -44,11 +44,19 @@ pub async fn industries(db: &Db) -> Result<Vec<(String, String, i64)>, AppError>
         .map_err(AppError::internal)
 }
 
-pub async fn case_study(db: &Db, slug: &str) -> Result<Option<CaseStudyDetail>, AppError> {
-    let Some(row) = case_studies::published_by_slug(db, slug)
-        .await
-        .map_err(AppError::internal)?
-    else {
+/// A case study by slug. Unpublished ones are returned only when
+/// `include_unpublished` (a back-office preview).
+pub async fn case_study(
+    db: &Db,
+    slug: &str,
+    include_unpublished: bool,
+) -> Result<Option<CaseStudyDetail>, AppError> {
+    let row = if include_unpublished {
+        crate::db::case_study_admin::by_slug_any_status(db, slug).await
+    } else {
+        case_studies::published_by_slug(db, slug).await
+    };
+    let Some(row) = row.map_err(AppError::internal)? else {
         return Ok(None);
     };
     let consultant = match &row.consultant_id {
@@ -122,6 +130,7 @@ pub async fn case_study(db: &Db, slug: &str) -> Result<Option<CaseStudyDetail>, 
         roi_timeframe: row.roi_timeframe,
         payback_period_months: row.payback_months,
         is_featured: row.featured == 1,
+        is_published: row.published == 1,
         published_at: row.published_at,
         updated_at: row.updated_at,
         view_count: row.view_count,

@@ -27,7 +27,7 @@ macro_rules! on_both_backends {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
             $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                #[tokio::test]
                 async fn $name() {
                     super::$name(crate::common::spawn_app(crate::common::Backend::Sqlite).await).await
                 }
@@ -35,7 +35,7 @@ macro_rules! on_both_backends {
         }
         mod postgres {
             $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                #[tokio::test]
                 async fn $name() {
                     super::$name(crate::common::spawn_app(crate::common::Backend::Postgres).await).await
                 }

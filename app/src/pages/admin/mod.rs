@@ -1,3 +1,5 @@
 pub mod account;
+pub mod case_studies;
+pub mod case_study_edit;
 pub mod dashboard;
 pub mod users;

@@ -122,6 +122,9 @@ fn CaseStudyView(study: CaseStudyDetail) -> impl IntoView {
             structured_data=data
         />
         <SiteLayout>
+            {(!study.is_published).then(|| view! {
+                <p class="preview-banner" role="status">"Preview: this case study is not published. Only editors can see it."</p>
+            })}
             <article class="cs">
                 <header class="cs-hero">
                     <div class="container">

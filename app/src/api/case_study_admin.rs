@@ -1,0 +1,106 @@
+//! Back-office server functions for case studies. Admins and marketers may
+//! create, edit, publish and feature; only admins delete.
+
+use crate::domain::case_study_form::CaseStudyInput;
+use crate::domain::role::Role;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+pub const EDITORS: [Role; 2] = [Role::Admin, Role::Marketer];
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminCaseStudy {
+    pub id: String,
+    pub title: String,
+    pub slug: String,
+    pub industry_name: String,
+    pub published: bool,
+    pub featured: bool,
+    pub view_count: i64,
+    pub updated_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EditorData {
+    /// `None` for a new case study.
+    pub id: Option<String>,
+    pub input: CaseStudyInput,
+    pub published: bool,
+    /// (id, name) of the consultants to choose from.
+    pub consultants: Vec<(String, String)>,
+    pub can_delete: bool,
+}
+
+#[server(prefix = "/api", endpoint = "admin/case-studies/list")]
+pub async fn list_case_studies_admin() -> Result<Vec<AdminCaseStudy>, AppError> {
+    let outcome = async {
+        crate::auth::current::require_role(&EDITORS).await?;
+        crate::services::case_study_admin::list().await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+#[server(prefix = "/api", endpoint = "admin/case-studies/editor")]
+pub async fn load_case_study_editor(id: Option<String>) -> Result<EditorData, AppError> {
+    let outcome = async {
+        let user = crate::auth::current::require_role(&EDITORS).await?;
+        crate::services::case_study_admin::editor(id.as_deref(), user.role == Role::Admin).await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+/// Creates (no `id`) or updates a case study; returns its id. New case studies
+/// start unpublished.
+#[server(prefix = "/api", endpoint = "admin/case-studies/save")]
+pub async fn save_case_study(
+    id: Option<String>,
+    input: CaseStudyInput,
+) -> Result<String, AppError> {
+    let outcome = async {
+        let user = crate::auth::current::require_role(&EDITORS).await?;
+        crate::services::case_study_admin::save(
+            &user,
+            id.as_deref().filter(|s| !s.is_empty()),
+            &input,
+        )
+        .await
+    }
+    .await;
+    if outcome.is_ok() && crate::api::respond::is_plain_form_post() {
+        leptos_axum::redirect("/admin/case-studies");
+    }
+    crate::api::respond::with_status(outcome)
+}
+
+#[server(prefix = "/api", endpoint = "admin/case-studies/publish")]
+pub async fn publish_case_study(id: String, published: bool) -> Result<(), AppError> {
+    let outcome = async {
+        let user = crate::auth::current::require_role(&EDITORS).await?;
+        crate::services::case_study_admin::set_flag(&user, &id, "published", published).await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+#[server(prefix = "/api", endpoint = "admin/case-studies/feature")]
+pub async fn feature_case_study(id: String, featured: bool) -> Result<(), AppError> {
+    let outcome = async {
+        let user = crate::auth::current::require_role(&EDITORS).await?;
+        crate::services::case_study_admin::set_flag(&user, &id, "featured", featured).await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+#[server(prefix = "/api", endpoint = "admin/case-studies/delete")]
+pub async fn delete_case_study(id: String) -> Result<(), AppError> {
+    let outcome = async {
+        let user = crate::auth::current::require_role(&[Role::Admin]).await?;
+        crate::services::case_study_admin::delete(&user, &id).await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}

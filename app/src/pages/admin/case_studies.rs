@@ -1,0 +1,108 @@
+use crate::api::auth::CurrentUser;
+use crate::api::case_study_admin::{
+    list_case_studies_admin, AdminCaseStudy, DeleteCaseStudy, FeatureCaseStudy, PublishCaseStudy,
+};
+use crate::components::admin_page::AdminPage;
+use crate::domain::admin_section::AdminSection;
+use crate::domain::role::Role;
+use crate::pages::showcase::case_study::iso_date;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+#[component]
+pub fn CaseStudiesAdminPage() -> impl IntoView {
+    let studies = Resource::new_blocking(|| (), |_| list_case_studies_admin());
+    view! {
+        <AdminPage section=AdminSection::CaseStudies>
+            <div class="admin-head">
+                <h1>"Case studies"</h1>
+                <a class="button button--primary" href="/admin/case-studies/new">"New case study"</a>
+            </div>
+            <p class="muted">"New case studies start as drafts; publish them when they are ready. Featured ones can be shown first in the gallery."</p>
+            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match studies.await {
+                        Ok(list) if list.is_empty() => view! { <p class="empty">"No case studies yet."</p> }.into_any(),
+                        Ok(list) => view! { <CaseStudyTable list /> }.into_any(),
+                        Err(e) => view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </AdminPage>
+    }
+}
+
+/// Each action is a plain form posting to its server function; the browser
+/// comes back to this page, which shows the new state.
+#[component]
+fn CaseStudyTable(list: Vec<AdminCaseStudy>) -> impl IntoView {
+    let can_delete = use_context::<CurrentUser>().is_some_and(|u| u.role == Role::Admin);
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Case studies">
+            <table class="table">
+                <caption class="visually-hidden">"All case studies"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Title"</th>
+                        <th scope="col">"Industry"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Views"</th>
+                        <th scope="col">"Updated"</th>
+                        <th scope="col">"Actions"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list.into_iter().map(|s| {
+                        let edit = format!("/admin/case-studies/{}/edit", s.id);
+                        let view_href = format!("/case-studies/{}", s.slug);
+                        view! {
+                            <tr>
+                                <th scope="row"><a href=edit>{s.title.clone()}</a></th>
+                                <td>{s.industry_name.clone()}</td>
+                                <td>
+                                    <span class=if s.published { "badge badge--ok" } else { "badge badge--muted" }>
+                                        {if s.published { "Published" } else { "Draft" }}
+                                    </span>
+                                    {s.featured.then(|| view! { " " <span class="badge badge--accent">"Featured"</span> })}
+                                </td>
+                                <td>{s.view_count}</td>
+                                <td>{iso_date(s.updated_at)}</td>
+                                <td class="row-actions">
+                                    <a class="button button--small button--ghost" href=view_href>
+                                        {if s.published { "View" } else { "Preview" }}
+                                        <span class="visually-hidden">{format!(" {}", s.title)}</span>
+                                    </a>
+                                    <form method="post" action=PublishCaseStudy::PATH class="inline-form">
+                                        <input type="hidden" name="id" value=s.id.clone() />
+                                        <input type="hidden" name="published" value=(!s.published).to_string() />
+                                        <button type="submit" class="button button--small">
+                                            {if s.published { "Unpublish" } else { "Publish" }}
+                                            <span class="visually-hidden">{format!(" {}", s.title)}</span>
+                                        </button>
+                                    </form>
+                                    <form method="post" action=FeatureCaseStudy::PATH class="inline-form">
+                                        <input type="hidden" name="id" value=s.id.clone() />
+                                        <input type="hidden" name="featured" value=(!s.featured).to_string() />
+                                        <button type="submit" class="button button--small button--ghost">
+                                            {if s.featured { "Unfeature" } else { "Feature" }}
+                                            <span class="visually-hidden">{format!(" {}", s.title)}</span>
+                                        </button>
+                                    </form>
+                                    {can_delete.then(|| view! {
+                                        <form method="post" action=DeleteCaseStudy::PATH class="inline-form"
+                                            onsubmit="return confirm('Delete this case study? This cannot be undone.')">
+                                            <input type="hidden" name="id" value=s.id.clone() />
+                                            <button type="submit" class="button button--small button--danger">
+                                                "Delete"<span class="visually-hidden">{format!(" {}", s.title)}</span>
+                                            </button>
+                                        </form>
+                                    })}
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

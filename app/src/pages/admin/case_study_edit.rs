@@ -1,0 +1,231 @@
+use crate::api::case_study_admin::{load_case_study_editor, EditorData, SaveCaseStudy};
+use crate::components::admin_page::AdminPage;
+use crate::components::field_message::{aria_invalid, FieldMessage};
+use crate::components::hydration::use_hydrated;
+use crate::domain::admin_section::AdminSection;
+use crate::domain::showcase::{CompanySize, Methodology};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn NewCaseStudyPage() -> impl IntoView {
+    let editor = Resource::new_blocking(|| (), |_| load_case_study_editor(None));
+    view! { <EditorPage editor heading="New case study" /> }
+}
+
+#[component]
+pub fn EditCaseStudyPage() -> impl IntoView {
+    let id = use_params_map().with_untracked(|p| p.get("id"));
+    let editor = Resource::new_blocking(move || id.clone(), load_case_study_editor);
+    view! { <EditorPage editor heading="Edit case study" /> }
+}
+
+#[component]
+fn EditorPage(
+    editor: Resource<Result<EditorData, crate::error::AppError>>,
+    heading: &'static str,
+) -> impl IntoView {
+    view! {
+        <AdminPage section=AdminSection::CaseStudies>
+            <p class="breadcrumb"><a href="/admin/case-studies">"Case studies"</a></p>
+            <h1>{heading}</h1>
+            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match editor.await {
+                        Ok(data) => view! { <CaseStudyForm data /> }.into_any(),
+                        Err(e) => {
+                            crate::components::http_status::set_status(e.status());
+                            view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </AdminPage>
+    }
+}
+
+/// The whole form in one island: field errors appear next to their fields and
+/// everything typed stays in place until the save succeeds.
+#[island]
+fn CaseStudyForm(data: EditorData) -> impl IntoView {
+    let save = ServerAction::<SaveCaseStudy>::new();
+    let hydrated = use_hydrated();
+    let error = move |field: &'static str| {
+        Signal::derive(move || {
+            save.value()
+                .get()
+                .and_then(Result::err)
+                .and_then(|e| e.field_message(field))
+        })
+    };
+    let general = move || {
+        save.value().get().and_then(Result::err).filter(|e| {
+            !matches!(
+                e,
+                crate::error::AppError::Invalid(_) | crate::error::AppError::Conflict(_)
+            )
+        })
+    };
+    let invalid_count = move || match save.value().get() {
+        Some(Err(crate::error::AppError::Invalid(list))) => list.len(),
+        Some(Err(crate::error::AppError::Conflict(_))) => 1,
+        _ => 0,
+    };
+    // After a successful save, go back to the list.
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = save.value().get() {
+            let _ = window().location().set_href("/admin/case-studies");
+        }
+    });
+    let input = data.input.clone();
+    let text = move |name: &'static str, label: &'static str, value: String, hint: &'static str| {
+        let id = format!("cs-{name}");
+        let error_id = format!("cs-{name}-error");
+        let message = error(name);
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                {(!hint.is_empty()).then(|| view! { <p class="field__hint">{hint}</p> })}
+                <input id=id name=format!("input[{name}]") type="text" value=value
+                    aria-describedby=error_id.clone() aria-invalid=aria_invalid(message) />
+                <FieldMessage id=error_id message />
+            </div>
+        }
+    };
+    let area = move |name: &'static str,
+                     label: &'static str,
+                     value: String,
+                     hint: &'static str,
+                     rows: u32| {
+        let id = format!("cs-{name}");
+        let error_id = format!("cs-{name}-error");
+        let message = error(name);
+        view! {
+            <div class="field field--wide">
+                <label for=id.clone()>{label}</label>
+                {(!hint.is_empty()).then(|| view! { <p class="field__hint">{hint}</p> })}
+                <textarea id=id name=format!("input[{name}]") rows=rows
+                    aria-describedby=error_id.clone() aria-invalid=aria_invalid(message)>{value}</textarea>
+                <FieldMessage id=error_id message />
+            </div>
+        }
+    };
+    let select = move |name: &'static str,
+                       label: &'static str,
+                       options: Vec<(String, String)>,
+                       current: String| {
+        let id = format!("cs-{name}");
+        let error_id = format!("cs-{name}-error");
+        let message = error(name);
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <select id=id name=format!("input[{name}]") aria-describedby=error_id.clone() aria-invalid=aria_invalid(message)>
+                    {options.into_iter().map(|(value, text)| {
+                        let selected = value == current;
+                        view! { <option value=value selected=selected>{text}</option> }
+                    }).collect_view()}
+                </select>
+                <FieldMessage id=error_id message />
+            </div>
+        }
+    };
+    let methods = Methodology::ALL
+        .iter()
+        .map(|m| (m.as_str().to_string(), m.label().to_string()))
+        .collect();
+    let sizes = CompanySize::ALL
+        .iter()
+        .map(|s| (s.as_str().to_string(), s.label().to_string()))
+        .collect();
+    let timeframes = [
+        ("annually", "Annually"),
+        ("quarterly", "Quarterly"),
+        ("monthly", "Monthly"),
+        ("one_off", "One-off"),
+    ]
+    .iter()
+    .map(|(v, t)| (v.to_string(), t.to_string()))
+    .collect();
+    let mut consultants = vec![(String::new(), "— none —".to_string())];
+    consultants.extend(data.consultants.clone());
+    view! {
+        <ActionForm action=save attr:class="form editor" attr:data-hydrated=move || hydrated.get().to_string()>
+            <input type="hidden" name="id" value=data.id.clone().unwrap_or_default() />
+            {move || (invalid_count() > 0).then(|| view! {
+                <p class="alert alert--error" role="alert">
+                    {format!("Please correct the {} highlighted field(s) below; nothing you typed has been lost.", invalid_count())}
+                </p>
+            })}
+            {move || general().map(|e| view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> })}
+
+            <fieldset class="editor__group">
+                <legend>"Headline"</legend>
+                {text("title", "Title", input.title.clone(), "")}
+                {text("slug", "Slug", input.slug.clone(), "Leave empty to make one from the title.")}
+                {area("summary", "Summary", input.summary.clone(), "One or two sentences for cards and search results.", 3)}
+                {text("meta_description", "Meta description", input.meta_description.clone(), "At most 160 characters.")}
+                {text("meta_keywords", "Keywords", input.meta_keywords.clone(), "Comma-separated.")}
+            </fieldset>
+
+            <fieldset class="editor__group">
+                <legend>"Client (anonymised)"</legend>
+                {text("client_type", "Kind of client", input.client_type.clone(), "e.g. Regional cinema chain")}
+                {text("industry_sic_code", "Industry SIC code", input.industry_sic_code.clone(), "e.g. 5914")}
+                {text("industry_name", "Industry name", input.industry_name.clone(), "e.g. Cinemas")}
+                {select("company_size", "Company size", sizes, input.company_size.clone())}
+                {text("client_size_label", "Size description", input.client_size_label.clone(), "e.g. 12 sites, £40M revenue")}
+                {text("client_region", "Region", input.client_region.clone(), "")}
+            </fieldset>
+
+            <fieldset class="editor__group">
+                <legend>"Challenge"</legend>
+                {area("business_challenge", "Business challenge", input.business_challenge.clone(), "Markdown.", 5)}
+                {area("previous_approaches", "Previous approaches", input.previous_approaches.clone(), "Markdown.", 3)}
+                {area("stakeholder_concerns", "Stakeholder concerns", input.stakeholder_concerns.clone(), "Markdown.", 3)}
+                {area("success_criteria", "Success criteria", input.success_criteria.clone(), "Markdown.", 3)}
+            </fieldset>
+
+            <fieldset class="editor__group">
+                <legend>"Method"</legend>
+                {select("consultant_id", "Consultant", consultants, input.consultant_id.clone())}
+                {select("methodology", "Method", methods, input.methodology.clone())}
+                {text("duration_days", "Duration (days)", input.duration_days.clone(), "")}
+                {text("sample_size", "Sample size", input.sample_size.clone(), "")}
+                {text("confidence_level", "Confidence level", input.confidence_level.clone(), "0.80 to 0.99 (or 80 to 99).")}
+                {area("methodology_details", "Methodology in detail", input.methodology_details.clone(), "Markdown.", 6)}
+            </fieldset>
+
+            <fieldset class="editor__group">
+                <legend>"Results"</legend>
+                {text("primary_metric_name", "Primary metric", input.primary_metric_name.clone(), "")}
+                {text("primary_metric_unit", "Unit", input.primary_metric_unit.clone(), "e.g. %, £, min (optional)")}
+                {text("primary_metric_baseline", "Baseline", input.primary_metric_baseline.clone(), "")}
+                {text("primary_metric_result", "Result", input.primary_metric_result.clone(), "The improvement is calculated from these two.")}
+                {area("secondary_metrics", "Secondary metrics", input.secondary_metrics.clone(), "One per line: name | baseline | result | unit", 4)}
+            </fieldset>
+
+            <fieldset class="editor__group">
+                <legend>"Business impact"</legend>
+                {text("roi_pct", "ROI (%)", input.roi_pct.clone(), "")}
+                {text("roi_value", "ROI value (£)", input.roi_value.clone(), "")}
+                {select("roi_timeframe", "Timeframe", timeframes, input.roi_timeframe.clone())}
+                {text("payback_months", "Payback (months)", input.payback_months.clone(), "")}
+            </fieldset>
+
+            <fieldset class="editor__group">
+                <legend>"Testimonial"</legend>
+                {area("testimonial_text", "Quote", input.testimonial_text.clone(), "", 3)}
+                {text("testimonial_author", "Author", input.testimonial_author.clone(), "Anonymised, e.g. Head of Revenue")}
+                {text("testimonial_role", "Role", input.testimonial_role.clone(), "")}
+            </fieldset>
+
+            <div class="form__actions">
+                <button type="submit" class="button button--primary" disabled=move || save.pending().get()>
+                    {if data.id.is_some() { "Save changes" } else { "Create draft" }}
+                </button>
+                <a class="button button--ghost" href="/admin/case-studies">"Cancel"</a>
+            </div>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,184 @@
+use crate::api::auth::CurrentUser;
+use crate::api::case_study_admin::{AdminCaseStudy, EditorData};
+use crate::auth::current::state;
+use crate::db::{audit, case_study_admin as db_admin, is_unique_violation};
+use crate::domain::case_study_form::{format_secondary_metrics, CaseStudyInput};
+use crate::error::{AppError, FieldError};
+
+pub async fn list() -> Result<Vec<AdminCaseStudy>, AppError> {
+    let db = state()?.db;
+    Ok(db_admin::list(&db)
+        .await
+        .map_err(AppError::internal)?
+        .into_iter()
+        .map(|r| AdminCaseStudy {
+            id: r.id,
+            title: r.title,
+            slug: r.slug,
+            industry_name: r.industry_name,
+            published: r.published == 1,
+            featured: r.featured == 1,
+            view_count: r.view_count,
+            updated_at: r.updated_at,
+        })
+        .collect())
+}
+
+/// The form's contents: a stored case study written back as text fields, or
+/// an empty form with sensible defaults.
+pub async fn editor(id: Option<&str>, can_delete: bool) -> Result<EditorData, AppError> {
+    let db = state()?.db;
+    let consultants = db_admin::consultant_choices(&db)
+        .await
+        .map_err(AppError::internal)?;
+    let Some(id) = id else {
+        return Ok(EditorData {
+            id: None,
+            input: CaseStudyInput {
+                company_size: "mid_market".into(),
+                methodology: "ab_test".into(),
+                confidence_level: "0.95".into(),
+                roi_timeframe: "annually".into(),
+                ..CaseStudyInput::default()
+            },
+            published: false,
+            consultants,
+            can_delete,
+        });
+    };
+    let row = db_admin::by_id(&db, id)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or_else(|| AppError::NotFound("That case study".into()))?;
+    let secondary = row.secondary_metrics().map_err(AppError::internal)?;
+    Ok(EditorData {
+        id: Some(row.id.clone()),
+        published: row.published == 1,
+        consultants,
+        can_delete,
+        input: CaseStudyInput {
+            title: row.title,
+            slug: row.slug,
+            summary: row.summary,
+            industry_sic_code: row.industry_sic_code,
+            industry_name: row.industry_name,
+            client_type: row.client_type,
+            company_size: row.company_size,
+            client_size_label: row.client_size_label,
+            client_region: row.client_region,
+            business_challenge: row.business_challenge_md,
+            previous_approaches: row.previous_approaches_md,
+            stakeholder_concerns: row.stakeholder_concerns_md,
+            success_criteria: row.success_criteria_md,
+            consultant_id: row.consultant_id.unwrap_or_default(),
+            methodology: row.methodology,
+            duration_days: row.duration_days.to_string(),
+            sample_size: row.sample_size.to_string(),
+            confidence_level: row.confidence_level.to_string(),
+            primary_metric_name: row.primary_metric_name,
+            primary_metric_unit: row.primary_metric_unit,
+            primary_metric_baseline: row.primary_metric_baseline.to_string(),
+            primary_metric_result: row.primary_metric_result.to_string(),
+            secondary_metrics: format_secondary_metrics(&secondary),
+            roi_pct: row.roi_pct.to_string(),
+            roi_value: format!("{:.2}", row.roi_value_minor as f64 / 100.0),
+            roi_timeframe: row.roi_timeframe,
+            payback_months: row.payback_months.to_string(),
+            methodology_details: row.methodology_details_md,
+            testimonial_text: row.testimonial_text,
+            testimonial_author: row.testimonial_author,
+            testimonial_role: row.testimonial_role,
+            meta_description: row.meta_description,
+            meta_keywords: row.meta_keywords,
+        },
+    })
+}
+
+pub async fn save(
+    user: &CurrentUser,
+    id: Option<&str>,
+    input: &CaseStudyInput,
+) -> Result<String, AppError> {
+    let db = state()?.db;
+    let draft = input.parse().map_err(|errors| {
+        AppError::Invalid(
+            errors
+                .into_iter()
+                .map(|(field, message)| FieldError { field, message })
+                .collect(),
+        )
+    })?;
+    let saved = db_admin::save(&db, id, &draft, &user.id)
+        .await
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                AppError::conflict(
+                    "slug",
+                    format!(
+                        "Another case study already uses the slug \"{}\".",
+                        draft.slug.as_str()
+                    ),
+                )
+            } else if matches!(&e, sqlx::Error::Database(d) if d.is_foreign_key_violation()) {
+                AppError::invalid("consultant_id", "Choose a consultant from the list.")
+            } else {
+                AppError::internal(e)
+            }
+        })?;
+    let id = saved.ok_or_else(|| AppError::NotFound("That case study".into()))?;
+    audit::record(
+        &db,
+        Some(&user.id),
+        "case_study.saved",
+        &id,
+        serde_json::json!({ "slug": draft.slug.as_str() }),
+    )
+    .await
+    .map_err(AppError::internal)?;
+    Ok(id)
+}
+
+pub async fn set_flag(
+    user: &CurrentUser,
+    id: &str,
+    flag: &str,
+    value: bool,
+) -> Result<(), AppError> {
+    let db = state()?.db;
+    let changed = match flag {
+        "published" => db_admin::set_published(&db, id, value).await,
+        _ => db_admin::set_featured(&db, id, value).await,
+    }
+    .map_err(AppError::internal)?;
+    if !changed {
+        return Err(AppError::NotFound("That case study".into()));
+    }
+    audit::record(
+        &db,
+        Some(&user.id),
+        &format!("case_study.{flag}"),
+        id,
+        serde_json::json!({ "value": value }),
+    )
+    .await
+    .map_err(AppError::internal)
+}
+
+pub async fn delete(user: &CurrentUser, id: &str) -> Result<(), AppError> {
+    let db = state()?.db;
+    if !db_admin::delete(&db, id)
+        .await
+        .map_err(AppError::internal)?
+    {
+        return Err(AppError::NotFound("That case study".into()));
+    }
+    audit::record(
+        &db,
+        Some(&user.id),
+        "case_study.deleted",
+        id,
+        serde_json::json!({}),
+    )
+    .await
+    .map_err(AppError::internal)
+}

@@ -1,0 +1,253 @@
+//! Back-office case-study management: who may do what, validation, slugs,
+//! drafts and previews, publishing.
+mod common;
+use app::domain::role::Role;
+use common::{client, TestApp};
+
+on_both_backends!(
+    editors_create_drafts_that_only_editors_can_preview,
+    publishing_puts_a_study_in_the_gallery_api_and_sitemap,
+    invalid_forms_name_every_bad_field,
+    slugs_are_unique,
+    roles_decide_who_may_edit_and_delete,
+);
+
+fn form(title: &str, slug: &str) -> Vec<(String, String)> {
+    [
+        ("input[title]", title),
+        ("input[slug]", slug),
+        ("input[summary]", "A short summary."),
+        ("input[industry_sic_code]", "5610"),
+        ("input[industry_name]", "Restaurants"),
+        ("input[client_type]", "Regional café chain"),
+        ("input[company_size]", "smb"),
+        (
+            "input[business_challenge]",
+            "Baskets were **small**. <script>alert(1)</script>",
+        ),
+        ("input[methodology]", "ab_test"),
+        ("input[duration_days]", "28"),
+        ("input[sample_size]", "120000"),
+        ("input[confidence_level]", "0.95"),
+        ("input[primary_metric_name]", "Average basket"),
+        ("input[primary_metric_unit]", "£"),
+        ("input[primary_metric_baseline]", "8"),
+        ("input[primary_metric_result]", "8.8"),
+        ("input[secondary_metrics]", "Visits | 2 | 2.2 | per week"),
+        ("input[roi_pct]", "320"),
+        ("input[roi_value]", "85000"),
+        ("input[roi_timeframe]", "annually"),
+        ("input[payback_months]", "3"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect()
+}
+
+async fn save(
+    app: &TestApp,
+    session: &reqwest::Client,
+    fields: &[(String, String)],
+) -> reqwest::Response {
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    app.call(session, "/api/admin/case-studies/save", &pairs)
+        .await
+}
+
+async fn editors_create_drafts_that_only_editors_can_preview(app: TestApp) {
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let response = save(&app, &marketer, &form("Café chain lifts basket size", "")).await;
+    assert_eq!(response.status(), 200);
+    let id: String = response.json().await.unwrap();
+    assert!(!id.is_empty());
+    // A draft: not public, but an editor can preview it.
+    let (status, _) = app
+        .json("/api/v1/case-studies/cafe-chain-lifts-basket-size")
+        .await;
+    assert_eq!(status, 404);
+    assert_eq!(
+        app.get(&client(), "/case-studies/cafe-chain-lifts-basket-size")
+            .await
+            .status(),
+        404
+    );
+    let preview = app
+        .get(&marketer, "/case-studies/cafe-chain-lifts-basket-size")
+        .await;
+    assert_eq!(preview.status(), 200);
+    let html = preview.text().await.unwrap();
+    assert!(html.contains("Preview: this case study is not published"));
+    assert!(html.contains("<strong>small</strong>") && !html.contains("<script>alert(1)"));
+    assert!(
+        html.contains("+10.0%"),
+        "the improvement is computed from baseline and result"
+    );
+}
+
+async fn publishing_puts_a_study_in_the_gallery_api_and_sitemap(app: TestApp) {
+    let admin = app.logged_in_as(Role::Admin).await;
+    let id: String = save(
+        &app,
+        &admin,
+        &form("Hotel group fills midweek rooms", "midweek-rooms"),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let published = app
+        .call(
+            &admin,
+            "/api/admin/case-studies/publish",
+            &[("id", &id), ("published", "true")],
+        )
+        .await;
+    assert_eq!(published.status(), 200);
+    let (status, body) = app.json("/api/v1/case-studies/midweek-rooms").await;
+    assert_eq!(status, 200);
+    assert_eq!(body["primary_metric_improvement"], 10.0);
+    assert!(body["published_at"].as_i64().is_some());
+    let sitemap = reqwest::get(app.url("/sitemap.xml"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(sitemap.contains("/case-studies/midweek-rooms"));
+    app.call(
+        &admin,
+        "/api/admin/case-studies/feature",
+        &[("id", &id), ("featured", "true")],
+    )
+    .await;
+    let (_, list) = app.json("/api/v1/case-studies?featured_only=true").await;
+    assert_eq!(list["case_studies"][0]["slug"], "midweek-rooms");
+    app.call(
+        &admin,
+        "/api/admin/case-studies/publish",
+        &[("id", &id), ("published", "false")],
+    )
+    .await;
+    let (status, _) = app.json("/api/v1/case-studies/midweek-rooms").await;
+    assert_eq!(status, 404, "unpublished again");
+}
+
+async fn invalid_forms_name_every_bad_field(app: TestApp) {
+    let admin = app.logged_in_as(Role::Admin).await;
+    let mut fields = form("OK title", "Bad Slug!");
+    for (key, value) in fields.iter_mut() {
+        match key.as_str() {
+            "input[confidence_level]" => *value = "0.5".into(),
+            "input[roi_pct]" => *value = "-3".into(),
+            "input[primary_metric_baseline]" => *value = "zero".into(),
+            "input[summary]" => *value = "".into(),
+            _ => {}
+        }
+    }
+    let response = save(&app, &admin, &fields).await;
+    assert_eq!(response.status(), 422);
+    let body: serde_json::Value = response.json().await.unwrap();
+    let fields: Vec<&str> = body["Invalid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    for expected in [
+        "slug",
+        "summary",
+        "confidence_level",
+        "primary_metric_baseline",
+        "roi_pct",
+    ] {
+        assert!(fields.contains(&expected), "{expected} in {fields:?}");
+    }
+    let (_, list) = app.json("/api/v1/case-studies").await;
+    assert_eq!(list["total_count"], 0, "nothing stored");
+}
+
+async fn slugs_are_unique(app: TestApp) {
+    let admin = app.logged_in_as(Role::Admin).await;
+    assert_eq!(
+        save(&app, &admin, &form("First study", "same-slug"))
+            .await
+            .status(),
+        200
+    );
+    let clash = save(&app, &admin, &form("Second study", "same-slug")).await;
+    assert_eq!(clash.status(), 409);
+    let body: serde_json::Value = clash.json().await.unwrap();
+    assert_eq!(body["Conflict"]["field"], "slug");
+}
+
+async fn roles_decide_who_may_edit_and_delete(app: TestApp) {
+    let admin = app.logged_in_as(Role::Admin).await;
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let consultant = app.logged_in_as(Role::Consultant).await;
+    let id: String = save(
+        &app,
+        &marketer,
+        &form("Marketer's study", "marketers-study"),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(
+        save(&app, &consultant, &form("Consultant's study", "x-study"))
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(
+        save(&app, &client(), &form("Anonymous study", "y-study"))
+            .await
+            .status(),
+        401
+    );
+    assert_eq!(
+        app.get(&consultant, "/admin/case-studies").await.status(),
+        403
+    );
+    assert_eq!(
+        app.get(&marketer, "/admin/case-studies").await.status(),
+        200
+    );
+    assert_eq!(
+        app.get(&marketer, &format!("/admin/case-studies/{id}/edit"))
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        app.call(
+            &consultant,
+            "/api/admin/case-studies/publish",
+            &[("id", &id), ("published", "true")]
+        )
+        .await
+        .status(),
+        403
+    );
+    assert_eq!(
+        app.call(&marketer, "/api/admin/case-studies/delete", &[("id", &id)])
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(
+        app.call(&admin, "/api/admin/case-studies/delete", &[("id", &id)])
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        app.call(&admin, "/api/admin/case-studies/delete", &[("id", &id)])
+            .await
+            .status(),
+        404
+    );
+}
