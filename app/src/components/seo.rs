@@ -34,6 +34,12 @@ pub fn Seo(
     #[prop(optional)] structured_data: Option<serde_json::Value>,
 ) -> impl IntoView {
     let canonical = absolute_url(&path);
+    // The home page has no title of its own; shared links still need one.
+    let share_title = if title.is_empty() {
+        "Causal Edge".to_string()
+    } else {
+        title.clone()
+    };
     let image = image.map(|i| {
         if i.starts_with('/') {
             absolute_url(&i)
@@ -47,12 +53,12 @@ pub fn Seo(
         <Link rel="canonical" href=canonical.clone() />
         <Meta property="og:type" content=og_type />
         <Meta property="og:site_name" content="Causal Edge" />
-        <Meta property="og:title" content=title.clone() />
+        <Meta property="og:title" content=share_title.clone() />
         <Meta property="og:description" content=description.clone() />
         <Meta property="og:url" content=canonical />
         {image.clone().map(|i| view! { <Meta property="og:image" content=i /> })}
         <Meta name="twitter:card" content=if image.is_some() { "summary_large_image" } else { "summary" } />
-        <Meta name="twitter:title" content=title />
+        <Meta name="twitter:title" content=share_title />
         <Meta name="twitter:description" content=description />
         {structured_data.map(|data| view! { <script type="application/ld+json" inner_html=json_ld(&data)></script> })}
     }

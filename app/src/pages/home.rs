@@ -1,8 +1,8 @@
 use crate::components::hydration::use_hydrated;
+use crate::components::seo::{absolute_url, Seo};
 use crate::components::site_layout::SiteLayout;
 use crate::domain::lift::{annual_gain_from_lift, group_thousands};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -22,10 +22,18 @@ pub fn HomePage() -> impl IntoView {
         .unwrap_or(5.0);
 
     view! {
-        <Title text="" />
-        <Meta
-            name="description"
-            content="Causal Edge runs rigorous experiments and causal analyses that show what really grows your revenue."
+        <Seo
+            title=String::new()
+            description="Causal Edge runs rigorous experiments and causal analyses that show what really grows your revenue.".to_string()
+            path="/".to_string()
+            structured_data=serde_json::json!({
+                "@context": "https://schema.org",
+                "@type": "Organization",
+                "name": "Causal Edge",
+                "url": absolute_url("/"),
+                "logo": absolute_url("/favicon.ico"),
+                "description": "Experimentation and causal analysis consultancy.",
+            })
         />
         <SiteLayout>
             <section class="hero">

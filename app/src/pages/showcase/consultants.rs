@@ -40,6 +40,7 @@ pub fn ConsultantsPage() -> impl IntoView {
                 <div class="container">
                     <p class="eyebrow">"Consultants"</p>
                     <h1>"The people who run the experiments"</h1>
+                    <p class="page-head__lead">"Each consultant leads engagements end to end, from the first question to the decision."</p>
                 </div>
             </section>
             <section class="container gallery">

@@ -1,0 +1,199 @@
+//! Showcase query latency with 10,000 published case studies, on SQLite and
+//! (when CE_TEST_POSTGRES_URL is set) PostgreSQL:
+//!
+//!     cargo bench -p server --bench showcase_queries
+//!
+//! Prints p50/p95/p99 for the gallery query under several filter/sort
+//! combinations and for the full detail query (study, consultant, related
+//! work). Figures are recorded in docs/performance.md.
+
+use app::db::{case_study_admin, Db};
+use app::domain::case_study_form::CaseStudyInput;
+use app::domain::gallery_query::GalleryQuery;
+use app::services::showcase;
+use server::seed::showcase_data::CASE_STUDIES;
+use std::time::{Duration, Instant};
+
+const ROWS: usize = 10_000;
+const RUNS: usize = 300;
+
+async fn fill(db: &Db) {
+    server::seed::showcase::seed_showcase(db, &std::env::temp_dir().join("ce-bench-media"))
+        .await
+        .expect("seed");
+    let consultants = case_study_admin::consultant_choices(db)
+        .await
+        .expect("consultants");
+    let author = app::services::users::insert(
+        db,
+        None,
+        app::services::users::parse_new_user(
+            "bench@example.com",
+            "Bench",
+            "marketer",
+            "Bench-Password-1",
+        )
+        .unwrap(),
+    )
+    .await
+    .expect("author")
+    .id;
+    let mut tx_count = 0;
+    for i in CASE_STUDIES.len()..ROWS {
+        let base = &CASE_STUDIES[i % CASE_STUDIES.len()];
+        let input = CaseStudyInput {
+            title: format!("{} (variant {i})", base.title),
+            slug: format!(
+                "{}-{i}",
+                base.slug[..base.slug.len().min(90)].trim_end_matches('-')
+            ),
+            summary: base.summary.into(),
+            industry_sic_code: base.industry_sic_code.into(),
+            industry_name: base.industry_name.into(),
+            client_type: base.client_type.into(),
+            company_size: base.company_size.into(),
+            business_challenge: base.business_challenge.into(),
+            consultant_id: consultants[i % consultants.len()].0.clone(),
+            methodology: base.methodology.into(),
+            duration_days: base.duration_days.to_string(),
+            sample_size: base.sample_size.to_string(),
+            confidence_level: base.confidence_level.to_string(),
+            primary_metric_name: base.primary_metric.name.into(),
+            primary_metric_baseline: base.primary_metric.baseline.to_string(),
+            primary_metric_result: (base.primary_metric.result * (1.0 + (i % 7) as f64 / 100.0))
+                .to_string(),
+            roi_pct: (base.roi_pct + (i % 50) as f64).to_string(),
+            roi_value: base.roi_value_gbp.to_string(),
+            roi_timeframe: base.roi_timeframe.into(),
+            payback_months: base.payback_months.to_string(),
+            methodology_details: base.methodology_details.into(),
+            ..CaseStudyInput::default()
+        };
+        let draft = input.parse().expect("valid generated study");
+        if let Err(e) = case_study_admin::save(db, None, &draft, &author).await {
+            panic!("insert failed: {e}");
+        }
+        tx_count += 1;
+    }
+    sqlx::query("UPDATE case_studies SET published = 1, published_at = created_at - (length(id) * 1000), view_count = length(slug) * 7")
+        .execute(&db.pool)
+        .await
+        .expect("publish all");
+    assert!(tx_count + CASE_STUDIES.len() >= ROWS);
+}
+
+fn percentiles(mut samples: Vec<Duration>) -> String {
+    samples.sort();
+    let at = |q: f64| {
+        samples[((samples.len() as f64 - 1.0) * q).round() as usize].as_secs_f64() * 1000.0
+    };
+    format!(
+        "p50 {:>6.2} ms   p95 {:>6.2} ms   p99 {:>6.2} ms",
+        at(0.50),
+        at(0.95),
+        at(0.99)
+    )
+}
+
+async fn measure(db: &Db, backend: &str) {
+    let queries = [
+        ("gallery, default (recent)", ""),
+        ("gallery, highest ROI", "sort_by=roi_desc"),
+        (
+            "gallery, popular, featured first",
+            "sort_by=popular&featured_first=true",
+        ),
+        (
+            "gallery, industry + size + ROI range",
+            "industry=5510&company_size=mid_market&roi_min=100&roi_max=800",
+        ),
+        (
+            "gallery, method, page 20",
+            "experiment_type=ab_test&page=20",
+        ),
+    ];
+    println!("\n{backend}: {ROWS} published case studies, {RUNS} runs each");
+    for (label, qs) in queries {
+        let pairs: Vec<(String, String)> = qs
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .filter_map(|p| {
+                p.split_once('=')
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+            })
+            .collect();
+        let query =
+            GalleryQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).unwrap();
+        let mut samples = Vec::with_capacity(RUNS);
+        for _ in 0..RUNS {
+            let started = Instant::now();
+            let list = showcase::gallery(db, &query).await.unwrap();
+            samples.push(started.elapsed());
+            assert!(list.total_count > 0, "{label} matches something");
+        }
+        println!("  {label:<40} {}", percentiles(samples));
+    }
+    let slugs: Vec<String> =
+        sqlx::query_scalar("SELECT slug FROM case_studies ORDER BY id LIMIT 300")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+    let mut samples = Vec::with_capacity(RUNS);
+    for slug in slugs.iter().cycle().take(RUNS) {
+        let started = Instant::now();
+        let detail = showcase::case_study(db, slug, false).await.unwrap();
+        samples.push(started.elapsed());
+        assert!(detail.is_some());
+    }
+    println!(
+        "  {:<40} {}",
+        "detail (study + consultant + related)",
+        percentiles(samples)
+    );
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let dir = std::env::temp_dir().join(format!("ce-bench-{}", std::process::id()));
+    let sqlite = Db::connect(&format!("sqlite://{}/bench.db", dir.display()), 5)
+        .await
+        .unwrap();
+    sqlite.migrate().await.unwrap();
+    let started = Instant::now();
+    fill(&sqlite).await;
+    println!(
+        "SQLite: inserted {ROWS} case studies in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    measure(&sqlite, "SQLite").await;
+    let _ = std::fs::remove_dir_all(&dir);
+
+    if let Ok(admin_url) = std::env::var("CE_TEST_POSTGRES_URL") {
+        let name = format!("ce_bench_{}", std::process::id());
+        let admin = Db::connect(&admin_url, 1).await.unwrap();
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&admin.pool)
+            .await
+            .unwrap();
+        let (base, _) = admin_url.rsplit_once('/').unwrap();
+        let pg = Db::connect(&format!("{base}/{name}"), 5).await.unwrap();
+        pg.migrate().await.unwrap();
+        let started = Instant::now();
+        fill(&pg).await;
+        println!(
+            "\nPostgreSQL: inserted {ROWS} case studies in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+        sqlx::query("ANALYZE").execute(&pg.pool).await.unwrap();
+        measure(&pg, "PostgreSQL").await;
+        pg.pool.close().await;
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DROP DATABASE {name} WITH (FORCE)"
+        )))
+        .execute(&admin.pool)
+        .await
+        .unwrap();
+    } else {
+        println!("\n(PostgreSQL skipped: set CE_TEST_POSTGRES_URL)");
+    }
+}
