@@ -1,6 +1,6 @@
 //! Filters of the consultants directory (`/consultants`, `/api/v1/consultants`).
 
-use super::gallery_query::ParamError;
+use super::gallery_query::{parse_flag, parse_sic_code, ParamError, SIC_CODE_HINT};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -32,13 +32,10 @@ impl ConsultantQuery {
                 continue;
             }
             match name {
-                "industry" => {
-                    if value.len() <= 10 && value.chars().all(|c| c.is_ascii_alphanumeric()) {
-                        query.industry = Some(value.to_string());
-                    } else {
-                        bad(name, "Expected an industry SIC code such as 7832.");
-                    }
-                }
+                "industry" => match parse_sic_code(value) {
+                    Some(code) => query.industry = Some(code),
+                    None => bad(name, SIC_CODE_HINT),
+                },
                 "specialization" => {
                     if value.chars().count() <= 60 {
                         query.specialization = Some(value.to_lowercase());
@@ -46,10 +43,9 @@ impl ConsultantQuery {
                         bad(name, "Expected at most 60 characters.");
                     }
                 }
-                "available_only" => match value {
-                    "true" | "1" | "on" | "yes" => query.available_only = true,
-                    "false" | "0" | "off" | "no" => query.available_only = false,
-                    _ => bad(name, "Expected true or false."),
+                "available_only" => match parse_flag(value) {
+                    Some(flag) => query.available_only = flag,
+                    None => bad(name, "Expected true or false."),
                 },
                 "min_experience_years" => match value.parse::<i64>() {
                     Ok(v) if (0..=70).contains(&v) => query.min_experience_years = Some(v),

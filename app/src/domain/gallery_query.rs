@@ -95,13 +95,10 @@ impl GalleryQuery {
                 continue;
             }
             match name {
-                "industry" => {
-                    if value.len() <= 10 && value.chars().all(|c| c.is_ascii_alphanumeric()) {
-                        query.industry = Some(value.to_string());
-                    } else {
-                        errors.push(bad(name, "Expected an industry SIC code such as 7832."));
-                    }
-                }
+                "industry" => match parse_sic_code(value) {
+                    Some(code) => query.industry = Some(code),
+                    None => errors.push(bad(name, SIC_CODE_HINT)),
+                },
                 "experiment_type" => match Methodology::parse(value) {
                     Some(m) => query.experiment_type = Some(m),
                     None => errors.push(bad(
@@ -219,7 +216,17 @@ impl GalleryQuery {
     }
 }
 
-fn parse_flag(value: &str) -> Option<bool> {
+/// What a bad industry parameter is told.
+pub const SIC_CODE_HINT: &str = "Expected an industry SIC code such as 7832.";
+
+/// An industry filter: a SIC code of up to 10 letters or digits.
+pub fn parse_sic_code(value: &str) -> Option<String> {
+    (value.len() <= 10 && value.chars().all(|c| c.is_ascii_alphanumeric()))
+        .then(|| value.to_string())
+}
+
+/// A yes/no query parameter as HTML checkboxes and API clients send it.
+pub fn parse_flag(value: &str) -> Option<bool> {
     match value {
         "true" | "1" | "on" | "yes" => Some(true),
         "false" | "0" | "off" | "no" => Some(false),
