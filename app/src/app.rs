@@ -3,6 +3,7 @@ use crate::pages::admin::{
     account::AccountPage,
     case_studies::CaseStudiesAdminPage,
     case_study_edit::{EditCaseStudyPage, NewCaseStudyPage},
+    consultants::{ConsultantsAdminPage, EditConsultantPage},
     dashboard::DashboardPage,
     users::UsersPage,
 };
@@ -61,7 +62,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/account") view=AccountPage ssr=guarded.clone() />
                 <Route path=path!("/admin/case-studies") view=CaseStudiesAdminPage ssr=guarded.clone() />
                 <Route path=path!("/admin/case-studies/new") view=NewCaseStudyPage ssr=guarded.clone() />
-                <Route path=path!("/admin/case-studies/:id/edit") view=EditCaseStudyPage ssr=guarded />
+                <Route path=path!("/admin/case-studies/:id/edit") view=EditCaseStudyPage ssr=guarded.clone() />
+                <Route path=path!("/admin/consultants") view=ConsultantsAdminPage ssr=guarded.clone() />
+                <Route path=path!("/admin/consultants/:id/edit") view=EditConsultantPage ssr=guarded />
             </Routes>
         </Router>
     }

@@ -87,6 +87,9 @@ async fn serve(config: Config) -> Result<(), String> {
         crate::seed::showcase::seed_showcase(&db, &config.media_dir)
             .await
             .map_err(|e| e.to_string())?;
+        crate::seed::showcase::link_demo_consultant(&db)
+            .await
+            .map_err(|e| e.to_string())?;
         print_demo_credentials(&password, &config);
     }
     let app = Application::build_with_db(&config, db)
@@ -159,6 +162,9 @@ async fn seed(config: Config) -> Result<(), String> {
         .unwrap_or_else(generate_password);
     let created = seed_demo(&db, &password).await.map_err(|e| e.to_string())?;
     let studies = crate::seed::showcase::seed_showcase(&db, &config.media_dir)
+        .await
+        .map_err(|e| e.to_string())?;
+    crate::seed::showcase::link_demo_consultant(&db)
         .await
         .map_err(|e| e.to_string())?;
     println!("{studies} demo case studies created");

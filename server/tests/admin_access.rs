@@ -35,7 +35,7 @@ async fn every_admin_route_is_refused_to_the_wrong_roles(app: TestApp) {
 
     use Expect::*;
     // (route, anonymous, marketer, consultant, admin)
-    let pages: [(&str, Expect, Expect, Expect, Expect); 5] = [
+    let pages: [(&str, Expect, Expect, Expect, Expect); 6] = [
         ("/admin", LoginRedirect, Ok, Ok, Ok),
         ("/admin/account", LoginRedirect, Ok, Ok, Ok),
         ("/admin/users", LoginRedirect, Status(403), Status(403), Ok),
@@ -47,6 +47,7 @@ async fn every_admin_route_is_refused_to_the_wrong_roles(app: TestApp) {
             Status(403),
             Ok,
         ),
+        ("/admin/consultants", LoginRedirect, Status(403), Ok, Ok),
     ];
     let id = target_id.as_str();
     type FunctionCase<'a> = (

@@ -106,3 +106,72 @@ pub async fn active_ids(db: &Db) -> Result<Vec<(String, i64)>, sqlx::Error> {
     .fetch_all(&db.pool)
     .await
 }
+
+/// Any consultant (active or not), for the back office.
+pub async fn by_id(db: &Db, id: &str) -> Result<Option<ConsultantRow>, sqlx::Error> {
+    sqlx::query_as::<_, ConsultantRow>("SELECT * FROM consultants WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
+}
+
+/// The profile a back-office account may edit as its own.
+pub async fn by_user_id(db: &Db, user_id: &str) -> Result<Option<ConsultantRow>, sqlx::Error> {
+    sqlx::query_as::<_, ConsultantRow>("SELECT * FROM consultants WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_optional(&db.pool)
+        .await
+}
+
+pub async fn list_all(db: &Db) -> Result<Vec<ConsultantRow>, sqlx::Error> {
+    sqlx::query_as::<_, ConsultantRow>(
+        "SELECT * FROM consultants ORDER BY last_name, first_name, id",
+    )
+    .fetch_all(&db.pool)
+    .await
+}
+
+pub async fn update_profile(
+    db: &Db,
+    id: &str,
+    draft: &crate::domain::consultant_form::ConsultantDraft,
+) -> Result<bool, sqlx::Error> {
+    let specializations = serde_json::to_string(&draft.specializations)
+        .map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query(
+        "UPDATE consultants SET first_name = $1, last_name = $2, title = $3, bio_md = $4, phone = $5, \
+         specializations_json = $6, years_experience = $7, capacity_pct = $8, available_for_new_clients = $9, \
+         preferred_contact = $10, calendar_url = $11, linkedin_url = $12, updated_at = $13 WHERE id = $14",
+    )
+    .bind(&draft.first_name)
+    .bind(&draft.last_name)
+    .bind(&draft.title)
+    .bind(&draft.bio)
+    .bind(draft.phone.clone())
+    .bind(specializations)
+    .bind(draft.years_experience)
+    .bind(draft.capacity_pct)
+    .bind(draft.available_for_new_clients as i64)
+    .bind(&draft.preferred_contact)
+    .bind(draft.calendar_url.clone())
+    .bind(draft.linkedin_url.clone())
+    .bind(super::now_ms())
+    .bind(id)
+    .execute(&db.pool)
+    .await
+    .map(|r| r.rows_affected() == 1)
+}
+
+/// Links a profile to the account that may edit it.
+pub async fn link_user(
+    db: &Db,
+    consultant_email: &str,
+    user_id: &str,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query("UPDATE consultants SET user_id = $1 WHERE email = $2 AND user_id IS NULL")
+        .bind(user_id)
+        .bind(consultant_email)
+        .execute(&db.pool)
+        .await
+        .map(|r| r.rows_affected() == 1)
+}

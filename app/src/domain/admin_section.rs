@@ -68,6 +68,7 @@ impl AdminSection {
             self,
             AdminSection::Dashboard
                 | AdminSection::CaseStudies
+                | AdminSection::Consultants
                 | AdminSection::Users
                 | AdminSection::Account
         )

@@ -16,6 +16,8 @@ pub struct UnknownRole(pub String);
 
 impl Role {
     pub const ALL: [Role; 3] = [Role::Admin, Role::Marketer, Role::Consultant];
+    /// Who may edit consultant profiles (consultants only their own).
+    pub const PROFILE_EDITORS: [Role; 2] = [Role::Admin, Role::Consultant];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod case_study_admin;
+pub mod consultant_admin;
 pub mod showcase;
 pub mod users;
 pub mod visitor;

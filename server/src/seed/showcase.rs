@@ -166,3 +166,19 @@ pub async fn seed_showcase(db: &Db, media_dir: &Path) -> Result<usize, AppError>
     tx.commit().await.map_err(AppError::internal)?;
     Ok(CASE_STUDIES.len())
 }
+
+/// Lets the demo consultant account edit the first demo consultant's profile.
+pub async fn link_demo_consultant(db: &Db) -> Result<(), AppError> {
+    let Some(user) = app::db::users::find_by_email(db, "consultant@causal-edge.example")
+        .await
+        .map_err(AppError::internal)?
+    else {
+        return Ok(());
+    };
+    if let Some(first) = CONSULTANTS.first() {
+        app::db::consultants::link_user(db, first.email, &user.id)
+            .await
+            .map_err(AppError::internal)?;
+    }
+    Ok(())
+}

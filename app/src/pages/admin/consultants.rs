@@ -1,0 +1,147 @@
+use crate::api::consultant_admin::{
+    list_consultant_profiles, load_consultant_editor, ConsultantEditorData, SaveConsultantProfile,
+};
+use crate::components::admin_page::AdminPage;
+use crate::components::field_message::{aria_invalid, FieldMessage};
+use crate::components::hydration::use_hydrated;
+use crate::domain::admin_section::AdminSection;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ConsultantsAdminPage() -> impl IntoView {
+    let list = Resource::new_blocking(|| (), |_| list_consultant_profiles());
+    view! {
+        <AdminPage section=AdminSection::Consultants>
+            <h1>"Consultant profiles"</h1>
+            <p class="muted">"What prospects see on the consultants pages. Consultants can edit their own profile."</p>
+            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(list) if list.is_empty() => view! {
+                            <p class="empty">"Your account is not linked to a public profile yet. Ask an admin to link it."</p>
+                        }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="card-grid">
+                                {list.into_iter().map(|c| view! {
+                                    <li class="card">
+                                        <h2 class="card__title"><a href=format!("/admin/consultants/{}/edit", c.id)>{c.name.clone()}</a></h2>
+                                        <p class="muted small">{c.title}</p>
+                                        <p class="small">
+                                            <a href=format!("/consultants/{}", c.id)>"Public profile"<span class="visually-hidden">{format!(" of {}", c.name)}</span></a>
+                                        </p>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(e) => view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </AdminPage>
+    }
+}
+
+#[component]
+pub fn EditConsultantPage() -> impl IntoView {
+    let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
+    let editor = Resource::new_blocking(move || id.clone(), load_consultant_editor);
+    view! {
+        <AdminPage section=AdminSection::Consultants>
+            <p class="breadcrumb"><a href="/admin/consultants">"Consultant profiles"</a></p>
+            <h1>"Edit profile"</h1>
+            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match editor.await {
+                        Ok(data) => view! { <ConsultantForm data /> }.into_any(),
+                        Err(e) => {
+                            crate::components::http_status::set_status(e.status());
+                            view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </AdminPage>
+    }
+}
+
+#[island]
+fn ConsultantForm(data: ConsultantEditorData) -> impl IntoView {
+    let save = ServerAction::<SaveConsultantProfile>::new();
+    let hydrated = use_hydrated();
+    let error = move |field: &'static str| {
+        Signal::derive(move || {
+            save.value()
+                .get()
+                .and_then(Result::err)
+                .and_then(|e| e.field_message(field))
+        })
+    };
+    let saved = move || matches!(save.value().get(), Some(Ok(())));
+    let input = data.input.clone();
+    let text = move |name: &'static str, label: &'static str, value: String| {
+        let id = format!("cp-{name}");
+        let error_id = format!("cp-{name}-error");
+        let message = error(name);
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <input id=id name=format!("input[{name}]") type="text" value=value
+                    aria-describedby=error_id.clone() aria-invalid=aria_invalid(message) />
+                <FieldMessage id=error_id message />
+            </div>
+        }
+    };
+    let bio_error = error("bio");
+    let contact_error = error("preferred_contact");
+    view! {
+        <ActionForm action=save attr:class="form editor" attr:data-hydrated=move || hydrated.get().to_string()>
+            <input type="hidden" name="id" value=data.id.clone() />
+            <Show when=saved>
+                <p class="alert alert--success" role="status">
+                    "Profile saved. " <a href=format!("/consultants/{}", data.id)>"See the public profile"</a>
+                </p>
+            </Show>
+            <fieldset class="editor__group">
+                <legend>"Who you are"</legend>
+                {text("first_name", "First name", input.first_name.clone())}
+                {text("last_name", "Last name", input.last_name.clone())}
+                {text("title", "Job title", input.title.clone())}
+                {text("phone", "Phone", input.phone.clone())}
+                <div class="field field--wide">
+                    <label for="cp-bio">"Bio"</label>
+                    <p class="field__hint">"Markdown."</p>
+                    <textarea id="cp-bio" name="input[bio]" rows="6" aria-describedby="cp-bio-error" aria-invalid=aria_invalid(bio_error)>{input.bio.clone()}</textarea>
+                    <FieldMessage id="cp-bio-error" message=bio_error />
+                </div>
+                {text("specializations", "Specialisations (comma-separated)", input.specializations.clone())}
+                {text("years_experience", "Years of experience", input.years_experience.clone())}
+            </fieldset>
+            <fieldset class="editor__group">
+                <legend>"Availability and contact"</legend>
+                {text("capacity_pct", "Capacity booked (%)", input.capacity_pct.clone())}
+                <div class="field field--checks">
+                    <label class="check">
+                        <input type="checkbox" name="input[available_for_new_clients]" value="true"
+                            checked=input.available_for_new_clients == "true" />
+                        " Taking new clients"
+                    </label>
+                </div>
+                <div class="field">
+                    <label for="cp-contact">"Preferred contact"</label>
+                    <select id="cp-contact" name="input[preferred_contact]" aria-invalid=aria_invalid(contact_error)>
+                        {["email", "phone", "calendar"].into_iter().map(|m| {
+                            view! { <option value=m selected=input.preferred_contact == m>{m}</option> }
+                        }).collect_view()}
+                    </select>
+                    <FieldMessage id="cp-contact-error" message=contact_error />
+                </div>
+                {text("calendar_url", "Booking link", input.calendar_url.clone())}
+                {text("linkedin_url", "LinkedIn", input.linkedin_url.clone())}
+            </fieldset>
+            <div class="form__actions">
+                <button type="submit" class="button button--primary" disabled=move || save.pending().get()>"Save profile"</button>
+            </div>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,27 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, logIn, waitForIslands, watchConsole } from "./helpers";
+
+test("a consultant edits their own profile and no one else's", async ({ page, request }) => {
+  const problems = watchConsole(page, [403]);
+  await logIn(page, "consultant@causal-edge.example", DEMO_PASSWORD);
+  await page.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "Consultants" }).click();
+  const cards = page.locator(".card-grid .card");
+  await expect(cards).toHaveCount(1);
+  await cards.getByRole("link").first().click();
+  await waitForIslands(page);
+  const newTitle = `Lead Pricing Scientist ${Date.now()}`;
+  await page.getByLabel("Job title").fill(newTitle);
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("status")).toContainText("Profile saved.");
+  await page.getByRole("link", { name: "See the public profile" }).click();
+  await expect(page.getByText(newTitle).first()).toBeVisible();
+
+  // Someone else's profile: the editor refuses.
+  const others = await (await request.get("/api/v1/consultants")).json();
+  const myId = new URL(page.url()).pathname.split("/").pop();
+  const other = others.consultants.find((c: { id: string }) => c.id !== myId);
+  const response = await page.goto(`/admin/consultants/${other.id}/edit`);
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("alert")).toContainText("You do not have access");
+  expect(problems).toEqual([]);
+});
