@@ -67,7 +67,8 @@ fn CaseStudyTable(list: Vec<AdminCaseStudy>) -> impl IntoView {
                                 </td>
                                 <td>{s.view_count}</td>
                                 <td>{iso_date(s.updated_at)}</td>
-                                <td class="row-actions">
+                                <td>
+                                <div class="row-actions">
                                     <a class="button button--small button--ghost" href=view_href>
                                         {if s.published { "View" } else { "Preview" }}
                                         <span class="visually-hidden">{format!(" {}", s.title)}</span>
@@ -97,6 +98,7 @@ fn CaseStudyTable(list: Vec<AdminCaseStudy>) -> impl IntoView {
                                             </button>
                                         </form>
                                     })}
+                                </div>
                                 </td>
                             </tr>
                         }
