@@ -22,3 +22,29 @@ pub fn aria_invalid(message: Signal<Option<String>>) -> impl Fn() -> &'static st
         }
     }
 }
+
+/// A labelled one-line text input posted as `input[name]`, with an optional
+/// hint and its error message underneath (the editors' common field).
+#[component]
+pub fn TextField(
+    /// Prefix of the element ids, unique per form (e.g. `cs`).
+    id_prefix: &'static str,
+    /// The field's key: posted as `input[name]`, and the key of its error.
+    name: &'static str,
+    label: &'static str,
+    value: String,
+    #[prop(default = "")] hint: &'static str,
+    message: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = format!("{id_prefix}-{name}");
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="field__hint">{hint}</p> })}
+            <input id=id name=format!("input[{name}]") type="text" value=value
+                aria-describedby=error_id.clone() aria-invalid=aria_invalid(message) />
+            <FieldMessage id=error_id message />
+        </div>
+    }
+}

@@ -1,6 +1,6 @@
 use crate::api::case_study_admin::{load_case_study_editor, EditorData, SaveCaseStudy};
 use crate::components::admin_page::AdminPage;
-use crate::components::field_message::{aria_invalid, FieldMessage};
+use crate::components::field_message::{aria_invalid, FieldMessage, TextField};
 use crate::components::hydration::use_hydrated;
 use crate::domain::admin_section::AdminSection;
 use crate::domain::showcase::{CompanySize, Methodology};
@@ -79,18 +79,7 @@ fn CaseStudyForm(data: EditorData) -> impl IntoView {
     });
     let input = data.input.clone();
     let text = move |name: &'static str, label: &'static str, value: String, hint: &'static str| {
-        let id = format!("cs-{name}");
-        let error_id = format!("cs-{name}-error");
-        let message = error(name);
-        view! {
-            <div class="field">
-                <label for=id.clone()>{label}</label>
-                {(!hint.is_empty()).then(|| view! { <p class="field__hint">{hint}</p> })}
-                <input id=id name=format!("input[{name}]") type="text" value=value
-                    aria-describedby=error_id.clone() aria-invalid=aria_invalid(message) />
-                <FieldMessage id=error_id message />
-            </div>
-        }
+        view! { <TextField id_prefix="cs" name label value hint message=error(name) /> }
     };
     let area = move |name: &'static str,
                      label: &'static str,

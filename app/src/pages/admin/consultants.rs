@@ -2,7 +2,7 @@ use crate::api::consultant_admin::{
     list_consultant_profiles, load_consultant_editor, ConsultantEditorData, SaveConsultantProfile,
 };
 use crate::components::admin_page::AdminPage;
-use crate::components::field_message::{aria_invalid, FieldMessage};
+use crate::components::field_message::{aria_invalid, FieldMessage, TextField};
 use crate::components::hydration::use_hydrated;
 use crate::domain::admin_section::AdminSection;
 use leptos::prelude::*;
@@ -80,17 +80,7 @@ fn ConsultantForm(data: ConsultantEditorData) -> impl IntoView {
     let saved = move || matches!(save.value().get(), Some(Ok(())));
     let input = data.input.clone();
     let text = move |name: &'static str, label: &'static str, value: String| {
-        let id = format!("cp-{name}");
-        let error_id = format!("cp-{name}-error");
-        let message = error(name);
-        view! {
-            <div class="field">
-                <label for=id.clone()>{label}</label>
-                <input id=id name=format!("input[{name}]") type="text" value=value
-                    aria-describedby=error_id.clone() aria-invalid=aria_invalid(message) />
-                <FieldMessage id=error_id message />
-            </div>
-        }
+        view! { <TextField id_prefix="cp" name label value message=error(name) /> }
     };
     let bio_error = error("bio");
     let contact_error = error("preferred_contact");
