@@ -1,5 +1,5 @@
 //! Consultant profiles in the back office: consultants edit only their own.
-mod common;
+use crate::common;
 use app::domain::role::Role;
 use common::{client, TestApp};
 use server::seed::showcase_data::CONSULTANTS;

@@ -1,7 +1,7 @@
 //! Two separate server processes on one PostgreSQL database share sessions:
 //! log in through one, stay logged in through the other, log out through the
 //! second and be logged out on the first.
-mod common;
+use crate::common;
 use common::{Backend, TestDatabase, PASSWORD};
 use std::process::Stdio;
 use std::time::Duration;

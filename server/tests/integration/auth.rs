@@ -1,4 +1,4 @@
-mod common;
+use crate::common;
 use app::domain::role::Role;
 use common::{client, session_cookie, TestApp, PASSWORD};
 

@@ -1,6 +1,6 @@
 //! The public showcase: JSON API filters and errors, gallery and detail pages,
 //! view counting, sitemap, and sanitised Markdown.
-mod common;
+use crate::common;
 use common::TestApp;
 use server::seed::showcase_data::CASE_STUDIES;
 

@@ -1,6 +1,6 @@
 //! Back-office case-study management: who may do what, validation, slugs,
 //! drafts and previews, publishing.
-mod common;
+use crate::common;
 use app::domain::role::Role;
 use common::{client, TestApp};
 

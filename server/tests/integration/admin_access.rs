@@ -1,5 +1,5 @@
 //! Every back-office route and server function, tried by every kind of visitor.
-mod common;
+use crate::common;
 use app::domain::role::Role;
 use common::{client, TestApp, PASSWORD};
 

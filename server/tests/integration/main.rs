@@ -1,0 +1,14 @@
+//! Integration tests: one binary (linking the server once instead of once per
+//! file keeps CI fast and its disk small). Each module is one area of the
+//! product; most scenarios run on SQLite and on PostgreSQL.
+
+#[macro_use]
+mod common;
+
+mod admin_access;
+mod auth;
+mod case_study_admin;
+mod consultant_admin;
+mod health;
+mod showcase;
+mod two_servers;
