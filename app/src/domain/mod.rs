@@ -8,6 +8,7 @@ pub mod consultant_query;
 pub mod display_name;
 pub mod email;
 pub mod gallery_query;
+pub mod lead_fields;
 pub mod lift;
 pub mod password;
 pub mod role;
