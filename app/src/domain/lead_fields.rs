@@ -5,6 +5,17 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An industry the firm has published results in (SIC code and display
+/// name). Forms offer these plus "other".
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct IndustryRef {
+    pub sic_code: String,
+    pub name: String,
+}
+
+/// The form value that means "my industry is not in the list".
+pub const OTHER_INDUSTRY: &str = "other";
+
 /// Declares a closed set of choices: the enum, `ALL`, `as_str`, `label` and
 /// `parse` — so every choice list in a form, a CHECK constraint and the API
 /// speak the same values.
