@@ -167,6 +167,7 @@ pub struct CaseStudyRow {
     pub industry_name: String,
     pub client_type: String,
     pub company_size: String,
+    pub challenge: String,
     pub client_size_label: String,
     pub client_region: String,
     pub business_challenge_md: String,

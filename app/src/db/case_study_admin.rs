@@ -70,7 +70,7 @@ pub async fn save(
              primary_metric_baseline = $22, primary_metric_result = $23, primary_metric_improvement_pct = $24, \
              secondary_metrics_json = $25, roi_pct = $26, roi_value_minor = $27, roi_timeframe = $28, \
              payback_months = $29, methodology_details_md = $30, testimonial_text = $31, testimonial_author = $32, \
-             testimonial_role = $33, meta_description = $34, meta_keywords = $35, updated_at = $36 \
+             testimonial_role = $33, meta_description = $34, meta_keywords = $35, updated_at = $36, challenge = $37 \
              WHERE id = $1",
             id.to_string(),
         ),
@@ -82,9 +82,9 @@ pub async fn save(
              primary_metric_result, primary_metric_improvement_pct, secondary_metrics_json, roi_pct, \
              roi_value_minor, roi_timeframe, payback_months, methodology_details_md, testimonial_text, \
              testimonial_author, testimonial_role, meta_description, meta_keywords, updated_at, created_by, \
-             created_at, published, featured) \
+             created_at, published, featured, challenge) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, \
-             $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $36, 0, 0)",
+             $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $38, $36, 0, 0, $37)",
             new_id(),
         ),
     };
@@ -124,7 +124,8 @@ pub async fn save(
         .bind(&draft.testimonial_role)
         .bind(&draft.meta_description)
         .bind(&draft.meta_keywords)
-        .bind(now);
+        .bind(now)
+        .bind(draft.challenge.as_str());
     if inserting {
         query = query.bind(author);
     }

@@ -6,8 +6,12 @@ pub mod audit;
 pub mod case_studies;
 pub mod case_study_admin;
 pub mod consultants;
+pub mod leads;
 pub mod login_failures;
+pub mod rate_limits;
+pub mod roi_calculations;
 pub mod sessions;
+pub mod settings;
 pub mod users;
 
 use sqlx::any::AnyPoolOptions;

@@ -2,6 +2,7 @@
 //! out, with one message per offending field. The improvement percentages are
 //! computed from baseline and result, never typed, so they cannot disagree.
 
+use super::lead_fields::Challenge;
 use super::showcase::{
     improvement_pct, parse_confidence_level, CompanySize, Methodology, SecondaryMetric, Slug,
 };
@@ -27,6 +28,7 @@ pub struct CaseStudyInput {
     pub success_criteria: String,
     pub consultant_id: String,
     pub methodology: String,
+    pub challenge: String,
     pub duration_days: String,
     pub sample_size: String,
     pub confidence_level: String,
@@ -67,6 +69,7 @@ pub struct CaseStudyDraft {
     pub success_criteria: String,
     pub consultant_id: Option<String>,
     pub methodology: Methodology,
+    pub challenge: Challenge,
     pub duration_days: i64,
     pub sample_size: i64,
     pub confidence_level: f64,
@@ -336,6 +339,13 @@ impl CaseStudyInput {
             MAX_TEXT,
         );
         let consultant_id = Some(self.consultant_id.trim().to_string()).filter(|s| !s.is_empty());
+        let challenge = Challenge::parse(&self.challenge).unwrap_or_else(|| {
+            c.fail(
+                "challenge",
+                "Choose the business challenge this work addressed.",
+            );
+            Challenge::Conversion
+        });
         let methodology = Methodology::parse(&self.methodology).unwrap_or_else(|| {
             c.fail("methodology", "Choose the method used.");
             Methodology::AbTest
@@ -496,6 +506,7 @@ impl CaseStudyInput {
             success_criteria,
             consultant_id,
             methodology,
+            challenge,
             duration_days,
             sample_size,
             confidence_level,
@@ -534,6 +545,7 @@ mod tests {
             company_size: "smb".into(),
             business_challenge: "Baskets were small.".into(),
             methodology: "ab_test".into(),
+            challenge: "pricing".into(),
             duration_days: "28".into(),
             sample_size: "120,000".into(),
             confidence_level: "95".into(),

@@ -37,6 +37,7 @@ pub async fn editor(id: Option<&str>, can_delete: bool) -> Result<EditorData, Ap
             input: CaseStudyInput {
                 company_size: "mid_market".into(),
                 methodology: "ab_test".into(),
+                challenge: "conversion".into(),
                 confidence_level: "0.95".into(),
                 roi_timeframe: "annually".into(),
                 ..CaseStudyInput::default()
@@ -72,6 +73,7 @@ pub async fn editor(id: Option<&str>, can_delete: bool) -> Result<EditorData, Ap
             success_criteria: row.success_criteria_md,
             consultant_id: row.consultant_id.unwrap_or_default(),
             methodology: row.methodology,
+            challenge: row.challenge,
             duration_days: row.duration_days.to_string(),
             sample_size: row.sample_size.to_string(),
             confidence_level: row.confidence_level.to_string(),

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod case_study_admin;
 pub mod consultant_admin;
+pub mod rate_limit;
 pub mod showcase;
 pub mod users;
 pub mod visitor;

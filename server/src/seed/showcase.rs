@@ -116,10 +116,10 @@ pub async fn seed_showcase(db: &Db, media_dir: &Path) -> Result<usize, AppError>
              primary_metric_result, primary_metric_improvement_pct, secondary_metrics_json, roi_pct, \
              roi_value_minor, roi_currency, roi_timeframe, payback_months, methodology_details_md, \
              testimonial_text, testimonial_author, testimonial_role, meta_description, meta_keywords, featured, \
-             published, published_at, view_count, created_at, updated_at) \
+             published, published_at, view_count, created_at, updated_at, challenge) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, \
              $21, $22, $23, $24, $25, $26, $27, 'GBP', $28, $29, $30, $31, $32, $33, $34, $35, $36, 1, $37, $38, \
-             $37, $37)",
+             $37, $37, $39)",
         )
         .bind(new_id())
         .bind(s.title)
@@ -159,6 +159,7 @@ pub async fn seed_showcase(db: &Db, media_dir: &Path) -> Result<usize, AppError>
         .bind(s.featured as i64)
         .bind(published_at)
         .bind(s.view_count)
+        .bind(s.challenge)
         .execute(&mut *tx)
         .await
         .map_err(AppError::internal)?;

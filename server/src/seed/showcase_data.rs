@@ -45,6 +45,8 @@ pub struct DemoCaseStudy {
     pub industry_name: &'static str,
     pub client_type: &'static str,
     pub company_size: &'static str, // "smb" | "mid_market" | "enterprise"
+    /// domain::lead_fields::Challenge wire value.
+    pub challenge: &'static str,
     pub client_size_label: &'static str,
     pub client_region: &'static str,
     /// Markdown texts.
@@ -285,6 +287,7 @@ pub const CASE_STUDIES: &[DemoCaseStudy] = &[
         industry_name: "Cinemas",
         client_type: "Regional cinema chain",
         company_size: "mid_market",
+        challenge: "pricing",
         client_size_label: "24 sites, around 600 staff",
         client_region: "North of England",
         business_challenge: r#"The chain charged the same price for every seat in a screen, whether it was a Tuesday matinee or the opening Friday of a blockbuster. Peak shows sold out days ahead while off-peak screenings ran at a fifth of capacity, and most customers bought on the night, which made staffing and concession stock hard to plan.
@@ -359,6 +362,7 @@ Analysis used a **difference-in-differences estimator on weekly site data**, wit
         industry_name: "Cinemas",
         client_type: "Independent cinema group",
         company_size: "smb",
+        challenge: "basket_value",
         client_size_label: "9 sites, 140 staff",
         client_region: "Scotland",
         business_challenge: r#"Concessions make up a large share of a cinema's margin, yet this group sold almost nothing before customers arrived. Two thirds of tickets were booked online, but the booking flow ended at seat selection, and the kiosk queues at peak times meant some customers gave up on snacks altogether.
@@ -432,6 +436,7 @@ The clear winner was a bundle offer with explicit savings, shown after seat sele
         industry_name: "Hotels & hospitality",
         client_type: "Boutique hotel group",
         company_size: "smb",
+        challenge: "pricing",
         client_size_label: "7 properties, 310 rooms",
         client_region: "South West England",
         business_challenge: r#"The group's hotels were busy at weekends and patchy midweek. One-night Saturday stays blocked rooms that could have sold as Friday-to-Sunday breaks, and midweek occupancy dropped sharply outside the summer holidays.
@@ -503,6 +508,7 @@ Before rolling out, we checked the model's key prediction with a six-week **swit
         industry_name: "Hotels & hospitality",
         client_type: "Upscale boutique hotel group",
         company_size: "mid_market",
+        challenge: "conversion",
         client_size_label: "14 hotels, 1,050 rooms",
         client_region: "London & South East",
         business_challenge: r#"Around two thirds of the group's bookings came through online travel agencies, at commissions of 15% to 18%. Direct bookings were more profitable and the guests more loyal, but the website offered little reason to book there rather than on a familiar platform.
@@ -576,6 +582,7 @@ To address the cannibalisation question we tracked each member's booking history
         industry_name: "Hotels & hospitality",
         client_type: "Coastal hotel group",
         company_size: "smb",
+        challenge: "basket_value",
         client_size_label: "5 hotels, 240 rooms",
         client_region: "Wales",
         business_challenge: r#"The group sent a standard confirmation email and a reminder three days before arrival. Both mentioned extras such as sea-view upgrades, dinner packages and late checkout, but only in a list at the bottom, and take-up was low.
@@ -647,6 +654,7 @@ Upsell revenue and unsubscribes were pre-registered as secondary metrics, and po
         industry_name: "E-commerce retail",
         client_type: "Online fashion retailer",
         company_size: "enterprise",
+        challenge: "conversion",
         client_size_label: "£480M annual online revenue",
         client_region: "UK & Ireland",
         business_challenge: r#"The retailer's analytics showed that the delivery step was the leakiest part of checkout: more than a fifth of customers who reached it did not continue. Customers saw six delivery options, described by carrier service names rather than dates, with prices that changed depending on basket value.
@@ -720,6 +728,7 @@ Net margin per session was the key guardrail, built from order lines, delivery f
         industry_name: "E-commerce retail",
         client_type: "Online womenswear retailer",
         company_size: "mid_market",
+        challenge: "basket_value",
         client_size_label: "£65M revenue, 180 staff",
         client_region: "Netherlands & Belgium",
         business_challenge: r#"Almost four in ten orders came back, mostly because of fit. Each return cost the business around £9 in postage, handling and write-downs, and returns were growing faster than sales as customers ordered several sizes at once.
@@ -791,6 +800,7 @@ The clearest effects came from the fit predictor and model measurements; the rev
         industry_name: "E-commerce retail",
         client_type: "Online sportswear retailer",
         company_size: "mid_market",
+        challenge: "conversion",
         client_size_label: "£120M annual revenue",
         client_region: "Germany, Austria & Switzerland",
         business_challenge: r#"The homepage hero banner changed every week and was chosen in a meeting between trading, brand and marketing. With new campaigns launching constantly, there was never time for a two-week A/B test, and the loudest opinion usually won.
@@ -864,6 +874,7 @@ Every allocation decision and posterior was logged, so analysts could replay the
         industry_name: "Software (B2B SaaS)",
         client_type: "B2B analytics software company",
         company_size: "mid_market",
+        challenge: "conversion",
         client_size_label: "Series C, 260 staff, around 4,000 customers",
         client_region: "London",
         business_challenge: r#"The company's 14-day free trial attracted plenty of sign-ups, but most trial accounts never connected a data source, and only one in seven converted to a paid plan. Sales focused on the largest trials, leaving self-serve users to work things out alone.
@@ -935,6 +946,7 @@ Demo bookings were monitored as a guardrail and fell only slightly, within the a
         industry_name: "Software (B2B SaaS)",
         client_type: "Payroll software provider for small businesses",
         company_size: "smb",
+        challenge: "pricing",
         client_size_label: "60 staff, 9,000 customers",
         client_region: "Ireland",
         business_challenge: r#"Most new customers chose monthly billing, which meant higher churn and lumpier cash flow. The company wanted more customers on annual plans but could not agree on how to present them: as a discount, as free months, or as a default choice.
@@ -1006,6 +1018,7 @@ The winning design presented the annual plan as "two months free" alongside the 
         industry_name: "Software (B2B SaaS)",
         client_type: "Project-management software vendor",
         company_size: "enterprise",
+        challenge: "retention",
         client_size_label: "1,400 staff, 21,500 business customers",
         client_region: "UK & Nordics",
         business_challenge: r#"Customer success managers were told to push "sticky" features, chosen because customers who used them had higher retention and expansion. But those customers were also larger, more mature and better resourced, so it was unclear whether the features caused the growth or simply marked successful customers.
@@ -1079,6 +1092,7 @@ The findings were blunt: automations and shared dashboards caused substantial ex
         industry_name: "Retail banking",
         client_type: "High-street retail bank",
         company_size: "enterprise",
+        challenge: "marketing",
         client_size_label: "7 million personal customers",
         client_region: "UK-wide",
         business_challenge: r#"The bank spent heavily on paid search, television, out-of-home and social media to attract current-account switchers. Last-click attribution gave most of the credit to branded paid search, so each year search budgets grew while the channels that created demand were squeezed.
@@ -1152,6 +1166,7 @@ The model showed branded search was largely non-incremental and television was u
         industry_name: "Retail banking",
         client_type: "Retail bank",
         company_size: "enterprise",
+        challenge: "customer_experience",
         client_size_label: "3.2 million app users",
         client_region: "Scotland & North of England",
         business_challenge: r#"The bank wanted to help customers build savings habits and to grow its deposit base. Its product team had built a round-up feature that moved spare change into a savings pot after each card payment.
@@ -1225,6 +1240,7 @@ Overdraft usage was a pre-registered harm metric. We also ran a **placebo test**
         industry_name: "Retail banking",
         client_type: "Regional building society",
         company_size: "mid_market",
+        challenge: "retention",
         client_size_label: "420,000 members",
         client_region: "Midlands",
         business_challenge: r#"Every month, hundreds of the society's mortgage members reached the end of a fixed-rate deal. Many switched lenders through a broker without ever speaking to the society, and the member team only had capacity to call a fraction of them.
@@ -1298,6 +1314,7 @@ Retention was measured 60 days after expiry to capture late switches. The compli
         industry_name: "Insurance",
         client_type: "Home and motor insurer",
         company_size: "enterprise",
+        challenge: "marketing",
         client_size_label: "2.1 million policies in force",
         client_region: "Great Britain",
         business_challenge: r#"The insurer spent more than £20M a year on media, with television taking the largest share. Most customers bought through price-comparison sites, so the link between a TV campaign and a sold policy was indirect, and attribution reports credited the aggregators with almost everything.
@@ -1369,6 +1386,7 @@ A brand-tracking boost sample in test and control regions measured awareness bef
         industry_name: "Insurance",
         client_type: "Specialist pet insurer",
         company_size: "smb",
+        challenge: "conversion",
         client_size_label: "95,000 policies in force",
         client_region: "Ireland & Northern Ireland",
         business_challenge: r#"A quarter of the insurer's customers had more than one pet, but only one in nine new policies covered several animals. Customers with two cats or two dogs often bought a single policy online and then called to add the second pet, or insured it elsewhere.
@@ -1442,6 +1460,7 @@ The early "how many pets?" question and the visible saving each lifted multi-pet
         industry_name: "Telecommunications",
         client_type: "Mobile network operator",
         company_size: "enterprise",
+        challenge: "retention",
         client_size_label: "9 million subscribers",
         client_region: "United Kingdom",
         business_challenge: r#"The operator spent tens of millions of pounds a year on retention discounts offered to customers nearing the end of their contracts. Offers went to customers with the highest predicted churn, but many of those customers had already decided to leave, while others would have stayed anyway.
@@ -1515,6 +1534,7 @@ With very large samples and a decision worth millions, we used a **99% confidenc
         industry_name: "Telecommunications",
         client_type: "Regional full-fibre broadband provider",
         company_size: "mid_market",
+        challenge: "customer_experience",
         client_size_label: "210,000 customers",
         client_region: "Yorkshire & North East England",
         business_challenge: r#"The provider's early-life churn was high: about one in sixteen new customers left within 90 days, often after struggling to set up their router or move their old services across. Each lost customer cost around £300 in installation and marketing.
@@ -1586,6 +1606,7 @@ The estimate applies strictly to customers near the threshold. To inform the exp
         industry_name: "Telecommunications",
         client_type: "Converged mobile and broadband operator",
         company_size: "enterprise",
+        challenge: "retention",
         client_size_label: "4.5 million customers",
         client_region: "Benelux",
         business_challenge: r#"The operator's loyalty app offered weekly rewards, from cinema tickets to data boosts. App users spent more and churned less than other customers, and the loyalty team cited these figures to justify a growing budget.
@@ -1659,6 +1680,7 @@ The app had a genuine but modest effect on churn, and data boosts and upgrades d
         industry_name: "Grocery retail",
         client_type: "National grocery chain",
         company_size: "enterprise",
+        challenge: "basket_value",
         client_size_label: "320 stores",
         client_region: "Midlands & North West England",
         business_challenge: r#"Own-label products carry much higher margins for the chain than branded goods, but they were often placed on lower shelves, next to branded equivalents that paid for prominent positions. The category team proposed a new layout that placed own-label products at eye level with clearer comparison labelling.
@@ -1732,6 +1754,7 @@ We analysed weekly sales with a **difference-in-differences model with pair fixe
         industry_name: "Grocery retail",
         client_type: "Regional grocer",
         company_size: "mid_market",
+        challenge: "marketing",
         client_size_label: "86 stores",
         client_region: "Scotland",
         business_challenge: r#"The grocer had advertised on local radio for decades, spending around £1.5M a year. The new marketing director could find no evidence that it worked, but the board saw it as part of the brand's identity and store managers believed in it.
@@ -1803,6 +1826,7 @@ Radio had a small positive effect, but at a cost per incremental pound far highe
         industry_name: "Grocery retail",
         client_type: "Convenience grocery chain",
         company_size: "mid_market",
+        challenge: "retention",
         client_size_label: "410 stores, 640,000 app users",
         client_region: "Republic of Ireland",
         business_challenge: r#"The chain's loyalty app showed every user the same ten weekly offers, chosen by the category team with supplier input. Redemption rates were low, and many offers went to customers who would have bought the product anyway.
@@ -1876,6 +1900,7 @@ The model was retrained weekly on a schedule the app team can run themselves, wi
         industry_name: "Online travel",
         client_type: "Online travel agency",
         company_size: "enterprise",
+        challenge: "conversion",
         client_size_label: "28 million annual visits",
         client_region: "UK, Spain & Portugal",
         business_challenge: r#"The search results page was where customers spent the most time and where most of them left. The product team had four ideas in the backlog: a price calendar, clearer total prices including fees, a simplified filter panel and larger hotel images.
@@ -1949,6 +1974,7 @@ Total-price display and the price calendar had the largest effects and a small p
         industry_name: "Online travel",
         client_type: "Specialist city-break travel agency",
         company_size: "mid_market",
+        challenge: "basket_value",
         client_size_label: "1.1 million bookings a year",
         client_region: "France & Benelux",
         business_challenge: r#"The agency's margins on flights and hotels were thin, and ancillary products such as travel insurance, seat selection and airport transfers provided a growing share of profit. They were offered through a long series of pop-ups during checkout, which customers found annoying and often dismissed without reading.
@@ -2022,6 +2048,7 @@ We also ran a **sample-ratio-mismatch check** each day and discovered that a bro
         industry_name: "Online travel",
         client_type: "Online package-holiday agency",
         company_size: "mid_market",
+        challenge: "pricing",
         client_size_label: "240,000 bookings a year",
         client_region: "North West England",
         business_challenge: r#"The agency charged a flat booking fee of £12 per passenger on every holiday, whether a £400 short-haul week or a £4,000 long-haul family trip. The commercial team believed customers on higher-value trips would barely notice a higher fee, but feared a backlash on price-comparison forums.
@@ -2095,6 +2122,7 @@ The bandit converged within three weeks for most cells. It settled on higher fee
         industry_name: "Fitness clubs",
         client_type: "Mid-price gym chain",
         company_size: "mid_market",
+        challenge: "pricing",
         client_size_label: "72 clubs",
         client_region: "England & Wales",
         business_challenge: r#"January brings a third of the chain's new members for the year, and competitors advertise heavily with fee-free offers. The chain charged a £15 joining fee, which the finance team valued as a source of income and a barrier to short-term members.
@@ -2168,6 +2196,7 @@ New joiners were then followed for six months to measure retention and income. F
         industry_name: "Fitness clubs",
         client_type: "Boutique fitness studio group",
         company_size: "smb",
+        challenge: "customer_experience",
         client_size_label: "11 studios",
         client_region: "London",
         business_challenge: r#"More than a third of new members cancelled within their first three months. Exit surveys pointed to the usual reasons: too busy, not seeing results, not feeling comfortable in classes. The studios' business model relied on members staying for at least six months to recover the cost of acquiring them.
@@ -2241,6 +2270,7 @@ We also checked for spillover: friends often join together, and members in diffe
         industry_name: "Energy supply",
         client_type: "Energy supplier",
         company_size: "enterprise",
+        challenge: "retention",
         client_size_label: "3.4 million customer accounts",
         client_region: "Great Britain",
         business_challenge: r#"When a fixed tariff ends, customers who do nothing roll onto the standard variable tariff, which often leads to complaints, bill shock and eventually switching. The supplier sent every customer the required end-of-tariff notice and then called as many as its outbound team could reach.
@@ -2314,6 +2344,7 @@ The analysis followed a pre-registered plan with renewal within 30 days of tarif
         industry_name: "Energy supply",
         client_type: "Challenger energy supplier",
         company_size: "mid_market",
+        challenge: "customer_experience",
         client_size_label: "640,000 customers",
         client_region: "England, Scotland & Wales",
         business_challenge: r#"The supplier had a regulatory target for smart-meter installations and was falling behind. Most remaining customers had ignored several emails and letters, and installation capacity was being wasted in areas where appointments were not filled.

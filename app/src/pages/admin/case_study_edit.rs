@@ -3,6 +3,7 @@ use crate::components::admin_page::AdminPage;
 use crate::components::field_message::{aria_invalid, FieldMessage, TextField};
 use crate::components::hydration::use_hydrated;
 use crate::domain::admin_section::AdminSection;
+use crate::domain::lead_fields::Challenge;
 use crate::domain::showcase::{CompanySize, Methodology};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -123,6 +124,10 @@ fn CaseStudyForm(data: EditorData) -> impl IntoView {
         .iter()
         .map(|m| (m.as_str().to_string(), m.label().to_string()))
         .collect();
+    let challenges = Challenge::ALL
+        .iter()
+        .map(|c| (c.as_str().to_string(), c.label().to_string()))
+        .collect();
     let sizes = CompanySize::ALL
         .iter()
         .map(|s| (s.as_str().to_string(), s.label().to_string()))
@@ -169,6 +174,7 @@ fn CaseStudyForm(data: EditorData) -> impl IntoView {
 
             <fieldset class="editor__group">
                 <legend>"Challenge"</legend>
+                {select("challenge", "Kind of challenge", challenges, input.challenge.clone())}
                 {area("business_challenge", "Business challenge", input.business_challenge.clone(), "Markdown.", 5)}
                 {area("previous_approaches", "Previous approaches", input.previous_approaches.clone(), "Markdown.", 3)}
                 {area("stakeholder_concerns", "Stakeholder concerns", input.stakeholder_concerns.clone(), "Markdown.", 3)}

@@ -1,0 +1,374 @@
+//! Leads: capture (create or merge, exactly once), the workspace's queries and
+//! the sales-process writes.
+
+use super::{new_id, Db};
+use sqlx::{Any, FromRow, Transaction};
+
+/// Every column of a lead, as stored.
+#[derive(Debug, Clone, FromRow)]
+pub struct LeadRow {
+    pub id: String,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub company_name: String,
+    pub job_title: String,
+    pub phone: String,
+    pub website: String,
+    pub industry_sic_code: Option<String>,
+    pub industry_name: String,
+    pub annual_revenue_range: String,
+    pub company_size_range: String,
+    pub number_of_locations: Option<i64>,
+    pub primary_challenge: String,
+    pub challenge_description: String,
+    pub timeline: String,
+    pub budget_range: Option<String>,
+    pub decision_authority: String,
+    pub source: String,
+    pub source_detail: String,
+    pub utm_campaign: String,
+    pub utm_source: String,
+    pub utm_medium: String,
+    pub score: i64,
+    pub tier: String,
+    pub score_breakdown_json: String,
+    pub scored_at: i64,
+    pub assigned_consultant_id: Option<String>,
+    pub assigned_at: Option<i64>,
+    pub match_json: String,
+    pub status: String,
+    pub contacted_at: Option<i64>,
+    pub qualified_at: Option<i64>,
+    pub consultation_booked_at: Option<i64>,
+    pub proposal_sent_at: Option<i64>,
+    pub closed_at: Option<i64>,
+    pub closed_reason: String,
+    pub estimated_value_minor: Option<i64>,
+    pub actual_value_minor: Option<i64>,
+    pub currency: String,
+    pub visitor_key: Option<String>,
+    pub roi_calculation_id: Option<String>,
+    pub case_studies_viewed_json: String,
+    pub time_on_site_secs: i64,
+    pub forms_submitted: i64,
+    pub consent_marketing: i64,
+    pub consent_at: i64,
+    pub consent_wording_version: String,
+    pub consent_purposes_json: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// What a submission writes (for a new lead, or over a lead it merges into).
+#[derive(Debug, Clone)]
+pub struct LeadFields {
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub company_name: String,
+    pub job_title: String,
+    pub phone: String,
+    pub website: String,
+    pub industry_sic_code: Option<String>,
+    pub industry_name: String,
+    pub annual_revenue_range: String,
+    pub company_size_range: String,
+    pub number_of_locations: Option<i64>,
+    pub primary_challenge: String,
+    pub challenge_description: String,
+    pub timeline: String,
+    pub budget_range: Option<String>,
+    pub decision_authority: String,
+    pub source: String,
+    pub source_detail: String,
+    pub utm_campaign: String,
+    pub utm_source: String,
+    pub utm_medium: String,
+    pub score: i64,
+    pub tier: String,
+    pub score_breakdown_json: String,
+    pub assigned_consultant_id: Option<String>,
+    pub match_json: String,
+    pub visitor_key: Option<String>,
+    pub roi_calculation_id: Option<String>,
+    pub case_studies_viewed_json: String,
+    pub time_on_site_secs: i64,
+    pub forms_submitted: i64,
+    pub consent_marketing: bool,
+    pub consent_wording_version: String,
+    pub consent_purposes_json: String,
+}
+
+/// Whose lead an email address's submission belongs to, claimed inside the
+/// capture transaction. Writing the `lead_emails` row first takes a lock on
+/// that address (a row lock on PostgreSQL, the write lock on SQLite), so
+/// concurrent submissions for one address queue up instead of racing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claim {
+    /// No lead for this address yet: `new_id` is now reserved for it.
+    Fresh,
+    /// The address last submitted at `last_submitted_at` into this lead.
+    Existing {
+        lead_id: String,
+        last_submitted_at: i64,
+    },
+}
+
+pub async fn claim_email(
+    tx: &mut Transaction<'_, Any>,
+    email: &str,
+    new_id: &str,
+    now: i64,
+) -> Result<Claim, sqlx::Error> {
+    let (lead_id, last): (String, i64) = sqlx::query_as(
+        "INSERT INTO lead_emails (email, lead_id, last_submitted_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (email) DO UPDATE SET email = excluded.email \
+         RETURNING lead_id, last_submitted_at",
+    )
+    .bind(email)
+    .bind(new_id)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(if lead_id == new_id {
+        Claim::Fresh
+    } else {
+        Claim::Existing {
+            lead_id,
+            last_submitted_at: last,
+        }
+    })
+}
+
+/// Points an address at the lead its latest submission went into.
+pub async fn touch_email(
+    tx: &mut Transaction<'_, Any>,
+    email: &str,
+    lead_id: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE lead_emails SET lead_id = $2, last_submitted_at = $3 WHERE email = $1")
+        .bind(email)
+        .bind(lead_id)
+        .bind(now)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+pub async fn by_id_in(
+    tx: &mut Transaction<'_, Any>,
+    id: &str,
+) -> Result<Option<LeadRow>, sqlx::Error> {
+    sqlx::query_as::<_, LeadRow>("SELECT * FROM leads WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await
+}
+
+pub async fn by_id(db: &Db, id: &str) -> Result<Option<LeadRow>, sqlx::Error> {
+    sqlx::query_as::<_, LeadRow>("SELECT * FROM leads WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
+}
+
+pub async fn insert(
+    tx: &mut Transaction<'_, Any>,
+    id: &str,
+    lead: &LeadFields,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO leads (id, email, first_name, last_name, company_name, job_title, phone, website, \
+         industry_sic_code, industry_name, annual_revenue_range, company_size_range, number_of_locations, \
+         primary_challenge, challenge_description, timeline, budget_range, decision_authority, source, \
+         source_detail, utm_campaign, utm_source, utm_medium, score, tier, score_breakdown_json, scored_at, \
+         assigned_consultant_id, assigned_at, match_json, visitor_key, roi_calculation_id, \
+         case_studies_viewed_json, time_on_site_secs, forms_submitted, consent_marketing, consent_at, \
+         consent_wording_version, consent_purposes_json, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, \
+         $21, $22, $23, $24, $25, $26, $27, $28, CASE WHEN $28 IS NULL THEN NULL ELSE $27 END, $29, $30, $31, \
+         $32, $33, $34, $35, $27, $36, $37, $27, $27)",
+    )
+    .bind(id)
+    .bind(&lead.email)
+    .bind(&lead.first_name)
+    .bind(&lead.last_name)
+    .bind(&lead.company_name)
+    .bind(&lead.job_title)
+    .bind(&lead.phone)
+    .bind(&lead.website)
+    .bind(lead.industry_sic_code.clone())
+    .bind(&lead.industry_name)
+    .bind(&lead.annual_revenue_range)
+    .bind(&lead.company_size_range)
+    .bind(lead.number_of_locations)
+    .bind(&lead.primary_challenge)
+    .bind(&lead.challenge_description)
+    .bind(&lead.timeline)
+    .bind(lead.budget_range.clone())
+    .bind(&lead.decision_authority)
+    .bind(&lead.source)
+    .bind(&lead.source_detail)
+    .bind(&lead.utm_campaign)
+    .bind(&lead.utm_source)
+    .bind(&lead.utm_medium)
+    .bind(lead.score)
+    .bind(&lead.tier)
+    .bind(&lead.score_breakdown_json)
+    .bind(now)
+    .bind(lead.assigned_consultant_id.clone())
+    .bind(&lead.match_json)
+    .bind(lead.visitor_key.clone())
+    .bind(lead.roi_calculation_id.clone())
+    .bind(&lead.case_studies_viewed_json)
+    .bind(lead.time_on_site_secs)
+    .bind(lead.forms_submitted)
+    .bind(lead.consent_marketing as i64)
+    .bind(&lead.consent_wording_version)
+    .bind(&lead.consent_purposes_json)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// Writes a repeat submission over the lead it merges into. Attribution
+/// (source, UTM) and routing stay as first recorded; the rest takes the
+/// merged values.
+pub async fn update_from_submission(
+    tx: &mut Transaction<'_, Any>,
+    id: &str,
+    lead: &LeadFields,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE leads SET first_name = $2, last_name = $3, company_name = $4, job_title = $5, phone = $6, \
+         website = $7, industry_sic_code = $8, industry_name = $9, annual_revenue_range = $10, \
+         company_size_range = $11, number_of_locations = $12, primary_challenge = $13, \
+         challenge_description = $14, timeline = $15, budget_range = $16, decision_authority = $17, \
+         score = $18, tier = $19, score_breakdown_json = $20, scored_at = $21, visitor_key = $22, \
+         roi_calculation_id = $23, case_studies_viewed_json = $24, time_on_site_secs = $25, \
+         forms_submitted = $26, consent_marketing = $27, consent_at = $21, consent_wording_version = $28, \
+         consent_purposes_json = $29, updated_at = $21 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(&lead.first_name)
+    .bind(&lead.last_name)
+    .bind(&lead.company_name)
+    .bind(&lead.job_title)
+    .bind(&lead.phone)
+    .bind(&lead.website)
+    .bind(lead.industry_sic_code.clone())
+    .bind(&lead.industry_name)
+    .bind(&lead.annual_revenue_range)
+    .bind(&lead.company_size_range)
+    .bind(lead.number_of_locations)
+    .bind(&lead.primary_challenge)
+    .bind(&lead.challenge_description)
+    .bind(&lead.timeline)
+    .bind(lead.budget_range.clone())
+    .bind(&lead.decision_authority)
+    .bind(lead.score)
+    .bind(&lead.tier)
+    .bind(&lead.score_breakdown_json)
+    .bind(now)
+    .bind(lead.visitor_key.clone())
+    .bind(lead.roi_calculation_id.clone())
+    .bind(&lead.case_studies_viewed_json)
+    .bind(lead.time_on_site_secs)
+    .bind(lead.forms_submitted)
+    .bind(lead.consent_marketing as i64)
+    .bind(&lead.consent_wording_version)
+    .bind(&lead.consent_purposes_json)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// One entry of a lead's timeline.
+#[derive(Debug, Clone, FromRow)]
+pub struct InteractionRow {
+    pub id: String,
+    pub kind: String,
+    pub detail: String,
+    pub case_study_id: Option<String>,
+    pub actor_name: Option<String>,
+    pub occurred_at: i64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct NewInteraction<'a> {
+    pub kind: &'a str,
+    pub detail: String,
+    pub case_study_id: Option<String>,
+    pub actor_user_id: Option<String>,
+}
+
+pub async fn add_interaction(
+    tx: &mut Transaction<'_, Any>,
+    lead_id: &str,
+    interaction: NewInteraction<'_>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO lead_interactions (id, lead_id, kind, detail, case_study_id, actor_user_id, occurred_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(new_id())
+    .bind(lead_id)
+    .bind(interaction.kind)
+    .bind(interaction.detail)
+    .bind(interaction.case_study_id)
+    .bind(interaction.actor_user_id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+pub async fn interactions(db: &Db, lead_id: &str) -> Result<Vec<InteractionRow>, sqlx::Error> {
+    sqlx::query_as::<_, InteractionRow>(
+        "SELECT i.id, i.kind, i.detail, i.case_study_id, u.display_name AS actor_name, i.occurred_at \
+         FROM lead_interactions i LEFT JOIN users u ON u.id = i.actor_user_id \
+         WHERE i.lead_id = $1 ORDER BY i.occurred_at DESC, i.id DESC",
+    )
+    .bind(lead_id)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// Ids of the case studies a visitor (by hashed cookie) has viewed.
+pub async fn case_studies_viewed_by(
+    db: &Db,
+    visitor_key: &str,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as::<_, (String, String)>(
+        "SELECT DISTINCT cs.id, cs.slug FROM case_study_views v JOIN case_studies cs ON cs.id = v.case_study_id \
+         WHERE v.visitor_key = $1",
+    )
+    .bind(visitor_key)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// Ids of published case studies with these slugs.
+pub async fn case_study_ids_for_slugs(
+    db: &Db,
+    slugs: &[String],
+) -> Result<Vec<(String, String)>, sqlx::Error> {
+    let mut found = Vec::new();
+    for slug in slugs {
+        if let Some(id) = sqlx::query_scalar::<_, String>(
+            "SELECT id FROM case_studies WHERE slug = $1 AND published = 1",
+        )
+        .bind(slug)
+        .fetch_optional(&db.pool)
+        .await?
+        {
+            found.push((id, slug.clone()));
+        }
+    }
+    Ok(found)
+}

@@ -1,0 +1,25 @@
+//! Admin-editable settings: one JSON document per key.
+
+use super::{now_ms, Db};
+
+pub async fn get(db: &Db, key: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT value_json FROM settings WHERE key = $1")
+        .bind(key)
+        .fetch_optional(&db.pool)
+        .await
+}
+
+pub async fn put(db: &Db, key: &str, value_json: &str, user_id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO settings (key, value_json, updated_by, updated_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, \
+         updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+    )
+    .bind(key)
+    .bind(value_json)
+    .bind(user_id)
+    .bind(now_ms())
+    .execute(&db.pool)
+    .await
+    .map(|_| ())
+}

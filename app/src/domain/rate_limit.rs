@@ -1,0 +1,80 @@
+//! Fixed-window rate limits for public endpoints (per client address). The
+//! counters live in the database so every app server enforces the same limit.
+
+/// At most `limit` requests per `window_secs` for one key within `scope`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimit {
+    pub scope: &'static str,
+    pub limit: i64,
+    pub window_secs: i64,
+}
+
+/// The spec's limits: lead submissions 5 a minute and 20 an hour; ROI
+/// calculations 10 a minute.
+pub const LEADS_PER_MINUTE: RateLimit = RateLimit {
+    scope: "lead_minute",
+    limit: 5,
+    window_secs: 60,
+};
+pub const LEADS_PER_HOUR: RateLimit = RateLimit {
+    scope: "lead_hour",
+    limit: 20,
+    window_secs: 3600,
+};
+pub const ROI_PER_MINUTE: RateLimit = RateLimit {
+    scope: "roi_minute",
+    limit: 10,
+    window_secs: 60,
+};
+
+impl RateLimit {
+    fn window_ms(self) -> i64 {
+        self.window_secs * 1000
+    }
+
+    /// The start of the window `now_ms` falls in.
+    pub fn window_start(self, now_ms: i64) -> i64 {
+        now_ms - now_ms.rem_euclid(self.window_ms())
+    }
+
+    /// Given the count of hits in the current window (including this one),
+    /// `None` when allowed, or the whole seconds until the window ends.
+    pub fn verdict(self, hits_in_window: i64, now_ms: i64) -> Option<i64> {
+        if hits_in_window <= self.limit {
+            return None;
+        }
+        let ends = self.window_start(now_ms) + self.window_ms();
+        Some(((ends - now_ms) + 999) / 1000)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sixth_lead_in_a_minute_waits_for_the_next_minute() {
+        let now = 1_700_000_012_500; // 12.5 s into a minute
+        let window = LEADS_PER_MINUTE.window_start(now);
+        assert_eq!(window % 60_000, 0);
+        assert!((0..60_000).contains(&(now - window)));
+        assert_eq!(LEADS_PER_MINUTE.verdict(5, now), None);
+        let wait = LEADS_PER_MINUTE.verdict(6, now).unwrap();
+        assert!((1..=60).contains(&wait), "{wait}");
+    }
+
+    #[test]
+    fn retry_after_counts_to_the_end_of_the_window() {
+        let start = 120_000;
+        assert_eq!(ROI_PER_MINUTE.verdict(11, start), Some(60));
+        assert_eq!(ROI_PER_MINUTE.verdict(11, start + 59_001), Some(1));
+        assert_eq!(
+            LEADS_PER_HOUR.verdict(21, 3_600_000 + 1_800_000),
+            Some(1800)
+        );
+        assert_eq!(
+            LEADS_PER_HOUR.window_start(3_600_000 + 1_800_000),
+            3_600_000
+        );
+    }
+}
