@@ -125,3 +125,16 @@ CREATE TABLE lead_interactions (
     occurred_at    BIGINT NOT NULL
 );
 CREATE INDEX lead_interactions_lead_idx ON lead_interactions (lead_id, occurred_at);
+
+-- A form submitted without JavaScript that did not validate, kept briefly so
+-- the page can show it again with its errors (nothing typed is lost, and no
+-- personal data travels in the URL). Readable only by the same visitor.
+CREATE TABLE form_drafts (
+    id           TEXT PRIMARY KEY,
+    visitor_key  TEXT NOT NULL,
+    form         TEXT NOT NULL,
+    payload_json TEXT NOT NULL,
+    errors_json  TEXT NOT NULL,
+    expires_at   BIGINT NOT NULL
+);
+CREATE INDEX form_drafts_expiry_idx ON form_drafts (expires_at);

@@ -4,6 +4,9 @@
 pub mod auth;
 pub mod case_study_admin;
 pub mod consultant_admin;
+pub mod lead_types;
+pub mod leads;
+pub mod roi;
 pub mod showcase;
 pub mod showcase_types;
 pub mod users;

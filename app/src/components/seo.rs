@@ -32,6 +32,9 @@ pub fn Seo(
     #[prop(default = "website")] og_type: &'static str,
     #[prop(optional)] image: Option<String>,
     #[prop(optional)] structured_data: Option<serde_json::Value>,
+    /// Keep the page out of search results (personal pages such as a saved estimate).
+    #[prop(optional)]
+    noindex: bool,
 ) -> impl IntoView {
     let canonical = absolute_url(&path);
     // The home page has no title of its own; shared links still need one.
@@ -50,6 +53,7 @@ pub fn Seo(
     view! {
         <Title text=title.clone() />
         <Meta name="description" content=description.clone() />
+        {noindex.then(|| view! { <Meta name="robots" content="noindex" /> })}
         <Link rel="canonical" href=canonical.clone() />
         <Meta property="og:type" content=og_type />
         <Meta property="og:site_name" content="Causal Edge" />

@@ -29,6 +29,9 @@ pub fn SiteHeader() -> impl IntoView {
 #[island]
 pub fn SiteNav(children: Children) -> impl IntoView {
     let hydrated = use_hydrated();
+    // Every public page has this island: note when the visitor arrived, for
+    // the lead form's "time on site".
+    Effect::new(|_| remember_first_seen());
     let (open, set_open) = signal(false);
     view! {
         <nav
@@ -58,5 +61,15 @@ pub fn SiteNav(children: Children) -> impl IntoView {
             </button>
             <div id="site-nav-links" class="site-nav__links">{children()}</div>
         </nav>
+    }
+}
+
+/// Stores the time of the tab's first page view in session storage, once.
+fn remember_first_seen() {
+    #[cfg(feature = "hydrate")]
+    if let Some(storage) = leptos::web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        if storage.get_item("ce_first_seen").ok().flatten().is_none() {
+            let _ = storage.set_item("ce_first_seen", &(js_sys::Date::now() as i64).to_string());
+        }
     }
 }

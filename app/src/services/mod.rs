@@ -4,7 +4,10 @@
 pub mod auth;
 pub mod case_study_admin;
 pub mod consultant_admin;
+pub mod lead_pages;
+pub mod leads;
 pub mod rate_limit;
+pub mod roi;
 pub mod showcase;
 pub mod users;
 pub mod visitor;

@@ -27,16 +27,52 @@ fn from_cookie_header(header: &str) -> Option<String> {
         })
 }
 
-/// The visitor's id, issuing a new cookie when the browser has none.
-pub fn visitor_id() -> Result<String, AppError> {
-    let parts = request_parts()?;
-    let existing = parts
-        .headers
+/// The visitor id in a request's cookies, if any.
+pub fn visitor_id_in(headers: &http::HeaderMap) -> Option<String> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find_map(from_cookie_header);
-    if let Some(id) = existing {
+        .find_map(from_cookie_header)
+}
+
+/// What the database stores for a visitor: a hash of their cookie's id, so
+/// the id itself never sits in a table.
+pub fn visitor_key(visitor_id: &str) -> String {
+    session_token::hash_token(&format!("cookie|{visitor_id}"))
+}
+
+/// A caller of a public endpoint: their address (for rate limits) and, when
+/// their browser has our visitor cookie, its key (to link their activity).
+#[derive(Debug, Clone)]
+pub struct Client {
+    pub ip: String,
+    pub visitor_key: Option<String>,
+}
+
+impl Client {
+    /// For axum handlers (the REST API): never sets a cookie.
+    pub fn from_parts(parts: &http::request::Parts, trust_proxy: bool) -> Client {
+        Client {
+            ip: client_ip(parts, trust_proxy),
+            visitor_key: visitor_id_in(&parts.headers).map(|id| visitor_key(&id)),
+        }
+    }
+
+    /// For server functions and pages: issues the visitor cookie if missing.
+    pub fn current() -> Result<Client, AppError> {
+        let parts = request_parts()?;
+        Ok(Client {
+            ip: client_ip(&parts, state()?.settings.trust_proxy),
+            visitor_key: Some(visitor_key(&visitor_id()?)),
+        })
+    }
+}
+
+/// The visitor's id, issuing a new cookie when the browser has none.
+pub fn visitor_id() -> Result<String, AppError> {
+    let parts = request_parts()?;
+    if let Some(id) = visitor_id_in(&parts.headers) {
         return Ok(id);
     }
     let id = session_token::generate().token;
@@ -68,7 +104,7 @@ pub async fn count_case_study_view(db: &Db, case_study_id: &str) -> Result<(), A
     }
     let ip = client_ip(&parts, state()?.settings.trust_proxy);
     let keys = [
-        session_token::hash_token(&format!("cookie|{}", visitor_id()?)),
+        visitor_key(&visitor_id()?),
         session_token::hash_token(&format!("address|{ip}|{}", user_agent.unwrap_or_default())),
     ];
     case_studies::record_view(db, case_study_id, &keys)

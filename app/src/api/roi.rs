@@ -1,0 +1,160 @@
+//! Server functions behind the ROI calculator. Public: rate-limited per
+//! client address when a calculation is stored.
+
+use crate::domain::lead_fields::IndustryRef;
+use crate::domain::roi::{RoiEstimate, RoiForm, StudyEvidence};
+use crate::error::{AppError, FieldError};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What the calculator page needs: the evidence (so the browser can estimate
+/// without a round trip), the form as given in the URL, and — when the URL
+/// asked for a check (a no-JavaScript submission that did not validate) —
+/// the errors and the server's estimate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CalculatorData {
+    pub evidence: Vec<StudyEvidence>,
+    pub industries: Vec<IndustryRef>,
+    pub form: RoiForm,
+    pub errors: Vec<FieldError>,
+    pub estimate: Option<RoiEstimate>,
+}
+
+/// A study named in an estimate, for links.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SimilarStudy {
+    pub slug: String,
+    pub title: String,
+    pub industry_name: String,
+    pub improvement_pct: f64,
+    pub roi_pct: f64,
+}
+
+/// A stored calculation, for its shareable page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredResult {
+    pub id: String,
+    pub form: RoiForm,
+    /// The inputs as sentences ("Industry: Cinemas", …).
+    pub inputs: Vec<(String, String)>,
+    pub estimate: RoiEstimate,
+    pub similar: Vec<SimilarStudy>,
+    pub created_at: i64,
+    /// The lead form under the estimate, carrying this calculation.
+    pub lead_form: crate::api::lead_types::LeadFormData,
+}
+
+pub fn field_errors(errors: Vec<(String, String)>) -> Vec<FieldError> {
+    errors
+        .into_iter()
+        .map(|(field, message)| FieldError { field, message })
+        .collect()
+}
+
+#[server(prefix = "/api", endpoint = "roi/calculator", input = server_fn::codec::Json)]
+pub async fn load_calculator(form: RoiForm, check: bool) -> Result<CalculatorData, AppError> {
+    let outcome = async {
+        let db = crate::auth::current::state()?.db;
+        let evidence = crate::services::roi::evidence(&db).await?;
+        let industries = crate::domain::roi::known_industries(&evidence);
+        let (errors, estimate) = if check {
+            match form.parse(&industries) {
+                Ok(input) => (
+                    Vec::new(),
+                    crate::domain::roi::estimate(&input, &evidence).ok(),
+                ),
+                Err(errors) => (field_errors(errors), None),
+            }
+        } else {
+            (Vec::new(), None)
+        };
+        Ok(CalculatorData {
+            evidence,
+            industries,
+            form,
+            errors,
+            estimate,
+        })
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+/// Stores a calculation and returns its id. A plain form post (no
+/// JavaScript) is redirected to the result page, or back to the calculator
+/// with the inputs and their errors.
+#[server(prefix = "/api", endpoint = "roi/save")]
+pub async fn save_roi_calculation(input: RoiForm) -> Result<String, AppError> {
+    use crate::api::respond::{is_plain_form_post, with_status};
+    let outcome = async {
+        let db = crate::auth::current::state()?.db;
+        let client = crate::services::visitor::Client::current()?;
+        let evidence = crate::services::roi::evidence(&db).await?;
+        let industries = crate::domain::roi::known_industries(&evidence);
+        let parsed = input
+            .parse(&industries)
+            .map_err(|errors| AppError::Invalid(field_errors(errors)))?;
+        crate::services::roi::calculate(&db, &client, &parsed, &evidence)
+            .await
+            .map(|stored| stored.id)
+    }
+    .await;
+    if is_plain_form_post() {
+        match &outcome {
+            Ok(id) => leptos_axum::redirect(&format!("/roi-calculator/r/{id}")),
+            Err(AppError::Invalid(_)) => leptos_axum::redirect(&format!(
+                "/roi-calculator?{}&check=true#calculator",
+                crate::pages::roi::form_query(&input)
+            )),
+            Err(_) => leptos_axum::redirect("/roi-calculator?problem=1#calculator"),
+        }
+    }
+    with_status(outcome)
+}
+
+#[server(prefix = "/api", endpoint = "roi/result")]
+pub async fn load_roi_result(
+    id: String,
+    draft: Option<String>,
+) -> Result<Option<StoredResult>, AppError> {
+    let outcome = async {
+        let db = crate::auth::current::state()?.db;
+        let client = crate::services::visitor::Client::current()?;
+        let Some(stored) = crate::services::roi::stored(&db, &id).await? else {
+            return Ok(None);
+        };
+        let evidence = crate::services::roi::evidence(&db).await?;
+        let similar = stored
+            .estimate
+            .similar_case_studies
+            .iter()
+            .filter_map(|slug| evidence.iter().find(|e| &e.slug == slug))
+            .map(|e| SimilarStudy {
+                slug: e.slug.clone(),
+                title: e.title.clone(),
+                industry_name: e.industry_name.clone(),
+                improvement_pct: e.improvement_pct,
+                roi_pct: e.roi_pct,
+            })
+            .collect();
+        let prefill = crate::domain::lead_form::LeadForm {
+            source: "roi_calculator".to_string(),
+            source_detail: format!("ROI estimate {}", stored.id),
+            roi_calculation_id: stored.id.clone(),
+            ..Default::default()
+        };
+        let lead_form =
+            crate::services::lead_pages::form_data(&db, &client, prefill, draft.as_deref()).await?;
+        Ok(Some(StoredResult {
+            lead_form,
+            id: stored.id,
+            form: RoiForm::from(&stored.input),
+            inputs: crate::domain::roi::describe_input(&stored.input),
+            estimate: stored.estimate,
+            similar,
+            created_at: stored.created_at,
+        }))
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}

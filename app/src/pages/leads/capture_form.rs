@@ -1,0 +1,267 @@
+use super::fields::{options, FormState, LeadHidden, LeadSelect, LeadText, LeadTextArea};
+use super::ThankYouPanel;
+use crate::api::lead_types::LeadFormData;
+use crate::api::leads::CaptureLead;
+use crate::components::hydration::use_hydrated;
+use crate::domain::lead_fields::{
+    BudgetRange, Challenge, DecisionAuthority, EmployeeRange, RevenueRange, Timeline, OTHER_INDUSTRY,
+};
+use crate::domain::lead_form::consent::CONSENT_WORDING;
+use crate::domain::lead_form::STEP_ONE_FIELDS;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+/// A titled section holding the inline lead form (anchor `#lead-form`).
+#[component]
+pub fn LeadCaptureSection(
+    title: &'static str,
+    data: LeadFormData,
+    return_to: String,
+) -> impl IntoView {
+    view! {
+        <section class="section section--tint" id="lead-form" aria-labelledby="lead-form-title">
+            <div class="container narrow">
+                <h2 id="lead-form-title" class="section__title">{title}</h2>
+                <p>"Tell us where you are and a consultant who knows your industry will get back to you."</p>
+                <LeadCapture data return_to variant="inline".to_string() />
+            </div>
+        </section>
+    }
+}
+
+/// The lead form. Two short steps once JavaScript runs (the second opens when
+/// the first checks out), one page of fields without it; the same rules check
+/// every field in the browser (WASM) and on the server, with messages next to
+/// the fields. `variant` "modal" shows a button that opens the form in a
+/// dialog (a link to the contact page without JavaScript).
+#[island]
+pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> impl IntoView {
+    let hydrated = use_hydrated();
+    let LeadFormData {
+        industries,
+        form,
+        errors: server_errors,
+    } = data;
+    let industries = StoredValue::new(industries);
+    let form = RwSignal::new(form);
+    let prefix = StoredValue::new(format!("lead-{variant}"));
+    let is_modal = variant == "modal";
+    let open = RwSignal::new(!is_modal);
+    // Which steps' messages are shown: after "Continue"/"Send", or when the
+    // server sent the form back with errors.
+    let show_step_one = RwSignal::new(!server_errors.is_empty());
+    let show_all = RwSignal::new(!server_errors.is_empty());
+    let step_two_open = RwSignal::new(!server_errors.is_empty());
+    let server_messages = RwSignal::new(
+        server_errors
+            .into_iter()
+            .map(|e| (e.field, e.message))
+            .collect::<Vec<_>>(),
+    );
+    let parsed = Memo::new(move |_| industries.with_value(|inds| form.with(|f| f.parse(inds).map(|_| ()))));
+    let shown_errors = Signal::derive(move || {
+        let mut shown: Vec<(String, String)> = match parsed.get() {
+            Ok(()) => Vec::new(),
+            Err(errors) if show_all.get() => errors,
+            Err(errors) if show_step_one.get() => errors
+                .into_iter()
+                .filter(|(f, _)| STEP_ONE_FIELDS.contains(&f.as_str()))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        // Server-only findings (spam checks, limits) stay until the next send.
+        for (field, message) in server_messages.get() {
+            if !shown.iter().any(|(f, _)| *f == field) {
+                shown.push((field, message));
+            }
+        }
+        shown
+    });
+    let state = FormState {
+        form,
+        shown_errors,
+        prefix,
+    };
+    provide_context(state);
+
+    let capture = ServerAction::<CaptureLead>::new();
+    let thanks = move || capture.value().get().and_then(|r| r.ok());
+    Effect::new(move |_| {
+        if let Some(Err(err)) = capture.value().get() {
+            server_messages.set(match err {
+                AppError::Invalid(errors) => errors.into_iter().map(|e| (e.field, e.message)).collect(),
+                other => vec![("form".to_string(), other.to_string())],
+            });
+        }
+    });
+    let general = move || {
+        server_messages.with(|m| {
+            m.iter()
+                .find(|(f, _)| f == "form")
+                .map(|(_, msg)| msg.clone())
+        })
+    };
+    let invalid_count = move || shown_errors.with(|e| e.iter().filter(|(f, _)| f != "form").count());
+
+    let continue_to_step_two = move |_| {
+        show_step_one.set(true);
+        let step_one_ok = industries.with_value(|inds| form.with_untracked(|f| f.parse_step_one(inds).is_ok()));
+        if step_one_ok {
+            step_two_open.set(true);
+        }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        show_all.set(true);
+        step_two_open.set(true);
+        server_messages.set(Vec::new());
+        if parsed.get_untracked().is_ok() {
+            let mut input = form.get_untracked();
+            input.time_on_site = time_on_site_secs().map(|s| s.to_string()).unwrap_or_default();
+            capture.dispatch(CaptureLead {
+                input,
+                return_to: return_to.clone(),
+            });
+        }
+    };
+
+    let industry_options = industries.with_value(|inds| {
+        let mut options: Vec<(String, String)> = inds.iter().map(|i| (i.sic_code.clone(), i.name.clone())).collect();
+        options.push((OTHER_INDUSTRY.to_string(), "Another industry".to_string()));
+        options
+    });
+    let other_industry = move || form.with(|f| f.industry == OTHER_INDUSTRY);
+    let step_two_visible = move || !hydrated.get() || step_two_open.get();
+    let id = move |name: &str| state.id(name);
+    let dialog_title = format!("{}-title", prefix.get_value());
+
+    let form_view = view! {
+        <form class="form lead-form" method="post" action=CaptureLead::PATH novalidate=move || hydrated.get()
+            data-hydrated=move || hydrated.get().to_string() on:submit=submit hidden=move || thanks().is_some()>
+            <input type="hidden" name="return_to" value=return_to.clone() />
+            {move || (invalid_count() > 0).then(|| view! {
+                <p class="alert alert--error" role="alert">
+                    {format!("Please check the {} highlighted field(s); nothing you typed has been lost.", invalid_count())}
+                </p>
+            })}
+            {move || general().map(|m| view! { <p class="alert alert--error" role="alert">{m}</p> })}
+            <fieldset class="lead-form__step">
+                <legend class="lead-form__legend">"About you"</legend>
+                <LeadText name="email" label="Work email" kind="email" autocomplete="email" required=true />
+                <div class="lead-form__row">
+                    <LeadText name="first_name" label="First name" autocomplete="given-name" />
+                    <LeadText name="company_name" label="Company" autocomplete="organization" />
+                </div>
+                <LeadSelect name="industry" label="Industry" options=industry_options required=true />
+                <div hidden=move || !other_industry()>
+                    <LeadText name="industry_other" label="Your industry" />
+                </div>
+                <LeadSelect name="primary_challenge" label="What do you most want to improve?"
+                    options=options(Challenge::ALL, Challenge::as_str, Challenge::label) required=true />
+                <button type="button" class="button button--primary" hidden=move || !hydrated.get() || step_two_open.get()
+                    on:click=continue_to_step_two>"Continue"</button>
+            </fieldset>
+            <fieldset class="lead-form__step" hidden=move || !step_two_visible()>
+                <legend class="lead-form__legend">"About your business"</legend>
+                <div class="lead-form__row">
+                    <LeadSelect name="annual_revenue_range" label="Annual revenue"
+                        options=options(RevenueRange::ALL, RevenueRange::as_str, RevenueRange::label) required=true />
+                    <LeadSelect name="company_size_range" label="Company size"
+                        options=options(EmployeeRange::ALL, EmployeeRange::as_str, EmployeeRange::label) required=true />
+                </div>
+                <div class="lead-form__row">
+                    <LeadSelect name="timeline" label="When would you like to start?"
+                        options=options(Timeline::ALL, Timeline::as_str, Timeline::label) required=true />
+                    <LeadSelect name="decision_making_authority" label="Your part in the decision"
+                        options=options(DecisionAuthority::ALL, DecisionAuthority::as_str, DecisionAuthority::label) required=true />
+                </div>
+                <LeadSelect name="budget_range" label="Budget in mind (optional)"
+                    options=options(BudgetRange::ALL, BudgetRange::as_str, BudgetRange::label) />
+                <LeadTextArea name="challenge_description" label="Anything we should know? (optional)"
+                    hint="The decision you face, what you've tried, what a good result would be." />
+                <div class="lead-form__row">
+                    <LeadText name="last_name" label="Last name (optional)" autocomplete="family-name" />
+                    <LeadText name="job_title" label="Job title (optional)" autocomplete="organization-title" />
+                </div>
+                <div class="lead-form__row">
+                    <LeadText name="phone" label="Phone (optional)" kind="tel" autocomplete="tel" />
+                    <LeadText name="number_of_locations" label="Locations (optional)" />
+                </div>
+                <div class="field field--checkbox">
+                    <label class="checkbox">
+                        <input type="checkbox" name="input[consent_marketing]" value="true" id=id("consent")
+                            checked=form.with_untracked(|f| f.consent_marketing == "true" || f.consent_marketing == "on")
+                            on:change=move |ev| form.update(|f| f.consent_marketing = if event_target_checked(&ev) { "true".into() } else { String::new() }) />
+                        {CONSENT_WORDING}
+                    </label>
+                </div>
+                <p class="small muted">
+                    "We use your answers only to reply to you and to prepare the conversation. We also link your enquiry to the case studies "
+                    "you read and the estimates you made on this site, through a first-party cookie (never shared). "
+                    <a href="/privacy">"Privacy notice"</a>
+                </p>
+                <button type="submit" class="button button--primary" disabled=move || capture.pending().get()>
+                    {move || if capture.pending().get() { "Sending…" } else { "Get expert help" }}
+                </button>
+            </fieldset>
+            <div class="visually-hidden" aria-hidden="true">
+                <label for=id("fax")>"Fax number (leave empty)"</label>
+                <input id=id("fax") type="text" name="input[fax_number]" tabindex="-1" autocomplete="off" value="" />
+            </div>
+            <LeadHidden name="source" />
+            <LeadHidden name="source_detail" />
+            <LeadHidden name="utm_source" />
+            <LeadHidden name="utm_medium" />
+            <LeadHidden name="utm_campaign" />
+            <LeadHidden name="roi_calculation_id" />
+            <LeadHidden name="case_studies_viewed" />
+        </form>
+    };
+    let thanks_view = move || thanks().map(|thanks| view! { <ThankYouPanel thanks /> });
+    if !is_modal {
+        return view! { <div class="lead-capture">{form_view}{thanks_view}</div> }.into_any();
+    }
+    let contact_href = form.with_untracked(|f| format!(
+        "/contact?source={}&source_detail={}",
+        crate::domain::lead_form::percent_encode(&f.source),
+        crate::domain::lead_form::percent_encode(&f.source_detail)
+    ));
+    view! {
+        <div class="lead-capture lead-capture--modal" data-hydrated=move || hydrated.get().to_string()>
+            <a class="button button--primary" href=contact_href
+                on:click=move |ev| { ev.prevent_default(); open.set(true); }>"Talk to a consultant"</a>
+            <div class="dialog-backdrop" hidden=move || !open.get() on:click=move |_| open.set(false)></div>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby=dialog_title.clone() hidden=move || !open.get()
+                on:keydown=move |ev| if ev.key() == "Escape" { open.set(false) }>
+                <div class="dialog__header">
+                    <h2 id=dialog_title class="dialog__title">"Talk to a consultant"</h2>
+                    <button type="button" class="button button--ghost" aria-label="Close" on:click=move |_| open.set(false)>"✕"</button>
+                </div>
+                {form_view}{thanks_view}
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// Seconds since this browser tab first opened a page of the site (kept in
+/// session storage), for the lead's "time on site".
+fn time_on_site_secs() -> Option<i64> {
+    #[cfg(feature = "hydrate")]
+    {
+        let storage = leptos::web_sys::window()?.session_storage().ok()??;
+        let now = js_sys::Date::now() as i64;
+        let first = storage
+            .get_item("ce_first_seen")
+            .ok()
+            .flatten()
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(now);
+        Some(((now - first) / 1000).clamp(0, 86_400))
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        None
+    }
+}

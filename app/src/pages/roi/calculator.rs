@@ -1,0 +1,274 @@
+use super::{form_from_query, EstimateView};
+use crate::api::roi::{load_calculator, CalculatorData, SaveRoiCalculation, SimilarStudy};
+use crate::components::field_message::{aria_invalid, FieldMessage};
+use crate::components::hydration::use_hydrated;
+use crate::components::http_status::set_status;
+use crate::components::seo::Seo;
+use crate::components::site_layout::SiteLayout;
+use crate::domain::lead_fields::{Challenge, CurrentSolution, OTHER_INDUSTRY};
+use crate::domain::roi::{estimate, RoiForm};
+use crate::domain::showcase::CompanySize;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn RoiCalculatorPage() -> impl IntoView {
+    let query = use_query_map().with_untracked(|q| {
+        q.clone()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect::<Vec<_>>()
+    });
+    let check = query.iter().any(|(k, v)| k == "check" && v == "true");
+    let problem = query.iter().any(|(k, _)| k == "problem");
+    let form = form_from_query(&query);
+    let data = Resource::new_blocking(move || (form.clone(), check), |(f, c)| load_calculator(f, c));
+    view! {
+        <Seo
+            title="ROI calculator".to_string()
+            description="Estimate what experimentation could add to your revenue, from the results of our published case studies.".to_string()
+            path="/roi-calculator".to_string()
+        />
+        <SiteLayout>
+            <section class="section">
+                <div class="container">
+                    <p class="eyebrow">"ROI calculator"</p>
+                    <h1 class="page-title">"What could experimentation be worth to you?"</h1>
+                    <p class="lead">
+                        "Tell us a little about your business. The estimate comes from what comparable clients "
+                        "achieved in our published case studies, and updates as you type."
+                    </p>
+                    {problem.then(|| view! {
+                        <p class="alert alert--error" role="alert">"We could not save that estimate. Please try again."</p>
+                    })}
+                    <Suspense fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            match data.await {
+                                Ok(data) => {
+                                    if !data.errors.is_empty() {
+                                        set_status(422);
+                                    }
+                                    view! { <RoiCalculator data /> }.into_any()
+                                }
+                                Err(e) => {
+                                    set_status(e.status());
+                                    view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any()
+                                }
+                            }
+                        })}
+                    </Suspense>
+                </div>
+            </section>
+        </SiteLayout>
+    }
+}
+
+/// The calculator: the same engine as the server, compiled to WASM, so the
+/// estimate follows every keystroke. Saving stores the calculation (a server
+/// call) and gives a shareable link; without JavaScript the form posts and
+/// the server answers with the result page.
+#[island]
+pub fn RoiCalculator(data: CalculatorData) -> impl IntoView {
+    let hydrated = use_hydrated();
+    let CalculatorData {
+        evidence,
+        industries,
+        form,
+        errors: server_errors,
+        estimate: server_estimate,
+    } = data;
+    let evidence = StoredValue::new(evidence);
+    let industries = StoredValue::new(industries);
+    let form = RwSignal::new(form);
+    // Field errors show once the visitor has typed into the field (or the server checked it).
+    let touched = RwSignal::new(
+        server_errors
+            .iter()
+            .map(|e| e.field.clone())
+            .collect::<Vec<String>>(),
+    );
+    let parsed = Memo::new(move |_| {
+        industries.with_value(|inds| form.with(|f| f.parse(inds)))
+    });
+    let result = Memo::new(move |_| {
+        parsed.with(|p| match p {
+            Ok(input) => evidence.with_value(|ev| estimate(input, ev).ok()),
+            Err(_) => None,
+        })
+    });
+    let initial_estimate = server_estimate;
+    let message = move |field: &'static str| {
+        Signal::derive(move || {
+            if !touched.with(|t| t.iter().any(|f| f == field)) {
+                return None;
+            }
+            parsed.with(|p| match p {
+                Err(errors) => errors
+                    .iter()
+                    .find(|(f, _)| f == field)
+                    .map(|(_, m)| m.clone()),
+                Ok(_) => None,
+            })
+        })
+    };
+    let set = move |field: &'static str, value: String| {
+        form.update(|f| match field {
+            "industry" => f.industry = value,
+            "annual_revenue" => f.annual_revenue = value,
+            "locations" => f.locations = value,
+            "company_size" => f.company_size = value,
+            _ => f.challenge = value,
+        });
+        touched.update(|t| {
+            if !t.iter().any(|f| f == field) {
+                t.push(field.to_string());
+            }
+        });
+    };
+    let toggle_solution = move |value: &'static str, on: bool| {
+        form.update(|f| {
+            f.current_solutions.retain(|s| s != value);
+            if on {
+                f.current_solutions.push(value.to_string());
+            }
+        });
+    };
+
+    let save = ServerAction::<SaveRoiCalculation>::new();
+    let saved_id = move || save.value().get().and_then(|r| r.ok());
+    let save_error = move || save.value().get().and_then(|r| r.err()).map(|e| e.to_string());
+
+    let initial = form.get_untracked();
+    let similar = move |slugs: &[String]| -> Vec<SimilarStudy> {
+        evidence.with_value(|ev| {
+            slugs
+                .iter()
+                .filter_map(|slug| ev.iter().find(|e| &e.slug == slug))
+                .map(|e| SimilarStudy {
+                    slug: e.slug.clone(),
+                    title: e.title.clone(),
+                    industry_name: e.industry_name.clone(),
+                    improvement_pct: e.improvement_pct,
+                    roi_pct: e.roi_pct,
+                })
+                .collect()
+        })
+    };
+    let result_view = move || {
+        let current = if hydrated.get() {
+            result.get()
+        } else {
+            initial_estimate.clone()
+        };
+        match current {
+            Some(estimate) => {
+                let similar = similar(&estimate.similar_case_studies);
+                view! { <EstimateView estimate similar /> }.into_any()
+            }
+            None => view! {
+                <p class="estimate estimate--empty" data-testid="estimate-empty">
+                    "Choose your industry and enter your annual revenue to see an estimate."
+                </p>
+            }
+            .into_any(),
+        }
+    };
+
+    view! {
+        <div class="roi" id="calculator" data-hydrated=move || hydrated.get().to_string()>
+            <form class="form roi__form" method="post" action=SaveRoiCalculation::PATH
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    touched.set(vec!["industry".into(), "annual_revenue".into(), "locations".into(), "company_size".into(), "challenge".into(), "current_solutions".into()]);
+                    if parsed.with_untracked(|p| p.is_ok()) {
+                        save.dispatch(SaveRoiCalculation { input: form.get_untracked() });
+                    }
+                }>
+                <div class="field">
+                    <label for="roi-industry">"Industry"</label>
+                    <select id="roi-industry" name="input[industry]" aria-describedby="roi-industry-error"
+                        aria-invalid=aria_invalid(message("industry"))
+                        on:change=move |ev| set("industry", event_target_value(&ev))>
+                        <option value="" selected=initial.industry.is_empty()>"Choose your industry"</option>
+                        {industries.with_value(|inds| inds.iter().map(|i| {
+                            let selected = i.sic_code == initial.industry;
+                            view! { <option value=i.sic_code.clone() selected=selected>{i.name.clone()}</option> }
+                        }).collect_view())}
+                        <option value=OTHER_INDUSTRY selected=initial.industry == OTHER_INDUSTRY>"Other industry"</option>
+                    </select>
+                    <FieldMessage id="roi-industry-error" message=message("industry") />
+                </div>
+                <div class="field">
+                    <label for="roi-revenue">"Annual revenue (£)"</label>
+                    <p class="field__hint" id="roi-revenue-hint">"For example 2,500,000 or 2.5m."</p>
+                    <input id="roi-revenue" name="input[annual_revenue]" type="text" inputmode="decimal"
+                        autocomplete="off" value=initial.annual_revenue.clone()
+                        aria-describedby="roi-revenue-hint roi-revenue-error"
+                        aria-invalid=aria_invalid(message("annual_revenue"))
+                        on:input=move |ev| set("annual_revenue", event_target_value(&ev)) />
+                    <FieldMessage id="roi-revenue-error" message=message("annual_revenue") />
+                </div>
+                <div class="field">
+                    <label for="roi-locations">"Number of locations (optional)"</label>
+                    <input id="roi-locations" name="input[locations]" type="text" inputmode="numeric"
+                        value=initial.locations.clone() aria-describedby="roi-locations-error"
+                        aria-invalid=aria_invalid(message("locations"))
+                        on:input=move |ev| set("locations", event_target_value(&ev)) />
+                    <FieldMessage id="roi-locations-error" message=message("locations") />
+                </div>
+                <div class="field">
+                    <label for="roi-size">"Company size"</label>
+                    <select id="roi-size" name="input[company_size]" aria-describedby="roi-size-error"
+                        aria-invalid=aria_invalid(message("company_size"))
+                        on:change=move |ev| set("company_size", event_target_value(&ev))>
+                        {CompanySize::ALL.iter().map(|s| view! {
+                            <option value=s.as_str() selected=s.as_str() == initial.company_size>{s.label()}</option>
+                        }).collect_view()}
+                    </select>
+                    <FieldMessage id="roi-size-error" message=message("company_size") />
+                </div>
+                <div class="field">
+                    <label for="roi-challenge">"Main challenge"</label>
+                    <select id="roi-challenge" name="input[challenge]" aria-describedby="roi-challenge-error"
+                        aria-invalid=aria_invalid(message("challenge"))
+                        on:change=move |ev| set("challenge", event_target_value(&ev))>
+                        {Challenge::ALL.iter().map(|c| view! {
+                            <option value=c.as_str() selected=c.as_str() == initial.challenge>{c.label()}</option>
+                        }).collect_view()}
+                    </select>
+                    <FieldMessage id="roi-challenge-error" message=message("challenge") />
+                </div>
+                <fieldset class="field roi__solutions">
+                    <legend>"What do you use today? (optional)"</legend>
+                    {CurrentSolution::ALL.iter().enumerate().map(|(i, s)| {
+                        let value = s.as_str();
+                        let checked = initial.current_solutions.iter().any(|c| c == value);
+                        view! {
+                            <label class="checkbox">
+                                <input type="checkbox" name=format!("input[current_solutions][{i}]") value=value checked=checked
+                                    on:change=move |ev| toggle_solution(value, event_target_checked(&ev)) />
+                                {s.label()}
+                            </label>
+                        }
+                    }).collect_view()}
+                    <FieldMessage id="roi-solutions-error" message=message("current_solutions") />
+                </fieldset>
+                <button type="submit" class="button button--primary" disabled=move || save.pending().get()>
+                    {move || if hydrated.get() { "Save and share this estimate" } else { "Calculate" }}
+                </button>
+                {move || saved_id().map(|id| view! {
+                    <p class="alert alert--success" role="status" data-testid="saved">
+                        "Saved. "
+                        <a href=format!("/roi-calculator/r/{id}")>"Open your estimate"</a>
+                        " to share it or talk to a consultant about it."
+                    </p>
+                })}
+                {move || save_error().map(|e| view! { <p class="alert alert--error" role="alert">{e}</p> })}
+            </form>
+            <section class="roi__result" aria-live="polite" aria-label="Your estimate">
+                {result_view}
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,134 @@
+//! The lead form's pages: its data (with a no-JavaScript draft), capture as
+//! the prospect sees it, and the thank-you details.
+
+use crate::api::lead_types::{LeadFormData, ThankYou};
+use crate::db::{consultants as db_consultants, form_drafts, leads as db_leads, Db};
+use crate::domain::lead_fields::{Challenge, Tier, Timeline};
+use crate::domain::lead_form::{booking_url_for, BookingPrefill, LeadForm, HONEYPOT_FIELD};
+use crate::domain::roi::known_industries;
+use crate::error::{AppError, FieldError};
+use crate::services::leads::{capture as capture_lead, next_steps, response_time};
+use crate::services::visitor::Client;
+
+const DRAFT_FORM: &str = "lead";
+
+/// Where a no-JavaScript submission returns to: a local path, else the contact page.
+pub fn return_path(requested: &str) -> String {
+    let path = requested.trim();
+    let local = path.starts_with('/') && !path.starts_with("//") && !path.contains('\\');
+    if local {
+        crate::domain::safe_redirect::safe_next_path(Some(path))
+    } else {
+        "/contact".to_string()
+    }
+}
+
+pub async fn form_data(
+    db: &Db,
+    client: &Client,
+    prefill: LeadForm,
+    draft: Option<&str>,
+) -> Result<LeadFormData, AppError> {
+    let evidence = crate::services::roi::evidence(db).await?;
+    let industries = known_industries(&evidence);
+    if let (Some(draft), Some(key)) = (draft, client.visitor_key.as_deref()) {
+        if let Some((payload, errors)) = form_drafts::load(db, draft, key, DRAFT_FORM)
+            .await
+            .map_err(AppError::internal)?
+        {
+            return Ok(LeadFormData {
+                industries,
+                form: serde_json::from_str(&payload).map_err(AppError::internal)?,
+                errors: serde_json::from_str(&errors).map_err(AppError::internal)?,
+            });
+        }
+    }
+    Ok(LeadFormData {
+        industries,
+        form: prefill,
+        errors: Vec::new(),
+    })
+}
+
+/// Keeps what a visitor typed (never the honeypot) with the errors, for the
+/// page they return to.
+pub async fn save_draft(
+    db: &Db,
+    client: &Client,
+    form: &LeadForm,
+    err: &AppError,
+) -> Result<String, AppError> {
+    let key = client.visitor_key.as_deref().unwrap_or("anonymous");
+    let mut kept = form.clone();
+    kept.fax_number.clear();
+    let errors = match err {
+        AppError::Invalid(errors) => errors.clone(),
+        other => vec![FieldError {
+            field: "form".to_string(),
+            message: other.to_string(),
+        }],
+    };
+    let _ = HONEYPOT_FIELD;
+    form_drafts::save(
+        db,
+        key,
+        DRAFT_FORM,
+        &serde_json::to_string(&kept).map_err(AppError::internal)?,
+        &serde_json::to_string(&errors).map_err(AppError::internal)?,
+    )
+    .await
+    .map_err(AppError::internal)
+}
+
+pub async fn capture(db: &Db, client: &Client, form: &LeadForm) -> Result<ThankYou, AppError> {
+    let outcome = capture_lead(db, client, form).await?;
+    let tier = outcome.score.tier;
+    Ok(ThankYou {
+        next_steps: next_steps(tier, outcome.consultant.as_ref(), outcome.booking_url.is_some()),
+        estimated_response_time: response_time(tier).to_string(),
+        lead_id: outcome.lead_id,
+        consultant: outcome.consultant,
+        booking_url: outcome.booking_url,
+    })
+}
+
+/// The thank-you details, only for the browser that sent the lead (its
+/// visitor cookie); anyone else gets `None`.
+pub async fn thanks(db: &Db, client: &Client, lead_id: &str) -> Result<Option<ThankYou>, AppError> {
+    let Some(row) = db_leads::by_id(db, lead_id).await.map_err(AppError::internal)? else {
+        return Ok(None);
+    };
+    if row.visitor_key.is_none() || row.visitor_key != client.visitor_key {
+        return Ok(None);
+    }
+    let tier = Tier::parse(&row.tier).unwrap_or(Tier::Tier3);
+    let consultant = match &row.assigned_consultant_id {
+        Some(id) => db_consultants::by_id(db, id)
+            .await
+            .map_err(AppError::internal)?
+            .map(|c| crate::services::leads::assigned_summary(&c)),
+        None => None,
+    };
+    let booking = consultant
+        .as_ref()
+        .and_then(|c| c.calendar_booking_url.as_deref())
+        .and_then(|base| {
+            booking_url_for(
+                base,
+                &BookingPrefill {
+                    name: format!("{} {}", row.first_name, row.last_name).trim().to_string(),
+                    email: row.email.clone(),
+                    company: row.company_name.clone(),
+                    challenge: Challenge::parse(&row.primary_challenge),
+                    timeline: Timeline::parse(&row.timeline),
+                },
+            )
+        });
+    Ok(Some(ThankYou {
+        lead_id: row.id,
+        next_steps: next_steps(tier, consultant.as_ref(), booking.is_some()),
+        estimated_response_time: response_time(tier).to_string(),
+        consultant,
+        booking_url: booking,
+    }))
+}

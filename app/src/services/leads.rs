@@ -1,0 +1,440 @@
+//! Capturing a lead: rate limits, spam checks, validation, linking the
+//! visitor's earlier activity, scoring, routing to a consultant, and storing
+//! it exactly once (a repeat from the same address within a day merges).
+
+use crate::api::lead_types::AssignedConsultant;
+use crate::db::leads::{self as db_leads, Claim, LeadFields, LeadRow, NewInteraction};
+use crate::db::roi_calculations::{self as db_roi, EvidenceRow};
+use crate::db::{consultants as db_consultants, new_id, now_ms, Db};
+use crate::domain::consultant_match::{best_assignee, rank, ConsultantCandidate, ConsultantMatch, MatchRequest};
+use crate::domain::lead_fields::{
+    BudgetRange, DecisionAuthority, EmployeeRange, RevenueRange, Tier, Timeline,
+};
+use crate::domain::lead_form::consent::CONSENT_WORDING_VERSION;
+use crate::domain::lead_form::spam::{spam_check, SpamVerdict};
+use crate::domain::lead_form::{booking_url, LeadForm, LeadSubmission};
+use crate::domain::lead_score::{score, LeadScore, ScoreInput, ScoringSettings};
+use crate::domain::rate_limit::{LEADS_PER_HOUR, LEADS_PER_MINUTE};
+use crate::domain::roi::known_industries;
+use crate::error::{AppError, FieldError};
+use crate::services::rate_limit;
+use crate::services::visitor::Client;
+
+/// Submissions from one address within this long merge into one lead.
+pub const MERGE_WINDOW_MS: i64 = 24 * 60 * 60 * 1000;
+/// The settings key of the admin-editable scoring weights.
+pub const SCORING_SETTINGS_KEY: &str = "lead_scoring";
+
+#[derive(Debug, Clone)]
+pub struct CaptureOutcome {
+    pub lead_id: String,
+    /// True when the submission merged into the address's lead from earlier today.
+    pub merged: bool,
+    pub score: LeadScore,
+    pub consultant: Option<AssignedConsultant>,
+    pub booking_url: Option<String>,
+}
+
+fn invalid(errors: Vec<(String, String)>) -> AppError {
+    AppError::Invalid(
+        errors
+            .into_iter()
+            .map(|(field, message)| FieldError { field, message })
+            .collect(),
+    )
+}
+
+/// How quickly the firm promises to answer a lead of this tier.
+pub fn response_time(tier: Tier) -> &'static str {
+    match tier {
+        Tier::Tier1 => "1 hour",
+        Tier::Tier2 => "24 hours",
+        Tier::Tier3 => "48 hours",
+    }
+}
+
+/// What happens next, in the prospect's words.
+pub fn next_steps(tier: Tier, consultant: Option<&AssignedConsultant>, booking: bool) -> Vec<String> {
+    let who = consultant
+        .map(|c| c.first_name.clone())
+        .unwrap_or_else(|| "One of our consultants".to_string());
+    let mut steps = vec![format!(
+        "{who} will read your answers and reply within {}.",
+        response_time(tier)
+    )];
+    if booking {
+        steps.push("If you'd rather not wait, book a free 30-minute call now.".to_string());
+    }
+    steps.push(match tier {
+        Tier::Tier1 | Tier::Tier2 => {
+            "On the call we'll agree the question worth testing first and what a result would be worth.".to_string()
+        }
+        Tier::Tier3 => {
+            "Meanwhile, the case studies for your industry show how comparable teams started.".to_string()
+        }
+    });
+    steps
+}
+
+/// The admin-set scoring settings, or the documented defaults.
+pub async fn scoring_settings(db: &Db) -> Result<ScoringSettings, AppError> {
+    match crate::db::settings::get(db, SCORING_SETTINGS_KEY)
+        .await
+        .map_err(AppError::internal)?
+    {
+        Some(json) => serde_json::from_str(&json).map_err(AppError::internal),
+        None => Ok(ScoringSettings::default()),
+    }
+}
+
+/// Every consultant as a matching candidate, with the published studies they
+/// led in the lead's industry and on its challenge.
+pub async fn candidates(
+    db: &Db,
+    evidence: &[EvidenceRow],
+    request: &MatchRequest,
+) -> Result<Vec<ConsultantCandidate>, AppError> {
+    let rows = db_consultants::list_all(db)
+        .await
+        .map_err(AppError::internal)?;
+    rows.into_iter()
+        .map(|row| {
+            let led = evidence
+                .iter()
+                .filter(|e| e.consultant_id.as_deref() == Some(row.id.as_str()));
+            let studies_in_industry = led
+                .clone()
+                .filter(|e| Some(e.industry_sic_code.as_str()) == request.industry_sic_code.as_deref())
+                .count() as u32;
+            let studies_for_challenge = led
+                .filter(|e| e.challenge == request.challenge.as_str())
+                .count() as u32;
+            Ok(ConsultantCandidate {
+                name: format!("{} {}", row.first_name, row.last_name),
+                primary_industries: db_consultants::json_list(&row.primary_industries_json)
+                    .map_err(AppError::internal)?,
+                secondary_industries: db_consultants::json_list(&row.secondary_industries_json)
+                    .map_err(AppError::internal)?,
+                specializations: db_consultants::json_list(&row.specializations_json)
+                    .map_err(AppError::internal)?,
+                capacity_pct: row.capacity_pct.clamp(0, 100) as u8,
+                available_for_new_clients: row.available_for_new_clients == 1,
+                active: row.active == 1,
+                satisfaction: row.satisfaction_score,
+                years_experience: row.years_experience.clamp(0, 70) as u32,
+                studies_in_industry,
+                studies_for_challenge,
+                id: row.id,
+            })
+        })
+        .collect()
+}
+
+/// A lead's behaviour before the form: studies viewed (given by the page,
+/// or seen under the visitor's cookie) and the ROI calculation used.
+struct Behaviour {
+    viewed: Vec<(String, String)>,
+    roi_calculation_id: Option<String>,
+}
+
+async fn behaviour(db: &Db, client: &Client, sub: &LeadSubmission) -> Result<Behaviour, AppError> {
+    let mut viewed = db_leads::case_study_ids_for_slugs(db, &sub.case_studies_viewed)
+        .await
+        .map_err(AppError::internal)?;
+    let mut roi_calculation_id = None;
+    if let Some(id) = &sub.roi_calculation_id {
+        roi_calculation_id = db_roi::by_id(db, id)
+            .await
+            .map_err(AppError::internal)?
+            .map(|row| row.id);
+    }
+    if let Some(key) = &client.visitor_key {
+        for seen in db_leads::case_studies_viewed_by(db, key)
+            .await
+            .map_err(AppError::internal)?
+        {
+            if !viewed.iter().any(|(id, _)| *id == seen.0) {
+                viewed.push(seen);
+            }
+        }
+        if roi_calculation_id.is_none() {
+            roi_calculation_id = db_roi::latest_for_visitor(db, key)
+                .await
+                .map_err(AppError::internal)?;
+        }
+    }
+    Ok(Behaviour {
+        viewed,
+        roi_calculation_id,
+    })
+}
+
+fn score_input(
+    fields: &LeadFields,
+    studies_in_industry: u32,
+    viewed: usize,
+) -> Result<ScoreInput, AppError> {
+    let bad = |what: &str| AppError::internal(format!("stored lead has a bad {what}"));
+    Ok(ScoreInput {
+        revenue: RevenueRange::parse(&fields.annual_revenue_range).ok_or_else(|| bad("revenue range"))?,
+        employees: EmployeeRange::parse(&fields.company_size_range).ok_or_else(|| bad("size range"))?,
+        authority: DecisionAuthority::parse(&fields.decision_authority).ok_or_else(|| bad("authority"))?,
+        timeline: Timeline::parse(&fields.timeline).ok_or_else(|| bad("timeline"))?,
+        budget: fields.budget_range.as_deref().and_then(BudgetRange::parse),
+        published_studies_in_industry: studies_in_industry,
+        case_studies_viewed: viewed as u32,
+        calculator_used: fields.roi_calculation_id.is_some(),
+        time_on_site_secs: fields.time_on_site_secs.clamp(0, u32::MAX as i64) as u32,
+        forms_submitted: fields.forms_submitted.clamp(1, u32::MAX as i64) as u32,
+    })
+}
+
+fn apply_score(fields: &mut LeadFields, scored: &LeadScore) -> Result<(), AppError> {
+    fields.score = scored.total as i64;
+    fields.tier = scored.tier.as_str().to_string();
+    fields.score_breakdown_json = serde_json::to_string(&scored.factors).map_err(AppError::internal)?;
+    Ok(())
+}
+
+fn text(value: &Option<String>) -> String {
+    value.clone().unwrap_or_default()
+}
+
+/// A new submission's fields (score and routing filled in later).
+fn fields_from(sub: &LeadSubmission, behaviour: &Behaviour, client: &Client) -> Result<LeadFields, AppError> {
+    let slugs: Vec<&str> = behaviour.viewed.iter().map(|(_, slug)| slug.as_str()).collect();
+    Ok(LeadFields {
+        email: sub.email.as_str().to_string(),
+        first_name: text(&sub.first_name),
+        last_name: text(&sub.last_name),
+        company_name: text(&sub.company_name),
+        job_title: text(&sub.job_title),
+        phone: text(&sub.phone),
+        website: text(&sub.website),
+        industry_sic_code: sub.industry_sic_code().map(str::to_string),
+        industry_name: sub.industry_display_name().unwrap_or("Other").to_string(),
+        annual_revenue_range: sub.annual_revenue_range.as_str().to_string(),
+        company_size_range: sub.company_size_range.as_str().to_string(),
+        number_of_locations: sub.number_of_locations,
+        primary_challenge: sub.primary_challenge.as_str().to_string(),
+        challenge_description: text(&sub.challenge_description),
+        timeline: sub.timeline.as_str().to_string(),
+        budget_range: sub.budget_range.map(|b| b.as_str().to_string()),
+        decision_authority: sub.decision_making_authority.as_str().to_string(),
+        source: sub.source.as_str().to_string(),
+        source_detail: text(&sub.source_detail),
+        utm_campaign: text(&sub.utm_campaign),
+        utm_source: text(&sub.utm_source),
+        utm_medium: text(&sub.utm_medium),
+        score: 0,
+        tier: Tier::Tier3.as_str().to_string(),
+        score_breakdown_json: "[]".to_string(),
+        assigned_consultant_id: None,
+        match_json: "[]".to_string(),
+        visitor_key: client.visitor_key.clone(),
+        roi_calculation_id: behaviour.roi_calculation_id.clone(),
+        case_studies_viewed_json: serde_json::to_string(&slugs).map_err(AppError::internal)?,
+        time_on_site_secs: sub.time_on_site.unwrap_or(0).max(0),
+        forms_submitted: 1,
+        consent_marketing: sub.consent_marketing,
+        consent_wording_version: CONSENT_WORDING_VERSION.to_string(),
+        consent_purposes_json: serde_json::to_string(&sub.consent_purposes()).map_err(AppError::internal)?,
+    })
+}
+
+/// A repeat submission over the existing lead: the new answers win where
+/// given, behaviour accumulates, attribution and routing stay as they were.
+fn merged(existing: &LeadRow, new: LeadFields) -> Result<LeadFields, AppError> {
+    let keep = |new: String, old: &str| if new.is_empty() { old.to_string() } else { new };
+    let mut slugs: Vec<String> =
+        serde_json::from_str(&existing.case_studies_viewed_json).map_err(AppError::internal)?;
+    let new_slugs: Vec<String> =
+        serde_json::from_str(&new.case_studies_viewed_json).map_err(AppError::internal)?;
+    for slug in new_slugs {
+        if !slugs.contains(&slug) {
+            slugs.push(slug);
+        }
+    }
+    Ok(LeadFields {
+        first_name: keep(new.first_name, &existing.first_name),
+        last_name: keep(new.last_name, &existing.last_name),
+        company_name: keep(new.company_name, &existing.company_name),
+        job_title: keep(new.job_title, &existing.job_title),
+        phone: keep(new.phone, &existing.phone),
+        website: keep(new.website, &existing.website),
+        challenge_description: keep(new.challenge_description, &existing.challenge_description),
+        number_of_locations: new.number_of_locations.or(existing.number_of_locations),
+        budget_range: new.budget_range.or(existing.budget_range.clone()),
+        source: existing.source.clone(),
+        source_detail: existing.source_detail.clone(),
+        utm_campaign: existing.utm_campaign.clone(),
+        utm_source: existing.utm_source.clone(),
+        utm_medium: existing.utm_medium.clone(),
+        assigned_consultant_id: existing.assigned_consultant_id.clone(),
+        match_json: existing.match_json.clone(),
+        visitor_key: new.visitor_key.or(existing.visitor_key.clone()),
+        roi_calculation_id: new.roi_calculation_id.or(existing.roi_calculation_id.clone()),
+        case_studies_viewed_json: serde_json::to_string(&slugs).map_err(AppError::internal)?,
+        time_on_site_secs: new.time_on_site_secs.max(existing.time_on_site_secs),
+        forms_submitted: existing.forms_submitted + 1,
+        ..new
+    })
+}
+
+pub fn assigned_summary(row: &db_consultants::ConsultantRow) -> AssignedConsultant {
+    AssignedConsultant {
+        id: row.id.clone(),
+        first_name: row.first_name.clone(),
+        last_name: row.last_name.clone(),
+        title: row.title.clone(),
+        profile_image_url: row.profile_image.clone(),
+        calendar_booking_url: row.calendar_url.clone(),
+    }
+}
+
+/// Captures a submitted lead form; see the module docs.
+pub async fn capture(db: &Db, client: &Client, form: &LeadForm) -> Result<CaptureOutcome, AppError> {
+    rate_limit::enforce(db, &[LEADS_PER_MINUTE, LEADS_PER_HOUR], &client.ip).await?;
+    let evidence_rows = db_roi::published_evidence(db)
+        .await
+        .map_err(AppError::internal)?;
+    let evidence = crate::services::roi::evidence_from_rows(&evidence_rows);
+    let industries = known_industries(&evidence);
+    match spam_check(form) {
+        SpamVerdict::Clean => {}
+        SpamVerdict::Bot { message } => {
+            tracing::info!(client = %client.ip, "lead refused: honeypot filled");
+            return Err(AppError::invalid("form", message));
+        }
+        SpamVerdict::Suspicious(errors) => {
+            tracing::info!(client = %client.ip, "lead refused: content checks");
+            return Err(invalid(errors));
+        }
+    }
+    let sub = form.parse(&industries).map_err(invalid)?;
+    let behaviour = behaviour(db, client, &sub).await?;
+    let settings = scoring_settings(db).await?;
+    let request = MatchRequest::from_submission(&sub);
+    let candidates = candidates(db, &evidence_rows, &request).await?;
+    let studies_in_industry = evidence
+        .iter()
+        .filter(|e| Some(e.industry_sic_code.as_str()) == sub.industry_sic_code())
+        .count() as u32;
+    let fresh = fields_from(&sub, &behaviour, client)?;
+
+    let mut tx = db.pool.begin().await.map_err(AppError::internal)?;
+    let now = now_ms();
+    let reserved_id = new_id();
+    let claim = db_leads::claim_email(&mut tx, &fresh.email, &reserved_id, now)
+        .await
+        .map_err(AppError::internal)?;
+    let existing = match &claim {
+        Claim::Existing {
+            lead_id,
+            last_submitted_at,
+        } if now - last_submitted_at <= MERGE_WINDOW_MS => db_leads::by_id_in(&mut tx, lead_id)
+            .await
+            .map_err(AppError::internal)?,
+        _ => None,
+    };
+    let (lead_id, merged_into, fields, scored) = match existing {
+        Some(existing) => {
+            let mut fields = merged(&existing, fresh)?;
+            let viewed = serde_json::from_str::<Vec<String>>(&fields.case_studies_viewed_json)
+                .map_err(AppError::internal)?
+                .len();
+            let scored = score(&score_input(&fields, studies_in_industry, viewed)?, &settings);
+            apply_score(&mut fields, &scored)?;
+            db_leads::update_from_submission(&mut tx, &existing.id, &fields, now)
+                .await
+                .map_err(AppError::internal)?;
+            (existing.id, true, fields, scored)
+        }
+        None => {
+            let mut fields = fresh;
+            let scored = score(
+                &score_input(&fields, studies_in_industry, behaviour.viewed.len())?,
+                &settings,
+            );
+            apply_score(&mut fields, &scored)?;
+            let ranked: Vec<ConsultantMatch> = rank(&request, &candidates);
+            fields.assigned_consultant_id =
+                best_assignee(&ranked, &candidates).map(|m| m.consultant_id.clone());
+            fields.match_json = serde_json::to_string(&ranked).map_err(AppError::internal)?;
+            db_leads::insert(&mut tx, &reserved_id, &fields, now)
+                .await
+                .map_err(AppError::internal)?;
+            if claim != Claim::Fresh {
+                db_leads::touch_email(&mut tx, &fields.email, &reserved_id, now)
+                    .await
+                    .map_err(AppError::internal)?;
+            }
+            (reserved_id, false, fields, scored)
+        }
+    };
+    if merged_into {
+        db_leads::touch_email(&mut tx, &fields.email, &lead_id, now)
+            .await
+            .map_err(AppError::internal)?;
+    }
+    let interaction = NewInteraction {
+        kind: "form_submit",
+        detail: format!(
+            "{} form ({}){}",
+            if merged_into { "Submitted the" } else { "Sent the" },
+            sub.source.label(),
+            sub.source_detail
+                .as_deref()
+                .map(|d| format!(": {d}"))
+                .unwrap_or_default()
+        ),
+        ..NewInteraction::default()
+    };
+    db_leads::add_interaction(&mut tx, &lead_id, interaction, now)
+        .await
+        .map_err(AppError::internal)?;
+    if !merged_into {
+        for (case_study_id, slug) in &behaviour.viewed {
+            let view = NewInteraction {
+                kind: "case_study_view",
+                detail: format!("Read the case study {slug}"),
+                case_study_id: Some(case_study_id.clone()),
+                ..NewInteraction::default()
+            };
+            db_leads::add_interaction(&mut tx, &lead_id, view, now)
+                .await
+                .map_err(AppError::internal)?;
+        }
+        if let Some(roi) = &behaviour.roi_calculation_id {
+            let used = NewInteraction {
+                kind: "roi_calculation",
+                detail: format!("Used the ROI calculator (estimate {roi})"),
+                ..NewInteraction::default()
+            };
+            db_leads::add_interaction(&mut tx, &lead_id, used, now)
+                .await
+                .map_err(AppError::internal)?;
+        }
+    }
+    tx.commit().await.map_err(AppError::internal)?;
+
+    let consultant = match &fields.assigned_consultant_id {
+        Some(id) => db_consultants::by_id(db, id)
+            .await
+            .map_err(AppError::internal)?
+            .map(|row| assigned_summary(&row)),
+        None => None,
+    };
+    let booking = consultant
+        .as_ref()
+        .and_then(|c| c.calendar_booking_url.as_deref())
+        .and_then(|base| booking_url(base, &sub));
+    tracing::info!(lead = %lead_id, merged = merged_into, score = scored.total, "lead captured");
+    Ok(CaptureOutcome {
+        lead_id,
+        merged: merged_into,
+        score: scored,
+        consultant,
+        booking_url: booking,
+    })
+}

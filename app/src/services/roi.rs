@@ -1,0 +1,102 @@
+//! The ROI calculator on the server: loading the evidence (published case
+//! studies), estimating, and storing each calculation with what was asked.
+
+use crate::db::roi_calculations::{self as db_roi, EvidenceRow};
+use crate::db::{new_id, now_ms, Db};
+use crate::domain::lead_fields::Challenge;
+use crate::domain::rate_limit::ROI_PER_MINUTE;
+use crate::domain::roi::{estimate, RoiEstimate, RoiInput, StudyEvidence};
+use crate::domain::showcase::CompanySize;
+use crate::error::AppError;
+use crate::services::rate_limit;
+use crate::services::visitor::Client;
+
+/// Published case studies as the engine's evidence.
+pub async fn evidence(db: &Db) -> Result<Vec<StudyEvidence>, AppError> {
+    let rows = db_roi::published_evidence(db)
+        .await
+        .map_err(AppError::internal)?;
+    Ok(evidence_from_rows(&rows))
+}
+
+/// A row whose challenge or size does not parse is skipped (and logged)
+/// rather than failing every estimate.
+pub fn evidence_from_rows(rows: &[EvidenceRow]) -> Vec<StudyEvidence> {
+    rows.iter()
+        .filter_map(|row| {
+            let (Some(challenge), Some(company_size)) = (
+                Challenge::parse(&row.challenge),
+                CompanySize::parse(&row.company_size),
+            ) else {
+                tracing::warn!(slug = %row.slug, "case study skipped as ROI evidence: bad challenge or size");
+                return None;
+            };
+            Some(StudyEvidence {
+                slug: row.slug.clone(),
+                title: row.title.clone(),
+                industry_sic_code: row.industry_sic_code.clone(),
+                industry_name: row.industry_name.clone(),
+                challenge,
+                company_size,
+                improvement_pct: row.primary_metric_improvement_pct,
+                roi_pct: row.roi_pct,
+                payback_months: row.payback_months,
+            })
+        })
+        .collect()
+}
+
+/// A stored calculation: what was asked and what was answered.
+#[derive(Debug, Clone)]
+pub struct StoredCalculation {
+    pub id: String,
+    pub input: RoiInput,
+    pub estimate: RoiEstimate,
+    pub created_at: i64,
+}
+
+/// Estimates for `input` and stores the calculation (rate-limited per client).
+pub async fn calculate(
+    db: &Db,
+    client: &Client,
+    input: &RoiInput,
+    evidence: &[StudyEvidence],
+) -> Result<StoredCalculation, AppError> {
+    rate_limit::enforce(db, &[ROI_PER_MINUTE], &client.ip).await?;
+    let result = estimate(input, evidence).map_err(|e| AppError::invalid("industry", e.to_string()))?;
+    let id = new_id();
+    let now = now_ms();
+    db_roi::insert(
+        db,
+        db_roi::NewCalculation {
+            id: &id,
+            visitor_key: client.visitor_key.as_deref(),
+            industry_sic_code: input.industry.as_ref().map(|i| i.sic_code.as_str()),
+            challenge: input.challenge.as_str(),
+            annual_revenue_minor: (input.annual_revenue_gbp * 100.0).round().max(1.0) as i64,
+            inputs_json: serde_json::to_string(input).map_err(AppError::internal)?,
+            outputs_json: serde_json::to_string(&result).map_err(AppError::internal)?,
+            created_at: now,
+        },
+    )
+    .await
+    .map_err(AppError::internal)?;
+    Ok(StoredCalculation {
+        id,
+        input: input.clone(),
+        estimate: result,
+        created_at: now,
+    })
+}
+
+pub async fn stored(db: &Db, id: &str) -> Result<Option<StoredCalculation>, AppError> {
+    let Some(row) = db_roi::by_id(db, id).await.map_err(AppError::internal)? else {
+        return Ok(None);
+    };
+    Ok(Some(StoredCalculation {
+        id: row.id,
+        input: serde_json::from_str(&row.inputs_json).map_err(AppError::internal)?,
+        estimate: serde_json::from_str(&row.outputs_json).map_err(AppError::internal)?,
+        created_at: row.created_at,
+    }))
+}
