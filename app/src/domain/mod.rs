@@ -11,6 +11,7 @@ pub mod gallery_query;
 pub mod lead_fields;
 pub mod lift;
 pub mod password;
+pub mod roi;
 pub mod role;
 pub mod safe_redirect;
 pub mod showcase;
