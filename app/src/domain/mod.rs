@@ -12,6 +12,7 @@ pub mod lead_fields;
 pub mod lift;
 pub mod password;
 pub mod rate_limit;
+pub mod roi;
 pub mod role;
 pub mod safe_redirect;
 pub mod showcase;
