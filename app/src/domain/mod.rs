@@ -9,6 +9,7 @@ pub mod display_name;
 pub mod email;
 pub mod gallery_query;
 pub mod lead_fields;
+pub mod lead_form;
 pub mod lift;
 pub mod password;
 pub mod role;
