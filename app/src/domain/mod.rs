@@ -4,6 +4,7 @@
 pub mod admin_section;
 pub mod case_study_form;
 pub mod consultant_form;
+pub mod consultant_match;
 pub mod consultant_query;
 pub mod display_name;
 pub mod email;
