@@ -4,11 +4,14 @@
 pub mod admin_section;
 pub mod case_study_form;
 pub mod consultant_form;
+pub mod consultant_match;
 pub mod consultant_query;
 pub mod display_name;
 pub mod email;
 pub mod gallery_query;
 pub mod lead_fields;
+pub mod lead_form;
+pub mod lead_score;
 pub mod lift;
 pub mod password;
 pub mod rate_limit;
