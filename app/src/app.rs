@@ -5,13 +5,17 @@ use crate::pages::admin::{
     case_study_edit::{EditCaseStudyPage, NewCaseStudyPage},
     consultants::{ConsultantsAdminPage, EditConsultantPage},
     dashboard::DashboardPage,
+    lead_detail::LeadDetailPage,
+    leads::LeadsAdminPage,
     users::UsersPage,
 };
 use crate::pages::showcase::{
     case_study::CaseStudyPage, consultant::ConsultantPage, consultants::ConsultantsPage,
     gallery::GalleryPage,
 };
-use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFoundPage};
+use crate::pages::leads::{ContactPage, ThanksPage};
+use crate::pages::roi::{RoiCalculatorPage, RoiResultPage};
+use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFoundPage, privacy::PrivacyPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -57,6 +61,11 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/case-studies/:slug") view=CaseStudyPage ssr=SsrMode::Async />
                 <Route path=path!("/consultants") view=ConsultantsPage ssr=SsrMode::Async />
                 <Route path=path!("/consultants/:id") view=ConsultantPage ssr=SsrMode::Async />
+                <Route path=path!("/roi-calculator") view=RoiCalculatorPage ssr=SsrMode::Async />
+                <Route path=path!("/roi-calculator/r/:id") view=RoiResultPage ssr=SsrMode::Async />
+                <Route path=path!("/contact") view=ContactPage ssr=SsrMode::Async />
+                <Route path=path!("/thanks/:id") view=ThanksPage ssr=SsrMode::Async />
+                <Route path=path!("/privacy") view=PrivacyPage />
                 <Route path=path!("/admin") view=DashboardPage ssr=guarded.clone() />
                 <Route path=path!("/admin/users") view=UsersPage ssr=guarded.clone() />
                 <Route path=path!("/admin/account") view=AccountPage ssr=guarded.clone() />
@@ -64,6 +73,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/case-studies/new") view=NewCaseStudyPage ssr=guarded.clone() />
                 <Route path=path!("/admin/case-studies/:id/edit") view=EditCaseStudyPage ssr=guarded.clone() />
                 <Route path=path!("/admin/consultants") view=ConsultantsAdminPage ssr=guarded.clone() />
+                <Route path=path!("/admin/leads") view=LeadsAdminPage ssr=guarded.clone() />
+                <Route path=path!("/admin/leads/:id") view=LeadDetailPage ssr=guarded.clone() />
                 <Route path=path!("/admin/consultants/:id/edit") view=EditConsultantPage ssr=guarded />
             </Routes>
         </Router>

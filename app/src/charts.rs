@@ -174,6 +174,59 @@ pub fn secondary_changes(title: &str, metrics: &[SecondaryMetric]) -> String {
     })
 }
 
+/// Horizontal bars of counts, one row per (label, count), in the given order.
+#[cfg(feature = "ssr")]
+pub fn count_bars(title: &str, rows: &[(String, i64)]) -> String {
+    let n = rows.len().max(1) as u32;
+    let height = 56 + n * 40;
+    let longest = rows.iter().map(|(l, _)| l.chars().count()).max().unwrap_or(6) as u32;
+    let label_width = (longest * 9 + 24).clamp(80, 220);
+    let most = rows.iter().map(|(_, c)| *c).max().unwrap_or(0).max(1) as f64;
+    draw(title, 480, height, |root| {
+        use plotters::prelude::*;
+        let mut chart = ChartBuilder::on(root)
+            .margin(14)
+            .x_label_area_size(30)
+            .y_label_area_size(label_width)
+            .build_cartesian_2d(0.0..most * 1.15, (0u32..n - 1).into_segmented())
+            .map_err(|e| e.to_string())?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_label_formatter(&|v| match v {
+                SegmentValue::CenterOf(i) => (n - 1)
+                    .checked_sub(*i)
+                    .and_then(|index| rows.get(index as usize))
+                    .map(|(label, count)| format!("{label} ({count})"))
+                    .unwrap_or_default(),
+                _ => String::new(),
+            })
+            .x_label_formatter(&|v| format!("{v:.0}"))
+            .x_labels(5)
+            .label_style(("sans-serif", 14).into_font().color(&RGBColor(INK.0, INK.1, INK.2)))
+            .light_line_style(RGBColor(230, 236, 236))
+            .bold_line_style(RGBColor(214, 222, 222))
+            .axis_style(RGBColor(120, 135, 134))
+            .draw()
+            .map_err(|e| e.to_string())?;
+        chart
+            .draw_series(rows.iter().enumerate().map(|(index, (_, count))| {
+                let row = n - 1 - index as u32;
+                let mut bar = Rectangle::new(
+                    [
+                        (0.0, SegmentValue::Exact(row)),
+                        (*count as f64, SegmentValue::Exact(row + 1)),
+                    ],
+                    RGBColor(INK.0, INK.1, INK.2).filled(),
+                );
+                bar.set_margin(10, 10, 0, 0);
+                bar
+            }))
+            .map_err(|e| e.to_string())?;
+        Ok(())
+    })
+}
+
 /// Renders with `paint` into an SVG string, then makes it responsive and titled.
 #[cfg(feature = "ssr")]
 fn draw(

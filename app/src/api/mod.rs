@@ -5,6 +5,8 @@ pub mod auth;
 pub mod case_study_admin;
 pub mod consultant_admin;
 pub mod lead_types;
+pub mod lead_workspace;
+pub mod lead_workspace_types;
 pub mod leads;
 pub mod roi;
 pub mod showcase;

@@ -39,12 +39,19 @@ pub fn to_current_user(row: UserRow) -> Result<CurrentUser, AppError> {
 
 /// The logged-in user, or `None` for anonymous requests and expired sessions.
 pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
-    let state = state()?;
-    let parts = request_parts()?;
-    let Some(token) = session_token(&parts) else {
+    user_for_request(&state()?.db, &request_parts()?).await
+}
+
+/// The user whose session cookie a request carries (for axum handlers, which
+/// have no Leptos context).
+pub async fn user_for_request(
+    db: &crate::db::Db,
+    parts: &Parts,
+) -> Result<Option<CurrentUser>, AppError> {
+    let Some(token) = session_token(parts) else {
         return Ok(None);
     };
-    let row = sessions::find_user(&state.db, &session_token::hash_token(&token))
+    let row = sessions::find_user(db, &session_token::hash_token(&token))
         .await
         .map_err(AppError::internal)?;
     row.map(to_current_user).transpose()

@@ -69,6 +69,7 @@ impl AdminSection {
             AdminSection::Dashboard
                 | AdminSection::CaseStudies
                 | AdminSection::Consultants
+                | AdminSection::Leads
                 | AdminSection::Users
                 | AdminSection::Account
         )

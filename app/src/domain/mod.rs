@@ -11,6 +11,7 @@ pub mod email;
 pub mod gallery_query;
 pub mod lead_fields;
 pub mod lead_form;
+pub mod lead_query;
 pub mod lead_score;
 pub mod lift;
 pub mod password;

@@ -10,8 +10,8 @@ use crate::domain::consultant_match::{best_assignee, rank, ConsultantCandidate, 
 use crate::domain::lead_fields::{
     BudgetRange, DecisionAuthority, EmployeeRange, RevenueRange, Tier, Timeline,
 };
-use crate::domain::lead_form::consent::CONSENT_WORDING_VERSION;
-use crate::domain::lead_form::spam::{spam_check, SpamVerdict};
+use crate::domain::lead_form::CONSENT_WORDING_VERSION;
+use crate::domain::lead_form::{spam_check, SpamVerdict};
 use crate::domain::lead_form::{booking_url, LeadForm, LeadSubmission};
 use crate::domain::lead_score::{score, LeadScore, ScoreInput, ScoringSettings};
 use crate::domain::rate_limit::{LEADS_PER_HOUR, LEADS_PER_MINUTE};

@@ -2,6 +2,7 @@
 //! filled in: `name`, `email`, `a1` company, `a2` challenge, `a3` timeline.
 
 use super::LeadSubmission;
+use crate::domain::lead_fields::{Challenge, Timeline};
 
 /// Percent-encodes a query value: unreserved characters (`A–Z a–z 0–9 - . _ ~`)
 /// stay, every other UTF-8 byte becomes `%XX` (a space is `%20`).
@@ -17,10 +18,38 @@ pub fn percent_encode(value: &str) -> String {
     out
 }
 
+/// What a booking link is prefilled with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BookingPrefill {
+    pub name: String,
+    pub email: String,
+    pub company: String,
+    pub challenge: Option<Challenge>,
+    pub timeline: Option<Timeline>,
+}
+
+impl From<&LeadSubmission> for BookingPrefill {
+    fn from(submission: &LeadSubmission) -> BookingPrefill {
+        BookingPrefill {
+            name: submission.full_name().unwrap_or_default(),
+            email: submission.email.as_str().to_string(),
+            company: submission.company_name.clone().unwrap_or_default(),
+            challenge: Some(submission.primary_challenge),
+            timeline: Some(submission.timeline),
+        }
+    }
+}
+
 /// The booking URL with the lead's details prefilled, or `None` when `base`
+/// is not an http(s) address.
+pub fn booking_url(base: &str, submission: &LeadSubmission) -> Option<String> {
+    booking_url_for(base, &BookingPrefill::from(submission))
+}
+
+/// The booking URL with these details prefilled, or `None` when `base`
 /// is not an http(s) address. Blank values are left out; the query goes
 /// before any `#fragment`, after `?` or `&` as the base requires.
-pub fn booking_url(base: &str, submission: &LeadSubmission) -> Option<String> {
+pub fn booking_url_for(base: &str, prefill: &BookingPrefill) -> Option<String> {
     let base = base.trim();
     let lower = base.to_ascii_lowercase();
     let http = lower.starts_with("https://") || lower.starts_with("http://");
@@ -35,13 +64,12 @@ pub fn booking_url(base: &str, submission: &LeadSubmission) -> Option<String> {
         Some((address, fragment)) => (address, Some(fragment)),
         None => (base, None),
     };
-    let name = submission.full_name().unwrap_or_default();
     let params = [
-        ("name", name.as_str()),
-        ("email", submission.email.as_str()),
-        ("a1", submission.company_name.as_deref().unwrap_or("")),
-        ("a2", submission.primary_challenge.label()),
-        ("a3", submission.timeline.label()),
+        ("name", prefill.name.as_str()),
+        ("email", prefill.email.as_str()),
+        ("a1", prefill.company.as_str()),
+        ("a2", prefill.challenge.map_or("", |c| c.label())),
+        ("a3", prefill.timeline.map_or("", |t| t.label())),
     ];
     let query: Vec<String> = params
         .iter()

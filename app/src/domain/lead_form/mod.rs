@@ -22,11 +22,12 @@
 
 mod booking;
 mod consent;
+mod field_access;
 mod parse;
 mod request;
 mod spam;
 
-pub use booking::{booking_url, percent_encode};
+pub use booking::{booking_url, booking_url_for, percent_encode, BookingPrefill};
 pub use consent::{
     consent_purposes, CONSENT_WORDING, CONSENT_WORDING_VERSION, PURPOSE_MARKETING_EMAIL,
     PURPOSE_RESPOND_TO_ENQUIRY,

@@ -102,6 +102,56 @@ impl RoiRequest {
     }
 }
 
+impl From<&RoiInput> for RoiForm {
+    /// The form that parses back to this input (for "change the inputs" links).
+    fn from(input: &RoiInput) -> RoiForm {
+        RoiForm {
+            industry: input
+                .industry
+                .as_ref()
+                .map(|i| i.sic_code.clone())
+                .unwrap_or_else(|| crate::domain::lead_fields::OTHER_INDUSTRY.to_string()),
+            annual_revenue: format!("{}", input.annual_revenue_gbp),
+            locations: input.locations.map(|n| n.to_string()).unwrap_or_default(),
+            company_size: input.company_size.as_str().to_string(),
+            challenge: input.challenge.as_str().to_string(),
+            current_solutions: input
+                .current_solutions
+                .iter()
+                .map(|s| s.as_str().to_string())
+                .collect(),
+        }
+    }
+}
+
+/// The input as (question, answer) pairs people can read.
+pub fn describe_input(input: &RoiInput) -> Vec<(String, String)> {
+    let mut rows = vec![
+        (
+            "Industry".to_string(),
+            input
+                .industry
+                .as_ref()
+                .map(|i| i.name.clone())
+                .unwrap_or_else(|| "Another industry".to_string()),
+        ),
+        (
+            "Annual revenue".to_string(),
+            format!("£{}", crate::domain::lift::group_thousands(input.annual_revenue_gbp)),
+        ),
+        ("Company size".to_string(), input.company_size.label().to_string()),
+        ("Main challenge".to_string(), input.challenge.label().to_string()),
+    ];
+    if let Some(n) = input.locations {
+        rows.push(("Locations".to_string(), n.to_string()));
+    }
+    if !input.current_solutions.is_empty() {
+        let used: Vec<&str> = input.current_solutions.iter().map(|s| s.label()).collect();
+        rows.push(("Uses today".to_string(), used.join(", ")));
+    }
+    rows
+}
+
 fn build(
     industry: Option<Option<IndustryRef>>,
     annual_revenue_gbp: Option<f64>,
@@ -124,6 +174,22 @@ fn build(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_parsed_input_writes_back_to_a_form_that_parses_to_it() {
+        let form = RoiForm {
+            industry: "5510".into(),
+            annual_revenue: "£2.5m".into(),
+            locations: "12".into(),
+            company_size: "smb".into(),
+            challenge: "pricing".into(),
+            current_solutions: vec!["agency".into()],
+        };
+        let input = form.parse(&industries()).unwrap();
+        assert_eq!(RoiForm::from(&input).parse(&industries()).unwrap(), input);
+        let described = describe_input(&input);
+        assert!(described.contains(&("Annual revenue".to_string(), "£2,500,000".to_string())));
+    }
 
     fn industries() -> Vec<IndustryRef> {
         vec![

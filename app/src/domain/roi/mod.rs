@@ -40,5 +40,5 @@ pub use estimate::{
 };
 pub use evidence::{known_industries, StudyEvidence};
 pub use field_rules::{parse_money, MAX_ANNUAL_REVENUE_GBP, MAX_LOCATIONS};
-pub use input::{RoiForm, RoiInput, RoiRequest};
+pub use input::{describe_input, RoiForm, RoiInput, RoiRequest};
 pub use quantiles::weighted_quantiles;

@@ -6,7 +6,7 @@ use crate::components::hydration::use_hydrated;
 use crate::domain::lead_fields::{
     BudgetRange, Challenge, DecisionAuthority, EmployeeRange, RevenueRange, Timeline, OTHER_INDUSTRY,
 };
-use crate::domain::lead_form::consent::CONSENT_WORDING;
+use crate::domain::lead_form::CONSENT_WORDING;
 use crate::domain::lead_form::STEP_ONE_FIELDS;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -38,6 +38,7 @@ pub fn LeadCaptureSection(
 #[island]
 pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> impl IntoView {
     let hydrated = use_hydrated();
+    let return_to = StoredValue::new(return_to);
     let LeadFormData {
         industries,
         form,
@@ -121,7 +122,7 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
             input.time_on_site = time_on_site_secs().map(|s| s.to_string()).unwrap_or_default();
             capture.dispatch(CaptureLead {
                 input,
-                return_to: return_to.clone(),
+                return_to: return_to.get_value(),
             });
         }
     };
@@ -135,11 +136,12 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
     let step_two_visible = move || !hydrated.get() || step_two_open.get();
     let id = move |name: &str| state.id(name);
     let dialog_title = format!("{}-title", prefix.get_value());
+    let dialog_labelled_by = dialog_title.clone();
 
     let form_view = view! {
         <form class="form lead-form" method="post" action=CaptureLead::PATH novalidate=move || hydrated.get()
             data-hydrated=move || hydrated.get().to_string() on:submit=submit hidden=move || thanks().is_some()>
-            <input type="hidden" name="return_to" value=return_to.clone() />
+            <input type="hidden" name="return_to" value=return_to.get_value() />
             {move || (invalid_count() > 0).then(|| view! {
                 <p class="alert alert--error" role="alert">
                     {format!("Please check the {} highlighted field(s); nothing you typed has been lost.", invalid_count())}
@@ -232,7 +234,7 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
             <a class="button button--primary" href=contact_href
                 on:click=move |ev| { ev.prevent_default(); open.set(true); }>"Talk to a consultant"</a>
             <div class="dialog-backdrop" hidden=move || !open.get() on:click=move |_| open.set(false)></div>
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby=dialog_title.clone() hidden=move || !open.get()
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby=dialog_labelled_by hidden=move || !open.get()
                 on:keydown=move |ev| if ev.key() == "Escape" { open.set(false) }>
                 <div class="dialog__header">
                     <h2 id=dialog_title class="dialog__title">"Talk to a consultant"</h2>

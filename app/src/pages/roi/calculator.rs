@@ -6,7 +6,7 @@ use crate::components::http_status::set_status;
 use crate::components::seo::Seo;
 use crate::components::site_layout::SiteLayout;
 use crate::domain::lead_fields::{Challenge, CurrentSolution, OTHER_INDUSTRY};
-use crate::domain::roi::{estimate, RoiForm};
+use crate::domain::roi::estimate;
 use crate::domain::showcase::CompanySize;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;

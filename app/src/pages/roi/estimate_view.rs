@@ -53,6 +53,7 @@ pub fn EstimateView(estimate: RoiEstimate, similar: Vec<SimilarStudy>) -> impl I
             </p>
         </div>
     }
+    .into_any()
 }
 
 /// A horizontal bar from the low to the high estimate with a marker at the
@@ -85,4 +86,5 @@ fn RangeChart(min: f64, max: f64, typical_pct: f64, min_pct: f64, max_pct: f64) 
             <text x=x(max) y="14" class="range-chart__label" text-anchor="middle">{pounds(max)}</text>
         </svg>
     }
+    .into_any()
 }

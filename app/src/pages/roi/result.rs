@@ -42,15 +42,15 @@ pub fn RoiResultPage() -> impl IntoView {
                                                 <p><a class="button button--ghost" href=change>"Change the inputs"</a></p>
                                             </div>
                                             <section class="roi__result" aria-label="Your estimate">
-                                                <EstimateView estimate=stored.estimate similar=stored.similar />
+                                                {view! { <EstimateView estimate=stored.estimate similar=stored.similar /> }.into_any()}
                                             </section>
                                         </div>
                                     </div>
                                 </section>
-                                <LeadCaptureSection
+                                {view! { <LeadCaptureSection
                                     title="Talk to a consultant about this estimate"
                                     data=stored.lead_form
-                                    return_to=format!("/roi-calculator/r/{}", stored.id) />
+                                    return_to=format!("/roi-calculator/r/{}", stored.id) /> }.into_any()}
                             </SiteLayout>
                         }.into_any()
                     }

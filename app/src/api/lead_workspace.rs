@@ -1,0 +1,73 @@
+//! Back-office server functions of the lead workspace. Admins and consultants
+//! only; the service limits consultants to their own leads.
+
+use crate::api::lead_workspace_types::{LeadDetail, LeadListData};
+use crate::domain::lead_query::LeadQuery;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+async fn worker() -> Result<(crate::db::Db, crate::api::auth::CurrentUser), AppError> {
+    let user = crate::auth::current::require_role(&crate::domain::role::Role::PROFILE_EDITORS).await?;
+    Ok((crate::auth::current::state()?.db, user))
+}
+
+#[server(prefix = "/api", endpoint = "admin/leads/list", input = server_fn::codec::Json)]
+pub async fn load_leads(query: LeadQuery) -> Result<LeadListData, AppError> {
+    let outcome = async {
+        let (db, user) = worker().await?;
+        crate::services::lead_workspace::list(&db, &user, query).await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+#[server(prefix = "/api", endpoint = "admin/leads/detail")]
+pub async fn load_lead(id: String) -> Result<LeadDetail, AppError> {
+    let outcome = async {
+        let (db, user) = worker().await?;
+        crate::services::lead_workspace::detail(&db, &user, &id).await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+#[server(prefix = "/api", endpoint = "admin/leads/status")]
+pub async fn set_lead_status(id: String, status: String, note: String) -> Result<(), AppError> {
+    let outcome = async {
+        let (db, user) = worker().await?;
+        crate::services::lead_workspace::set_status(&db, &user, &id, &status, &note).await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+#[server(prefix = "/api", endpoint = "admin/leads/note")]
+pub async fn add_lead_note(id: String, note: String) -> Result<(), AppError> {
+    let outcome = async {
+        let (db, user) = worker().await?;
+        crate::services::lead_workspace::add_note(&db, &user, &id, &note).await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+#[server(prefix = "/api", endpoint = "admin/leads/values")]
+pub async fn set_lead_values(id: String, estimated_value: String, actual_value: String) -> Result<(), AppError> {
+    let outcome = async {
+        let (db, user) = worker().await?;
+        crate::services::lead_workspace::set_values(&db, &user, &id, &estimated_value, &actual_value).await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+#[server(prefix = "/api", endpoint = "admin/leads/reassign")]
+pub async fn reassign_lead(id: String, consultant_id: String) -> Result<(), AppError> {
+    let outcome = async {
+        let (db, user) = worker().await?;
+        crate::services::lead_workspace::reassign(&db, &user, &id, &consultant_id).await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}

@@ -1,0 +1,235 @@
+//! The lead workspace's queries and writes (list, month figures, the sales
+//! process, notes, values, reassignment).
+
+use super::leads::NewInteraction;
+use super::{now_ms, Db};
+use crate::domain::lead_query::{LeadQuery, LeadSort};
+use sqlx::{AssertSqlSafe, FromRow};
+
+/// A lead in the list.
+#[derive(Debug, Clone, FromRow)]
+pub struct LeadListRow {
+    pub id: String,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub company_name: String,
+    pub industry_name: String,
+    pub primary_challenge: String,
+    pub source: String,
+    pub score: i64,
+    pub tier: String,
+    pub status: String,
+    pub assigned_consultant_id: Option<String>,
+    pub consultant_name: Option<String>,
+    pub estimated_value_minor: Option<i64>,
+    pub created_at: i64,
+}
+
+/// The most leads one list or export returns.
+pub const LIST_LIMIT: i64 = 1000;
+
+/// Leads matching `query`, limited to one consultant's when `consultant_id` is given.
+pub async fn list(
+    db: &Db,
+    query: &LeadQuery,
+    consultant_id: Option<&str>,
+) -> Result<Vec<LeadListRow>, sqlx::Error> {
+    let mut conditions = vec!["1 = 1".to_string()];
+    let mut binds: Vec<String> = Vec::new();
+    let mut push = |fragment: &str, value: String| {
+        binds.push(value);
+        conditions.push(fragment.replace('?', &format!("${}", binds.len())));
+    };
+    if let Some(id) = consultant_id {
+        push("l.assigned_consultant_id = ?", id.to_string());
+    }
+    if let Some(tier) = query.tier {
+        push("l.tier = ?", tier.as_str().to_string());
+    }
+    if let Some(status) = query.status {
+        push("l.status = ?", status.as_str().to_string());
+    }
+    if let Some(source) = query.source {
+        push("l.source = ?", source.as_str().to_string());
+    }
+    if let Some(industry) = &query.industry {
+        push("l.industry_sic_code = ?", industry.clone());
+    }
+    let order = match query.sort {
+        LeadSort::Newest => "l.created_at DESC",
+        LeadSort::Oldest => "l.created_at ASC",
+        LeadSort::Score => "l.score DESC, l.created_at DESC",
+    };
+    let sql = format!(
+        "SELECT l.id, l.email, l.first_name, l.last_name, l.company_name, l.industry_name, l.primary_challenge, \
+         l.source, l.score, l.tier, l.status, l.assigned_consultant_id, \
+         c.first_name || ' ' || c.last_name AS consultant_name, l.estimated_value_minor, l.created_at \
+         FROM leads l LEFT JOIN consultants c ON c.id = l.assigned_consultant_id \
+         WHERE {} ORDER BY {order}, l.id LIMIT {LIST_LIMIT}",
+        conditions.join(" AND ")
+    );
+    let mut q = sqlx::query_as::<_, LeadListRow>(AssertSqlSafe(sql));
+    for value in binds {
+        q = q.bind(value);
+    }
+    q.fetch_all(&db.pool).await
+}
+
+/// (key, count) of leads created since `since_ms`, grouped by `column`
+/// (`tier` or `source`), for one consultant when given.
+pub async fn counts_since(
+    db: &Db,
+    column: &'static str,
+    since_ms: i64,
+    consultant_id: Option<&str>,
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    debug_assert!(column == "tier" || column == "source");
+    let sql = format!(
+        "SELECT {column}, COUNT(*) FROM leads WHERE created_at >= $1 \
+         AND ($2 IS NULL OR assigned_consultant_id = $2) GROUP BY {column} ORDER BY {column}"
+    );
+    sqlx::query_as::<_, (String, i64)>(AssertSqlSafe(sql))
+        .bind(since_ms)
+        .bind(consultant_id.map(str::to_string))
+        .fetch_all(&db.pool)
+        .await
+}
+
+/// Sum of estimated values (minor units) and count of open leads.
+pub async fn open_pipeline(
+    db: &Db,
+    consultant_id: Option<&str>,
+) -> Result<(i64, i64), sqlx::Error> {
+    sqlx::query_as::<_, (i64, i64)>(
+        "SELECT COALESCE(SUM(estimated_value_minor), 0), COUNT(*) FROM leads \
+         WHERE status NOT IN ('won', 'lost') AND ($1 IS NULL OR assigned_consultant_id = $1)",
+    )
+    .bind(consultant_id.map(str::to_string))
+    .fetch_one(&db.pool)
+    .await
+}
+
+/// Moves a lead to `status`, stamping the step's date the first time it is
+/// reached, and records the change (with an optional note) in its timeline.
+/// `expected` guards against a concurrent change: 0 rows when it moved meanwhile.
+pub async fn set_status(
+    db: &Db,
+    id: &str,
+    expected: &str,
+    status: &str,
+    closed_reason: Option<&str>,
+    interaction: NewInteraction<'_>,
+) -> Result<bool, sqlx::Error> {
+    let stamp = match status {
+        "contacted" => "contacted_at",
+        "qualified" => "qualified_at",
+        "consultation_booked" => "consultation_booked_at",
+        "proposal_sent" => "proposal_sent_at",
+        _ => "closed_at",
+    };
+    let now = now_ms();
+    let mut tx = db.pool.begin().await?;
+    let sql = format!(
+        "UPDATE leads SET status = $1, {stamp} = COALESCE({stamp}, $2), updated_at = $2, \
+         closed_reason = COALESCE($3, closed_reason) WHERE id = $4 AND status = $5"
+    );
+    let updated = sqlx::query(AssertSqlSafe(sql))
+        .bind(status)
+        .bind(now)
+        .bind(closed_reason.map(str::to_string))
+        .bind(id)
+        .bind(expected)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+        == 1;
+    if updated {
+        super::leads::add_interaction(&mut tx, id, interaction, now).await?;
+    }
+    tx.commit().await?;
+    Ok(updated)
+}
+
+pub async fn add_note(db: &Db, id: &str, interaction: NewInteraction<'_>) -> Result<(), sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let now = now_ms();
+    super::leads::add_interaction(&mut tx, id, interaction, now).await?;
+    sqlx::query("UPDATE leads SET updated_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
+}
+
+pub async fn set_values(
+    db: &Db,
+    id: &str,
+    estimated_minor: Option<i64>,
+    actual_minor: Option<i64>,
+    interaction: NewInteraction<'_>,
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let now = now_ms();
+    sqlx::query(
+        "UPDATE leads SET estimated_value_minor = $1, actual_value_minor = $2, updated_at = $3 WHERE id = $4",
+    )
+    .bind(estimated_minor)
+    .bind(actual_minor)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    super::leads::add_interaction(&mut tx, id, interaction, now).await?;
+    tx.commit().await
+}
+
+pub async fn reassign(
+    db: &Db,
+    id: &str,
+    consultant_id: &str,
+    interaction: NewInteraction<'_>,
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let now = now_ms();
+    sqlx::query(
+        "UPDATE leads SET assigned_consultant_id = $1, assigned_at = $2, updated_at = $2 WHERE id = $3",
+    )
+    .bind(consultant_id)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    super::leads::add_interaction(&mut tx, id, interaction, now).await?;
+    tx.commit().await
+}
+
+/// Open leads with what scoring needs, for re-scoring after a settings change.
+pub async fn open_leads(db: &Db) -> Result<Vec<super::leads::LeadRow>, sqlx::Error> {
+    sqlx::query_as::<_, super::leads::LeadRow>(
+        "SELECT * FROM leads WHERE status NOT IN ('won', 'lost') ORDER BY id",
+    )
+    .fetch_all(&db.pool)
+    .await
+}
+
+pub async fn set_score(
+    db: &Db,
+    id: &str,
+    score: i64,
+    tier: &str,
+    breakdown_json: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE leads SET score = $1, tier = $2, score_breakdown_json = $3, scored_at = $4 WHERE id = $5",
+    )
+    .bind(score)
+    .bind(tier)
+    .bind(breakdown_json)
+    .bind(now_ms())
+    .bind(id)
+    .execute(&db.pool)
+    .await
+    .map(|_| ())
+}
