@@ -116,11 +116,14 @@ fn verdict(fraction: f64) -> String {
     }
 }
 
+/// `(key, label, group, max, (fraction, answer))` for one factor.
+type FactorRow = (&'static str, &'static str, &'static str, f64, (f64, String));
+
 /// Scores a lead. Settings are expected to be valid; negative or non-finite
 /// maxima count as 0 and the total is clamped, so this never panics.
 pub fn score(input: &ScoreInput, settings: &ScoringSettings) -> LeadScore {
     let s = settings;
-    let rows: [(&str, &str, &str, f64, (f64, String)); 10] = [
+    let rows: [FactorRow; 10] = [
         (
             "revenue",
             "Annual revenue",
