@@ -246,7 +246,7 @@ mod tests {
             active: false,
             ..expert()
         };
-        let ranked = rank(&cinema_pricing(), &[gone.clone()]);
+        let ranked = rank(&cinema_pricing(), std::slice::from_ref(&gone));
         assert!(ranked.is_empty());
         assert_eq!(best_assignee(&ranked, &[gone]), None);
     }

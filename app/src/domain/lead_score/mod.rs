@@ -116,9 +116,8 @@ fn verdict(fraction: f64) -> String {
     }
 }
 
-/// One factor before scoring: key, label, group, maximum points, and the
-/// answer's fraction of the maximum with its reason.
-type FactorRow<'a> = (&'a str, &'a str, &'a str, f64, (f64, String));
+/// `(key, label, group, max, (fraction, answer))` for one factor.
+type FactorRow = (&'static str, &'static str, &'static str, f64, (f64, String));
 
 /// Scores a lead. Settings are expected to be valid; negative or non-finite
 /// maxima count as 0 and the total is clamped, so this never panics.
