@@ -7,14 +7,6 @@ ALTER TABLE case_studies ADD COLUMN challenge TEXT NOT NULL DEFAULT 'conversion'
     CHECK (challenge IN ('conversion', 'pricing', 'retention', 'marketing', 'basket_value', 'customer_experience'));
 CREATE INDEX case_studies_challenge_idx ON case_studies (challenge, published);
 
--- Settings an admin can change at run time, one JSON document per key.
-CREATE TABLE settings (
-    key         TEXT PRIMARY KEY,
-    value_json  TEXT NOT NULL,
-    updated_by  TEXT REFERENCES users (id) ON DELETE SET NULL,
-    updated_at  BIGINT NOT NULL
-);
-
 -- Fixed-window counters shared by every app server (per scope, key and window).
 CREATE TABLE rate_limit_hits (
     scope        TEXT NOT NULL,

@@ -9,13 +9,15 @@ use crate::pages::admin::{
     leads::LeadsAdminPage,
     users::UsersPage,
 };
+use crate::pages::leads::{ContactPage, ThanksPage};
+use crate::pages::roi::{RoiCalculatorPage, RoiResultPage};
 use crate::pages::showcase::{
     case_study::CaseStudyPage, consultant::ConsultantPage, consultants::ConsultantsPage,
     gallery::GalleryPage,
 };
-use crate::pages::leads::{ContactPage, ThanksPage};
-use crate::pages::roi::{RoiCalculatorPage, RoiResultPage};
-use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFoundPage, privacy::PrivacyPage};
+use crate::pages::{
+    home::HomePage, login::LoginPage, not_found::NotFoundPage, privacy::PrivacyPage,
+};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};

@@ -179,7 +179,11 @@ pub fn secondary_changes(title: &str, metrics: &[SecondaryMetric]) -> String {
 pub fn count_bars(title: &str, rows: &[(String, i64)]) -> String {
     let n = rows.len().max(1) as u32;
     let height = 56 + n * 40;
-    let longest = rows.iter().map(|(l, _)| l.chars().count()).max().unwrap_or(6) as u32;
+    let longest = rows
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(6) as u32;
     let label_width = (longest * 9 + 24).clamp(80, 220);
     let most = rows.iter().map(|(_, c)| *c).max().unwrap_or(0).max(1) as f64;
     draw(title, 480, height, |root| {
@@ -203,7 +207,11 @@ pub fn count_bars(title: &str, rows: &[(String, i64)]) -> String {
             })
             .x_label_formatter(&|v| format!("{v:.0}"))
             .x_labels(5)
-            .label_style(("sans-serif", 14).into_font().color(&RGBColor(INK.0, INK.1, INK.2)))
+            .label_style(
+                ("sans-serif", 14)
+                    .into_font()
+                    .color(&RGBColor(INK.0, INK.1, INK.2)),
+            )
             .light_line_style(RGBColor(230, 236, 236))
             .bold_line_style(RGBColor(214, 222, 222))
             .axis_style(RGBColor(120, 135, 134))

@@ -47,7 +47,14 @@ pub enum AppError {
 fn join_messages(errors: &[FieldError]) -> String {
     errors
         .iter()
-        .map(|e| e.message.as_str())
+        .map(|e| {
+            let m = e.message.trim_end();
+            if m.ends_with(['.', '!', '?']) {
+                m.to_string()
+            } else {
+                format!("{m}.")
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }

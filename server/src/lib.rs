@@ -5,6 +5,7 @@ pub mod api_v1;
 pub mod cli;
 pub mod config;
 pub mod health;
+pub mod leads_api;
 pub mod middleware;
 pub mod seed;
 pub mod seo;

@@ -147,6 +147,7 @@ pub fn router(state: AppState, media_dir: std::path::PathBuf) -> Router {
         .route("/ready", get(health::ready))
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/robots.txt", get(seo::robots))
+        .route("/admin/leads/export.csv", get(crate::leads_api::export_csv))
         .merge(api_v1::routes())
         .nest_service("/media", media_service(&media_dir))
         .leptos_routes_with_context(

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 async fn worker() -> Result<(crate::db::Db, crate::api::auth::CurrentUser), AppError> {
-    let user = crate::auth::current::require_role(&crate::domain::role::Role::PROFILE_EDITORS).await?;
+    let user =
+        crate::auth::current::require_role(&crate::domain::role::Role::PROFILE_EDITORS).await?;
     Ok((crate::auth::current::state()?.db, user))
 }
 
@@ -53,10 +54,21 @@ pub async fn add_lead_note(id: String, note: String) -> Result<(), AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "admin/leads/values")]
-pub async fn set_lead_values(id: String, estimated_value: String, actual_value: String) -> Result<(), AppError> {
+pub async fn set_lead_values(
+    id: String,
+    estimated_value: String,
+    actual_value: String,
+) -> Result<(), AppError> {
     let outcome = async {
         let (db, user) = worker().await?;
-        crate::services::lead_workspace::set_values(&db, &user, &id, &estimated_value, &actual_value).await
+        crate::services::lead_workspace::set_values(
+            &db,
+            &user,
+            &id,
+            &estimated_value,
+            &actual_value,
+        )
+        .await
     }
     .await;
     crate::api::respond::with_status(outcome)

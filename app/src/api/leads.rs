@@ -9,7 +9,10 @@ use leptos::prelude::*;
 /// The form's data: industries, the prefill, and the visitor's draft (if
 /// `draft` names one of theirs).
 #[server(prefix = "/api", endpoint = "leads/form", input = server_fn::codec::Json)]
-pub async fn load_lead_form(prefill: LeadForm, draft: Option<String>) -> Result<LeadFormData, AppError> {
+pub async fn load_lead_form(
+    prefill: LeadForm,
+    draft: Option<String>,
+) -> Result<LeadFormData, AppError> {
     let outcome = async {
         let db = crate::auth::current::state()?.db;
         let client = crate::services::visitor::Client::current()?;
@@ -33,7 +36,8 @@ pub async fn capture_lead(input: LeadForm, return_to: String) -> Result<ThankYou
             Ok(thanks) => leptos_axum::redirect(&format!("/thanks/{}", thanks.lead_id)),
             Err(err) => {
                 let target = crate::services::lead_pages::return_path(&return_to);
-                let draft = crate::services::lead_pages::save_draft(&db, &client, &input, err).await?;
+                let draft =
+                    crate::services::lead_pages::save_draft(&db, &client, &input, err).await?;
                 let joiner = if target.contains('?') { '&' } else { '?' };
                 leptos_axum::redirect(&format!("{target}{joiner}draft={draft}#lead-form"));
             }

@@ -67,7 +67,9 @@ pub fn SiteNav(children: Children) -> impl IntoView {
 /// Stores the time of the tab's first page view in session storage, once.
 fn remember_first_seen() {
     #[cfg(feature = "hydrate")]
-    if let Some(storage) = leptos::web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+    if let Some(storage) =
+        leptos::web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+    {
         if storage.get_item("ce_first_seen").ok().flatten().is_none() {
             let _ = storage.set_item("ce_first_seen", &(js_sys::Date::now() as i64).to_string());
         }

@@ -151,7 +151,11 @@ pub async fn set_status(
     Ok(updated)
 }
 
-pub async fn add_note(db: &Db, id: &str, interaction: NewInteraction<'_>) -> Result<(), sqlx::Error> {
+pub async fn add_note(
+    db: &Db,
+    id: &str,
+    interaction: NewInteraction<'_>,
+) -> Result<(), sqlx::Error> {
     let mut tx = db.pool.begin().await?;
     let now = now_ms();
     super::leads::add_interaction(&mut tx, id, interaction, now).await?;

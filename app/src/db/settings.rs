@@ -9,15 +9,14 @@ pub async fn get(db: &Db, key: &str) -> Result<Option<String>, sqlx::Error> {
         .await
 }
 
-pub async fn put(db: &Db, key: &str, value_json: &str, user_id: &str) -> Result<(), sqlx::Error> {
+/// Stores a setting (who changed it goes to the audit trail).
+pub async fn put(db: &Db, key: &str, value_json: &str) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO settings (key, value_json, updated_by, updated_at) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, \
-         updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+        "INSERT INTO settings (key, value_json, updated_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at",
     )
     .bind(key)
     .bind(value_json)
-    .bind(user_id)
     .bind(now_ms())
     .execute(&db.pool)
     .await

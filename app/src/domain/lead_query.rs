@@ -51,7 +51,9 @@ pub struct LeadQuery {
 }
 
 impl LeadQuery {
-    pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<LeadQuery, Vec<ParamError>> {
+    pub fn parse<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<LeadQuery, Vec<ParamError>> {
         let mut query = LeadQuery::default();
         let mut errors = Vec::new();
         let mut bad = |parameter: &str, message: String| {
@@ -68,7 +70,10 @@ impl LeadQuery {
             match key {
                 "tier" => match Tier::parse(value) {
                     Some(t) => query.tier = Some(t),
-                    None => bad("tier", format!("Unknown tier '{value}'; use Tier_1, Tier_2 or Tier_3.")),
+                    None => bad(
+                        "tier",
+                        format!("Unknown tier '{value}'; use Tier_1, Tier_2 or Tier_3."),
+                    ),
                 },
                 "status" => match LeadStatus::parse(value) {
                     Some(s) => query.status = Some(s),
@@ -82,7 +87,10 @@ impl LeadQuery {
                     if value.len() <= 10 && value.chars().all(|c| c.is_ascii_digit()) {
                         query.industry = Some(value.to_string());
                     } else {
-                        bad("industry", "Use the industry's SIC code, e.g. 5914.".to_string());
+                        bad(
+                            "industry",
+                            "Use the industry's SIC code, e.g. 5914.".to_string(),
+                        );
                     }
                 }
                 "mine" => match value {
@@ -161,7 +169,9 @@ mod tests {
 
     #[test]
     fn names_every_bad_parameter() {
-        let errors = LeadQuery::parse([("tier", "gold"), ("sort", "random"), ("industry", "x;drop")]).unwrap_err();
+        let errors =
+            LeadQuery::parse([("tier", "gold"), ("sort", "random"), ("industry", "x;drop")])
+                .unwrap_err();
         let names: Vec<&str> = errors.iter().map(|e| e.parameter.as_str()).collect();
         assert_eq!(names, ["tier", "sort", "industry"]);
     }

@@ -3,8 +3,8 @@
 
 use crate::api::lead_types::{LeadFormData, ThankYou};
 use crate::db::{consultants as db_consultants, form_drafts, leads as db_leads, Db};
-use crate::domain::lead_fields::{Challenge, Tier, Timeline};
-use crate::domain::lead_form::{booking_url_for, BookingPrefill, LeadForm, HONEYPOT_FIELD};
+use crate::domain::lead_fields::Tier;
+use crate::domain::lead_form::LeadForm;
 use crate::domain::roi::known_industries;
 use crate::error::{AppError, FieldError};
 use crate::services::leads::{capture as capture_lead, next_steps, response_time};
@@ -68,7 +68,6 @@ pub async fn save_draft(
             message: other.to_string(),
         }],
     };
-    let _ = HONEYPOT_FIELD;
     form_drafts::save(
         db,
         key,
@@ -84,7 +83,11 @@ pub async fn capture(db: &Db, client: &Client, form: &LeadForm) -> Result<ThankY
     let outcome = capture_lead(db, client, form).await?;
     let tier = outcome.score.tier;
     Ok(ThankYou {
-        next_steps: next_steps(tier, outcome.consultant.as_ref(), outcome.booking_url.is_some()),
+        next_steps: next_steps(
+            tier,
+            outcome.consultant.as_ref(),
+            outcome.booking_url.is_some(),
+        ),
         estimated_response_time: response_time(tier).to_string(),
         lead_id: outcome.lead_id,
         consultant: outcome.consultant,
@@ -95,7 +98,10 @@ pub async fn capture(db: &Db, client: &Client, form: &LeadForm) -> Result<ThankY
 /// The thank-you details, only for the browser that sent the lead (its
 /// visitor cookie); anyone else gets `None`.
 pub async fn thanks(db: &Db, client: &Client, lead_id: &str) -> Result<Option<ThankYou>, AppError> {
-    let Some(row) = db_leads::by_id(db, lead_id).await.map_err(AppError::internal)? else {
+    let Some(row) = db_leads::by_id(db, lead_id)
+        .await
+        .map_err(AppError::internal)?
+    else {
         return Ok(None);
     };
     if row.visitor_key.is_none() || row.visitor_key != client.visitor_key {
@@ -109,21 +115,17 @@ pub async fn thanks(db: &Db, client: &Client, lead_id: &str) -> Result<Option<Th
             .map(|c| crate::services::leads::assigned_summary(&c)),
         None => None,
     };
-    let booking = consultant
-        .as_ref()
-        .and_then(|c| c.calendar_booking_url.as_deref())
-        .and_then(|base| {
-            booking_url_for(
-                base,
-                &BookingPrefill {
-                    name: format!("{} {}", row.first_name, row.last_name).trim().to_string(),
-                    email: row.email.clone(),
-                    company: row.company_name.clone(),
-                    challenge: Challenge::parse(&row.primary_challenge),
-                    timeline: Timeline::parse(&row.timeline),
-                },
-            )
-        });
+    let booking = crate::services::leads::booking_link(
+        consultant.as_ref(),
+        &crate::services::leads::StoredContact {
+            first_name: &row.first_name,
+            last_name: &row.last_name,
+            email: &row.email,
+            company: &row.company_name,
+            challenge: &row.primary_challenge,
+            timeline: &row.timeline,
+        },
+    );
     Ok(Some(ThankYou {
         lead_id: row.id,
         next_steps: next_steps(tier, consultant.as_ref(), booking.is_some()),

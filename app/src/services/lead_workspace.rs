@@ -11,8 +11,8 @@ use crate::db::leads::{self as db_leads, LeadRow, NewInteraction};
 use crate::db::{consultants as db_consultants, now_ms, Db};
 use crate::domain::consultant_match::ConsultantMatch;
 use crate::domain::lead_fields::{
-    BudgetRange, Challenge, DecisionAuthority, EmployeeRange, LeadSource, LeadStatus,
-    RevenueRange, Tier, Timeline,
+    BudgetRange, Challenge, DecisionAuthority, EmployeeRange, LeadSource, LeadStatus, RevenueRange,
+    Tier, Timeline,
 };
 use crate::domain::lead_query::LeadQuery;
 use crate::domain::lead_score::ScoreFactor;
@@ -57,7 +57,11 @@ pub async fn scope_for(db: &Db, user: &CurrentUser) -> Result<Scope, AppError> {
     }
 }
 
-fn label_of<T: Copy>(value: &str, parse: fn(&str) -> Option<T>, label: fn(T) -> &'static str) -> String {
+fn label_of<T: Copy>(
+    value: &str,
+    parse: fn(&str) -> Option<T>,
+    label: fn(T) -> &'static str,
+) -> String {
     parse(value).map_or_else(|| value.to_string(), |v| label(v).to_string())
 }
 
@@ -98,7 +102,10 @@ async fn dashboard(db: &Db, scope: &Scope) -> Result<LeadDashboard, AppError> {
     let by_tier: Vec<(String, i64)> = Tier::ALL
         .iter()
         .map(|t| {
-            let n = tiers.iter().find(|(k, _)| k == t.as_str()).map_or(0, |(_, n)| *n);
+            let n = tiers
+                .iter()
+                .find(|(k, _)| k == t.as_str())
+                .map_or(0, |(_, n)| *n);
             (t.label().to_string(), n)
         })
         .collect();
@@ -121,7 +128,12 @@ async fn dashboard(db: &Db, scope: &Scope) -> Result<LeadDashboard, AppError> {
     })
 }
 
-async fn list_items(db: &Db, scope: &Scope, query: &LeadQuery, user: &CurrentUser) -> Result<Vec<LeadListItem>, AppError> {
+async fn list_items(
+    db: &Db,
+    scope: &Scope,
+    query: &LeadQuery,
+    user: &CurrentUser,
+) -> Result<Vec<LeadListItem>, AppError> {
     let mut consultant = scope.consultant_id().map(str::to_string);
     if query.mine && consultant.is_none() {
         // An admin asking for "mine": their own consultant profile, if any.
@@ -195,7 +207,9 @@ pub async fn export_csv(db: &Db, user: &CurrentUser, query: LeadQuery) -> Result
             l.tier,
             l.status,
             l.consultant_name.unwrap_or_default(),
-            l.estimated_value.map(|v| format!("{v:.2}")).unwrap_or_default(),
+            l.estimated_value
+                .map(|v| format!("{v:.2}"))
+                .unwrap_or_default(),
         ];
         let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
         out.push_str(&line.join(","));
@@ -236,22 +250,38 @@ fn facts(row: &LeadRow) -> Vec<(String, String)> {
         ("Industry".to_string(), row.industry_name.clone()),
         (
             "Annual revenue".to_string(),
-            label_of(&row.annual_revenue_range, RevenueRange::parse, RevenueRange::label),
+            label_of(
+                &row.annual_revenue_range,
+                RevenueRange::parse,
+                RevenueRange::label,
+            ),
         ),
         (
             "Company size".to_string(),
-            label_of(&row.company_size_range, EmployeeRange::parse, EmployeeRange::label),
+            label_of(
+                &row.company_size_range,
+                EmployeeRange::parse,
+                EmployeeRange::label,
+            ),
         ),
         (
             "Locations".to_string(),
-            row.number_of_locations.map(|n| n.to_string()).unwrap_or_default(),
+            row.number_of_locations
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
         ),
         (
             "Challenge".to_string(),
             label_of(&row.primary_challenge, Challenge::parse, Challenge::label),
         ),
-        ("In their words".to_string(), row.challenge_description.clone()),
-        ("Timeline".to_string(), label_of(&row.timeline, Timeline::parse, Timeline::label)),
+        (
+            "In their words".to_string(),
+            row.challenge_description.clone(),
+        ),
+        (
+            "Timeline".to_string(),
+            label_of(&row.timeline, Timeline::parse, Timeline::label),
+        ),
         (
             "Budget".to_string(),
             row.budget_range
@@ -261,9 +291,16 @@ fn facts(row: &LeadRow) -> Vec<(String, String)> {
         ),
         (
             "Decision".to_string(),
-            label_of(&row.decision_authority, DecisionAuthority::parse, DecisionAuthority::label),
+            label_of(
+                &row.decision_authority,
+                DecisionAuthority::parse,
+                DecisionAuthority::label,
+            ),
         ),
-        ("Source".to_string(), label_of(&row.source, LeadSource::parse, LeadSource::label)),
+        (
+            "Source".to_string(),
+            label_of(&row.source, LeadSource::parse, LeadSource::label),
+        ),
         ("Source detail".to_string(), row.source_detail.clone()),
         (
             "Campaign".to_string(),
@@ -275,11 +312,18 @@ fn facts(row: &LeadRow) -> Vec<(String, String)> {
                 .join(" / "),
         ),
         ("Forms sent".to_string(), row.forms_submitted.to_string()),
-        ("Time on site".to_string(), format!("{} min", row.time_on_site_secs / 60)),
+        (
+            "Time on site".to_string(),
+            format!("{} min", row.time_on_site_secs / 60),
+        ),
         (
             "Marketing consent".to_string(),
             if row.consent_marketing == 1 {
-                format!("Yes ({} wording, {})", row.consent_wording_version, crate::pages::showcase::case_study::iso_date(row.consent_at))
+                format!(
+                    "Yes ({} wording, {})",
+                    row.consent_wording_version,
+                    crate::pages::showcase::case_study::iso_date(row.consent_at)
+                )
             } else {
                 "No".to_string()
             },
@@ -291,10 +335,12 @@ fn facts(row: &LeadRow) -> Vec<(String, String)> {
 
 pub async fn detail(db: &Db, user: &CurrentUser, id: &str) -> Result<LeadDetail, AppError> {
     let (_, row) = visible_lead(db, user, id).await?;
-    let status = LeadStatus::parse(&row.status).ok_or_else(|| AppError::internal("bad lead status"))?;
+    let status =
+        LeadStatus::parse(&row.status).ok_or_else(|| AppError::internal("bad lead status"))?;
     let breakdown: Vec<ScoreFactor> =
         serde_json::from_str(&row.score_breakdown_json).map_err(AppError::internal)?;
-    let matches: Vec<ConsultantMatch> = serde_json::from_str(&row.match_json).map_err(AppError::internal)?;
+    let matches: Vec<ConsultantMatch> =
+        serde_json::from_str(&row.match_json).map_err(AppError::internal)?;
     let consultant_name = match &row.assigned_consultant_id {
         Some(cid) => db_consultants::by_id(db, cid)
             .await
@@ -332,7 +378,11 @@ pub async fn detail(db: &Db, user: &CurrentUser, id: &str) -> Result<LeadDetail,
         (LeadStatus::ConsultationBooked, row.consultation_booked_at),
         (LeadStatus::ProposalSent, row.proposal_sent_at),
         (
-            if status == LeadStatus::Lost { LeadStatus::Lost } else { LeadStatus::Won },
+            if status == LeadStatus::Lost {
+                LeadStatus::Lost
+            } else {
+                LeadStatus::Won
+            },
             row.closed_at,
         ),
     ]
@@ -366,7 +416,8 @@ pub async fn detail(db: &Db, user: &CurrentUser, id: &str) -> Result<LeadDetail,
         matches,
         roi_calculation_id: row.roi_calculation_id.clone(),
         roi_summary,
-        case_studies_viewed: serde_json::from_str(&row.case_studies_viewed_json).map_err(AppError::internal)?,
+        case_studies_viewed: serde_json::from_str(&row.case_studies_viewed_json)
+            .map_err(AppError::internal)?,
         estimated_value: pounds(row.estimated_value_minor),
         actual_value: pounds(row.actual_value_minor),
         timeline,
@@ -379,7 +430,10 @@ pub async fn detail(db: &Db, user: &CurrentUser, id: &str) -> Result<LeadDetail,
 fn note_text(note: &str) -> Result<Option<String>, AppError> {
     let note = note.trim();
     if note.chars().count() > 2000 {
-        return Err(AppError::invalid("note", "Keep the note under 2,000 characters."));
+        return Err(AppError::invalid(
+            "note",
+            "Keep the note under 2,000 characters.",
+        ));
     }
     Ok((!note.is_empty()).then(|| note.to_string()))
 }
@@ -393,13 +447,18 @@ pub async fn set_status(
     note: &str,
 ) -> Result<(), AppError> {
     let (_, row) = visible_lead(db, user, id).await?;
-    let current = LeadStatus::parse(&row.status).ok_or_else(|| AppError::internal("bad lead status"))?;
+    let current =
+        LeadStatus::parse(&row.status).ok_or_else(|| AppError::internal("bad lead status"))?;
     let target = LeadStatus::parse(target)
         .ok_or_else(|| AppError::invalid("status", "Choose a status from the list."))?;
     if !current.can_move_to(target) {
         return Err(AppError::invalid(
             "status",
-            format!("A lead that is {} cannot move to {}.", current.label().to_lowercase(), target.label().to_lowercase()),
+            format!(
+                "A lead that is {} cannot move to {}.",
+                current.label().to_lowercase(),
+                target.label().to_lowercase()
+            ),
         ));
     }
     let note = note_text(note)?;
@@ -407,7 +466,9 @@ pub async fn set_status(
         Some(n) => format!("{} → {}: {n}", current.label(), target.label()),
         None => format!("{} → {}", current.label(), target.label()),
     };
-    let closing_reason = matches!(target, LeadStatus::Lost | LeadStatus::Won).then(|| note.clone()).flatten();
+    let closing_reason = matches!(target, LeadStatus::Lost | LeadStatus::Won)
+        .then(|| note.clone())
+        .flatten();
     let moved = db_ws::set_status(
         db,
         id,
@@ -426,13 +487,17 @@ pub async fn set_status(
     if moved {
         Ok(())
     } else {
-        Err(AppError::conflict("status", "Someone else changed this lead's status just now; reload to see it."))
+        Err(AppError::conflict(
+            "status",
+            "Someone else changed this lead's status just now; reload to see it.",
+        ))
     }
 }
 
 pub async fn add_note(db: &Db, user: &CurrentUser, id: &str, note: &str) -> Result<(), AppError> {
     visible_lead(db, user, id).await?;
-    let note = note_text(note)?.ok_or_else(|| AppError::invalid("note", "Write the note first."))?;
+    let note =
+        note_text(note)?.ok_or_else(|| AppError::invalid("note", "Write the note first."))?;
     db_ws::add_note(
         db,
         id,
@@ -449,13 +514,21 @@ pub async fn add_note(db: &Db, user: &CurrentUser, id: &str, note: &str) -> Resu
 
 /// "12,500" or "£12.5k"-style amounts in pounds → minor units; blank → None.
 fn money(field: &str, text: &str) -> Result<Option<i64>, AppError> {
-    let cleaned: String = text.trim().trim_start_matches('£').chars().filter(|c| *c != ',').collect();
+    let cleaned: String = text
+        .trim()
+        .trim_start_matches('£')
+        .chars()
+        .filter(|c| *c != ',')
+        .collect();
     if cleaned.is_empty() {
         return Ok(None);
     }
     match cleaned.parse::<f64>() {
         Ok(v) if v.is_finite() && (0.0..1e12).contains(&v) => Ok(Some((v * 100.0).round() as i64)),
-        _ => Err(AppError::invalid(field, "Enter an amount in pounds, e.g. 45,000.")),
+        _ => Err(AppError::invalid(
+            field,
+            "Enter an amount in pounds, e.g. 45,000.",
+        )),
     }
 }
 
@@ -467,7 +540,10 @@ pub async fn set_values(
     actual: &str,
 ) -> Result<(), AppError> {
     visible_lead(db, user, id).await?;
-    let (est, act) = match (money("estimated_value", estimated), money("actual_value", actual)) {
+    let (est, act) = match (
+        money("estimated_value", estimated),
+        money("actual_value", actual),
+    ) {
         (Ok(e), Ok(a)) => (e, a),
         (Err(AppError::Invalid(mut a)), Err(AppError::Invalid(b))) => {
             a.extend(b);
@@ -475,7 +551,14 @@ pub async fn set_values(
         }
         (Err(e), _) | (_, Err(e)) => return Err(e),
     };
-    let show = |v: Option<i64>| v.map_or("—".to_string(), |m| format!("£{}", crate::domain::lift::group_thousands(m as f64 / 100.0)));
+    let show = |v: Option<i64>| {
+        v.map_or("—".to_string(), |m| {
+            format!(
+                "£{}",
+                crate::domain::lift::group_thousands(m as f64 / 100.0)
+            )
+        })
+    };
     db_ws::set_values(
         db,
         id,
@@ -493,7 +576,12 @@ pub async fn set_values(
 }
 
 /// Admins only: gives the lead to another active consultant.
-pub async fn reassign(db: &Db, user: &CurrentUser, id: &str, consultant_id: &str) -> Result<(), AppError> {
+pub async fn reassign(
+    db: &Db,
+    user: &CurrentUser,
+    id: &str,
+    consultant_id: &str,
+) -> Result<(), AppError> {
     if user.role != Role::Admin {
         return Err(AppError::Forbidden);
     }
@@ -509,7 +597,10 @@ pub async fn reassign(db: &Db, user: &CurrentUser, id: &str, consultant_id: &str
         &consultant.id,
         NewInteraction {
             kind: "assignment",
-            detail: format!("Reassigned to {}", full_name(&consultant.first_name, &consultant.last_name)),
+            detail: format!(
+                "Reassigned to {}",
+                full_name(&consultant.first_name, &consultant.last_name)
+            ),
             actor_user_id: Some(user.id.clone()),
             ..NewInteraction::default()
         },

@@ -6,13 +6,15 @@ use crate::api::lead_types::AssignedConsultant;
 use crate::db::leads::{self as db_leads, Claim, LeadFields, LeadRow, NewInteraction};
 use crate::db::roi_calculations::{self as db_roi, EvidenceRow};
 use crate::db::{consultants as db_consultants, new_id, now_ms, Db};
-use crate::domain::consultant_match::{best_assignee, rank, ConsultantCandidate, ConsultantMatch, MatchRequest};
+use crate::domain::consultant_match::{
+    best_assignee, rank, ConsultantCandidate, ConsultantMatch, MatchRequest,
+};
 use crate::domain::lead_fields::{
-    BudgetRange, DecisionAuthority, EmployeeRange, RevenueRange, Tier, Timeline,
+    BudgetRange, Challenge, DecisionAuthority, EmployeeRange, RevenueRange, Tier, Timeline,
 };
 use crate::domain::lead_form::CONSENT_WORDING_VERSION;
+use crate::domain::lead_form::{booking_url_for, BookingPrefill, LeadForm, LeadSubmission};
 use crate::domain::lead_form::{spam_check, SpamVerdict};
-use crate::domain::lead_form::{booking_url, LeadForm, LeadSubmission};
 use crate::domain::lead_score::{score, LeadScore, ScoreInput, ScoringSettings};
 use crate::domain::rate_limit::{LEADS_PER_HOUR, LEADS_PER_MINUTE};
 use crate::domain::roi::known_industries;
@@ -54,7 +56,11 @@ pub fn response_time(tier: Tier) -> &'static str {
 }
 
 /// What happens next, in the prospect's words.
-pub fn next_steps(tier: Tier, consultant: Option<&AssignedConsultant>, booking: bool) -> Vec<String> {
+pub fn next_steps(
+    tier: Tier,
+    consultant: Option<&AssignedConsultant>,
+    booking: bool,
+) -> Vec<String> {
     let who = consultant
         .map(|c| c.first_name.clone())
         .unwrap_or_else(|| "One of our consultants".to_string());
@@ -104,7 +110,9 @@ pub async fn candidates(
                 .filter(|e| e.consultant_id.as_deref() == Some(row.id.as_str()));
             let studies_in_industry = led
                 .clone()
-                .filter(|e| Some(e.industry_sic_code.as_str()) == request.industry_sic_code.as_deref())
+                .filter(|e| {
+                    Some(e.industry_sic_code.as_str()) == request.industry_sic_code.as_deref()
+                })
                 .count() as u32;
             let studies_for_challenge = led
                 .filter(|e| e.challenge == request.challenge.as_str())
@@ -176,9 +184,12 @@ fn score_input(
 ) -> Result<ScoreInput, AppError> {
     let bad = |what: &str| AppError::internal(format!("stored lead has a bad {what}"));
     Ok(ScoreInput {
-        revenue: RevenueRange::parse(&fields.annual_revenue_range).ok_or_else(|| bad("revenue range"))?,
-        employees: EmployeeRange::parse(&fields.company_size_range).ok_or_else(|| bad("size range"))?,
-        authority: DecisionAuthority::parse(&fields.decision_authority).ok_or_else(|| bad("authority"))?,
+        revenue: RevenueRange::parse(&fields.annual_revenue_range)
+            .ok_or_else(|| bad("revenue range"))?,
+        employees: EmployeeRange::parse(&fields.company_size_range)
+            .ok_or_else(|| bad("size range"))?,
+        authority: DecisionAuthority::parse(&fields.decision_authority)
+            .ok_or_else(|| bad("authority"))?,
         timeline: Timeline::parse(&fields.timeline).ok_or_else(|| bad("timeline"))?,
         budget: fields.budget_range.as_deref().and_then(BudgetRange::parse),
         published_studies_in_industry: studies_in_industry,
@@ -192,7 +203,8 @@ fn score_input(
 fn apply_score(fields: &mut LeadFields, scored: &LeadScore) -> Result<(), AppError> {
     fields.score = scored.total as i64;
     fields.tier = scored.tier.as_str().to_string();
-    fields.score_breakdown_json = serde_json::to_string(&scored.factors).map_err(AppError::internal)?;
+    fields.score_breakdown_json =
+        serde_json::to_string(&scored.factors).map_err(AppError::internal)?;
     Ok(())
 }
 
@@ -201,8 +213,16 @@ fn text(value: &Option<String>) -> String {
 }
 
 /// A new submission's fields (score and routing filled in later).
-fn fields_from(sub: &LeadSubmission, behaviour: &Behaviour, client: &Client) -> Result<LeadFields, AppError> {
-    let slugs: Vec<&str> = behaviour.viewed.iter().map(|(_, slug)| slug.as_str()).collect();
+fn fields_from(
+    sub: &LeadSubmission,
+    behaviour: &Behaviour,
+    client: &Client,
+) -> Result<LeadFields, AppError> {
+    let slugs: Vec<&str> = behaviour
+        .viewed
+        .iter()
+        .map(|(_, slug)| slug.as_str())
+        .collect();
     Ok(LeadFields {
         email: sub.email.as_str().to_string(),
         first_name: text(&sub.first_name),
@@ -238,7 +258,8 @@ fn fields_from(sub: &LeadSubmission, behaviour: &Behaviour, client: &Client) -> 
         forms_submitted: 1,
         consent_marketing: sub.consent_marketing,
         consent_wording_version: CONSENT_WORDING_VERSION.to_string(),
-        consent_purposes_json: serde_json::to_string(&sub.consent_purposes()).map_err(AppError::internal)?,
+        consent_purposes_json: serde_json::to_string(&sub.consent_purposes())
+            .map_err(AppError::internal)?,
     })
 }
 
@@ -273,7 +294,9 @@ fn merged(existing: &LeadRow, new: LeadFields) -> Result<LeadFields, AppError> {
         assigned_consultant_id: existing.assigned_consultant_id.clone(),
         match_json: existing.match_json.clone(),
         visitor_key: new.visitor_key.or(existing.visitor_key.clone()),
-        roi_calculation_id: new.roi_calculation_id.or(existing.roi_calculation_id.clone()),
+        roi_calculation_id: new
+            .roi_calculation_id
+            .or(existing.roi_calculation_id.clone()),
         case_studies_viewed_json: serde_json::to_string(&slugs).map_err(AppError::internal)?,
         time_on_site_secs: new.time_on_site_secs.max(existing.time_on_site_secs),
         forms_submitted: existing.forms_submitted + 1,
@@ -287,31 +310,64 @@ pub fn assigned_summary(row: &db_consultants::ConsultantRow) -> AssignedConsulta
         first_name: row.first_name.clone(),
         last_name: row.last_name.clone(),
         title: row.title.clone(),
-        profile_image_url: row.profile_image.clone(),
+        profile_image_url: row
+            .profile_image
+            .as_deref()
+            .map(crate::services::showcase::media_url),
         calendar_booking_url: row.calendar_url.clone(),
     }
 }
 
+/// A stored lead's contact details, as a booking link prefills them.
+pub struct StoredContact<'a> {
+    pub first_name: &'a str,
+    pub last_name: &'a str,
+    pub email: &'a str,
+    pub company: &'a str,
+    pub challenge: &'a str,
+    pub timeline: &'a str,
+}
+
+/// The consultant's booking link prefilled with the lead's details, if they have one.
+pub fn booking_link(
+    consultant: Option<&AssignedConsultant>,
+    lead: &StoredContact<'_>,
+) -> Option<String> {
+    let base = consultant?.calendar_booking_url.as_deref()?;
+    let prefill = BookingPrefill {
+        name: format!("{} {}", lead.first_name, lead.last_name)
+            .trim()
+            .to_string(),
+        email: lead.email.to_string(),
+        company: lead.company.to_string(),
+        challenge: Challenge::parse(lead.challenge),
+        timeline: Timeline::parse(lead.timeline),
+    };
+    booking_url_for(base, &prefill)
+}
+
 /// Captures a submitted lead form; see the module docs.
-pub async fn capture(db: &Db, client: &Client, form: &LeadForm) -> Result<CaptureOutcome, AppError> {
+pub async fn capture(
+    db: &Db,
+    client: &Client,
+    form: &LeadForm,
+) -> Result<CaptureOutcome, AppError> {
     rate_limit::enforce(db, &[LEADS_PER_MINUTE, LEADS_PER_HOUR], &client.ip).await?;
     let evidence_rows = db_roi::published_evidence(db)
         .await
         .map_err(AppError::internal)?;
     let evidence = crate::services::roi::evidence_from_rows(&evidence_rows);
     let industries = known_industries(&evidence);
-    match spam_check(form) {
-        SpamVerdict::Clean => {}
-        SpamVerdict::Bot { message } => {
-            tracing::info!(client = %client.ip, "lead refused: honeypot filled");
-            return Err(AppError::invalid("form", message));
-        }
-        SpamVerdict::Suspicious(errors) => {
-            tracing::info!(client = %client.ip, "lead refused: content checks");
-            return Err(invalid(errors));
-        }
+    // A filled honeypot refuses the whole form; content checks (links in
+    // names, disposable addresses…) come back with the other field errors.
+    if let SpamVerdict::Bot { message } = spam_check(form) {
+        tracing::info!(client = %client.ip, "lead refused: honeypot filled");
+        return Err(AppError::invalid("form", message));
     }
-    let sub = form.parse(&industries).map_err(invalid)?;
+    let sub = form.parse(&industries).map_err(|errors| {
+        tracing::info!(client = %client.ip, fields = errors.len(), "lead refused: invalid fields");
+        invalid(errors)
+    })?;
     let behaviour = behaviour(db, client, &sub).await?;
     let settings = scoring_settings(db).await?;
     let request = MatchRequest::from_submission(&sub);
@@ -343,7 +399,10 @@ pub async fn capture(db: &Db, client: &Client, form: &LeadForm) -> Result<Captur
             let viewed = serde_json::from_str::<Vec<String>>(&fields.case_studies_viewed_json)
                 .map_err(AppError::internal)?
                 .len();
-            let scored = score(&score_input(&fields, studies_in_industry, viewed)?, &settings);
+            let scored = score(
+                &score_input(&fields, studies_in_industry, viewed)?,
+                &settings,
+            );
             apply_score(&mut fields, &scored)?;
             db_leads::update_from_submission(&mut tx, &existing.id, &fields, now)
                 .await
@@ -381,7 +440,11 @@ pub async fn capture(db: &Db, client: &Client, form: &LeadForm) -> Result<Captur
         kind: "form_submit",
         detail: format!(
             "{} form ({}){}",
-            if merged_into { "Submitted the" } else { "Sent the" },
+            if merged_into {
+                "Submitted the"
+            } else {
+                "Sent the"
+            },
             sub.source.label(),
             sub.source_detail
                 .as_deref()
@@ -425,10 +488,18 @@ pub async fn capture(db: &Db, client: &Client, form: &LeadForm) -> Result<Captur
             .map(|row| assigned_summary(&row)),
         None => None,
     };
-    let booking = consultant
-        .as_ref()
-        .and_then(|c| c.calendar_booking_url.as_deref())
-        .and_then(|base| booking_url(base, &sub));
+    // From the lead as stored, so a repeat submission keeps the name given earlier.
+    let booking = booking_link(
+        consultant.as_ref(),
+        &StoredContact {
+            first_name: &fields.first_name,
+            last_name: &fields.last_name,
+            email: &fields.email,
+            company: &fields.company_name,
+            challenge: &fields.primary_challenge,
+            timeline: &fields.timeline,
+        },
+    );
     tracing::info!(lead = %lead_id, merged = merged_into, score = scored.total, "lead captured");
     Ok(CaptureOutcome {
         lead_id,

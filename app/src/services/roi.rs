@@ -63,7 +63,8 @@ pub async fn calculate(
     evidence: &[StudyEvidence],
 ) -> Result<StoredCalculation, AppError> {
     rate_limit::enforce(db, &[ROI_PER_MINUTE], &client.ip).await?;
-    let result = estimate(input, evidence).map_err(|e| AppError::invalid("industry", e.to_string()))?;
+    let result =
+        estimate(input, evidence).map_err(|e| AppError::invalid("industry", e.to_string()))?;
     let id = new_id();
     let now = now_ms();
     db_roi::insert(

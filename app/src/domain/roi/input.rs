@@ -137,10 +137,19 @@ pub fn describe_input(input: &RoiInput) -> Vec<(String, String)> {
         ),
         (
             "Annual revenue".to_string(),
-            format!("£{}", crate::domain::lift::group_thousands(input.annual_revenue_gbp)),
+            format!(
+                "£{}",
+                crate::domain::lift::group_thousands(input.annual_revenue_gbp)
+            ),
         ),
-        ("Company size".to_string(), input.company_size.label().to_string()),
-        ("Main challenge".to_string(), input.challenge.label().to_string()),
+        (
+            "Company size".to_string(),
+            input.company_size.label().to_string(),
+        ),
+        (
+            "Main challenge".to_string(),
+            input.challenge.label().to_string(),
+        ),
     ];
     if let Some(n) = input.locations {
         rows.push(("Locations".to_string(), n.to_string()));

@@ -1,4 +1,6 @@
-use crate::api::lead_workspace::{load_lead, AddLeadNote, ReassignLead, SetLeadStatus, SetLeadValues};
+use crate::api::lead_workspace::{
+    load_lead, AddLeadNote, ReassignLead, SetLeadStatus, SetLeadValues,
+};
 use crate::api::lead_workspace_types::LeadDetail;
 use crate::components::admin_page::AdminPage;
 use crate::components::http_status::set_status;

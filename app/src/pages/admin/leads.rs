@@ -15,7 +15,11 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn LeadsAdminPage() -> impl IntoView {
     let parsed = use_query_map().with_untracked(|q| {
-        let pairs: Vec<(String, String)> = q.clone().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        let pairs: Vec<(String, String)> = q
+            .clone()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
         LeadQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     });
     let (query, query_errors) = match parsed {
@@ -61,11 +65,19 @@ fn Dashboard(dashboard: LeadDashboard) -> impl IntoView {
     }
 }
 
-fn select_options<T: Copy + PartialEq>(all: &[T], current: Option<T>, value: fn(T) -> &'static str, label: fn(T) -> &'static str) -> impl IntoView {
-    let options: Vec<_> = all.iter().map(|c| {
-        let selected = current == Some(*c);
-        view! { <option value=value(*c) selected=selected>{label(*c)}</option> }
-    }).collect();
+fn select_options<T: Copy + PartialEq>(
+    all: &[T],
+    current: Option<T>,
+    value: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> impl IntoView {
+    let options: Vec<_> = all
+        .iter()
+        .map(|c| {
+            let selected = current == Some(*c);
+            view! { <option value=value(*c) selected=selected>{label(*c)}</option> }
+        })
+        .collect();
     view! { <option value="">"Any"</option> {options} }
 }
 

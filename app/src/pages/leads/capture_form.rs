@@ -4,7 +4,8 @@ use crate::api::lead_types::LeadFormData;
 use crate::api::leads::CaptureLead;
 use crate::components::hydration::use_hydrated;
 use crate::domain::lead_fields::{
-    BudgetRange, Challenge, DecisionAuthority, EmployeeRange, RevenueRange, Timeline, OTHER_INDUSTRY,
+    BudgetRange, Challenge, DecisionAuthority, EmployeeRange, RevenueRange, Timeline,
+    OTHER_INDUSTRY,
 };
 use crate::domain::lead_form::CONSENT_WORDING;
 use crate::domain::lead_form::STEP_ONE_FIELDS;
@@ -60,7 +61,8 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
             .map(|e| (e.field, e.message))
             .collect::<Vec<_>>(),
     );
-    let parsed = Memo::new(move |_| industries.with_value(|inds| form.with(|f| f.parse(inds).map(|_| ()))));
+    let parsed =
+        Memo::new(move |_| industries.with_value(|inds| form.with(|f| f.parse(inds).map(|_| ()))));
     let shown_errors = Signal::derive(move || {
         let mut shown: Vec<(String, String)> = match parsed.get() {
             Ok(()) => Vec::new(),
@@ -91,7 +93,9 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
     Effect::new(move |_| {
         if let Some(Err(err)) = capture.value().get() {
             server_messages.set(match err {
-                AppError::Invalid(errors) => errors.into_iter().map(|e| (e.field, e.message)).collect(),
+                AppError::Invalid(errors) => {
+                    errors.into_iter().map(|e| (e.field, e.message)).collect()
+                }
                 other => vec![("form".to_string(), other.to_string())],
             });
         }
@@ -103,11 +107,13 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
                 .map(|(_, msg)| msg.clone())
         })
     };
-    let invalid_count = move || shown_errors.with(|e| e.iter().filter(|(f, _)| f != "form").count());
+    let invalid_count =
+        move || shown_errors.with(|e| e.iter().filter(|(f, _)| f != "form").count());
 
     let continue_to_step_two = move |_| {
         show_step_one.set(true);
-        let step_one_ok = industries.with_value(|inds| form.with_untracked(|f| f.parse_step_one(inds).is_ok()));
+        let step_one_ok =
+            industries.with_value(|inds| form.with_untracked(|f| f.parse_step_one(inds).is_ok()));
         if step_one_ok {
             step_two_open.set(true);
         }
@@ -119,7 +125,9 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
         server_messages.set(Vec::new());
         if parsed.get_untracked().is_ok() {
             let mut input = form.get_untracked();
-            input.time_on_site = time_on_site_secs().map(|s| s.to_string()).unwrap_or_default();
+            input.time_on_site = time_on_site_secs()
+                .map(|s| s.to_string())
+                .unwrap_or_default();
             capture.dispatch(CaptureLead {
                 input,
                 return_to: return_to.get_value(),
@@ -128,7 +136,10 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
     };
 
     let industry_options = industries.with_value(|inds| {
-        let mut options: Vec<(String, String)> = inds.iter().map(|i| (i.sic_code.clone(), i.name.clone())).collect();
+        let mut options: Vec<(String, String)> = inds
+            .iter()
+            .map(|i| (i.sic_code.clone(), i.name.clone()))
+            .collect();
         options.push((OTHER_INDUSTRY.to_string(), "Another industry".to_string()));
         options
     });
@@ -224,11 +235,13 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
     if !is_modal {
         return view! { <div class="lead-capture">{form_view}{thanks_view}</div> }.into_any();
     }
-    let contact_href = form.with_untracked(|f| format!(
-        "/contact?source={}&source_detail={}",
-        crate::domain::lead_form::percent_encode(&f.source),
-        crate::domain::lead_form::percent_encode(&f.source_detail)
-    ));
+    let contact_href = form.with_untracked(|f| {
+        format!(
+            "/contact?source={}&source_detail={}",
+            crate::domain::lead_form::percent_encode(&f.source),
+            crate::domain::lead_form::percent_encode(&f.source_detail)
+        )
+    });
     view! {
         <div class="lead-capture lead-capture--modal" data-hydrated=move || hydrated.get().to_string()>
             <a class="button button--primary" href=contact_href

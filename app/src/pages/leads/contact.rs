@@ -17,7 +17,11 @@ pub fn ContactPage() -> impl IntoView {
         let source = get("source");
         (
             LeadForm {
-                source: if source.is_empty() { "contact_page".to_string() } else { source },
+                source: if source.is_empty() {
+                    "contact_page".to_string()
+                } else {
+                    source
+                },
                 source_detail: get("source_detail"),
                 utm_source: get("utm_source"),
                 utm_medium: get("utm_medium"),
@@ -27,7 +31,10 @@ pub fn ContactPage() -> impl IntoView {
             q.get("draft"),
         )
     });
-    let data = Resource::new_blocking(move || (prefill.clone(), draft.clone()), |(p, d)| load_lead_form(p, d));
+    let data = Resource::new_blocking(
+        move || (prefill.clone(), draft.clone()),
+        |(p, d)| load_lead_form(p, d),
+    );
     view! {
         <Seo title="Talk to a consultant".to_string()
             description="Tell us about your business and a consultant who knows your industry will get back to you.".to_string()

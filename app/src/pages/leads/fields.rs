@@ -32,7 +32,8 @@ impl FormState {
     }
 
     fn value(self, name: &'static str) -> String {
-        self.form.with_untracked(|f| f.get(name).unwrap_or_default().to_string())
+        self.form
+            .with_untracked(|f| f.get(name).unwrap_or_default().to_string())
     }
 
     fn set(self, name: &'static str, value: String) {
@@ -75,7 +76,11 @@ pub fn LeadText(
 
 /// A labelled multi-line text input.
 #[component]
-pub fn LeadTextArea(name: &'static str, label: &'static str, #[prop(default = "")] hint: &'static str) -> impl IntoView {
+pub fn LeadTextArea(
+    name: &'static str,
+    label: &'static str,
+    #[prop(default = "")] hint: &'static str,
+) -> impl IntoView {
     let state = expect_context::<FormState>();
     let id = state.id(name);
     let error_id = format!("{id}-error");
@@ -130,7 +135,11 @@ pub fn LeadHidden(name: &'static str) -> impl IntoView {
 }
 
 /// Options of a choice set as (wire value, label) pairs.
-pub fn options<T: Copy>(all: &[T], value: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<(String, String)> {
+pub fn options<T: Copy>(
+    all: &[T],
+    value: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
     all.iter()
         .map(|c| (value(*c).to_string(), label(*c).to_string()))
         .collect()

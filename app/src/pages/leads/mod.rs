@@ -4,8 +4,8 @@
 mod capture_form;
 mod contact;
 mod fields;
-mod thanks;
 mod thank_you_panel;
+mod thanks;
 
 pub use capture_form::{LeadCapture, LeadCaptureSection};
 pub use contact::ContactPage;

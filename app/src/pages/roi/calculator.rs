@@ -1,8 +1,8 @@
 use super::{form_from_query, EstimateView};
 use crate::api::roi::{load_calculator, CalculatorData, SaveRoiCalculation, SimilarStudy};
 use crate::components::field_message::{aria_invalid, FieldMessage};
-use crate::components::hydration::use_hydrated;
 use crate::components::http_status::set_status;
+use crate::components::hydration::use_hydrated;
 use crate::components::seo::Seo;
 use crate::components::site_layout::SiteLayout;
 use crate::domain::lead_fields::{Challenge, CurrentSolution, OTHER_INDUSTRY};
@@ -23,7 +23,10 @@ pub fn RoiCalculatorPage() -> impl IntoView {
     let check = query.iter().any(|(k, v)| k == "check" && v == "true");
     let problem = query.iter().any(|(k, _)| k == "problem");
     let form = form_from_query(&query);
-    let data = Resource::new_blocking(move || (form.clone(), check), |(f, c)| load_calculator(f, c));
+    let data = Resource::new_blocking(
+        move || (form.clone(), check),
+        |(f, c)| load_calculator(f, c),
+    );
     view! {
         <Seo
             title="ROI calculator".to_string()
@@ -88,9 +91,7 @@ pub fn RoiCalculator(data: CalculatorData) -> impl IntoView {
             .map(|e| e.field.clone())
             .collect::<Vec<String>>(),
     );
-    let parsed = Memo::new(move |_| {
-        industries.with_value(|inds| form.with(|f| f.parse(inds)))
-    });
+    let parsed = Memo::new(move |_| industries.with_value(|inds| form.with(|f| f.parse(inds))));
     let result = Memo::new(move |_| {
         parsed.with(|p| match p {
             Ok(input) => evidence.with_value(|ev| estimate(input, ev).ok()),
@@ -137,7 +138,12 @@ pub fn RoiCalculator(data: CalculatorData) -> impl IntoView {
 
     let save = ServerAction::<SaveRoiCalculation>::new();
     let saved_id = move || save.value().get().and_then(|r| r.ok());
-    let save_error = move || save.value().get().and_then(|r| r.err()).map(|e| e.to_string());
+    let save_error = move || {
+        save.value()
+            .get()
+            .and_then(|r| r.err())
+            .map(|e| e.to_string())
+    };
 
     let initial = form.get_untracked();
     let similar = move |slugs: &[String]| -> Vec<SimilarStudy> {

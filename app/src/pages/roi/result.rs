@@ -14,7 +14,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub fn RoiResultPage() -> impl IntoView {
     let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
     let draft = use_query_map().with_untracked(|q| q.get("draft"));
-    let result = Resource::new_blocking(move || (id.clone(), draft.clone()), |(id, draft)| load_roi_result(id, draft));
+    let result = Resource::new_blocking(
+        move || (id.clone(), draft.clone()),
+        |(id, draft)| load_roi_result(id, draft),
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
