@@ -15,7 +15,8 @@ pub fn SiteHeader() -> impl IntoView {
                         <li><a href="/case-studies">"Case studies"</a></li>
                         <li><a href="/consultants">"Consultants"</a></li>
                         <li><a href="/#approach">"Approach"</a></li>
-                        <li><a href="/#estimate">"Estimate your lift"</a></li>
+                        <li><a href="/roi-calculator">"ROI calculator"</a></li>
+                        <li><a href="/contact">"Contact"</a></li>
                         <li><a class="site-nav__login" href="/login">"Client login"</a></li>
                     </ul>
                 </SiteNav>

@@ -102,7 +102,7 @@ pub async fn open_pipeline(
     consultant_id: Option<&str>,
 ) -> Result<(i64, i64), sqlx::Error> {
     sqlx::query_as::<_, (i64, i64)>(
-        "SELECT COALESCE(SUM(estimated_value_minor), 0), COUNT(*) FROM leads \
+        "SELECT CAST(COALESCE(SUM(estimated_value_minor), 0) AS BIGINT), COUNT(*) FROM leads \
          WHERE status NOT IN ('won', 'lost') AND ($1 IS NULL OR assigned_consultant_id = $1)",
     )
     .bind(consultant_id.map(str::to_string))

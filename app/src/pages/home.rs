@@ -89,6 +89,10 @@ pub fn HomePage() -> impl IntoView {
                     <h2 id="estimate-title" class="section__title">"What is a lift worth to you?"</h2>
                     <p>"A quick back-of-the-envelope: the extra revenue a relative conversion lift brings, all else equal."</p>
                     <LiftEstimator initial_revenue=revenue initial_lift=lift />
+                    <p>
+                        "For an estimate grounded in our published results for your industry, try the "
+                        <a href="/roi-calculator">"ROI calculator"</a>"."
+                    </p>
                 </div>
             </section>
         </SiteLayout>

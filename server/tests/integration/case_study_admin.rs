@@ -26,6 +26,7 @@ fn form(title: &str, slug: &str) -> Vec<(String, String)> {
             "Baskets were **small**. <script>alert(1)</script>",
         ),
         ("input[methodology]", "ab_test"),
+        ("input[challenge]", "pricing"),
         ("input[duration_days]", "28"),
         ("input[sample_size]", "120000"),
         ("input[confidence_level]", "0.95"),

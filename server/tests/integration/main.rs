@@ -10,5 +10,7 @@ mod auth;
 mod case_study_admin;
 mod consultant_admin;
 mod health;
+mod leads;
+mod roi;
 mod showcase;
 mod two_servers;

@@ -1,3 +1,4 @@
+use crate::api::lead_types::LeadFormData;
 use crate::api::showcase::load_case_study;
 use crate::api::showcase_types::CaseStudyDetail;
 use crate::charts::{baseline_vs_result, format_value, secondary_changes};
@@ -7,6 +8,7 @@ use crate::components::seo::{absolute_url, Seo};
 use crate::components::site_layout::SiteLayout;
 use crate::domain::showcase::compact_money;
 use crate::markdown::to_safe_html;
+use crate::pages::leads::LeadCapture;
 use crate::pages::not_found::NotFoundPage;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -14,12 +16,32 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn CaseStudyPage() -> impl IntoView {
     let slug = use_params_map().with_untracked(|p| p.get("slug").unwrap_or_default());
-    let study = Resource::new_blocking(move || slug.clone(), load_case_study);
+    let study = Resource::new_blocking(
+        {
+            let slug = slug.clone();
+            move || slug.clone()
+        },
+        load_case_study,
+    );
+    // The "talk to a consultant" dialog, attributed to this case study.
+    let lead_form = Resource::new_blocking(
+        move || slug.clone(),
+        |slug| {
+            let prefill = crate::domain::lead_form::LeadForm {
+                source: "case_study".to_string(),
+                source_detail: slug.clone(),
+                case_studies_viewed: slug,
+                ..Default::default()
+            };
+            crate::api::leads::load_lead_form(prefill, None)
+        },
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
+                let lead_form = lead_form.await.ok();
                 match study.await {
-                    Ok(Some(study)) => view! { <CaseStudyView study /> }.into_any(),
+                    Ok(Some(study)) => view! { <CaseStudyView study lead_form /> }.into_any(),
                     Ok(None) => view! { <NotFoundPage /> }.into_any(),
                     Err(e) => {
                         set_status(e.status());
@@ -82,7 +104,7 @@ fn Prose(markdown: String) -> impl IntoView {
 }
 
 #[component]
-fn CaseStudyView(study: CaseStudyDetail) -> impl IntoView {
+fn CaseStudyView(study: CaseStudyDetail, lead_form: Option<LeadFormData>) -> impl IntoView {
     let description = if study.meta_description.is_empty() {
         study.summary.clone()
     } else {
@@ -232,9 +254,12 @@ fn CaseStudyView(study: CaseStudyDetail) -> impl IntoView {
 
                     <aside class="cta-band" aria-labelledby="cta-title">
                         <h2 id="cta-title">"Could this work for you?"</h2>
-                        <p>"Estimate what a lift is worth to your business, or talk to the consultant who ran this study."</p>
+                        <p>"Talk to a consultant about your business, or estimate what experimentation could be worth to you."</p>
                         <p class="cta-band__actions">
-                            <a class="button button--primary" href="/#estimate">"Estimate your lift"</a>
+                            {lead_form.map(|data| view! {
+                                <LeadCapture data return_to=format!("/case-studies/{}", study.slug) variant="modal".to_string() />
+                            })}
+                            <a class="button button--ghost" href=format!("/roi-calculator?industry={}#calculator", study.industry_sic_code)>"Estimate your ROI"</a>
                             {consultant.and_then(|c| c.calendar_booking_url).map(|url| view! { <a class="button button--ghost" href=url rel="noopener">"Book a call"</a> })}
                         </p>
                     </aside>

@@ -147,6 +147,8 @@ pub fn test_config(database_url: String) -> Config {
     vars.insert("DATABASE_URL".to_string(), database_url);
     vars.insert("CE_LISTEN_ADDR".to_string(), "127.0.0.1:0".to_string());
     vars.insert("CE_DB_MAX_CONNECTIONS".to_string(), "5".to_string());
+    // Tests act as many clients (rate limits are per address) by sending X-Forwarded-For.
+    vars.insert("CE_TRUST_PROXY".to_string(), "true".to_string());
     Config::from_lookup(|k| vars.get(k).cloned()).expect("valid test config")
 }
 
