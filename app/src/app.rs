@@ -7,6 +7,7 @@ use crate::pages::admin::{
     dashboard::DashboardPage,
     lead_detail::LeadDetailPage,
     leads::LeadsAdminPage,
+    settings::SettingsPage,
     users::UsersPage,
 };
 use crate::pages::leads::{ContactPage, ThanksPage};
@@ -77,6 +78,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/consultants") view=ConsultantsAdminPage ssr=guarded.clone() />
                 <Route path=path!("/admin/leads") view=LeadsAdminPage ssr=guarded.clone() />
                 <Route path=path!("/admin/leads/:id") view=LeadDetailPage ssr=guarded.clone() />
+                <Route path=path!("/admin/settings") view=SettingsPage ssr=guarded.clone() />
                 <Route path=path!("/admin/consultants/:id/edit") view=EditConsultantPage ssr=guarded />
             </Routes>
         </Router>

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod case_study_admin;
 pub mod consultant_admin;
+pub mod lead_settings;
 pub mod lead_types;
 pub mod lead_workspace;
 pub mod lead_workspace_types;

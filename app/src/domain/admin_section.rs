@@ -70,6 +70,7 @@ impl AdminSection {
                 | AdminSection::CaseStudies
                 | AdminSection::Consultants
                 | AdminSection::Leads
+                | AdminSection::Settings
                 | AdminSection::Users
                 | AdminSection::Account
         )

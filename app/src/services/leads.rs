@@ -177,27 +177,50 @@ async fn behaviour(db: &Db, client: &Client, sub: &LeadSubmission) -> Result<Beh
     })
 }
 
-fn score_input(
-    fields: &LeadFields,
+/// What scoring reads from a lead, stored or about to be.
+pub struct ScoreSource<'a> {
+    pub revenue: &'a str,
+    pub size: &'a str,
+    pub authority: &'a str,
+    pub timeline: &'a str,
+    pub budget: Option<&'a str>,
+    pub calculator_used: bool,
+    pub time_on_site_secs: i64,
+    pub forms_submitted: i64,
+    pub case_studies_viewed: usize,
+}
+
+pub fn score_input(
+    source: &ScoreSource<'_>,
     studies_in_industry: u32,
-    viewed: usize,
 ) -> Result<ScoreInput, AppError> {
     let bad = |what: &str| AppError::internal(format!("stored lead has a bad {what}"));
     Ok(ScoreInput {
-        revenue: RevenueRange::parse(&fields.annual_revenue_range)
-            .ok_or_else(|| bad("revenue range"))?,
-        employees: EmployeeRange::parse(&fields.company_size_range)
-            .ok_or_else(|| bad("size range"))?,
-        authority: DecisionAuthority::parse(&fields.decision_authority)
-            .ok_or_else(|| bad("authority"))?,
-        timeline: Timeline::parse(&fields.timeline).ok_or_else(|| bad("timeline"))?,
-        budget: fields.budget_range.as_deref().and_then(BudgetRange::parse),
+        revenue: RevenueRange::parse(source.revenue).ok_or_else(|| bad("revenue range"))?,
+        employees: EmployeeRange::parse(source.size).ok_or_else(|| bad("size range"))?,
+        authority: DecisionAuthority::parse(source.authority).ok_or_else(|| bad("authority"))?,
+        timeline: Timeline::parse(source.timeline).ok_or_else(|| bad("timeline"))?,
+        budget: source.budget.and_then(BudgetRange::parse),
         published_studies_in_industry: studies_in_industry,
-        case_studies_viewed: viewed as u32,
-        calculator_used: fields.roi_calculation_id.is_some(),
-        time_on_site_secs: fields.time_on_site_secs.clamp(0, u32::MAX as i64) as u32,
-        forms_submitted: fields.forms_submitted.clamp(1, u32::MAX as i64) as u32,
+        case_studies_viewed: source.case_studies_viewed.min(u32::MAX as usize) as u32,
+        calculator_used: source.calculator_used,
+        time_on_site_secs: source.time_on_site_secs.clamp(0, u32::MAX as i64) as u32,
+        forms_submitted: source.forms_submitted.clamp(1, u32::MAX as i64) as u32,
     })
+}
+
+fn source_of(fields: &LeadFields, viewed: usize) -> ScoreSource<'_> {
+    ScoreSource {
+        revenue: &fields.annual_revenue_range,
+        size: &fields.company_size_range,
+        authority: &fields.decision_authority,
+        timeline: &fields.timeline,
+        budget: fields.budget_range.as_deref(),
+        calculator_used: fields.roi_calculation_id.is_some(),
+        time_on_site_secs: fields.time_on_site_secs,
+        forms_submitted: fields.forms_submitted,
+        case_studies_viewed: viewed,
+    }
 }
 
 fn apply_score(fields: &mut LeadFields, scored: &LeadScore) -> Result<(), AppError> {
@@ -400,7 +423,7 @@ pub async fn capture(
                 .map_err(AppError::internal)?
                 .len();
             let scored = score(
-                &score_input(&fields, studies_in_industry, viewed)?,
+                &score_input(&source_of(&fields, viewed), studies_in_industry)?,
                 &settings,
             );
             apply_score(&mut fields, &scored)?;
@@ -412,7 +435,10 @@ pub async fn capture(
         None => {
             let mut fields = fresh;
             let scored = score(
-                &score_input(&fields, studies_in_industry, behaviour.viewed.len())?,
+                &score_input(
+                    &source_of(&fields, behaviour.viewed.len()),
+                    studies_in_industry,
+                )?,
                 &settings,
             );
             apply_score(&mut fields, &scored)?;

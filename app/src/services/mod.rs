@@ -5,6 +5,7 @@ pub mod auth;
 pub mod case_study_admin;
 pub mod consultant_admin;
 pub mod lead_pages;
+pub mod lead_settings;
 pub mod lead_workspace;
 pub mod leads;
 pub mod rate_limit;

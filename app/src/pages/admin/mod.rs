@@ -5,4 +5,5 @@ pub mod consultants;
 pub mod dashboard;
 pub mod lead_detail;
 pub mod leads;
+pub mod settings;
 pub mod users;

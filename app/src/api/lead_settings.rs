@@ -1,0 +1,68 @@
+//! Admin server functions: lead-scoring settings and the routing preview.
+
+use crate::domain::consultant_match::ConsultantMatch;
+use crate::domain::lead_fields::IndustryRef;
+use crate::domain::lead_score::ScoringForm;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LeadSettingsData {
+    pub form: ScoringForm,
+    pub industries: Vec<IndustryRef>,
+    pub preview_industry: String,
+    pub preview_challenge: String,
+    /// `Some` once a preview was asked for.
+    pub preview: Option<Result<Vec<ConsultantMatch>, String>>,
+}
+
+#[server(prefix = "/api", endpoint = "admin/settings/leads")]
+pub async fn load_lead_settings(
+    preview_industry: String,
+    preview_challenge: String,
+) -> Result<LeadSettingsData, AppError> {
+    let outcome = async {
+        let user = crate::auth::current::require_role(&[crate::domain::role::Role::Admin]).await?;
+        let db = crate::auth::current::state()?.db;
+        let form = crate::services::lead_settings::current(&db, &user).await?;
+        let evidence = crate::services::roi::evidence(&db).await?;
+        let preview = if preview_challenge.is_empty() {
+            None
+        } else {
+            Some(
+                crate::services::lead_settings::preview(
+                    &db,
+                    &user,
+                    &preview_industry,
+                    &preview_challenge,
+                )
+                .await
+                .map_err(|e| e.to_string()),
+            )
+        };
+        Ok(LeadSettingsData {
+            form,
+            industries: crate::domain::roi::known_industries(&evidence),
+            preview_industry,
+            preview_challenge,
+            preview,
+        })
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+/// Saves the scoring settings and returns how many open leads changed score or tier.
+#[server(prefix = "/api", endpoint = "admin/settings/scoring")]
+pub async fn save_scoring_settings(input: ScoringForm) -> Result<i64, AppError> {
+    let outcome = async {
+        let user = crate::auth::current::require_role(&[crate::domain::role::Role::Admin]).await?;
+        let db = crate::auth::current::state()?.db;
+        crate::services::lead_settings::save(&db, &user, &input)
+            .await
+            .map(|n| n as i64)
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}

@@ -1,0 +1,148 @@
+use crate::api::lead_settings::{load_lead_settings, LeadSettingsData, SaveScoringSettings};
+use crate::components::admin_page::AdminPage;
+use crate::components::field_message::TextField;
+use crate::components::http_status::set_status;
+use crate::components::hydration::use_hydrated;
+use crate::domain::admin_section::AdminSection;
+use crate::domain::lead_fields::{Challenge, OTHER_INDUSTRY};
+use crate::domain::lead_score::ScoringForm;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// Admin settings: lead scoring (weights and tier thresholds) and a routing
+/// preview that shows who would get a lead, without creating one.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let (industry, challenge) = use_query_map().with_untracked(|q| {
+        (
+            q.get("preview_industry").unwrap_or_default(),
+            q.get("preview_challenge").unwrap_or_default(),
+        )
+    });
+    let data = Resource::new_blocking(
+        move || (industry.clone(), challenge.clone()),
+        |(i, c)| load_lead_settings(i, c),
+    );
+    view! {
+        <AdminPage section=AdminSection::Settings>
+            <h1>"Settings"</h1>
+            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(data) => view! { <SettingsView data /> }.into_any(),
+                        Err(e) => {
+                            set_status(e.status());
+                            view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </AdminPage>
+    }
+}
+
+#[component]
+fn SettingsView(data: LeadSettingsData) -> impl IntoView {
+    let industry = data.preview_industry.clone();
+    let challenge = data.preview_challenge.clone();
+    view! {
+        <section class="panel" aria-labelledby="scoring-title">
+            <h2 id="scoring-title">"Lead scoring"</h2>
+            <p class="muted">
+                "Maximum points per factor (they must add up to 100) and the score each tier starts at. "
+                "Saving re-scores every open lead. The factors are described in docs/lead-scoring.md."
+            </p>
+            <ScoringSettingsForm form=data.form />
+        </section>
+        <section class="panel" aria-labelledby="preview-title">
+            <h2 id="preview-title">"Routing preview"</h2>
+            <p class="muted">"Who would get a lead like this? Nothing is created."</p>
+            <form method="get" action="/admin/settings" class="filters">
+                <div class="field">
+                    <label for="pv-industry">"Industry"</label>
+                    <select id="pv-industry" name="preview_industry">
+                        {data.industries.iter().map(|i| view! {
+                            <option value=i.sic_code.clone() selected=i.sic_code == industry>{i.name.clone()}</option>
+                        }).collect_view()}
+                        <option value=OTHER_INDUSTRY selected=industry == OTHER_INDUSTRY>"Another industry"</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="pv-challenge">"Challenge"</label>
+                    <select id="pv-challenge" name="preview_challenge">
+                        {Challenge::ALL.iter().map(|c| view! {
+                            <option value=c.as_str() selected=c.as_str() == challenge>{c.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="filters__actions"><button type="submit" class="button button--primary">"Preview"</button></div>
+            </form>
+            {match data.preview {
+                None => ().into_any(),
+                Some(Err(message)) => view! { <p class="alert alert--error" role="alert">{message}</p> }.into_any(),
+                Some(Ok(matches)) => view! {
+                    <ol class="matches" data-testid="routing-preview">
+                        {matches.into_iter().map(|m| view! {
+                            <li>
+                                <strong>{m.name.clone()}</strong>
+                                {format!(" — match {} / 100{}", m.score, if m.available { "" } else { " (not available)" })}
+                                <ul class="small">{m.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[island]
+fn ScoringSettingsForm(form: ScoringForm) -> impl IntoView {
+    let save = ServerAction::<SaveScoringSettings>::new();
+    let hydrated = use_hydrated();
+    let error = move |field: &'static str| {
+        Signal::derive(move || {
+            save.value()
+                .get()
+                .and_then(Result::err)
+                .and_then(|e| e.field_message(field))
+        })
+    };
+    let saved = move || save.value().get().and_then(Result::ok);
+    let field = move |name: &'static str, label: &'static str, value: String| {
+        view! { <TextField id_prefix="sc" name label value message=error(name) /> }
+    };
+    let total_error = error("total");
+    view! {
+        <ActionForm action=save attr:class="form form--grid" attr:data-hydrated=move || hydrated.get().to_string()>
+            {move || saved().map(|n| view! {
+                <p class="alert alert--success" role="status">{format!("Saved. {n} open lead(s) changed score or tier.")}</p>
+            })}
+            {move || total_error.get().map(|m| view! { <p class="alert alert--error" role="alert">{m}</p> })}
+            <fieldset class="editor__group">
+                <legend>"Fit"</legend>
+                {field("revenue", "Annual revenue", form.revenue.clone())}
+                {field("company_size", "Company size", form.company_size.clone())}
+                {field("decision_authority", "Decision authority", form.decision_authority.clone())}
+                {field("timeline", "Timeline", form.timeline.clone())}
+                {field("budget", "Budget", form.budget.clone())}
+                {field("industry_results", "Industry we have results in", form.industry_results.clone())}
+            </fieldset>
+            <fieldset class="editor__group">
+                <legend>"Engagement"</legend>
+                {field("case_studies_viewed", "Case studies read", form.case_studies_viewed.clone())}
+                {field("calculator_used", "ROI calculator used", form.calculator_used.clone())}
+                {field("time_on_site", "Time on site", form.time_on_site.clone())}
+                {field("forms_submitted", "Forms sent", form.forms_submitted.clone())}
+            </fieldset>
+            <fieldset class="editor__group">
+                <legend>"Tiers"</legend>
+                {field("tier1_min", "Tier 1 from score", form.tier1_min.clone())}
+                {field("tier2_min", "Tier 2 from score", form.tier2_min.clone())}
+            </fieldset>
+            <div class="form__actions">
+                <button type="submit" class="button button--primary" disabled=move || save.pending().get()>"Save and re-score"</button>
+            </div>
+        </ActionForm>
+    }
+}

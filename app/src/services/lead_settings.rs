@@ -1,0 +1,135 @@
+//! Admin settings for leads: the scoring weights and thresholds (saving them
+//! re-scores every open lead), and a routing preview — who would get a lead
+//! like this — that creates nothing.
+
+use crate::api::auth::CurrentUser;
+use crate::db::lead_workspace as db_ws;
+use crate::db::{audit, roi_calculations as db_roi, Db};
+use crate::domain::consultant_match::{rank, ConsultantMatch, MatchRequest};
+use crate::domain::lead_fields::{Challenge, IndustryRef};
+use crate::domain::lead_score::{score, ScoringForm, ScoringSettings};
+use crate::domain::role::Role;
+use crate::error::{AppError, FieldError};
+use crate::services::leads::{
+    candidates, score_input, scoring_settings, ScoreSource, SCORING_SETTINGS_KEY,
+};
+
+fn require_admin(user: &CurrentUser) -> Result<(), AppError> {
+    if user.role == Role::Admin {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub async fn current(db: &Db, user: &CurrentUser) -> Result<ScoringForm, AppError> {
+    require_admin(user)?;
+    Ok(ScoringForm::from(&scoring_settings(db).await?))
+}
+
+/// Validates and stores new settings, then re-scores every open lead.
+/// Returns how many leads changed score or tier.
+pub async fn save(db: &Db, user: &CurrentUser, form: &ScoringForm) -> Result<usize, AppError> {
+    require_admin(user)?;
+    let settings = form.parse().map_err(|errors| {
+        AppError::Invalid(
+            errors
+                .into_iter()
+                .map(|(field, message)| FieldError { field, message })
+                .collect(),
+        )
+    })?;
+    let json = serde_json::to_string(&settings).map_err(AppError::internal)?;
+    crate::db::settings::put(db, SCORING_SETTINGS_KEY, &json)
+        .await
+        .map_err(AppError::internal)?;
+    audit::record(
+        db,
+        Some(&user.id),
+        "lead_scoring.update",
+        SCORING_SETTINGS_KEY,
+        serde_json::to_value(&settings).map_err(AppError::internal)?,
+    )
+    .await
+    .map_err(AppError::internal)?;
+    rescore_open_leads(db, &settings).await
+}
+
+async fn rescore_open_leads(db: &Db, settings: &ScoringSettings) -> Result<usize, AppError> {
+    let evidence = db_roi::published_evidence(db)
+        .await
+        .map_err(AppError::internal)?;
+    let mut changed = 0;
+    for row in db_ws::open_leads(db).await.map_err(AppError::internal)? {
+        let studies = evidence
+            .iter()
+            .filter(|e| Some(e.industry_sic_code.as_str()) == row.industry_sic_code.as_deref())
+            .count() as u32;
+        let viewed = serde_json::from_str::<Vec<String>>(&row.case_studies_viewed_json)
+            .map_err(AppError::internal)?
+            .len();
+        let source = ScoreSource {
+            revenue: &row.annual_revenue_range,
+            size: &row.company_size_range,
+            authority: &row.decision_authority,
+            timeline: &row.timeline,
+            budget: row.budget_range.as_deref(),
+            calculator_used: row.roi_calculation_id.is_some(),
+            time_on_site_secs: row.time_on_site_secs,
+            forms_submitted: row.forms_submitted,
+            case_studies_viewed: viewed,
+        };
+        let scored = score(&score_input(&source, studies)?, settings);
+        let breakdown = serde_json::to_string(&scored.factors).map_err(AppError::internal)?;
+        if scored.total as i64 != row.score || scored.tier.as_str() != row.tier {
+            changed += 1;
+        }
+        db_ws::set_score(
+            db,
+            &row.id,
+            scored.total as i64,
+            scored.tier.as_str(),
+            &breakdown,
+        )
+        .await
+        .map_err(AppError::internal)?;
+    }
+    tracing::info!(changed, "open leads re-scored");
+    Ok(changed)
+}
+
+/// Who would get a lead from this industry with this challenge, best first.
+pub async fn preview(
+    db: &Db,
+    user: &CurrentUser,
+    industry_sic_code: &str,
+    challenge: &str,
+) -> Result<Vec<ConsultantMatch>, AppError> {
+    require_admin(user)?;
+    let evidence = db_roi::published_evidence(db)
+        .await
+        .map_err(AppError::internal)?;
+    let challenge = Challenge::parse(challenge)
+        .ok_or_else(|| AppError::invalid("challenge", "Choose a challenge from the list."))?;
+    let industries: Vec<IndustryRef> =
+        crate::domain::roi::known_industries(&crate::services::roi::evidence_from_rows(&evidence));
+    let industry = industries
+        .iter()
+        .find(|i| i.sic_code == industry_sic_code.trim());
+    if industry.is_none()
+        && !industry_sic_code.trim().is_empty()
+        && industry_sic_code.trim() != "other"
+    {
+        return Err(AppError::invalid(
+            "industry",
+            "Choose an industry from the list, or Other.",
+        ));
+    }
+    let request = MatchRequest {
+        industry_sic_code: industry.map(|i| i.sic_code.clone()),
+        industry_name: industry.map(|i| i.name.clone()),
+        challenge,
+    };
+    let candidates = candidates(db, &evidence, &request).await?;
+    Ok(rank(&request, &candidates))
+}
