@@ -141,6 +141,16 @@ pub async fn load_roi_result(
             source: "roi_calculator".to_string(),
             source_detail: format!("ROI estimate {}", stored.id),
             roi_calculation_id: stored.id.clone(),
+            industry: stored.input.industry.as_ref().map_or_else(
+                || crate::domain::lead_fields::OTHER_INDUSTRY.to_string(),
+                |i| i.sic_code.clone(),
+            ),
+            primary_challenge: stored.input.challenge.as_str().to_string(),
+            annual_revenue_range: crate::domain::lead_fields::RevenueRange::containing(
+                stored.input.annual_revenue_gbp,
+            )
+            .as_str()
+            .to_string(),
             ..Default::default()
         };
         let lead_form =

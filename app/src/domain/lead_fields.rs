@@ -118,6 +118,19 @@ choice_set! {
     }
 }
 
+impl RevenueRange {
+    /// The band an annual revenue in pounds falls in.
+    pub fn containing(pounds: f64) -> RevenueRange {
+        match pounds {
+            p if p < 2e6 => RevenueRange::Under2m,
+            p if p < 10e6 => RevenueRange::From2mTo10m,
+            p if p < 50e6 => RevenueRange::From10mTo50m,
+            p if p < 250e6 => RevenueRange::From50mTo250m,
+            _ => RevenueRange::Over250m,
+        }
+    }
+}
+
 choice_set! {
     /// Headcount band.
     pub enum EmployeeRange {
@@ -257,6 +270,14 @@ mod tests {
             None,
             "labels are not wire values"
         );
+    }
+
+    #[test]
+    fn revenue_falls_in_its_band() {
+        assert_eq!(RevenueRange::containing(1_999_999.0), RevenueRange::Under2m);
+        assert_eq!(RevenueRange::containing(2e6), RevenueRange::From2mTo10m);
+        assert_eq!(RevenueRange::containing(20e6), RevenueRange::From10mTo50m);
+        assert_eq!(RevenueRange::containing(1e12), RevenueRange::Over250m);
     }
 
     #[test]

@@ -102,7 +102,7 @@ fn LeadView(lead: LeadDetail) -> impl IntoView {
 
             <section class="panel" aria-labelledby="lead-facts">
                 <h2 id="lead-facts">"Details"</h2>
-                <dl class="facts">
+                <dl class="kv-list">
                     {lead.facts.iter().map(|(k, v)| view! { <div><dt>{k.clone()}</dt><dd>{v.clone()}</dd></div> }).collect_view()}
                 </dl>
                 {lead.roi_summary.clone().map(|s| view! {

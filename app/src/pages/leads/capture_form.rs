@@ -140,7 +140,7 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
             .iter()
             .map(|i| (i.sic_code.clone(), i.name.clone()))
             .collect();
-        options.push((OTHER_INDUSTRY.to_string(), "Another industry".to_string()));
+        options.push((OTHER_INDUSTRY.to_string(), "Other".to_string()));
         options
     });
     let other_industry = move || form.with(|f| f.industry == OTHER_INDUSTRY);

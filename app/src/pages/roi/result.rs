@@ -37,7 +37,7 @@ pub fn RoiResultPage() -> impl IntoView {
                                         <div class="roi">
                                             <div class="roi__inputs">
                                                 <h2 class="section__subtitle">"Based on"</h2>
-                                                <dl class="facts">
+                                                <dl class="kv-list">
                                                     {stored.inputs.into_iter().map(|(k, v)| view! {
                                                         <div><dt>{k}</dt><dd>{v}</dd></div>
                                                     }).collect_view()}

@@ -255,13 +255,13 @@ fn CaseStudyView(study: CaseStudyDetail, lead_form: Option<LeadFormData>) -> imp
                     <aside class="cta-band" aria-labelledby="cta-title">
                         <h2 id="cta-title">"Could this work for you?"</h2>
                         <p>"Talk to a consultant about your business, or estimate what experimentation could be worth to you."</p>
-                        <p class="cta-band__actions">
+                        <div class="cta-band__actions">
                             {lead_form.map(|data| view! {
                                 <LeadCapture data return_to=format!("/case-studies/{}", study.slug) variant="modal".to_string() />
                             })}
                             <a class="button button--ghost" href=format!("/roi-calculator?industry={}#calculator", study.industry_sic_code)>"Estimate your ROI"</a>
                             {consultant.and_then(|c| c.calendar_booking_url).map(|url| view! { <a class="button button--ghost" href=url rel="noopener">"Book a call"</a> })}
-                        </p>
+                        </div>
                     </aside>
 
                     {(!study.related_case_studies.is_empty()).then(|| view! {

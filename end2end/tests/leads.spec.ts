@@ -1,0 +1,115 @@
+import { expect, Page, test } from "@playwright/test";
+import { DEMO_PASSWORD, expectNoHorizontalOverflow, logIn, waitForIslands, watchConsole } from "./helpers";
+
+/** Fills the lead form's fields (both steps are on the page without JavaScript). */
+async function fillStepTwo(page: Page) {
+  await page.getByLabel("Annual revenue").selectOption("10m_50m");
+  await page.getByLabel("Company size").selectOption("200-1000");
+  await page.getByLabel("When would you like to start?").selectOption("1-3_months");
+  await page.getByLabel("Your part in the decision").selectOption("decision_maker");
+}
+
+test("a prospect estimates, leaves their details and reaches a consultant, who works the lead", async ({ browser }) => {
+  const prospect = await browser.newPage();
+  const problems = watchConsole(prospect);
+  const email = `prospect-${Date.now()}@retailer.example`;
+
+  // The calculator answers as they type, in the browser.
+  await prospect.goto("/roi-calculator");
+  await waitForIslands(prospect);
+  await expect(prospect.getByTestId("estimate-empty")).toBeVisible();
+  await prospect.getByLabel("Industry").selectOption({ label: "E-commerce retail" });
+  await prospect.getByLabel("Annual revenue (£)").fill("5m");
+  const range = prospect.getByTestId("revenue-range");
+  await expect(range).toContainText("£");
+  const small = await range.textContent();
+  await prospect.getByLabel("Annual revenue (£)").fill("50m");
+  await expect(range).not.toHaveText(small ?? "");
+  await expect(prospect.getByText("an estimate, not a promise", { exact: false }).first()).toBeVisible();
+  await expect(prospect.getByRole("link", { name: /Sportswear e-commerce site/ })).toBeVisible();
+  // A typo gets a message next to the field, not a broken answer.
+  await prospect.getByLabel("Annual revenue (£)").fill("lots");
+  await expect(prospect.getByText("Enter annual revenue as a number")).toBeVisible();
+  await prospect.getByLabel("Annual revenue (£)").fill("50m");
+
+  // Saving gives a shareable link to the stored estimate.
+  await prospect.getByRole("button", { name: "Save and share this estimate" }).click();
+  await prospect.getByRole("link", { name: "Open your estimate" }).click();
+  await expect(prospect).toHaveURL(/\/roi-calculator\/r\//);
+  await expect(prospect.getByRole("heading", { name: "Your estimate" })).toBeVisible();
+  await waitForIslands(prospect);
+
+  // The lead form: short first, more after.
+  const form = prospect.locator("#lead-form");
+  await expect(form.getByRole("combobox", { name: /^Industry/ })).toHaveValue("4791");
+  await expect(form.getByLabel("When would you like to start?")).toBeHidden();
+  await form.getByLabel("Work email").fill(email);
+  await form.getByLabel("First name").fill("Maya");
+  await form.getByLabel("Company", { exact: true }).fill("Northwind Retail");
+  await form.getByRole("button", { name: "Continue" }).click();
+  await expect(form.getByLabel("When would you like to start?")).toBeVisible();
+  // Sending with a step-two answer missing keeps everything typed.
+  await form.getByLabel("Company size").selectOption("200-1000");
+  await form.getByLabel("When would you like to start?").selectOption("1-3_months");
+  await form.getByRole("button", { name: "Get expert help" }).click();
+  await expect(form.getByText("Please check the 1 highlighted field(s)")).toBeVisible();
+  await expect(form.getByLabel("Work email")).toHaveValue(email);
+  await form.getByLabel("Your part in the decision").selectOption("decision_maker");
+  await form.getByRole("button", { name: "Get expert help" }).click();
+
+  const thanks = prospect.getByTestId("thank-you");
+  await expect(thanks).toBeVisible();
+  await expect(thanks.getByTestId("assigned-consultant")).toContainText("Priya Raman");
+  await expect(thanks.getByTestId("response-time")).toContainText("hour");
+  await expect(thanks.getByRole("link", { name: "Book a call now" })).toHaveAttribute("href", /name=Maya/);
+  expect(problems).toEqual([]);
+
+  // Priya (the demo consultant) finds the lead with its score breakdown and contacts them.
+  const consultant = await browser.newPage();
+  await logIn(consultant, "consultant@causal-edge.example", DEMO_PASSWORD);
+  await consultant.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "Leads" }).click();
+  await expect(consultant.getByRole("heading", { name: "Leads", level: 1 })).toBeVisible();
+  await consultant.getByRole("link", { name: "Maya" }).first().click();
+  await expect(consultant.getByRole("heading", { name: "Why this score" })).toBeVisible();
+  await expect(consultant.getByTestId("score-breakdown")).toContainText("Decision authority");
+  await expect(consultant.getByTestId("timeline")).toContainText("Used the ROI calculator");
+  await consultant.getByLabel("Move to").selectOption("contacted");
+  await consultant.getByLabel("Note (optional)").fill("Left a voicemail");
+  await consultant.getByRole("button", { name: "Update status" }).click();
+  await expect(consultant.getByTestId("lead-status")).toHaveText("Contacted");
+  await expect(consultant.getByTestId("timeline")).toContainText("Left a voicemail");
+});
+
+test("the lead workspace and calculator fit a phone", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto("/roi-calculator");
+  await waitForIslands(page);
+  await page.getByLabel("Industry").selectOption({ label: "Cinemas" });
+  await page.getByLabel("Annual revenue (£)").fill("12m");
+  await expect(page.getByTestId("revenue-range")).toBeVisible();
+  await expectNoHorizontalOverflow(page);
+  await page.goto("/contact");
+  await expectNoHorizontalOverflow(page);
+});
+
+test("without JavaScript the calculator and the lead form still work @public", async ({ page }) => {
+  test.skip(test.info().project.use.javaScriptEnabled !== false, "the no-JavaScript path");
+  await page.goto("/roi-calculator");
+  await page.getByLabel("Industry").selectOption({ label: "Cinemas" });
+  await page.getByLabel("Annual revenue (£)").fill("8,000,000");
+  await page.getByLabel("Main challenge").selectOption("pricing");
+  await page.getByRole("button", { name: /Calculate|Save and share/ }).click();
+  await expect(page).toHaveURL(/\/roi-calculator\/r\//);
+  await expect(page.getByTestId("revenue-range")).toContainText("£");
+
+  const form = page.locator("#lead-form");
+  const email = `static-${Date.now()}@cinema.example`;
+  await form.getByLabel("Work email").fill(email);
+  await form.getByLabel("First name").fill("Jonas");
+  await expect(form.getByRole("combobox", { name: /^Industry/ })).toHaveValue("5914");
+  await fillStepTwo(page);
+  await form.getByRole("button", { name: "Get expert help" }).click();
+  await expect(page).toHaveURL(/\/thanks\//);
+  await expect(page.getByTestId("thank-you")).toContainText("Your consultant");
+  await expect(page.getByTestId("assigned-consultant")).toBeVisible();
+});
