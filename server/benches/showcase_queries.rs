@@ -55,6 +55,7 @@ async fn fill(db: &Db) {
             business_challenge: base.business_challenge.into(),
             consultant_id: consultants[i % consultants.len()].0.clone(),
             methodology: base.methodology.into(),
+            challenge: base.challenge.into(),
             duration_days: base.duration_days.to_string(),
             sample_size: base.sample_size.to_string(),
             confidence_level: base.confidence_level.to_string(),

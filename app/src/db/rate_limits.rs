@@ -1,21 +1,30 @@
 //! Rate-limit counters (see domain::rate_limit).
 
 use super::Db;
+use sqlx::AssertSqlSafe;
 
-/// Counts one hit for `key` in the window starting at `window_start` and
-/// returns the hits in that window so far, this one included. One statement,
-/// so concurrent requests on any app server count exactly.
-pub async fn hit(db: &Db, scope: &str, key: &str, window_start: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "INSERT INTO rate_limit_hits (scope, key, window_start, hits) VALUES ($1, $2, $3, 1) \
+/// Counts one hit for `key` in each `(scope, window_start)` and returns the
+/// hits in each window so far, this one included, in the order given. One
+/// statement (one commit), so concurrent requests on any app server count exactly.
+pub async fn hit_all(
+    db: &Db,
+    key: &str,
+    windows: &[(&str, i64)],
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    let rows: Vec<String> = (0..windows.len())
+        .map(|i| format!("(${}, $1, ${}, 1)", 2 * i + 2, 2 * i + 3))
+        .collect();
+    let sql = format!(
+        "INSERT INTO rate_limit_hits (scope, key, window_start, hits) VALUES {} \
          ON CONFLICT (scope, key, window_start) DO UPDATE SET hits = rate_limit_hits.hits + 1 \
-         RETURNING hits",
-    )
-    .bind(scope)
-    .bind(key)
-    .bind(window_start)
-    .fetch_one(&db.pool)
-    .await
+         RETURNING scope, hits",
+        rows.join(", ")
+    );
+    let mut query = sqlx::query_as::<_, (String, i64)>(AssertSqlSafe(sql)).bind(key);
+    for (scope, window_start) in windows {
+        query = query.bind(*scope).bind(*window_start);
+    }
+    query.fetch_all(&db.pool).await
 }
 
 /// Drops counters of windows that ended before `before_ms`.

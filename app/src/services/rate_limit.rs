@@ -8,22 +8,28 @@ use crate::error::AppError;
 /// longest wait) if any is exceeded.
 pub async fn enforce(db: &Db, limits: &[RateLimit], client_key: &str) -> Result<(), AppError> {
     let now = now_ms();
+    let windows: Vec<(&str, i64)> = limits
+        .iter()
+        .map(|l| (l.scope, l.window_start(now)))
+        .collect();
+    let counts = rate_limits::hit_all(db, client_key, &windows)
+        .await
+        .map_err(AppError::internal)?;
     let mut wait: Option<i64> = None;
     for limit in limits {
-        let window = limit.window_start(now);
-        let hits = rate_limits::hit(db, limit.scope, client_key, window)
-            .await
-            .map_err(AppError::internal)?;
-        if hits == 1 && rand::random::<u8>() < 8 {
-            // Now and then, on the first hit of a window, drop counters of
-            // windows long gone (the longest limit is an hour).
-            rate_limits::prune(db, now - 2 * 3600 * 1000)
-                .await
-                .map_err(AppError::internal)?;
-        }
+        let hits = counts
+            .iter()
+            .find(|(scope, _)| scope == limit.scope)
+            .map_or(0, |(_, hits)| *hits);
         if let Some(secs) = limit.verdict(hits, now) {
             wait = Some(wait.map_or(secs, |w| w.max(secs)));
         }
+    }
+    // Now and then, drop counters of windows long gone (the longest limit is an hour).
+    if rand::random::<u8>() < 4 {
+        rate_limits::prune(db, now - 2 * 3600 * 1000)
+            .await
+            .map_err(AppError::internal)?;
     }
     match wait {
         Some(retry_after_secs) => {
