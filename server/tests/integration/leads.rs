@@ -15,6 +15,7 @@ on_both_backends!(
     the_form_works_without_javascript,
     consultants_see_and_work_only_their_own_leads,
     admins_see_the_match_reassign_and_export,
+    admins_change_scoring_and_open_leads_are_rescored,
 );
 
 fn lead(email: &str) -> Value {
@@ -677,4 +678,96 @@ async fn admins_see_the_match_reassign_and_export(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(bad.status(), 400);
+}
+
+async fn admins_change_scoring_and_open_leads_are_rescored(app: TestApp) {
+    app.seed_showcase().await;
+    let body: Value = post_json(
+        &app,
+        "/api/v1/leads",
+        &lead("rescore@acme.example"),
+        "10.8.0.1",
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let id = body["lead_id"].as_str().unwrap().to_string();
+    let before = body["lead_score"].as_i64().unwrap();
+    let admin = app.logged_in_as(Role::Admin).await;
+    let settings = |revenue: &str, timeline: &str, tier1: &str| {
+        vec![
+            ("input[revenue]", revenue.to_string()),
+            ("input[company_size]", "10".to_string()),
+            ("input[decision_authority]", "15".to_string()),
+            ("input[timeline]", timeline.to_string()),
+            ("input[budget]", "10".to_string()),
+            ("input[industry_results]", "10".to_string()),
+            ("input[case_studies_viewed]", "7".to_string()),
+            ("input[calculator_used]", "7".to_string()),
+            ("input[time_on_site]", "3".to_string()),
+            ("input[forms_submitted]", "3".to_string()),
+            ("input[tier1_min]", tier1.to_string()),
+            ("input[tier2_min]", "40".to_string()),
+        ]
+    };
+    let post = |form: Vec<(&'static str, String)>| {
+        let admin = admin.clone();
+        let url = app.url("/api/admin/settings/scoring");
+        async move {
+            admin
+                .post(url)
+                .header("Accept", "application/json")
+                .form(&form)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    // Maxima must add up to 100, and the tiers must be in order.
+    let response = post(settings("50", "15", "30")).await;
+    assert_eq!(response.status(), 422);
+    let error: Value = response.json().await.unwrap();
+    assert!(error.to_string().contains("100"), "{error}");
+    // Timeline worth more, revenue less: the open lead is re-scored.
+    let response = post(settings("5", "30", "90")).await;
+    assert_eq!(response.status(), 200);
+    let (score, tier): (i64, String) =
+        sqlx::query_as("SELECT score, tier FROM leads WHERE id = $1")
+            .bind(&id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_ne!(score, before, "re-scored");
+    assert_ne!(tier, "Tier_1", "the Tier 1 threshold is now 90");
+    // Consultants cannot change scoring.
+    let priya = consultant_for(&app, "Priya").await;
+    let response = priya
+        .post(app.url("/api/admin/settings/scoring"))
+        .header("Accept", "application/json")
+        .form(&settings("20", "15", "70"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+
+    // The routing preview creates nothing and names the pricing specialist first for cinemas.
+    let leads_before = count(&app, "SELECT COUNT(*) FROM leads").await;
+    let page = app
+        .get(
+            &admin,
+            "/admin/settings?preview_industry=5914&preview_challenge=pricing",
+        )
+        .await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    let preview = &html[html.find("routing-preview").expect("a preview list")..];
+    assert!(
+        preview.find("Amara").unwrap() < preview.find("Priya").unwrap_or(usize::MAX),
+        "Amara leads for cinema pricing"
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM leads").await,
+        leads_before
+    );
 }
