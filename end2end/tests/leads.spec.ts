@@ -113,3 +113,23 @@ test("without JavaScript the calculator and the lead form still work @public", a
   await expect(page.getByTestId("thank-you")).toContainText("Your consultant");
   await expect(page.getByTestId("assigned-consultant")).toBeVisible();
 });
+
+test("a reader asks for help from a case study, in a dialog", async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto("/case-studies?industry=5510");
+  await page.locator(".cs-card__title a").first().click();
+  await waitForIslands(page);
+  await page.getByRole("link", { name: "Talk to a consultant" }).click();
+  const dialog = page.getByRole("dialog", { name: "Talk to a consultant" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel("Work email").fill(`reader-${Date.now()}@hotel.example`);
+  await dialog.getByRole("combobox", { name: /^Industry/ }).selectOption("5510");
+  await dialog.getByRole("combobox", { name: /most want to improve/ }).selectOption("pricing");
+  await dialog.getByRole("button", { name: "Continue" }).click();
+  await fillStepTwo(page);
+  await dialog.getByRole("button", { name: "Get expert help" }).click();
+  await expect(dialog.getByTestId("thank-you")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  expect(problems).toEqual([]);
+});

@@ -13,6 +13,18 @@ pub struct ConsultantListItem {
     pub title: String,
     pub active: bool,
     pub linked: bool,
+    /// The linked account's id (shown to admins for re-linking).
+    pub user_id: Option<String>,
+}
+
+/// An admin's new profile: just enough to create it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NewConsultantInput {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub title: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,6 +62,51 @@ pub async fn save_consultant_profile(id: String, input: ConsultantInput) -> Resu
         let user =
             crate::auth::current::require_role(&crate::domain::role::Role::PROFILE_EDITORS).await?;
         crate::services::consultant_admin::save(&user, &id, &input).await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+/// Admins: consultant accounts a profile can be linked to, as (id, label).
+#[server(prefix = "/api", endpoint = "admin/consultants/accounts")]
+pub async fn list_consultant_accounts() -> Result<Vec<(String, String)>, AppError> {
+    let outcome = async {
+        let user = crate::auth::current::require_role(&[crate::domain::role::Role::Admin]).await?;
+        crate::services::consultant_admin::linkable_accounts(&user).await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+/// Admins: creates a profile and opens it for editing.
+#[server(prefix = "/api", endpoint = "admin/consultants/create")]
+pub async fn create_consultant_profile(input: NewConsultantInput) -> Result<String, AppError> {
+    let outcome = async {
+        let user = crate::auth::current::require_role(&[crate::domain::role::Role::Admin]).await?;
+        crate::services::consultant_admin::create(&user, &input).await
+    }
+    .await;
+    if let Ok(id) = &outcome {
+        leptos_axum::redirect(&format!("/admin/consultants/{id}/edit"));
+    }
+    crate::api::respond::with_status(outcome)
+}
+
+#[server(prefix = "/api", endpoint = "admin/consultants/active")]
+pub async fn set_consultant_active(id: String, active: bool) -> Result<(), AppError> {
+    let outcome = async {
+        let user = crate::auth::current::require_role(&[crate::domain::role::Role::Admin]).await?;
+        crate::services::consultant_admin::set_active(&user, &id, active).await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+#[server(prefix = "/api", endpoint = "admin/consultants/link")]
+pub async fn link_consultant_account(id: String, user_id: String) -> Result<(), AppError> {
+    let outcome = async {
+        let user = crate::auth::current::require_role(&[crate::domain::role::Role::Admin]).await?;
+        crate::services::consultant_admin::link_account(&user, &id, &user_id).await
     }
     .await;
     crate::api::respond::with_status(outcome)

@@ -175,3 +175,60 @@ pub async fn link_user(
         .await
         .map(|r| r.rows_affected() == 1)
 }
+
+/// A new, active profile with only its name, email and title; the rest is
+/// filled in on the profile form.
+pub async fn create(
+    db: &Db,
+    first_name: &str,
+    last_name: &str,
+    email: &str,
+    title: &str,
+) -> Result<String, sqlx::Error> {
+    let id = super::new_id();
+    let now = super::now_ms();
+    sqlx::query(
+        "INSERT INTO consultants (id, first_name, last_name, email, title, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6)",
+    )
+    .bind(&id)
+    .bind(first_name)
+    .bind(last_name)
+    .bind(email)
+    .bind(title)
+    .bind(now)
+    .execute(&db.pool)
+    .await?;
+    Ok(id)
+}
+
+/// Shows or hides a profile everywhere public, and in lead routing.
+pub async fn set_active(db: &Db, id: &str, active: bool) -> Result<bool, sqlx::Error> {
+    sqlx::query("UPDATE consultants SET active = $1, updated_at = $2 WHERE id = $3")
+        .bind(active as i64)
+        .bind(super::now_ms())
+        .bind(id)
+        .execute(&db.pool)
+        .await
+        .map(|r| r.rows_affected() == 1)
+}
+
+/// Sets (or clears) the account that may edit a profile.
+pub async fn set_user(db: &Db, id: &str, user_id: Option<&str>) -> Result<bool, sqlx::Error> {
+    sqlx::query("UPDATE consultants SET user_id = $1, updated_at = $2 WHERE id = $3")
+        .bind(user_id.map(str::to_string))
+        .bind(super::now_ms())
+        .bind(id)
+        .execute(&db.pool)
+        .await
+        .map(|r| r.rows_affected() == 1)
+}
+
+/// Consultant-role accounts, as (id, display name, email), for linking.
+pub async fn consultant_accounts(db: &Db) -> Result<Vec<(String, String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, display_name, email FROM users WHERE role = 'consultant' AND active = 1 ORDER BY display_name, email",
+    )
+    .fetch_all(&db.pool)
+    .await
+}

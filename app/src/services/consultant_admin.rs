@@ -1,5 +1,5 @@
 use crate::api::auth::CurrentUser;
-use crate::api::consultant_admin::{ConsultantEditorData, ConsultantListItem};
+use crate::api::consultant_admin::{ConsultantEditorData, ConsultantListItem, NewConsultantInput};
 use crate::auth::current::state;
 use crate::db::consultants::{self, json_list, ConsultantRow};
 use crate::db::{audit, Db};
@@ -38,6 +38,7 @@ pub async fn list(user: &CurrentUser) -> Result<Vec<ConsultantListItem>, AppErro
             title: r.title,
             active: r.active == 1,
             linked: r.user_id.is_some(),
+            user_id: r.user_id,
             id: r.id,
         })
         .collect())
@@ -94,4 +95,150 @@ pub async fn save(user: &CurrentUser, id: &str, input: &ConsultantInput) -> Resu
     )
     .await
     .map_err(AppError::internal)
+}
+
+fn require_admin(user: &CurrentUser) -> Result<(), AppError> {
+    if user.role == Role::Admin {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Admins: a new profile (active) from a name, an email and a title.
+pub async fn create(user: &CurrentUser, input: &NewConsultantInput) -> Result<String, AppError> {
+    require_admin(user)?;
+    let db = state()?.db;
+    let mut errors = Vec::new();
+    let mut name = |field: &str, label: &str, value: &str| {
+        let value = value.trim();
+        if value.is_empty() || value.chars().count() > 100 {
+            errors.push(FieldError {
+                field: field.into(),
+                message: format!("Enter the {label} (at most 100 characters)."),
+            });
+        }
+        value.to_string()
+    };
+    let first = name("first_name", "first name", &input.first_name);
+    let last = name("last_name", "last name", &input.last_name);
+    let email = match crate::domain::email::EmailAddress::parse(&input.email) {
+        Ok(e) => Some(e),
+        Err(e) => {
+            errors.push(FieldError {
+                field: "email".into(),
+                message: e.to_string(),
+            });
+            None
+        }
+    };
+    let title = input.title.trim().to_string();
+    if title.chars().count() > 200 {
+        errors.push(FieldError {
+            field: "title".into(),
+            message: "Keep the title under 200 characters.".into(),
+        });
+    }
+    let Some(email) = email.filter(|_| errors.is_empty()) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let id = match consultants::create(&db, &first, &last, email.as_str(), &title).await {
+        Ok(id) => id,
+        Err(e) if crate::db::is_unique_violation(&e) => {
+            return Err(AppError::conflict(
+                "email",
+                "Another consultant profile has this email.",
+            ))
+        }
+        Err(e) => return Err(AppError::internal(e)),
+    };
+    audit::record(
+        &db,
+        Some(&user.id),
+        "consultant.created",
+        &id,
+        serde_json::json!({ "email": email.as_str() }),
+    )
+    .await
+    .map_err(AppError::internal)?;
+    Ok(id)
+}
+
+/// Admins: hide a profile from the public pages and from lead routing (or show it again).
+pub async fn set_active(user: &CurrentUser, id: &str, active: bool) -> Result<(), AppError> {
+    require_admin(user)?;
+    let db = state()?.db;
+    if !consultants::set_active(&db, id, active)
+        .await
+        .map_err(AppError::internal)?
+    {
+        return Err(AppError::NotFound("That consultant".into()));
+    }
+    audit::record(
+        &db,
+        Some(&user.id),
+        if active {
+            "consultant.activated"
+        } else {
+            "consultant.deactivated"
+        },
+        id,
+        serde_json::json!({}),
+    )
+    .await
+    .map_err(AppError::internal)
+}
+
+/// Admins: link a profile to a consultant account (who may then edit it and
+/// work its leads), or unlink it with an empty `user_id`.
+pub async fn link_account(user: &CurrentUser, id: &str, user_id: &str) -> Result<(), AppError> {
+    require_admin(user)?;
+    let db = state()?.db;
+    let user_id = user_id.trim();
+    let target = if user_id.is_empty() {
+        None
+    } else {
+        let accounts = consultants::consultant_accounts(&db)
+            .await
+            .map_err(AppError::internal)?;
+        if !accounts.iter().any(|(account, _, _)| account == user_id) {
+            return Err(AppError::invalid(
+                "user_id",
+                "Choose an active consultant account.",
+            ));
+        }
+        Some(user_id)
+    };
+    match consultants::set_user(&db, id, target).await {
+        Ok(true) => {}
+        Ok(false) => return Err(AppError::NotFound("That consultant".into())),
+        Err(e) if crate::db::is_unique_violation(&e) => {
+            return Err(AppError::conflict(
+                "user_id",
+                "That account is already linked to another profile.",
+            ))
+        }
+        Err(e) => return Err(AppError::internal(e)),
+    }
+    audit::record(
+        &db,
+        Some(&user.id),
+        "consultant.account_linked",
+        id,
+        serde_json::json!({ "user_id": target }),
+    )
+    .await
+    .map_err(AppError::internal)
+}
+
+/// Admins: the accounts a profile may be linked to, as (id, "Name <email>").
+pub async fn linkable_accounts(user: &CurrentUser) -> Result<Vec<(String, String)>, AppError> {
+    require_admin(user)?;
+    let db = state()?.db;
+    Ok(consultants::consultant_accounts(&db)
+        .await
+        .map_err(AppError::internal)?
+        .into_iter()
+        .map(|(id, name, email)| (id, format!("{name} <{email}>")))
+        .collect())
 }

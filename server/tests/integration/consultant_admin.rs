@@ -7,6 +7,7 @@ use server::seed::showcase_data::CONSULTANTS;
 on_both_backends!(
     consultants_edit_their_own_profile_only,
     profile_changes_are_validated,
+    admins_create_deactivate_and_link_profiles,
 );
 
 async fn consultant_ids(app: &TestApp) -> (String, String) {
@@ -172,4 +173,133 @@ async fn profile_changes_are_validated(app: TestApp) {
         fields.contains(&"title") && fields.contains(&"linkedin_url"),
         "{fields:?}"
     );
+}
+
+/// Admins create profiles, hide them (from the directory and from lead
+/// routing) and link them to the account that may edit them.
+async fn admins_create_deactivate_and_link_profiles(app: TestApp) {
+    app.seed_showcase().await;
+    let admin = app.logged_in_as(Role::Admin).await;
+    let create = |email: &'static str| {
+        let admin = admin.clone();
+        let url = app.url("/api/admin/consultants/create");
+        async move {
+            admin
+                .post(url)
+                .header("Accept", "application/json")
+                .form(&[
+                    ("input[first_name]", "Lena"),
+                    ("input[last_name]", "Okafor"),
+                    ("input[email]", email),
+                    ("input[title]", "Experimentation Consultant"),
+                ])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let response = create("not-an-email").await;
+    assert_eq!(response.status(), 422);
+    let response = create("lena.okafor@causal-edge.example").await;
+    assert!(
+        response.status().is_success() || response.status().is_redirection(),
+        "{}",
+        response.status()
+    );
+    let (_, list) = app.json("/api/v1/consultants").await;
+    let lena = list["consultants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["first_name"] == "Lena")
+        .expect("the new profile is public")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        create("lena.okafor@causal-edge.example").await.status(),
+        409,
+        "one profile per email"
+    );
+
+    // Link Lena's account: she may now edit her profile.
+    app.create_user("lena@causal-edge.example", Role::Consultant)
+        .await;
+    let user = app::db::users::find_by_email(&app.db, "lena@causal-edge.example")
+        .await
+        .unwrap()
+        .unwrap();
+    let linked = app
+        .call(
+            &admin,
+            "/api/admin/consultants/link",
+            &[("id", &lena), ("user_id", &user.id)],
+        )
+        .await;
+    assert_eq!(linked.status(), 200);
+    let lena_session = client();
+    app.login(&lena_session, "lena@causal-edge.example", common::PASSWORD)
+        .await;
+    assert_eq!(
+        app.get(&lena_session, &format!("/admin/consultants/{lena}/edit"))
+            .await
+            .status(),
+        200
+    );
+    // The same account cannot be linked to a second profile.
+    let (own, _) = consultant_ids(&app).await;
+    let twice = app
+        .call(
+            &admin,
+            "/api/admin/consultants/link",
+            &[("id", &own), ("user_id", &user.id)],
+        )
+        .await;
+    assert_eq!(twice.status(), 409);
+
+    // Deactivated: gone from the directory and from routing.
+    let hidden = app
+        .call(
+            &admin,
+            "/api/admin/consultants/active",
+            &[("id", &own), ("active", "false")],
+        )
+        .await;
+    assert_eq!(hidden.status(), 200);
+    let (_, list) = app.json("/api/v1/consultants").await;
+    assert!(list["consultants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["id"] != own.as_str()));
+    let lead: serde_json::Value = client()
+        .post(app.url("/api/v1/leads"))
+        .header("X-Forwarded-For", "10.9.0.1")
+        .json(&serde_json::json!({
+            "email": "routing@acme.example", "industry": "4791", "annual_revenue_range": "10m_50m",
+            "company_size_range": "200-1000", "primary_challenge": "conversion", "timeline": "asap",
+            "decision_making_authority": "decision_maker", "source": "api",
+        }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_ne!(
+        lead["assigned_consultant"]["id"],
+        own.as_str(),
+        "an inactive consultant gets no leads"
+    );
+
+    // Only admins manage profiles.
+    let consultant = app.logged_in_as(Role::Consultant).await;
+    let refused = app
+        .call(
+            &consultant,
+            "/api/admin/consultants/active",
+            &[("id", &own), ("active", "true")],
+        )
+        .await;
+    assert_eq!(refused.status(), 403);
 }

@@ -1,37 +1,47 @@
+use crate::api::auth::CurrentUser;
 use crate::api::consultant_admin::{
-    list_consultant_profiles, load_consultant_editor, ConsultantEditorData, SaveConsultantProfile,
+    list_consultant_accounts, list_consultant_profiles, load_consultant_editor,
+    ConsultantEditorData, ConsultantListItem, CreateConsultantProfile, LinkConsultantAccount,
+    SaveConsultantProfile, SetConsultantActive,
 };
 use crate::components::admin_page::AdminPage;
 use crate::components::field_message::{aria_invalid, FieldMessage, TextField};
 use crate::components::hydration::use_hydrated;
 use crate::domain::admin_section::AdminSection;
+use crate::domain::role::Role;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ConsultantsAdminPage() -> impl IntoView {
+    let is_admin = use_context::<CurrentUser>().is_some_and(|u| u.role == Role::Admin);
     let list = Resource::new_blocking(|| (), |_| list_consultant_profiles());
+    let accounts = Resource::new_blocking(
+        move || is_admin,
+        |admin| async move {
+            if admin {
+                list_consultant_accounts().await.unwrap_or_default()
+            } else {
+                Vec::new()
+            }
+        },
+    );
     view! {
         <AdminPage section=AdminSection::Consultants>
             <h1>"Consultant profiles"</h1>
             <p class="muted">"What prospects see on the consultants pages. Consultants can edit their own profile."</p>
+            {is_admin.then(|| view! { <NewProfileForm /> })}
             <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
                 {move || Suspend::new(async move {
+                    let accounts = accounts.await;
                     match list.await {
                         Ok(list) if list.is_empty() => view! {
                             <p class="empty">"Your account is not linked to a public profile yet. Ask an admin to link it."</p>
                         }.into_any(),
                         Ok(list) => view! {
                             <ul class="card-grid">
-                                {list.into_iter().map(|c| view! {
-                                    <li class="card">
-                                        <h2 class="card__title"><a href=format!("/admin/consultants/{}/edit", c.id)>{c.name.clone()}</a></h2>
-                                        <p class="muted small">{c.title}</p>
-                                        <p class="small">
-                                            <a href=format!("/consultants/{}", c.id)>"Public profile"<span class="visually-hidden">{format!(" of {}", c.name)}</span></a>
-                                        </p>
-                                    </li>
-                                }).collect_view()}
+                                {list.into_iter().map(|c| view! { <ProfileCard c is_admin accounts=accounts.clone() /> }).collect_view()}
                             </ul>
                         }.into_any(),
                         Err(e) => view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any(),
@@ -39,6 +49,72 @@ pub fn ConsultantsAdminPage() -> impl IntoView {
                 })}
             </Suspense>
         </AdminPage>
+    }
+}
+
+/// Admins: a new profile from a name, an email and a title (a plain form post
+/// that opens the new profile's editor).
+#[component]
+fn NewProfileForm() -> impl IntoView {
+    view! {
+        <details class="panel">
+            <summary>"New consultant profile"</summary>
+            <form method="post" action=CreateConsultantProfile::PATH class="form form--grid">
+                <div class="field"><label for="nc-first">"First name"</label><input id="nc-first" name="input[first_name]" required /></div>
+                <div class="field"><label for="nc-last">"Last name"</label><input id="nc-last" name="input[last_name]" required /></div>
+                <div class="field"><label for="nc-email">"Email"</label><input id="nc-email" name="input[email]" type="email" required /></div>
+                <div class="field"><label for="nc-title">"Job title"</label><input id="nc-title" name="input[title]" /></div>
+                <div class="form__actions"><button type="submit" class="button button--primary">"Create profile"</button></div>
+            </form>
+        </details>
+    }
+}
+
+/// One profile; admins also (de)activate it and link it to an account.
+#[component]
+fn ProfileCard(
+    c: ConsultantListItem,
+    is_admin: bool,
+    accounts: Vec<(String, String)>,
+) -> impl IntoView {
+    let link_id = format!("link-{}", c.id);
+    let current = c.user_id.clone().unwrap_or_default();
+    view! {
+        <li class="card">
+            <h2 class="card__title"><a href=format!("/admin/consultants/{}/edit", c.id)>{c.name.clone()}</a></h2>
+            <p class="muted small">{c.title.clone()}</p>
+            <p>
+                <span class=if c.active { "badge badge--ok" } else { "badge badge--muted" }>
+                    {if c.active { "Active" } else { "Inactive" }}
+                </span>
+            </p>
+            <p class="small">
+                <a href=format!("/consultants/{}", c.id)>"Public profile"<span class="visually-hidden">{format!(" of {}", c.name)}</span></a>
+            </p>
+            {is_admin.then(|| view! {
+                <form method="post" action=SetConsultantActive::PATH class="inline-form">
+                    <input type="hidden" name="id" value=c.id.clone() />
+                    <input type="hidden" name="active" value=(!c.active).to_string() />
+                    <button type="submit" class="button button--small">
+                        {if c.active { "Deactivate" } else { "Activate" }}
+                        <span class="visually-hidden">{format!(" {}", c.name)}</span>
+                    </button>
+                </form>
+                <form method="post" action=LinkConsultantAccount::PATH class="form form--compact">
+                    <input type="hidden" name="id" value=c.id.clone() />
+                    <div class="field">
+                        <label for=link_id.clone()>"Account that may edit it"</label>
+                        <select id=link_id name="user_id">
+                            <option value="" selected=current.is_empty()>"— none —"</option>
+                            {accounts.iter().map(|(id, label)| view! {
+                                <option value=id.clone() selected=*id == current>{label.clone()}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <button type="submit" class="button button--small">"Link account"</button>
+                </form>
+            })}
+        </li>
     }
 }
 

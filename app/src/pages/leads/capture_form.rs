@@ -242,13 +242,28 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
             crate::domain::lead_form::percent_encode(&f.source_detail)
         )
     });
+    // Escape closes the dialog wherever focus is; opening moves focus into it.
+    let closer = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            open.set(false);
+        }
+    });
+    on_cleanup(move || closer.remove());
+    let dialog_ref = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if open.get() {
+            if let Some(dialog) = dialog_ref.get() {
+                let _ = dialog.focus();
+            }
+        }
+    });
     view! {
         <div class="lead-capture lead-capture--modal" data-hydrated=move || hydrated.get().to_string()>
             <a class="button button--primary" href=contact_href
                 on:click=move |ev| { ev.prevent_default(); open.set(true); }>"Talk to a consultant"</a>
             <div class="dialog-backdrop" hidden=move || !open.get() on:click=move |_| open.set(false)></div>
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby=dialog_labelled_by hidden=move || !open.get()
-                on:keydown=move |ev| if ev.key() == "Escape" { open.set(false) }>
+                tabindex="-1" node_ref=dialog_ref>
                 <div class="dialog__header">
                     <h2 id=dialog_title class="dialog__title">"Talk to a consultant"</h2>
                     <button type="button" class="button button--ghost" aria-label="Close" on:click=move |_| open.set(false)>"✕"</button>
