@@ -53,7 +53,7 @@ fn lead(n: usize) -> serde_json::Value {
         "timeline": "1-3_months",
         "decision_making_authority": "decision_maker",
         "source": "api",
-        "consent_marketing": n % 2 == 0,
+        "consent_marketing": n.is_multiple_of(2),
         "time_on_site": 300,
     })
 }
