@@ -177,7 +177,8 @@ pub fn secondary_changes(title: &str, metrics: &[SecondaryMetric]) -> String {
 /// Horizontal bars of counts, one row per (label, count), in the given order.
 #[cfg(feature = "ssr")]
 pub fn count_bars(title: &str, rows: &[(String, i64)]) -> String {
-    let n = rows.len().max(1) as u32;
+    // At least two slots: plotters cannot draw a one-value segmented axis.
+    let n = rows.len().max(2) as u32;
     let height = 56 + n * 40;
     let longest = rows
         .iter()
@@ -312,6 +313,27 @@ pub fn format_value(value: f64, unit: &str) -> String {
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn count_bars_label_every_row_even_a_single_one() {
+        let one = count_bars("Leads by source", &[("ROI calculator".to_string(), 3)]);
+        assert!(one.contains("ROI calculator (3)"), "{one}");
+        assert!(
+            one.matches("<rect").count() >= 2,
+            "a bar besides the background"
+        );
+        let three = count_bars(
+            "Leads by tier",
+            &[
+                ("Tier 1".into(), 0),
+                ("Tier 2".into(), 5),
+                ("Tier 3".into(), 2),
+            ],
+        );
+        for label in ["Tier 1 (0)", "Tier 2 (5)", "Tier 3 (2)"] {
+            assert!(three.contains(label), "{label}");
+        }
+    }
 
     #[test]
     fn primary_chart_is_a_titled_responsive_svg_with_both_values() {
