@@ -52,6 +52,11 @@ impl Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// SQLite has one write lock per file; writers that find it taken sleep
+    /// and retry (busy timeout), which makes latency spiky under load. Writers
+    /// of this process queue here first instead. Correctness still rests on
+    /// SQLite's own locking (other processes may write too).
+    writers: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -98,7 +103,20 @@ impl Db {
             // WAL lets readers proceed while one writer writes; it persists in the file.
             pool.execute("PRAGMA journal_mode = WAL").await?;
         }
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            writers: Default::default(),
+        })
+    }
+
+    /// Waits for this process's turn to write (SQLite only; PostgreSQL has
+    /// row locks and needs no queue). Hold the guard for the whole write.
+    pub async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match self.backend {
+            Backend::Sqlite => Some(self.writers.lock().await),
+            Backend::Postgres => None,
+        }
     }
 
     pub async fn migrate(&self) -> Result<(), ConnectError> {

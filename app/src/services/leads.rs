@@ -401,6 +401,7 @@ pub async fn capture(
         .count() as u32;
     let fresh = fields_from(&sub, &behaviour, client)?;
 
+    let turn = db.write_turn().await;
     let mut tx = db.pool.begin().await.map_err(AppError::internal)?;
     let now = now_ms();
     let reserved_id = new_id();
@@ -506,6 +507,7 @@ pub async fn capture(
         }
     }
     tx.commit().await.map_err(AppError::internal)?;
+    drop(turn);
 
     let consultant = match &fields.assigned_consultant_id {
         Some(id) => db_consultants::by_id(db, id)

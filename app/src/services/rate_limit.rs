@@ -12,9 +12,12 @@ pub async fn enforce(db: &Db, limits: &[RateLimit], client_key: &str) -> Result<
         .iter()
         .map(|l| (l.scope, l.window_start(now)))
         .collect();
-    let counts = rate_limits::hit_all(db, client_key, &windows)
-        .await
-        .map_err(AppError::internal)?;
+    let counts = {
+        let _turn = db.write_turn().await;
+        rate_limits::hit_all(db, client_key, &windows)
+            .await
+            .map_err(AppError::internal)?
+    };
     let mut wait: Option<i64> = None;
     for limit in limits {
         let hits = counts
