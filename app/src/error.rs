@@ -67,6 +67,16 @@ impl AppError {
         }])
     }
 
+    /// A 422 from a form parser's `(field, message)` pairs.
+    pub fn fields(errors: Vec<(String, String)>) -> AppError {
+        AppError::Invalid(
+            errors
+                .into_iter()
+                .map(|(field, message)| FieldError { field, message })
+                .collect(),
+        )
+    }
+
     pub fn conflict(field: &str, message: impl Into<String>) -> AppError {
         AppError::Conflict(FieldError {
             field: field.to_string(),

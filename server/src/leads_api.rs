@@ -32,15 +32,6 @@ fn body<T>(payload: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
     })
 }
 
-fn invalid(errors: Vec<(String, String)>) -> ApiError {
-    ApiError::from(AppError::Invalid(
-        errors
-            .into_iter()
-            .map(|(field, message)| app::error::FieldError { field, message })
-            .collect(),
-    ))
-}
-
 fn similar_json(
     evidence: &[app::domain::roi::StudyEvidence],
     slugs: &[String],
@@ -70,7 +61,7 @@ pub async fn estimate(
     let evidence = roi::evidence(&state.db).await?;
     let input = request
         .parse(&known_industries(&evidence))
-        .map_err(invalid)?;
+        .map_err(|errors| ApiError::from(AppError::fields(errors)))?;
     let client = Client::from_parts(&parts, state.settings.trust_proxy);
     let stored = roi::calculate(&state.db, &client, &input, &evidence).await?;
     let e = &stored.estimate;

@@ -44,13 +44,6 @@ pub struct StoredResult {
     pub lead_form: crate::api::lead_types::LeadFormData,
 }
 
-pub fn field_errors(errors: Vec<(String, String)>) -> Vec<FieldError> {
-    errors
-        .into_iter()
-        .map(|(field, message)| FieldError { field, message })
-        .collect()
-}
-
 #[server(prefix = "/api", endpoint = "roi/calculator", input = server_fn::codec::Json)]
 pub async fn load_calculator(form: RoiForm, check: bool) -> Result<CalculatorData, AppError> {
     let outcome = async {
@@ -63,7 +56,13 @@ pub async fn load_calculator(form: RoiForm, check: bool) -> Result<CalculatorDat
                     Vec::new(),
                     crate::domain::roi::estimate(&input, &evidence).ok(),
                 ),
-                Err(errors) => (field_errors(errors), None),
+                Err(errors) => (
+                    errors
+                        .into_iter()
+                        .map(|(field, message)| FieldError { field, message })
+                        .collect(),
+                    None,
+                ),
             }
         } else {
             (Vec::new(), None)
@@ -91,9 +90,7 @@ pub async fn save_roi_calculation(input: RoiForm) -> Result<String, AppError> {
         let client = crate::services::visitor::Client::current()?;
         let evidence = crate::services::roi::evidence(&db).await?;
         let industries = crate::domain::roi::known_industries(&evidence);
-        let parsed = input
-            .parse(&industries)
-            .map_err(|errors| AppError::Invalid(field_errors(errors)))?;
+        let parsed = input.parse(&industries).map_err(AppError::fields)?;
         crate::services::roi::calculate(&db, &client, &parsed, &evidence)
             .await
             .map(|stored| stored.id)

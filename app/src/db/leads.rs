@@ -353,22 +353,22 @@ pub async fn case_studies_viewed_by(
     .await
 }
 
-/// Ids of published case studies with these slugs.
+/// (id, slug) of the published case studies with these slugs, in one query.
 pub async fn case_study_ids_for_slugs(
     db: &Db,
     slugs: &[String],
 ) -> Result<Vec<(String, String)>, sqlx::Error> {
-    let mut found = Vec::new();
-    for slug in slugs {
-        if let Some(id) = sqlx::query_scalar::<_, String>(
-            "SELECT id FROM case_studies WHERE slug = $1 AND published = 1",
-        )
-        .bind(slug)
-        .fetch_optional(&db.pool)
-        .await?
-        {
-            found.push((id, slug.clone()));
-        }
+    if slugs.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(found)
+    let placeholders: Vec<String> = (1..=slugs.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT id, slug FROM case_studies WHERE published = 1 AND slug IN ({})",
+        placeholders.join(", ")
+    );
+    let mut query = sqlx::query_as::<_, (String, String)>(sqlx::AssertSqlSafe(sql));
+    for slug in slugs {
+        query = query.bind(slug);
+    }
+    query.fetch_all(&db.pool).await
 }

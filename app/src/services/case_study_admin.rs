@@ -3,7 +3,7 @@ use crate::api::case_study_admin::{AdminCaseStudy, EditorData};
 use crate::auth::current::state;
 use crate::db::{audit, case_study_admin as db_admin, is_unique_violation};
 use crate::domain::case_study_form::{format_secondary_metrics, CaseStudyInput};
-use crate::error::{AppError, FieldError};
+use crate::error::AppError;
 
 pub async fn list() -> Result<Vec<AdminCaseStudy>, AppError> {
     let db = state()?.db;
@@ -102,14 +102,7 @@ pub async fn save(
     input: &CaseStudyInput,
 ) -> Result<String, AppError> {
     let db = state()?.db;
-    let draft = input.parse().map_err(|errors| {
-        AppError::Invalid(
-            errors
-                .into_iter()
-                .map(|(field, message)| FieldError { field, message })
-                .collect(),
-        )
-    })?;
+    let draft = input.parse().map_err(AppError::fields)?;
     let saved = db_admin::save(&db, id, &draft, &user.id)
         .await
         .map_err(|e| {

@@ -75,14 +75,7 @@ pub async fn editor(user: &CurrentUser, id: &str) -> Result<ConsultantEditorData
 pub async fn save(user: &CurrentUser, id: &str, input: &ConsultantInput) -> Result<(), AppError> {
     let db = state()?.db;
     editable(&db, user, id).await?;
-    let draft = input.parse().map_err(|errors| {
-        AppError::Invalid(
-            errors
-                .into_iter()
-                .map(|(field, message)| FieldError { field, message })
-                .collect(),
-        )
-    })?;
+    let draft = input.parse().map_err(AppError::fields)?;
     consultants::update_profile(&db, id, &draft)
         .await
         .map_err(AppError::internal)?;

@@ -15,9 +15,11 @@ const DRAFT_FORM: &str = "lead";
 /// Where a no-JavaScript submission returns to: a local path, else the contact page.
 pub fn return_path(requested: &str) -> String {
     let path = requested.trim();
-    let local = path.starts_with('/') && !path.starts_with("//") && !path.contains('\\');
-    if local {
-        crate::domain::safe_redirect::safe_next_path(Some(path))
+    // safe_next_path falls back to the back office, which is no place to
+    // send a prospect: anything it refuses goes to the contact page.
+    let safe = crate::domain::safe_redirect::safe_next_path(Some(path));
+    if safe == path {
+        safe
     } else {
         "/contact".to_string()
     }
@@ -133,4 +135,20 @@ pub async fn thanks(db: &Db, client: &Client, lead_id: &str) -> Result<Option<Th
         consultant,
         booking_url: booking,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::return_path;
+
+    #[test]
+    fn a_failed_form_returns_to_its_own_page_or_the_contact_page() {
+        assert_eq!(
+            return_path("/roi-calculator/r/abc"),
+            "/roi-calculator/r/abc"
+        );
+        for hostile in ["https://evil.example", "//evil.example", "/\\evil", ""] {
+            assert_eq!(return_path(hostile), "/contact", "{hostile}");
+        }
+    }
 }

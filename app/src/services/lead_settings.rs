@@ -9,7 +9,7 @@ use crate::domain::consultant_match::{rank, ConsultantMatch, MatchRequest};
 use crate::domain::lead_fields::{Challenge, IndustryRef};
 use crate::domain::lead_score::{score, ScoringForm, ScoringSettings};
 use crate::domain::role::Role;
-use crate::error::{AppError, FieldError};
+use crate::error::AppError;
 use crate::services::leads::{
     candidates, score_input, scoring_settings, ScoreSource, SCORING_SETTINGS_KEY,
 };
@@ -31,14 +31,7 @@ pub async fn current(db: &Db, user: &CurrentUser) -> Result<ScoringForm, AppErro
 /// Returns how many leads changed score or tier.
 pub async fn save(db: &Db, user: &CurrentUser, form: &ScoringForm) -> Result<usize, AppError> {
     require_admin(user)?;
-    let settings = form.parse().map_err(|errors| {
-        AppError::Invalid(
-            errors
-                .into_iter()
-                .map(|(field, message)| FieldError { field, message })
-                .collect(),
-        )
-    })?;
+    let settings = form.parse().map_err(AppError::fields)?;
     let json = serde_json::to_string(&settings).map_err(AppError::internal)?;
     crate::db::settings::put(db, SCORING_SETTINGS_KEY, &json)
         .await

@@ -79,22 +79,8 @@ fn full_name(first: &str, last: &str) -> String {
     }
 }
 
-/// The first moment of the current calendar month (UTC), in unix ms.
-fn month_start(now_ms: i64) -> i64 {
-    let date = crate::pages::showcase::case_study::iso_date(now_ms);
-    let (year, month) = (&date[0..4], &date[5..7]);
-    let (y, m): (i64, i64) = (year.parse().unwrap_or(1970), month.parse().unwrap_or(1));
-    // Days from the civil date (Howard Hinnant), first of the month.
-    let (y2, m2) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
-    let era = y2.div_euclid(400);
-    let yoe = y2 - era * 400;
-    let doy = (153 * m2 + 2) / 5;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    (era * 146_097 + doe - 719_468) * 86_400_000
-}
-
 async fn dashboard(db: &Db, scope: &Scope) -> Result<LeadDashboard, AppError> {
-    let since = month_start(now_ms());
+    let since = crate::domain::dates::month_start(now_ms());
     let consultant = scope.consultant_id();
     let tiers = db_ws::counts_since(db, "tier", since, consultant)
         .await
@@ -196,7 +182,7 @@ pub async fn export_csv(db: &Db, user: &CurrentUser, query: LeadQuery) -> Result
     for l in leads {
         let cells = [
             l.id,
-            crate::pages::showcase::case_study::iso_date(l.created_at),
+            crate::domain::dates::iso_date(l.created_at),
             l.name,
             l.email,
             l.company_name,
@@ -322,7 +308,7 @@ fn facts(row: &LeadRow) -> Vec<(String, String)> {
                 format!(
                     "Yes ({} wording, {})",
                     row.consent_wording_version,
-                    crate::pages::showcase::case_study::iso_date(row.consent_at)
+                    crate::domain::dates::iso_date(row.consent_at)
                 )
             } else {
                 "No".to_string()

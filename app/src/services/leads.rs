@@ -18,7 +18,7 @@ use crate::domain::lead_form::{spam_check, SpamVerdict};
 use crate::domain::lead_score::{score, LeadScore, ScoreInput, ScoringSettings};
 use crate::domain::rate_limit::{LEADS_PER_HOUR, LEADS_PER_MINUTE};
 use crate::domain::roi::known_industries;
-use crate::error::{AppError, FieldError};
+use crate::error::AppError;
 use crate::services::rate_limit;
 use crate::services::visitor::Client;
 
@@ -35,15 +35,6 @@ pub struct CaptureOutcome {
     pub score: LeadScore,
     pub consultant: Option<AssignedConsultant>,
     pub booking_url: Option<String>,
-}
-
-fn invalid(errors: Vec<(String, String)>) -> AppError {
-    AppError::Invalid(
-        errors
-            .into_iter()
-            .map(|(field, message)| FieldError { field, message })
-            .collect(),
-    )
 }
 
 /// How quickly the firm promises to answer a lead of this tier.
@@ -389,7 +380,7 @@ pub async fn capture(
     }
     let sub = form.parse(&industries).map_err(|errors| {
         tracing::info!(client = %client.ip, fields = errors.len(), "lead refused: invalid fields");
-        invalid(errors)
+        AppError::fields(errors)
     })?;
     let behaviour = behaviour(db, client, &sub).await?;
     let settings = scoring_settings(db).await?;

@@ -1,0 +1,68 @@
+//! Calendar arithmetic on unix-millisecond times (UTC), without a date
+//! library (Howard Hinnant's civil-date algorithms).
+
+const DAY_MS: i64 = 86_400_000;
+
+/// (year, month 1–12, day 1–31) of a day count since 1970-01-01.
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+/// Days since 1970-01-01 of a civil date.
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = if m > 2 { m - 3 } else { m + 9 };
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// `YYYY-MM-DD` of a unix-milliseconds time.
+pub fn iso_date(ms: i64) -> String {
+    let (y, m, d) = civil_from_days(ms.div_euclid(DAY_MS));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The first moment of the calendar month `ms` falls in, in unix ms.
+pub fn month_start(ms: i64) -> i64 {
+    let (y, m, _) = civil_from_days(ms.div_euclid(DAY_MS));
+    days_from_civil(y, m, 1) * DAY_MS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_month_starts() {
+        assert_eq!(iso_date(0), "1970-01-01");
+        // 2026-11-22T04:21:57Z
+        let now = 1_795_321_317_000;
+        assert_eq!(iso_date(now), "2026-11-22");
+        assert_eq!(iso_date(month_start(now)), "2026-11-01");
+        assert_eq!(month_start(month_start(now)), month_start(now));
+        // Leap day and the turn of a year.
+        let leap = days_from_civil(2024, 2, 29) * DAY_MS + 5;
+        assert_eq!(iso_date(leap), "2024-02-29");
+        assert_eq!(iso_date(month_start(leap)), "2024-02-01");
+        assert_eq!(
+            iso_date(days_from_civil(2025, 12, 31) * DAY_MS),
+            "2025-12-31"
+        );
+        assert_eq!(
+            iso_date(days_from_civil(2025, 12, 31) * DAY_MS + DAY_MS),
+            "2026-01-01"
+        );
+    }
+}
