@@ -16,6 +16,8 @@ pub fn SiteFooter() -> impl IntoView {
                     <ul class="site-footer__links">
                         <li><a href="/case-studies">"Case studies"</a></li>
                         <li><a href="/consultants">"Consultants"</a></li>
+                        <li><a href="/roi-calculator">"ROI calculator"</a></li>
+                        <li><a href="/contact">"Contact"</a></li>
                         <li><a href="/#approach">"Approach"</a></li>
                         <li><a href="/login">"Client login"</a></li>
                     </ul>
