@@ -27,6 +27,8 @@ pub struct RuntimeSettings {
     /// The site's public origin (`https://example.com`, no trailing slash), for
     /// canonical URLs, Open Graph tags and the sitemap.
     pub public_url: String,
+    /// Where uploaded images are written (and served from, under `/media`).
+    pub media_dir: std::path::PathBuf,
 }
 
 impl Default for RuntimeSettings {
@@ -36,6 +38,7 @@ impl Default for RuntimeSettings {
             session_ttl_ms: 24 * 60 * 60 * 1000,
             trust_proxy: false,
             public_url: "http://127.0.0.1:3000".to_string(),
+            media_dir: "data/media".into(),
         }
     }
 }

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, DEMO_PASSWORD, logIn, waitForIslands, watchConsole } from "./helpers";
+import { ADMIN, DEMO_PASSWORD, logIn, pngImage, waitForIslands, watchConsole } from "./helpers";
 
-test("an admin drafts, fixes and publishes a case study, which then appears in the gallery and sitemap", async ({
+test("an admin drafts, fixes and publishes a case study with a hero image, which then appears in the gallery and sitemap", async ({
   page,
   request,
 }) => {
@@ -34,6 +34,17 @@ test("an admin drafts, fixes and publishes a case study, which then appears in t
   await expect(page.locator("#cs-confidence_level-error")).toContainText("between 0.80 and 0.99");
   await expect(page.getByLabel("Title")).toHaveValue(title);
   await page.getByLabel("Confidence level").fill("95");
+
+  // Images: a file over 10 MB is refused in the browser before it is sent; a
+  // real picture uploads, shows a preview and is kept by the save.
+  const hero = page.getByLabel("Hero image");
+  await hero.setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: Buffer.alloc(11 * 1024 * 1024) });
+  await expect(page.locator("#cs-hero_image-status")).toContainText("images may be at most 10 MB");
+  await hero.setInputFiles({ name: "ferry.png", mimeType: "image/png", buffer: pngImage(1400, 800) });
+  await expect(page.locator("#cs-hero_image-status")).toContainText("Uploaded");
+  const preview = page.locator(".image-field__preview").first();
+  await expect(preview).toHaveJSProperty("complete", true);
+  expect(await preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(800);
   await page.getByRole("button", { name: "Create draft" }).click();
 
   await expect(page).toHaveURL(/\/admin\/case-studies$/);
@@ -43,7 +54,15 @@ test("an admin drafts, fixes and publishes a case study, which then appears in t
   await expect(page.getByRole("row", { name: new RegExp(title) }).getByText("Published")).toBeVisible();
 
   await page.goto("/case-studies?industry=5010");
+  const card = page.locator(".cs-card", { has: page.getByRole("link", { name: title }) });
+  const cardImage = card.locator("img.cs-card__image");
+  await cardImage.scrollIntoViewIfNeeded();
+  await expect(cardImage).toHaveJSProperty("complete", true);
+  expect(await cardImage.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/-(400|800|1200)\.webp$/);
   await page.getByRole("link", { name: title }).click();
+  const heroImage = page.locator("img.cs-hero__image");
+  await expect(heroImage).toHaveJSProperty("complete", true);
+  expect(await heroImage.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByRole("img", { name: /Off-peak load factor/ })).toBeVisible();
   await expect(page.locator(".cs-hero__facts")).toContainText("+20.0%");

@@ -5,7 +5,8 @@
 //!
 //! Prints p50/p95/p99 for the gallery query under several filter/sort
 //! combinations and for the full detail query (study, consultant, related
-//! work). Figures are recorded in docs/performance.md.
+//! work). Figures are recorded in docs/performance.md. Set
+//! CE_BENCH_KEEP_SQLITE=/path/file.db to keep the filled SQLite database.
 
 use app::db::{case_study_admin, Db};
 use app::domain::case_study_form::CaseStudyInput;
@@ -167,6 +168,12 @@ async fn main() {
         started.elapsed().as_secs_f64()
     );
     measure(&sqlite, "SQLite").await;
+    // Keep the filled database for query-plan work with the sqlite3 shell.
+    if let Ok(keep) = std::env::var("CE_BENCH_KEEP_SQLITE") {
+        sqlite.pool.close().await;
+        std::fs::copy(dir.join("bench.db"), &keep).expect("copy the bench database");
+        println!("SQLite database kept at {keep}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 
     if let Ok(admin_url) = std::env::var("CE_TEST_POSTGRES_URL") {

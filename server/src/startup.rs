@@ -80,6 +80,7 @@ impl Application {
                     .unwrap_or_else(|| format!("http://{local_addr}"))
                     .trim_end_matches('/')
                     .to_string(),
+                media_dir: config.media_dir.clone(),
             }),
             lifecycle: Lifecycle::default(),
         };
@@ -149,6 +150,12 @@ pub fn router(state: AppState, media_dir: std::path::PathBuf) -> Router {
         .route("/robots.txt", get(seo::robots))
         .route("/admin/leads/export.csv", get(crate::leads_api::export_csv))
         .merge(api_v1::routes())
+        .route(
+            "/admin/media",
+            axum::routing::post(crate::media::upload::upload).layer(
+                axum::extract::DefaultBodyLimit::max(crate::media::upload::BODY_LIMIT),
+            ),
+        )
         .nest_service("/media", media_service(&media_dir))
         .leptos_routes_with_context(
             &state,

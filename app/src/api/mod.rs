@@ -9,6 +9,7 @@ pub mod lead_types;
 pub mod lead_workspace;
 pub mod lead_workspace_types;
 pub mod leads;
+pub mod media_types;
 pub mod roi;
 pub mod showcase;
 pub mod showcase_types;

@@ -2,6 +2,7 @@
 //! pages and to islands. Field names follow the product spec's API shapes.
 
 use crate::domain::gallery_query::{GalleryQuery, Pagination};
+use crate::domain::media::ImageUrls;
 use crate::domain::showcase::{CompanySize, Methodology, SecondaryMetric};
 use serde::{Deserialize, Serialize};
 
@@ -24,7 +25,10 @@ pub struct CaseStudySummary {
     pub confidence_level: f64,
     pub primary_metric_name: String,
     pub primary_metric_improvement: f64,
+    /// The largest variant (for link previews and API clients).
     pub hero_image_url: Option<String>,
+    /// `src` and `srcset` for pages.
+    pub hero_image: Option<ImageUrls>,
     pub consultant_id: Option<String>,
     pub consultant_name: Option<String>,
     pub view_count: i64,
@@ -55,6 +59,7 @@ pub struct ConsultantSummary {
     pub last_name: String,
     pub title: String,
     pub profile_image_url: Option<String>,
+    pub profile_image: Option<ImageUrls>,
     pub calendar_booking_url: Option<String>,
 }
 
@@ -101,7 +106,10 @@ pub struct CaseStudyDetail {
     // Content & media
     pub client_testimonial: Option<Testimonial>,
     pub hero_image_url: Option<String>,
+    pub hero_image: Option<ImageUrls>,
+    /// The largest variant of each chart image.
     pub chart_images: Vec<String>,
+    pub charts: Vec<ImageUrls>,
     pub is_featured: bool,
     /// False only in a back-office preview of an unpublished study.
     pub is_published: bool,
@@ -135,6 +143,7 @@ pub struct ConsultantProfile {
     pub preferred_contact_method: String,
     pub calendar_booking_url: Option<String>,
     pub profile_image_url: Option<String>,
+    pub profile_image: Option<ImageUrls>,
     pub linkedin_url: Option<String>,
     pub featured_case_studies: Vec<CaseStudySummary>,
     pub recent_success_stories: Vec<CaseStudySummary>,

@@ -1,4 +1,5 @@
 use crate::api::showcase_types::CaseStudySummary;
+use crate::components::responsive_image::ResponsiveImage;
 use crate::domain::showcase::compact_money;
 use leptos::prelude::*;
 
@@ -14,6 +15,10 @@ pub fn CaseStudyCard(study: CaseStudySummary) -> impl IntoView {
     );
     view! {
         <article class="cs-card" class:cs-card--featured=study.is_featured>
+            {study.hero_image.clone().map(|image| view! {
+                <ResponsiveImage image alt="" class="cs-card__image" width=400 height=210
+                    sizes="(min-width: 1100px) 360px, (min-width: 700px) 45vw, calc(100vw - 2rem)" />
+            })}
             <p class="cs-card__meta">
                 <span>{study.industry_display_name.clone()}</span>
                 <span aria-hidden="true">" · "</span>

@@ -3,6 +3,8 @@ pub mod case_study_card;
 pub mod field_message;
 pub mod http_status;
 pub mod hydration;
+pub mod image_field;
+pub mod responsive_image;
 pub mod seo;
 pub mod site_footer;
 pub mod site_header;

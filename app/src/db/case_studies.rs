@@ -4,6 +4,7 @@
 use super::{now_ms, Db};
 use crate::api::showcase_types::CaseStudySummary;
 use crate::domain::gallery_query::{GalleryQuery, SortOrder};
+use crate::domain::media::stored_image_urls;
 use crate::domain::showcase::{CompanySize, Methodology, SecondaryMetric};
 use sqlx::{AssertSqlSafe, FromRow};
 
@@ -51,10 +52,8 @@ pub fn decode_error(what: &str, value: &str) -> sqlx::Error {
 }
 
 impl SummaryRow {
-    pub fn into_summary(
-        self,
-        media_url: impl Fn(&str) -> String,
-    ) -> Result<CaseStudySummary, sqlx::Error> {
+    pub fn into_summary(self) -> Result<CaseStudySummary, sqlx::Error> {
+        let hero_image = self.hero_image.as_deref().map(stored_image_urls);
         Ok(CaseStudySummary {
             company_size: CompanySize::parse(&self.company_size)
                 .ok_or_else(|| decode_error("company size", &self.company_size))?,
@@ -74,7 +73,8 @@ impl SummaryRow {
             confidence_level: self.confidence_level,
             primary_metric_name: self.primary_metric_name,
             primary_metric_improvement: self.primary_metric_improvement_pct,
-            hero_image_url: self.hero_image.as_deref().map(&media_url),
+            hero_image_url: hero_image.as_ref().map(|i| i.largest.clone()),
+            hero_image,
             consultant_id: self.consultant_id,
             consultant_name: self.consultant_name,
             view_count: self.view_count,

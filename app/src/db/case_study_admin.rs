@@ -59,6 +59,14 @@ pub async fn save(
     let now = now_ms();
     let secondary = serde_json::to_string(&draft.secondary_metrics)
         .map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let chart_images = serde_json::to_string(
+        &draft
+            .chart_images
+            .iter()
+            .map(|k| k.to_string())
+            .collect::<Vec<_>>(),
+    )
+    .map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
     let inserting = id.is_none();
     let (sql, id) = match id {
         Some(id) => (
@@ -70,8 +78,8 @@ pub async fn save(
              primary_metric_baseline = $22, primary_metric_result = $23, primary_metric_improvement_pct = $24, \
              secondary_metrics_json = $25, roi_pct = $26, roi_value_minor = $27, roi_timeframe = $28, \
              payback_months = $29, methodology_details_md = $30, testimonial_text = $31, testimonial_author = $32, \
-             testimonial_role = $33, meta_description = $34, meta_keywords = $35, updated_at = $36, challenge = $37 \
-             WHERE id = $1",
+             testimonial_role = $33, meta_description = $34, meta_keywords = $35, updated_at = $36, challenge = $37, \
+             hero_image = $38, chart_images_json = $39 WHERE id = $1",
             id.to_string(),
         ),
         None => (
@@ -82,9 +90,10 @@ pub async fn save(
              primary_metric_result, primary_metric_improvement_pct, secondary_metrics_json, roi_pct, \
              roi_value_minor, roi_timeframe, payback_months, methodology_details_md, testimonial_text, \
              testimonial_author, testimonial_role, meta_description, meta_keywords, updated_at, created_by, \
-             created_at, published, featured, challenge) \
+             created_at, published, featured, challenge, hero_image, chart_images_json) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, \
-             $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $38, $36, 0, 0, $37)",
+             $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $40, $36, 0, 0, $37, \
+             $38, $39)",
             new_id(),
         ),
     };
@@ -125,7 +134,9 @@ pub async fn save(
         .bind(&draft.meta_description)
         .bind(&draft.meta_keywords)
         .bind(now)
-        .bind(draft.challenge.as_str());
+        .bind(draft.challenge.as_str())
+        .bind(draft.hero_image.as_ref().map(|k| k.to_string()))
+        .bind(chart_images);
     if inserting {
         query = query.bind(author);
     }

@@ -141,7 +141,8 @@ pub async fn update_profile(
     sqlx::query(
         "UPDATE consultants SET first_name = $1, last_name = $2, title = $3, bio_md = $4, phone = $5, \
          specializations_json = $6, years_experience = $7, capacity_pct = $8, available_for_new_clients = $9, \
-         preferred_contact = $10, calendar_url = $11, linkedin_url = $12, updated_at = $13 WHERE id = $14",
+         preferred_contact = $10, calendar_url = $11, linkedin_url = $12, updated_at = $13, \
+         profile_image = $15 WHERE id = $14",
     )
     .bind(&draft.first_name)
     .bind(&draft.last_name)
@@ -157,6 +158,7 @@ pub async fn update_profile(
     .bind(draft.linkedin_url.clone())
     .bind(super::now_ms())
     .bind(id)
+    .bind(draft.profile_image.as_ref().map(|k| k.to_string()))
     .execute(&db.pool)
     .await
     .map(|r| r.rows_affected() == 1)

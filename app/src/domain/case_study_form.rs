@@ -3,6 +3,7 @@
 //! computed from baseline and result, never typed, so they cannot disagree.
 
 use super::lead_fields::Challenge;
+use super::media::{parse_chart_images, parse_optional_image, ImageKind, MediaKey};
 use super::showcase::{
     improvement_pct, parse_confidence_level, CompanySize, Methodology, SecondaryMetric, Slug,
 };
@@ -49,6 +50,10 @@ pub struct CaseStudyInput {
     pub testimonial_role: String,
     pub meta_description: String,
     pub meta_keywords: String,
+    /// The uploaded hero's key (empty for none).
+    pub hero_image: String,
+    /// Uploaded chart keys, one per line.
+    pub chart_images: String,
 }
 
 /// A validated case study, ready to store.
@@ -89,6 +94,8 @@ pub struct CaseStudyDraft {
     pub testimonial_role: String,
     pub meta_description: String,
     pub meta_keywords: String,
+    pub hero_image: Option<MediaKey>,
+    pub chart_images: Vec<MediaKey>,
 }
 
 /// The longest text accepted in any long field (the spec's limit).
@@ -487,10 +494,21 @@ impl CaseStudyInput {
             false,
             500,
         );
+        let hero_image =
+            parse_optional_image(&self.hero_image, ImageKind::Hero).unwrap_or_else(|e| {
+                c.fail("hero_image", e);
+                None
+            });
+        let chart_images = parse_chart_images(&self.chart_images).unwrap_or_else(|e| {
+            c.fail("chart_images", e);
+            Vec::new()
+        });
         if !c.errors.is_empty() {
             return Err(c.errors);
         }
         Ok(CaseStudyDraft {
+            hero_image,
+            chart_images,
             title,
             slug,
             summary,

@@ -1,6 +1,7 @@
 //! The consultant profile form: what a consultant may change about their own
 //! public profile (admins use the same form for anyone's).
 
+use super::media::{parse_optional_image, ImageKind, MediaKey};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -20,6 +21,8 @@ pub struct ConsultantInput {
     pub preferred_contact: String,
     pub calendar_url: String,
     pub linkedin_url: String,
+    /// The uploaded portrait's key (empty for none).
+    pub profile_image: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +39,7 @@ pub struct ConsultantDraft {
     pub preferred_contact: String,
     pub calendar_url: Option<String>,
     pub linkedin_url: Option<String>,
+    pub profile_image: Option<MediaKey>,
 }
 
 pub const CONTACT_METHODS: [&str; 3] = ["email", "phone", "calendar"];
@@ -151,10 +155,16 @@ impl ConsultantInput {
                 "Add a booking link, or choose another way to be contacted.".into(),
             ));
         }
+        let profile_image = parse_optional_image(&self.profile_image, ImageKind::Profile)
+            .unwrap_or_else(|m| {
+                errors.push(("profile_image".into(), m));
+                None
+            });
         if !errors.is_empty() {
             return Err(errors);
         }
         Ok(ConsultantDraft {
+            profile_image,
             first_name,
             last_name,
             title,

@@ -15,6 +15,7 @@ pub mod lead_form;
 pub mod lead_query;
 pub mod lead_score;
 pub mod lift;
+pub mod media;
 pub mod password;
 pub mod rate_limit;
 pub mod roi;

@@ -52,6 +52,7 @@ pub async fn editor(id: Option<&str>, can_delete: bool) -> Result<EditorData, Ap
         .map_err(AppError::internal)?
         .ok_or_else(|| AppError::NotFound("That case study".into()))?;
     let secondary = row.secondary_metrics().map_err(AppError::internal)?;
+    let chart_images = row.chart_images().map_err(AppError::internal)?.join("\n");
     Ok(EditorData {
         id: Some(row.id.clone()),
         published: row.published == 1,
@@ -90,6 +91,8 @@ pub async fn editor(id: Option<&str>, can_delete: bool) -> Result<EditorData, Ap
             testimonial_text: row.testimonial_text,
             testimonial_author: row.testimonial_author,
             testimonial_role: row.testimonial_role,
+            chart_images,
+            hero_image: row.hero_image.unwrap_or_default(),
             meta_description: row.meta_description,
             meta_keywords: row.meta_keywords,
         },

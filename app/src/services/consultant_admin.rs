@@ -67,6 +67,7 @@ pub async fn editor(user: &CurrentUser, id: &str) -> Result<ConsultantEditorData
             preferred_contact: row.preferred_contact,
             calendar_url: row.calendar_url.unwrap_or_default(),
             linkedin_url: row.linkedin_url.unwrap_or_default(),
+            profile_image: row.profile_image.unwrap_or_default(),
         },
         id: row.id,
     })

@@ -327,7 +327,7 @@ pub fn assigned_summary(row: &db_consultants::ConsultantRow) -> AssignedConsulta
         profile_image_url: row
             .profile_image
             .as_deref()
-            .map(crate::services::showcase::media_url),
+            .map(|k| crate::domain::media::stored_image_urls(k).src),
         calendar_booking_url: row.calendar_url.clone(),
     }
 }

@@ -11,17 +11,13 @@ use crate::db::consultants::{self, json_list, ConsultantRow};
 use crate::db::Db;
 use crate::domain::consultant_query::ConsultantQuery;
 use crate::domain::gallery_query::{GalleryQuery, Pagination};
+use crate::domain::media::stored_image_urls;
 use crate::domain::showcase::{CompanySize, Methodology};
 use crate::error::AppError;
 
-/// Public URL path of a stored media file.
-pub fn media_url(key: &str) -> String {
-    format!("/media/{key}")
-}
-
 fn summaries(rows: Vec<SummaryRow>) -> Result<Vec<CaseStudySummary>, AppError> {
     rows.into_iter()
-        .map(|row| row.into_summary(media_url).map_err(AppError::internal))
+        .map(|row| row.into_summary().map_err(AppError::internal))
         .collect()
 }
 
@@ -75,7 +71,13 @@ pub async fn case_study(
         None => Vec::new(),
     };
     let secondary_metrics = row.secondary_metrics().map_err(AppError::internal)?;
-    let chart_images = row.chart_images().map_err(AppError::internal)?;
+    let charts: Vec<_> = row
+        .chart_images()
+        .map_err(AppError::internal)?
+        .iter()
+        .map(|k| stored_image_urls(k))
+        .collect();
+    let hero_image = row.hero_image.as_deref().map(stored_image_urls);
     let testimonial = (!row.testimonial_text.trim().is_empty()).then(|| Testimonial {
         text: row.testimonial_text.clone(),
         author: row.testimonial_author.clone(),
@@ -87,7 +89,11 @@ pub async fn case_study(
         methodology_type: Methodology::parse(&row.methodology)
             .ok_or_else(|| AppError::internal(decode_error("methodology", &row.methodology)))?,
         consultant: consultant.map(|c| ConsultantSummary {
-            profile_image_url: c.profile_image.as_deref().map(media_url),
+            profile_image_url: c
+                .profile_image
+                .as_deref()
+                .map(|k| stored_image_urls(k).largest),
+            profile_image: c.profile_image.as_deref().map(stored_image_urls),
             calendar_booking_url: c.calendar_url,
             id: c.id,
             first_name: c.first_name,
@@ -97,9 +103,11 @@ pub async fn case_study(
         related_case_studies: summaries(related)?,
         consultant_other_work: summaries(other_work)?,
         secondary_metrics,
-        chart_images: chart_images.iter().map(|k| media_url(k)).collect(),
+        chart_images: charts.iter().map(|c| c.largest.clone()).collect(),
+        charts,
         client_testimonial: testimonial,
-        hero_image_url: row.hero_image.as_deref().map(media_url),
+        hero_image_url: hero_image.as_ref().map(|i| i.largest.clone()),
+        hero_image,
         id: row.id,
         title: row.title,
         slug: row.slug,
@@ -161,7 +169,11 @@ async fn profile(db: &Db, row: ConsultantRow) -> Result<ConsultantProfile, AppEr
         primary_industries: json_list(&row.primary_industries_json).map_err(AppError::internal)?,
         secondary_industries: json_list(&row.secondary_industries_json)
             .map_err(AppError::internal)?,
-        profile_image_url: row.profile_image.as_deref().map(media_url),
+        profile_image_url: row
+            .profile_image
+            .as_deref()
+            .map(|k| stored_image_urls(k).largest),
+        profile_image: row.profile_image.as_deref().map(stored_image_urls),
         id: row.id,
         first_name: row.first_name,
         last_name: row.last_name,

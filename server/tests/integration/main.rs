@@ -11,6 +11,7 @@ mod case_study_admin;
 mod consultant_admin;
 mod health;
 mod leads;
+mod media;
 mod roi;
 mod showcase;
 mod two_servers;

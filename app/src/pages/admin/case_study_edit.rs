@@ -2,8 +2,10 @@ use crate::api::case_study_admin::{load_case_study_editor, EditorData, SaveCaseS
 use crate::components::admin_page::AdminPage;
 use crate::components::field_message::{aria_invalid, FieldMessage, TextField};
 use crate::components::hydration::use_hydrated;
+use crate::components::image_field::ImageField;
 use crate::domain::admin_section::AdminSection;
 use crate::domain::lead_fields::Challenge;
+use crate::domain::media::{ImageKind, MAX_CHART_IMAGES};
 use crate::domain::showcase::{CompanySize, Methodology};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -206,6 +208,16 @@ fn CaseStudyForm(data: EditorData) -> impl IntoView {
                 {text("roi_value", "ROI value (£)", input.roi_value.clone(), "")}
                 {select("roi_timeframe", "Timeframe", timeframes, input.roi_timeframe.clone())}
                 {text("payback_months", "Payback (months)", input.payback_months.clone(), "")}
+            </fieldset>
+
+            <fieldset class="editor__group">
+                <legend>"Images"</legend>
+                <ImageField id_prefix="cs" name="hero_image" label="Hero image" kind=ImageKind::Hero
+                    value=input.hero_image.clone() message=error("hero_image")
+                    hint="JPEG, PNG or WebP up to 10 MB. Cropped to 1200 × 630 (also used for link previews)." />
+                <ImageField id_prefix="cs" name="chart_images" label="Chart images" kind=ImageKind::Chart
+                    value=input.chart_images.clone() message=error("chart_images") max=MAX_CHART_IMAGES
+                    hint="Up to 6 charts from the engagement, shown with the results; never cropped." />
             </fieldset>
 
             <fieldset class="editor__group">

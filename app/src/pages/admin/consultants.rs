@@ -7,7 +7,9 @@ use crate::api::consultant_admin::{
 use crate::components::admin_page::AdminPage;
 use crate::components::field_message::{aria_invalid, FieldMessage, TextField};
 use crate::components::hydration::use_hydrated;
+use crate::components::image_field::ImageField;
 use crate::domain::admin_section::AdminSection;
+use crate::domain::media::ImageKind;
 use crate::domain::role::Role;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -182,6 +184,9 @@ fn ConsultantForm(data: ConsultantEditorData) -> impl IntoView {
                 </div>
                 {text("specializations", "Specialisations (comma-separated)", input.specializations.clone())}
                 {text("years_experience", "Years of experience", input.years_experience.clone())}
+                <ImageField id_prefix="cp" name="profile_image" label="Portrait" kind=ImageKind::Profile
+                    value=input.profile_image.clone() message=error("profile_image")
+                    hint="JPEG, PNG or WebP up to 10 MB. Cropped square; shown from 64 to 400 px." />
             </fieldset>
             <fieldset class="editor__group">
                 <legend>"Availability and contact"</legend>

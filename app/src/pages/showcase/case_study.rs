@@ -4,6 +4,7 @@ use crate::api::showcase_types::CaseStudyDetail;
 use crate::charts::{baseline_vs_result, format_value, secondary_changes};
 use crate::components::case_study_card::CaseStudyCard;
 use crate::components::http_status::set_status;
+use crate::components::responsive_image::ResponsiveImage;
 use crate::components::seo::{absolute_url, Seo};
 use crate::components::site_layout::SiteLayout;
 use crate::domain::showcase::compact_money;
@@ -148,6 +149,11 @@ fn CaseStudyView(study: CaseStudyDetail, lead_form: Option<LeadFormData>) -> imp
                             <div><dt>"Value"</dt><dd>{format!("{roi_value} {}", study.roi_timeframe.replace('_', "-"))}</dd></div>
                             <div><dt>"Payback"</dt><dd>{format!("{:.1} months", study.payback_period_months)}</dd></div>
                         </dl>
+                        // The title says what the picture is about; it adds atmosphere, not information.
+                        {study.hero_image.clone().map(|image| view! {
+                            <ResponsiveImage image alt="" class="cs-hero__image" eager=true
+                                sizes="(min-width: 1200px) 1152px, calc(100vw - 2rem)" width=1200 height=630 />
+                        })}
                     </div>
                 </header>
 
@@ -218,6 +224,20 @@ fn CaseStudyView(study: CaseStudyDetail, lead_form: Option<LeadFormData>) -> imp
                                     </tbody>
                                 </table>
                             </div>
+                        })}
+                        {(!study.charts.is_empty()).then(|| {
+                            let count = study.charts.len();
+                            view! {
+                                <h3>"Charts from the engagement"</h3>
+                                <div class="cs-charts">
+                                    {study.charts.clone().into_iter().enumerate().map(|(i, image)| view! {
+                                        <figure class="chart">
+                                            <ResponsiveImage image alt=format!("Chart {} of {count} from this engagement", i + 1)
+                                                sizes="(min-width: 900px) 800px, calc(100vw - 2rem)" width=1200 />
+                                        </figure>
+                                    }).collect_view()}
+                                </div>
+                            }
                         })}
                     </section>
 

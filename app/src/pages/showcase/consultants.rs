@@ -1,6 +1,7 @@
 use crate::api::showcase::load_consultants;
 use crate::api::showcase_types::ConsultantProfile;
 use crate::components::http_status::set_status;
+use crate::components::responsive_image::ResponsiveImage;
 use crate::components::seo::Seo;
 use crate::components::site_layout::SiteLayout;
 use crate::domain::consultant_query::ConsultantQuery;
@@ -99,8 +100,17 @@ pub fn Avatar(
     } else {
         String::new()
     };
-    match consultant.profile_image_url {
-        Some(url) => view! { <img class="avatar" src=url alt=alt width=size height=size loading="lazy" /> }.into_any(),
+    // `sizes` in CSS pixels: a 96 px avatar takes the 150 px variant on a
+    // high-density screen and the 64 px one nowhere.
+    let sizes: &'static str = if size <= 64 {
+        "64px"
+    } else if size <= 150 {
+        "150px"
+    } else {
+        "400px"
+    };
+    match consultant.profile_image {
+        Some(image) => view! { <ResponsiveImage image alt class="avatar" width=size height=size sizes /> }.into_any(),
         None => view! { <span class="avatar avatar--initials" aria-hidden="true">{consultant.first_name.chars().next().unwrap_or('?')}</span> }.into_any(),
     }
 }

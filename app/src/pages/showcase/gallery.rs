@@ -217,6 +217,9 @@ fn EmptyState(query: GalleryQuery) -> impl IntoView {
     .into_any()
 }
 
+const FOLD_ON_PHONES: &str =
+    "if(matchMedia('(max-width: 959px)').matches)document.currentScript.parentElement.open=false";
+
 /// A plain GET form: filters live in the URL, so links are shareable, the
 /// back button works and nothing needs JavaScript.
 #[component]
@@ -226,7 +229,27 @@ fn FilterForm(
 ) -> impl IntoView {
     let roi_min = query.roi_min.map(|v| v.to_string()).unwrap_or_default();
     let roi_max = query.roi_max.map(|v| v.to_string()).unwrap_or_default();
+    let active = [
+        query.industry.is_some(),
+        query.experiment_type.is_some(),
+        query.company_size.is_some(),
+        query.roi_min.is_some() || query.roi_max.is_some(),
+        query.featured_only,
+    ]
+    .into_iter()
+    .filter(|on| *on)
+    .count();
     view! {
+        // On phones the filters fold away behind their summary. The panel is
+        // rendered open (so it works without JavaScript and on wide screens,
+        // where the summary is hidden); the inline script folds it on narrow
+        // screens while the page is still being parsed, so nothing jumps.
+        <details class="filters-panel" open>
+            <summary class="filters-panel__summary">
+                "Filter and sort"
+                {(active > 0).then(|| view! { <span class="badge">{format!("{active} active")}</span> })}
+            </summary>
+            <script inner_html=FOLD_ON_PHONES></script>
         <form class="filters" method="get" action="/case-studies" aria-label="Filter case studies">
             <div class="field">
                 <label for="f-industry">"Industry"</label>
@@ -275,5 +298,6 @@ fn FilterForm(
                 <a class="button button--ghost" href="/case-studies">"Clear"</a>
             </div>
         </form>
+        </details>
     }
 }

@@ -1,0 +1,32 @@
+//! The answer of `POST /admin/media` (the image upload endpoint), shared by
+//! the server that sends it and the editor islands that read it.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UploadedImage {
+    /// What the form stores, e.g. `hero/0193…`.
+    pub key: String,
+    pub src: String,
+    pub srcset: Option<String>,
+    pub largest: String,
+    /// Of the largest variant.
+    pub width: u32,
+    pub height: u32,
+    pub source_width: u32,
+    pub source_height: u32,
+    /// Set when the upload works but will look soft on large screens.
+    pub warning: Option<String>,
+}
+
+/// The error body every JSON endpoint answers with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApiErrorBody {
+    pub error: ApiErrorDetail,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApiErrorDetail {
+    pub code: String,
+    pub message: String,
+}
