@@ -107,11 +107,16 @@ pub async fn gallery(db: &Db, query: &GalleryQuery) -> Result<(Vec<SummaryRow>, 
             Bind::Text(methodology.as_str().to_string()),
         );
     }
+    // The unary `+` keeps SQLite from choosing the (published, roi_pct) index
+    // for an ROI range: a range like 100–800 % matches most studies, and that
+    // index would read each one's wide row. The gallery index covers every
+    // filter column, so counting and paging never touch the rows. (Harmless
+    // on PostgreSQL, whose planner has real statistics for the range.)
     if let Some(min) = query.roi_min {
-        push("cs.roi_pct >= ?", Bind::Real(min));
+        push("+cs.roi_pct >= ?", Bind::Real(min));
     }
     if let Some(max) = query.roi_max {
-        push("cs.roi_pct <= ?", Bind::Real(max));
+        push("+cs.roi_pct <= ?", Bind::Real(max));
     }
     if let Some(size) = query.company_size {
         push("cs.company_size = ?", Bind::Text(size.as_str().to_string()));
@@ -131,8 +136,13 @@ pub async fn gallery(db: &Db, query: &GalleryQuery) -> Result<(Vec<SummaryRow>, 
         ""
     };
     let n = binds.len();
+    // Two steps in one statement: pick the page's ids from the covering
+    // gallery index, then read only those rows (a case study's row is wide:
+    // its Markdown runs to kilobytes).
     let list_sql = format!(
-        "{} WHERE {where_clause} ORDER BY {featured_first}{order}, cs.id LIMIT ${} OFFSET ${}",
+        "{} JOIN (SELECT cs.id FROM case_studies cs WHERE {where_clause} \
+         ORDER BY {featured_first}{order}, cs.id LIMIT ${} OFFSET ${}) page ON page.id = cs.id \
+         ORDER BY {featured_first}{order}, cs.id",
         summary_select!(),
         n + 1,
         n + 2
@@ -231,7 +241,8 @@ pub async fn published_by_slug(db: &Db, slug: &str) -> Result<Option<CaseStudyRo
     .await
 }
 
-/// Up to `limit` other published case studies from the same industry, best first.
+/// Up to `limit` other published case studies from the same industry, best
+/// first. Like the gallery, ids come from an index first, rows second.
 pub async fn related(
     db: &Db,
     industry: &str,
@@ -240,8 +251,9 @@ pub async fn related(
 ) -> Result<Vec<SummaryRow>, sqlx::Error> {
     sqlx::query_as::<_, SummaryRow>(concat!(
         summary_select!(),
-        "WHERE cs.published = 1 AND cs.industry_sic_code = $1 AND cs.id <> $2 \
-         ORDER BY cs.featured DESC, cs.roi_pct DESC, cs.id LIMIT $3"
+        "JOIN (SELECT id FROM case_studies WHERE published = 1 AND industry_sic_code = $1 AND id <> $2 \
+           ORDER BY featured DESC, roi_pct DESC, id LIMIT $3) page ON page.id = cs.id \
+         ORDER BY cs.featured DESC, cs.roi_pct DESC, cs.id"
     ))
     .bind(industry)
     .bind(exclude_id)
@@ -259,12 +271,38 @@ pub async fn by_consultant(
 ) -> Result<Vec<SummaryRow>, sqlx::Error> {
     sqlx::query_as::<_, SummaryRow>(concat!(
         summary_select!(),
-        "WHERE cs.published = 1 AND cs.consultant_id = $1 AND cs.id <> $2 \
-         ORDER BY cs.featured DESC, cs.published_at DESC, cs.id LIMIT $3"
+        "JOIN (SELECT id FROM case_studies WHERE published = 1 AND consultant_id = $1 AND id <> $2 \
+           ORDER BY featured DESC, published_at DESC, id LIMIT $3) page ON page.id = cs.id \
+         ORDER BY cs.featured DESC, cs.published_at DESC, cs.id"
     ))
     .bind(consultant_id)
     .bind(exclude_id.unwrap_or(""))
     .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// For every consultant at once (or only one): their `per_kind` best featured studies and
+/// their `2 × per_kind` most recent ones (enough to fill "recent" after the
+/// featured ones are taken out), ordered featured first, then newest.
+pub async fn showcase_work(
+    db: &Db,
+    per_kind: i64,
+    only_consultant: Option<&str>,
+) -> Result<Vec<SummaryRow>, sqlx::Error> {
+    sqlx::query_as::<_, SummaryRow>(concat!(
+        summary_select!(),
+        "JOIN (SELECT id, \
+           ROW_NUMBER() OVER (PARTITION BY consultant_id ORDER BY featured DESC, published_at DESC, id) AS by_featured, \
+           ROW_NUMBER() OVER (PARTITION BY consultant_id ORDER BY published_at DESC, id) AS by_recent \
+           FROM case_studies WHERE published = 1 AND consultant_id IS NOT NULL \
+             AND ($3 = '' OR consultant_id = $3)) ranked ON ranked.id = cs.id \
+         WHERE ranked.by_featured <= $1 OR ranked.by_recent <= $2 \
+         ORDER BY cs.consultant_id, cs.featured DESC, cs.published_at DESC, cs.id"
+    ))
+    .bind(per_kind)
+    .bind(per_kind * 2)
+    .bind(only_consultant.unwrap_or(""))
     .fetch_all(&db.pool)
     .await
 }

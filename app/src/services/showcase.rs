@@ -145,11 +145,12 @@ pub async fn case_study(
     }))
 }
 
-async fn profile(db: &Db, row: ConsultantRow) -> Result<ConsultantProfile, AppError> {
-    let work = case_studies::by_consultant(db, &row.id, None, 50)
-        .await
-        .map_err(AppError::internal)?;
-    let work = summaries(work)?;
+/// Featured and recent studies shown per consultant.
+const WORK_PER_CONSULTANT: i64 = 3;
+
+/// A profile from its row and the consultant's published work, best first
+/// (featured, then most recent); the work need only hold the top few of each.
+fn profile(row: ConsultantRow, work: Vec<CaseStudySummary>) -> Result<ConsultantProfile, AppError> {
     let featured: Vec<_> = work
         .iter()
         .filter(|s| s.is_featured)
@@ -199,10 +200,25 @@ pub async fn consultant_list(db: &Db, query: &ConsultantQuery) -> Result<Consult
     let rows = consultants::list(db, query)
         .await
         .map_err(AppError::internal)?;
-    let mut list = Vec::with_capacity(rows.len());
-    for row in rows {
-        list.push(profile(db, row).await?);
+    // Everyone's featured and recent work in one query, not one per consultant.
+    let mut work_by_consultant: std::collections::HashMap<String, Vec<CaseStudySummary>> =
+        std::collections::HashMap::new();
+    for summary in summaries(
+        case_studies::showcase_work(db, WORK_PER_CONSULTANT, None)
+            .await
+            .map_err(AppError::internal)?,
+    )? {
+        if let Some(id) = summary.consultant_id.clone() {
+            work_by_consultant.entry(id).or_default().push(summary);
+        }
     }
+    let list = rows
+        .into_iter()
+        .map(|row| {
+            let work = work_by_consultant.remove(&row.id).unwrap_or_default();
+            profile(row, work)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(ConsultantList {
         total_count: list.len() as i64,
         consultants: list,
@@ -214,7 +230,12 @@ pub async fn consultant(db: &Db, id: &str) -> Result<Option<ConsultantProfile>, 
         .await
         .map_err(AppError::internal)?
     {
-        Some(row) => Ok(Some(profile(db, row).await?)),
+        Some(row) => {
+            let work = case_studies::showcase_work(db, WORK_PER_CONSULTANT, Some(&row.id))
+                .await
+                .map_err(AppError::internal)?;
+            Ok(Some(profile(row, summaries(work)?)?))
+        }
         None => Ok(None),
     }
 }
