@@ -31,6 +31,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
+                // Marks a browser that runs scripts before anything is drawn, so
+                // the CSS can lay out the enhanced navigation from the first
+                // paint instead of shifting the page when the island hydrates.
+                <script inner_html="document.documentElement.classList.add('js')"></script>
                 <AutoReload options=options.clone() />
                 <HydrationScripts options islands=true />
                 <MetaTags />

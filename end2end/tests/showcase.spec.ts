@@ -1,10 +1,16 @@
 import { expect, test } from "@playwright/test";
-import { expectNoHorizontalOverflow, watchConsole } from "./helpers";
+import { expectNoHorizontalOverflow, waitForIslands, watchConsole } from "./helpers";
 
 test.describe("showcase @public", () => {
-  test("the gallery filters through the URL and the back button undoes it", async ({ page }) => {
+  test("the gallery filters through the URL and the back button undoes it", async ({ page, javaScriptEnabled }) => {
     const problems = watchConsole(page);
     await page.goto("/case-studies");
+    const results = page.locator(".gallery__results");
+    if (javaScriptEnabled) {
+      // With the island, filters apply without a page load: this mark survives.
+      await waitForIslands(page);
+      await page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
+    }
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Results from real experiments");
     const cards = page.locator("article.cs-card");
     const all = await cards.count();
@@ -16,6 +22,7 @@ test.describe("showcase @public", () => {
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/industry=5510/);
     await expect(page).toHaveURL(/sort_by=roi_desc/);
+    await expect(results).not.toHaveAttribute("aria-busy", "true");
     const filtered = await cards.count();
     expect(filtered).toBeGreaterThan(0);
     expect(filtered).toBeLessThan(all);
@@ -28,9 +35,18 @@ test.describe("showcase @public", () => {
       .map((t) => parseFloat(t));
     expect([...rois].sort((a, b) => b - a)).toEqual(rois);
 
+    if (javaScriptEnabled) {
+      expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+      // Each choice applied at once and is its own history entry: Back undoes the sort first.
+      await page.goBack();
+      await expect(page).toHaveURL(/\/case-studies\?industry=5510&sort_by=recent$/);
+      await expect(page.getByLabel("Sort by")).toHaveValue("recent");
+      await expect(cards).toHaveCount(filtered);
+    }
     await page.goBack();
     await expect(page).toHaveURL(/\/case-studies$/);
     await expect(cards).toHaveCount(all);
+    await expect(page.getByLabel("Industry")).toHaveValue("");
     expect(problems).toEqual([]);
   });
 
@@ -72,6 +88,24 @@ test.describe("showcase @public", () => {
     await expect(page.getByRole("heading", { name: "Track record" })).toBeVisible();
     await expect(page.getByRole("img", { name: /Portrait of/ })).toBeVisible();
     await expect(page.locator("article.cs-card").first()).toBeVisible();
+  });
+
+  test("on a phone the gallery filters fold away behind their summary", async ({ page, javaScriptEnabled }) => {
+    // Phone size before loading: the fold happens while the page is parsed.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto("/case-studies?industry=5510");
+    const summary = page.locator("summary", { hasText: "Filter and sort" });
+    await expect(summary).toBeVisible();
+    await expect(summary).toContainText("1 active");
+    const industry = page.getByLabel("Industry");
+    if (javaScriptEnabled) {
+      // Folded, so the first results are on the first screen.
+      await expect(industry).toBeHidden();
+      await expect(page.locator("article.cs-card").first()).toBeInViewport();
+      await summary.click();
+    }
+    await expect(industry).toBeVisible();
+    await expect(industry).toHaveValue("5510");
   });
 
   test("showcase pages fit a 360 px phone", async ({ page }) => {

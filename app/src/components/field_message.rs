@@ -48,3 +48,54 @@ pub fn TextField(
         </div>
     }
 }
+
+/// A labelled multi-line field posted as `input[name]` (the editors' long texts).
+#[component]
+pub fn TextArea(
+    id_prefix: &'static str,
+    name: &'static str,
+    label: &'static str,
+    value: String,
+    #[prop(default = "")] hint: &'static str,
+    #[prop(default = 3)] rows: u32,
+    message: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = format!("{id_prefix}-{name}");
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field field--wide">
+            <label for=id.clone()>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="field__hint">{hint}</p> })}
+            <textarea id=id name=format!("input[{name}]") rows=rows
+                aria-describedby=error_id.clone() aria-invalid=aria_invalid(message)>{value}</textarea>
+            <FieldMessage id=error_id message />
+        </div>
+    }
+}
+
+/// A labelled choice posted as `input[name]`: `options` are (value, text).
+#[component]
+pub fn SelectField(
+    id_prefix: &'static str,
+    name: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    current: String,
+    message: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = format!("{id_prefix}-{name}");
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=format!("input[{name}]")
+                aria-describedby=error_id.clone() aria-invalid=aria_invalid(message)>
+                {options.into_iter().map(|(value, text)| {
+                    let selected = value == current;
+                    view! { <option value=value selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+            <FieldMessage id=error_id message />
+        </div>
+    }
+}

@@ -6,7 +6,7 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="container site-header__inner">
-                <a class="brand" href="/" aria-label="Causal Edge home">
+                <a class="brand" href="/">
                     <span class="brand__mark" aria-hidden="true">"CE"</span>
                     <span class="brand__name">"Causal Edge"</span>
                 </a>
@@ -25,8 +25,9 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
-/// The main navigation. Without JavaScript the links are always shown; once
-/// hydrated, narrow screens collapse them behind a menu button.
+/// The main navigation. Without JavaScript the links are always shown; with
+/// it, narrow screens collapse them behind a menu button (see the `js` class
+/// set in the shell's head).
 #[island]
 pub fn SiteNav(children: Children) -> impl IntoView {
     let hydrated = use_hydrated();
@@ -37,16 +38,8 @@ pub fn SiteNav(children: Children) -> impl IntoView {
     view! {
         <nav
             id="site-nav"
-            class=move || {
-                let mut class = String::from("site-nav");
-                if hydrated.get() {
-                    class.push_str(" site-nav--enhanced");
-                }
-                if open.get() {
-                    class.push_str(" site-nav--open");
-                }
-                class
-            }
+            class="site-nav"
+            class:site-nav--open=move || open.get()
             aria-label="Main"
             data-hydrated=move || hydrated.get().to_string()
         >

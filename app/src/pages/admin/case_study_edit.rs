@@ -1,6 +1,6 @@
 use crate::api::case_study_admin::{load_case_study_editor, EditorData, SaveCaseStudy};
 use crate::components::admin_page::AdminPage;
-use crate::components::field_message::{aria_invalid, FieldMessage, TextField};
+use crate::components::field_message::{SelectField, TextArea, TextField};
 use crate::components::hydration::use_hydrated;
 use crate::components::image_field::ImageField;
 use crate::domain::admin_section::AdminSection;
@@ -89,38 +89,13 @@ fn CaseStudyForm(data: EditorData) -> impl IntoView {
                      value: String,
                      hint: &'static str,
                      rows: u32| {
-        let id = format!("cs-{name}");
-        let error_id = format!("cs-{name}-error");
-        let message = error(name);
-        view! {
-            <div class="field field--wide">
-                <label for=id.clone()>{label}</label>
-                {(!hint.is_empty()).then(|| view! { <p class="field__hint">{hint}</p> })}
-                <textarea id=id name=format!("input[{name}]") rows=rows
-                    aria-describedby=error_id.clone() aria-invalid=aria_invalid(message)>{value}</textarea>
-                <FieldMessage id=error_id message />
-            </div>
-        }
+        view! { <TextArea id_prefix="cs" name label value hint rows message=error(name) /> }
     };
     let select = move |name: &'static str,
                        label: &'static str,
                        options: Vec<(String, String)>,
                        current: String| {
-        let id = format!("cs-{name}");
-        let error_id = format!("cs-{name}-error");
-        let message = error(name);
-        view! {
-            <div class="field">
-                <label for=id.clone()>{label}</label>
-                <select id=id name=format!("input[{name}]") aria-describedby=error_id.clone() aria-invalid=aria_invalid(message)>
-                    {options.into_iter().map(|(value, text)| {
-                        let selected = value == current;
-                        view! { <option value=value selected=selected>{text}</option> }
-                    }).collect_view()}
-                </select>
-                <FieldMessage id=error_id message />
-            </div>
-        }
+        view! { <SelectField id_prefix="cs" name label options current message=error(name) /> }
     };
     let methods = Methodology::ALL
         .iter()

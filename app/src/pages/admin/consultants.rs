@@ -5,10 +5,11 @@ use crate::api::consultant_admin::{
     SaveConsultantProfile, SetConsultantActive,
 };
 use crate::components::admin_page::AdminPage;
-use crate::components::field_message::{aria_invalid, FieldMessage, TextField};
+use crate::components::field_message::{SelectField, TextArea, TextField};
 use crate::components::hydration::use_hydrated;
 use crate::components::image_field::ImageField;
 use crate::domain::admin_section::AdminSection;
+use crate::domain::consultant_form::CONTACT_METHODS;
 use crate::domain::media::ImageKind;
 use crate::domain::role::Role;
 use leptos::prelude::*;
@@ -176,12 +177,7 @@ fn ConsultantForm(data: ConsultantEditorData) -> impl IntoView {
                 {text("last_name", "Last name", input.last_name.clone())}
                 {text("title", "Job title", input.title.clone())}
                 {text("phone", "Phone", input.phone.clone())}
-                <div class="field field--wide">
-                    <label for="cp-bio">"Bio"</label>
-                    <p class="field__hint">"Markdown."</p>
-                    <textarea id="cp-bio" name="input[bio]" rows="6" aria-describedby="cp-bio-error" aria-invalid=aria_invalid(bio_error)>{input.bio.clone()}</textarea>
-                    <FieldMessage id="cp-bio-error" message=bio_error />
-                </div>
+                <TextArea id_prefix="cp" name="bio" label="Bio" value=input.bio.clone() hint="Markdown." rows=6 message=bio_error />
                 {text("specializations", "Specialisations (comma-separated)", input.specializations.clone())}
                 {text("years_experience", "Years of experience", input.years_experience.clone())}
                 <ImageField id_prefix="cp" name="profile_image" label="Portrait" kind=ImageKind::Profile
@@ -198,15 +194,9 @@ fn ConsultantForm(data: ConsultantEditorData) -> impl IntoView {
                         " Taking new clients"
                     </label>
                 </div>
-                <div class="field">
-                    <label for="cp-contact">"Preferred contact"</label>
-                    <select id="cp-contact" name="input[preferred_contact]" aria-invalid=aria_invalid(contact_error)>
-                        {["email", "phone", "calendar"].into_iter().map(|m| {
-                            view! { <option value=m selected=input.preferred_contact == m>{m}</option> }
-                        }).collect_view()}
-                    </select>
-                    <FieldMessage id="cp-contact-error" message=contact_error />
-                </div>
+                <SelectField id_prefix="cp" name="preferred_contact" label="Preferred contact"
+                    options=CONTACT_METHODS.iter().map(|m| (m.to_string(), m.to_string())).collect()
+                    current=input.preferred_contact.clone() message=contact_error />
                 {text("calendar_url", "Booking link", input.calendar_url.clone())}
                 {text("linkedin_url", "LinkedIn", input.linkedin_url.clone())}
             </fieldset>

@@ -6,6 +6,7 @@ use crate::components::site_layout::SiteLayout;
 use crate::domain::gallery_query::{GalleryQuery, ParamError, SortOrder};
 use crate::domain::showcase::{CompanySize, Methodology};
 use crate::pages::login::encode_query_value;
+use crate::pages::showcase::live_filters::LiveFilters;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -117,6 +118,8 @@ fn Gallery(query: GalleryQuery, data: GalleryData) -> impl IntoView {
                     view! { <EmptyState query=query.clone() /> }.into_any()
                 } else {
                     view! {
+                        // Cards carry h3 titles; this keeps the outline whole for screen readers.
+                        <h2 class="visually-hidden">"Matching case studies"</h2>
                         <div class="cs-grid">
                             {list.case_studies.into_iter().map(|study| view! { <CaseStudyCard study /> }).collect_view()}
                         </div>
@@ -250,6 +253,7 @@ fn FilterForm(
                 {(active > 0).then(|| view! { <span class="badge">{format!("{active} active")}</span> })}
             </summary>
             <script inner_html=FOLD_ON_PHONES></script>
+            <LiveFilters>
         <form class="filters" method="get" action="/case-studies" aria-label="Filter case studies">
             <div class="field">
                 <label for="f-industry">"Industry"</label>
@@ -298,6 +302,7 @@ fn FilterForm(
                 <a class="button button--ghost" href="/case-studies">"Clear"</a>
             </div>
         </form>
+            </LiveFilters>
         </details>
     }
 }

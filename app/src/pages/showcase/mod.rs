@@ -2,3 +2,4 @@ pub mod case_study;
 pub mod consultant;
 pub mod consultants;
 pub mod gallery;
+pub mod live_filters;
