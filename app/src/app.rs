@@ -24,6 +24,10 @@ use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title}
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
+/// Adds `js` to `<html>` (see the shell). A constant, because the view macro
+/// renders a literal `inner_html` as a plain attribute.
+const MARK_SCRIPTING: &str = "document.documentElement.classList.add('js')";
+
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
@@ -34,7 +38,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // Marks a browser that runs scripts before anything is drawn, so
                 // the CSS can lay out the enhanced navigation from the first
                 // paint instead of shifting the page when the island hydrates.
-                <script inner_html="document.documentElement.classList.add('js')"></script>
+                <script inner_html=MARK_SCRIPTING></script>
                 <AutoReload options=options.clone() />
                 <HydrationScripts options islands=true />
                 <MetaTags />

@@ -128,14 +128,29 @@ impl Application {
     }
 }
 
-/// Uploaded and generated images, served with a long cache lifetime (their
-/// names change when their content does).
+/// Uploaded and generated images. An upload's variants get a new name for
+/// every upload and never change, so browsers may keep them for a year; the
+/// generated demo portraits keep their names, so a day.
 fn media_service(dir: &std::path::Path) -> Router {
     Router::new()
         .fallback_service(tower_http::services::ServeDir::new(dir))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=86400"),
+        .layer(axum::middleware::map_response(
+            |uri: http::Uri, mut response: axum::response::Response| async move {
+                let uploaded = app::domain::media::ImageKind::ALL
+                    .iter()
+                    .any(|k| uri.path().starts_with(&format!("/{}/", k.as_str())));
+                if response.status().is_success() {
+                    response.headers_mut().insert(
+                        header::CACHE_CONTROL,
+                        HeaderValue::from_static(if uploaded {
+                            "public, max-age=31536000, immutable"
+                        } else {
+                            "public, max-age=86400"
+                        }),
+                    );
+                }
+                response
+            },
         ))
 }
 

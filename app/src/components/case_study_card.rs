@@ -5,7 +5,13 @@ use leptos::prelude::*;
 
 /// A case study in a grid: headline result, ROI, industry, method.
 #[component]
-pub fn CaseStudyCard(study: CaseStudySummary) -> impl IntoView {
+pub fn CaseStudyCard(
+    study: CaseStudySummary,
+    /// The first cards of a page: their picture is likely the largest thing
+    /// on the first screen, so it loads at once instead of lazily.
+    #[prop(optional)]
+    eager: bool,
+) -> impl IntoView {
     let href = format!("/case-studies/{}", study.slug);
     let improvement = format!("{:+.1}%", study.primary_metric_improvement);
     let roi = format!("{:.0}%", study.roi_percentage);
@@ -16,7 +22,7 @@ pub fn CaseStudyCard(study: CaseStudySummary) -> impl IntoView {
     view! {
         <article class="cs-card" class:cs-card--featured=study.is_featured>
             {study.hero_image.clone().map(|image| view! {
-                <ResponsiveImage image alt="" class="cs-card__image" width=400 height=210
+                <ResponsiveImage image alt="" class="cs-card__image" width=400 height=210 eager
                     sizes="(min-width: 1100px) 360px, (min-width: 700px) 45vw, calc(100vw - 2rem)" />
             })}
             <p class="cs-card__meta">

@@ -4,6 +4,7 @@ pub mod field_message;
 pub mod http_status;
 pub mod hydration;
 pub mod image_field;
+pub mod loaded;
 pub mod responsive_image;
 pub mod seo;
 pub mod site_footer;

@@ -43,7 +43,8 @@ pub fn Seo(
     } else {
         title.clone()
     };
-    let image = image.map(|i| {
+    // Pages pass "" when they have no picture: no og:image then, and the small card.
+    let image = image.filter(|i| !i.is_empty()).map(|i| {
         if i.starts_with('/') {
             absolute_url(&i)
         } else {

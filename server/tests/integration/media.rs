@@ -71,6 +71,11 @@ async fn uploads_become_webp_variants_served_from_media(app: TestApp) {
         let response = client().get(app.url(&url)).send().await.unwrap();
         assert_eq!(response.status(), 200, "{url}");
         assert_eq!(response.headers()["content-type"], "image/webp");
+        assert_eq!(
+            response.headers()["cache-control"],
+            "public, max-age=31536000, immutable",
+            "variants never change under their name"
+        );
         let decoded = image::load_from_memory(&response.bytes().await.unwrap()).unwrap();
         assert_eq!(decoded.width(), width);
     }
@@ -309,9 +314,13 @@ async fn case_studies_keep_their_images_and_pages_use_srcset(app: TestApp) {
         "chart alt text"
     );
     assert!(
-        page.contains(&format!("/media/{hero_key}-1200.webp")),
+        page.contains(&format!(
+            "property=\"og:image\" content=\"{}/media/{hero_key}-1200.webp\"",
+            app.base_url
+        )),
         "Open Graph image"
     );
+    assert!(page.contains("summary_large_image"));
     let gallery = app
         .get(&client(), "/case-studies")
         .await
@@ -340,6 +349,14 @@ async fn case_studies_keep_their_images_and_pages_use_srcset(app: TestApp) {
         .await;
     assert_eq!(detail["hero_image_url"], serde_json::Value::Null);
     assert_eq!(detail["chart_images"], serde_json::json!([]));
+    let page = app
+        .get(&client(), "/case-studies/cafe-chain-lifts-basket-size")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!page.contains("og:image"), "no picture, no og:image");
+    assert!(!page.contains("cs-hero__image"));
 }
 
 async fn consultants_set_their_own_portrait(app: TestApp) {

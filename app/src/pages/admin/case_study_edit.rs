@@ -3,6 +3,7 @@ use crate::components::admin_page::AdminPage;
 use crate::components::field_message::{SelectField, TextArea, TextField};
 use crate::components::hydration::use_hydrated;
 use crate::components::image_field::ImageField;
+use crate::components::loaded::Loaded;
 use crate::domain::admin_section::AdminSection;
 use crate::domain::lead_fields::Challenge;
 use crate::domain::media::{ImageKind, MAX_CHART_IMAGES};
@@ -32,17 +33,7 @@ fn EditorPage(
         <AdminPage section=AdminSection::CaseStudies>
             <p class="breadcrumb"><a href="/admin/case-studies">"Case studies"</a></p>
             <h1>{heading}</h1>
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match editor.await {
-                        Ok(data) => view! { <CaseStudyForm data /> }.into_any(),
-                        Err(e) => {
-                            crate::components::http_status::set_status(e.status());
-                            view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=editor render=move |data| view! { <CaseStudyForm data /> } />
         </AdminPage>
     }
 }

@@ -8,6 +8,7 @@ use crate::components::admin_page::AdminPage;
 use crate::components::field_message::{SelectField, TextArea, TextField};
 use crate::components::hydration::use_hydrated;
 use crate::components::image_field::ImageField;
+use crate::components::loaded::Loaded;
 use crate::domain::admin_section::AdminSection;
 use crate::domain::consultant_form::CONTACT_METHODS;
 use crate::domain::media::ImageKind;
@@ -129,17 +130,7 @@ pub fn EditConsultantPage() -> impl IntoView {
         <AdminPage section=AdminSection::Consultants>
             <p class="breadcrumb"><a href="/admin/consultants">"Consultant profiles"</a></p>
             <h1>"Edit profile"</h1>
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match editor.await {
-                        Ok(data) => view! { <ConsultantForm data /> }.into_any(),
-                        Err(e) => {
-                            crate::components::http_status::set_status(e.status());
-                            view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=editor render=move |data| view! { <ConsultantForm data /> } />
         </AdminPage>
     }
 }

@@ -3,7 +3,7 @@ use crate::api::lead_workspace::{
 };
 use crate::api::lead_workspace_types::LeadDetail;
 use crate::components::admin_page::AdminPage;
-use crate::components::http_status::set_status;
+use crate::components::loaded::Loaded;
 use crate::domain::admin_section::AdminSection;
 use crate::pages::showcase::case_study::iso_date;
 use leptos::prelude::*;
@@ -17,17 +17,7 @@ pub fn LeadDetailPage() -> impl IntoView {
     view! {
         <AdminPage section=AdminSection::Leads>
             <p class="breadcrumb"><a href="/admin/leads">"Leads"</a></p>
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match lead.await {
-                        Ok(lead) => view! { <LeadView lead /> }.into_any(),
-                        Err(e) => {
-                            set_status(e.status());
-                            view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=lead render=move |lead| view! { <LeadView lead /> } />
         </AdminPage>
     }
 }

@@ -1,7 +1,7 @@
 use crate::api::lead_workspace::load_leads;
 use crate::api::lead_workspace_types::{LeadDashboard, LeadListData};
 use crate::components::admin_page::AdminPage;
-use crate::components::http_status::set_status;
+use crate::components::loaded::Loaded;
 use crate::domain::admin_section::AdminSection;
 use crate::domain::lead_fields::{LeadSource, LeadStatus, Tier};
 use crate::domain::lead_query::{LeadQuery, LeadSort};
@@ -36,17 +36,7 @@ pub fn LeadsAdminPage() -> impl IntoView {
                     " Showing all leads instead."
                 </p>
             })}
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(data) => view! { <LeadsView data /> }.into_any(),
-                        Err(e) => {
-                            set_status(e.status());
-                            view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=data render=move |data| view! { <LeadsView data /> } />
         </AdminPage>
     }
 }

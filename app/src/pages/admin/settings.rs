@@ -1,8 +1,8 @@
 use crate::api::lead_settings::{load_lead_settings, LeadSettingsData, SaveScoringSettings};
 use crate::components::admin_page::AdminPage;
 use crate::components::field_message::TextField;
-use crate::components::http_status::set_status;
 use crate::components::hydration::use_hydrated;
+use crate::components::loaded::Loaded;
 use crate::domain::admin_section::AdminSection;
 use crate::domain::lead_fields::{Challenge, OTHER_INDUSTRY};
 use crate::domain::lead_score::ScoringForm;
@@ -26,17 +26,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <AdminPage section=AdminSection::Settings>
             <h1>"Settings"</h1>
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(data) => view! { <SettingsView data /> }.into_any(),
-                        Err(e) => {
-                            set_status(e.status());
-                            view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=data render=|data| view! { <SettingsView data /> } />
         </AdminPage>
     }
 }

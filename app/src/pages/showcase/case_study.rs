@@ -71,6 +71,9 @@ fn structured_data(study: &CaseStudyDetail) -> serde_json::Value {
         article["datePublished"] = iso_date(ms).into();
     }
     article["dateModified"] = iso_date(study.updated_at).into();
+    if let Some(hero) = &study.hero_image_url {
+        article["image"] = absolute_url(hero).into();
+    }
     if let Some(c) = &study.consultant {
         article["author"] = serde_json::json!({
             "@type": "Person",

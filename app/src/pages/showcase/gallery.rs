@@ -121,7 +121,7 @@ fn Gallery(query: GalleryQuery, data: GalleryData) -> impl IntoView {
                         // Cards carry h3 titles; this keeps the outline whole for screen readers.
                         <h2 class="visually-hidden">"Matching case studies"</h2>
                         <div class="cs-grid">
-                            {list.case_studies.into_iter().map(|study| view! { <CaseStudyCard study /> }).collect_view()}
+                            {list.case_studies.into_iter().enumerate().map(|(i, study)| view! { <CaseStudyCard study eager=i < 2 /> }).collect_view()}
                         </div>
                     }
                     .into_any()
@@ -254,7 +254,9 @@ fn FilterForm(
             </summary>
             <script inner_html=FOLD_ON_PHONES></script>
             <LiveFilters>
-        <form class="filters" method="get" action="/case-studies" aria-label="Filter case studies">
+        // autocomplete=off: after Back, the browser must not restore choices
+        // that the URL (and so the results) no longer has.
+        <form class="filters" method="get" action="/case-studies" aria-label="Filter case studies" autocomplete="off">
             <div class="field">
                 <label for="f-industry">"Industry"</label>
                 <select id="f-industry" name="industry">
