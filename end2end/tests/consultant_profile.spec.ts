@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, logIn, waitForIslands, watchConsole } from "./helpers";
+import { ADMIN, DEMO_PASSWORD, logIn, waitForIslands, watchConsole } from "./helpers";
 
 test("a consultant edits their own profile and no one else's", async ({ page, request }) => {
   const problems = watchConsole(page, [403]);
@@ -23,5 +23,32 @@ test("a consultant edits their own profile and no one else's", async ({ page, re
   const response = await page.goto(`/admin/consultants/${other.id}/edit`);
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("alert")).toContainText("You do not have access");
+  expect(problems).toEqual([]);
+});
+
+test("an admin deletes a profile made by mistake, but not one with case studies", async ({ page }) => {
+  const problems = watchConsole(page, [409]);
+  await logIn(page, ADMIN, DEMO_PASSWORD);
+  await page.goto("/admin/consultants");
+  const stamp = Date.now();
+  await page.getByText("New consultant profile").click();
+  await page.getByLabel("First name").fill("Mistaken");
+  await page.getByLabel("Last name").fill(`Entry ${stamp}`);
+  await page.getByLabel("Email").fill(`mistake-${stamp}@causal-edge.example`);
+  await page.getByRole("button", { name: "Create profile" }).click();
+  await expect(page).toHaveURL(/\/admin\/consultants\/.+\/edit$/);
+
+  await page.goto("/admin/consultants");
+  await waitForIslands(page);
+  page.on("dialog", (dialog) => dialog.accept());
+  // Priya Raman led case studies: refused, with the way out.
+  const priya = page.locator(".card", { hasText: "Priya Raman" });
+  await priya.getByRole("button", { name: /^Delete/ }).click();
+  await expect(priya.getByRole("alert")).toContainText("Deactivate it instead");
+
+  const mistaken = page.locator(".card", { hasText: `Mistaken Entry ${stamp}` });
+  await mistaken.getByRole("button", { name: /^Delete/ }).click();
+  await expect(mistaken).toHaveCount(0);
+  await expect(priya).toHaveCount(1);
   expect(problems).toEqual([]);
 });

@@ -148,7 +148,7 @@ async fn consultant(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    match showcase::consultant(&state.db, &id).await? {
+    match showcase::consultant(&state.db, &id, None).await? {
         Some(profile) => Ok(Json(profile).into_response()),
         None => Err(ApiError::not_found("That consultant")),
     }

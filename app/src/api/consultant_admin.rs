@@ -102,6 +102,16 @@ pub async fn set_consultant_active(id: String, active: bool) -> Result<(), AppEr
     crate::api::respond::with_status(outcome)
 }
 
+#[server(prefix = "/api", endpoint = "admin/consultants/delete")]
+pub async fn delete_consultant_profile(id: String) -> Result<(), AppError> {
+    let outcome = async {
+        let user = crate::auth::current::require_role(&[crate::domain::role::Role::Admin]).await?;
+        crate::services::consultant_admin::delete(&user, &id).await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
 #[server(prefix = "/api", endpoint = "admin/consultants/link")]
 pub async fn link_consultant_account(id: String, user_id: String) -> Result<(), AppError> {
     let outcome = async {

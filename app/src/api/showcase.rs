@@ -77,7 +77,9 @@ pub async fn load_consultants(query: ConsultantQuery) -> Result<ConsultantList, 
 pub async fn load_consultant(id: String) -> Result<Option<ConsultantProfile>, AppError> {
     let outcome = async {
         let db = crate::auth::current::state()?.db;
-        crate::services::showcase::consultant(&db, &id).await
+        // Admins and the consultant themself may preview a deactivated profile.
+        let viewer = crate::auth::current::current_user().await?;
+        crate::services::showcase::consultant(&db, &id, viewer.as_ref()).await
     }
     .await;
     crate::api::respond::with_status(outcome)

@@ -147,6 +147,8 @@ pub struct ConsultantProfile {
     pub linkedin_url: Option<String>,
     pub featured_case_studies: Vec<CaseStudySummary>,
     pub recent_success_stories: Vec<CaseStudySummary>,
+    /// False only in a back-office preview of a deactivated profile.
+    pub is_active: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

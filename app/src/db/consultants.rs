@@ -215,6 +215,51 @@ pub async fn set_active(db: &Db, id: &str, active: bool) -> Result<bool, sqlx::E
         .map(|r| r.rows_affected() == 1)
 }
 
+/// What deleting a profile did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Deletion {
+    Deleted,
+    NotFound,
+    /// Still the author of case studies or the owner of leads: deleting would
+    /// orphan them, so the profile stays (deactivating is the way out).
+    InUse {
+        case_studies: i64,
+        leads: i64,
+    },
+}
+
+/// Deletes a profile nothing refers to. One statement, so a case study or
+/// lead assigned meanwhile cannot be orphaned.
+pub async fn delete_unused(db: &Db, id: &str) -> Result<Deletion, sqlx::Error> {
+    let deleted = sqlx::query(
+        "DELETE FROM consultants WHERE id = $1 \
+         AND NOT EXISTS (SELECT 1 FROM case_studies WHERE consultant_id = $1) \
+         AND NOT EXISTS (SELECT 1 FROM leads WHERE assigned_consultant_id = $1)",
+    )
+    .bind(id)
+    .execute(&db.pool)
+    .await?
+    .rows_affected();
+    if deleted == 1 {
+        return Ok(Deletion::Deleted);
+    }
+    let counts = sqlx::query_as::<_, (i64, i64)>(
+        "SELECT (SELECT COUNT(*) FROM case_studies WHERE consultant_id = c.id), \
+                (SELECT COUNT(*) FROM leads WHERE assigned_consultant_id = c.id) \
+         FROM consultants c WHERE c.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(match counts {
+        None => Deletion::NotFound,
+        Some((case_studies, leads)) => Deletion::InUse {
+            case_studies,
+            leads,
+        },
+    })
+}
+
 /// Sets (or clears) the account that may edit a profile.
 pub async fn set_user(db: &Db, id: &str, user_id: Option<&str>) -> Result<bool, sqlx::Error> {
     sqlx::query("UPDATE consultants SET user_id = $1, updated_at = $2 WHERE id = $3")

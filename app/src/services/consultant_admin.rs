@@ -183,6 +183,41 @@ pub async fn set_active(user: &CurrentUser, id: &str, active: bool) -> Result<()
     .map_err(AppError::internal)
 }
 
+/// Admins: delete a profile created by mistake. One with case studies or
+/// leads is refused (409): deactivating it keeps their history intact.
+pub async fn delete(user: &CurrentUser, id: &str) -> Result<(), AppError> {
+    require_admin(user)?;
+    let db = state()?.db;
+    match consultants::delete_unused(&db, id)
+        .await
+        .map_err(AppError::internal)?
+    {
+        consultants::Deletion::Deleted => audit::record(
+            &db,
+            Some(&user.id),
+            "consultant.deleted",
+            id,
+            serde_json::json!({}),
+        )
+        .await
+        .map_err(AppError::internal),
+        consultants::Deletion::NotFound => Err(AppError::NotFound("That consultant".into())),
+        consultants::Deletion::InUse {
+            case_studies,
+            leads,
+        } => Err(AppError::conflict(
+            "id",
+            format!(
+                "This profile is on {case_studies} case stud{} and {leads} lead{}, so it cannot be \
+                 deleted without losing who did the work. Deactivate it instead: it leaves the \
+                 public pages and gets no new leads.",
+                if case_studies == 1 { "y" } else { "ies" },
+                if leads == 1 { "" } else { "s" },
+            ),
+        )),
+    }
+}
+
 /// Admins: link a profile to a consultant account (who may then edit it and
 /// work its leads), or unlink it with an empty `user_id`.
 pub async fn link_account(user: &CurrentUser, id: &str, user_id: &str) -> Result<(), AppError> {

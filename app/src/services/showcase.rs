@@ -166,6 +166,7 @@ fn profile(row: ConsultantRow, work: Vec<CaseStudySummary>) -> Result<Consultant
     recent.sort_by_key(|s| std::cmp::Reverse(s.published_at));
     recent.truncate(3);
     Ok(ConsultantProfile {
+        is_active: row.active == 1,
         specializations: json_list(&row.specializations_json).map_err(AppError::internal)?,
         primary_industries: json_list(&row.primary_industries_json).map_err(AppError::internal)?,
         secondary_industries: json_list(&row.secondary_industries_json)
@@ -225,11 +226,24 @@ pub async fn consultant_list(db: &Db, query: &ConsultantQuery) -> Result<Consult
     })
 }
 
-pub async fn consultant(db: &Db, id: &str) -> Result<Option<ConsultantProfile>, AppError> {
-    match consultants::active_by_id(db, id)
+/// An active consultant's profile. `previewer` may also see an inactive one
+/// when it is an admin or the consultant whose profile it is.
+pub async fn consultant(
+    db: &Db,
+    id: &str,
+    previewer: Option<&crate::api::auth::CurrentUser>,
+) -> Result<Option<ConsultantProfile>, AppError> {
+    let row = consultants::by_id(db, id)
         .await
         .map_err(AppError::internal)?
-    {
+        .filter(|row| {
+            row.active == 1
+                || previewer.is_some_and(|u| {
+                    u.role == crate::domain::role::Role::Admin
+                        || row.user_id.as_deref() == Some(u.id.as_str())
+                })
+        });
+    match row {
         Some(row) => {
             let work = case_studies::showcase_work(db, WORK_PER_CONSULTANT, Some(&row.id))
                 .await

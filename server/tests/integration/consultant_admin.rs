@@ -8,6 +8,7 @@ on_both_backends!(
     consultants_edit_their_own_profile_only,
     profile_changes_are_validated,
     admins_create_deactivate_and_link_profiles,
+    only_unused_profiles_can_be_deleted,
 );
 
 async fn consultant_ids(app: &TestApp) -> (String, String) {
@@ -272,6 +273,15 @@ async fn admins_create_deactivate_and_link_profiles(app: TestApp) {
         .unwrap()
         .iter()
         .all(|c| c["id"] != own.as_str()));
+    // Gone for the public and the API; admins can still preview it.
+    let path = format!("/consultants/{own}");
+    assert_eq!(app.get(&client(), &path).await.status(), 404);
+    assert_eq!(app.json(&format!("/api/v1/consultants/{own}")).await.0, 404);
+    let preview = app.get(&admin, &path).await;
+    assert_eq!(preview.status(), 200);
+    let html = preview.text().await.unwrap();
+    assert!(html.contains("Preview: this profile is deactivated"));
+    assert!(html.contains("noindex"));
     let lead: serde_json::Value = client()
         .post(app.url("/api/v1/leads"))
         .header("X-Forwarded-For", "10.9.0.1")
@@ -302,4 +312,61 @@ async fn admins_create_deactivate_and_link_profiles(app: TestApp) {
         )
         .await;
     assert_eq!(refused.status(), 403);
+}
+
+async fn only_unused_profiles_can_be_deleted(app: TestApp) {
+    app.seed_showcase().await;
+    let admin = app.logged_in_as(Role::Admin).await;
+    let created = admin
+        .post(app.url("/api/admin/consultants/create"))
+        .header("Accept", "application/json")
+        .form(&[
+            ("input[first_name]", "Mistaken"),
+            ("input[last_name]", "Entry"),
+            ("input[email]", "mistake@causal-edge.example"),
+            ("input[title]", "Consultant"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let fresh: String = created.json().await.unwrap();
+    let (busy, _) = consultant_ids(&app).await;
+
+    // Consultants may not delete, not even a profile nobody uses.
+    let consultant = app.logged_in_as(Role::Consultant).await;
+    let refused = app
+        .call(
+            &consultant,
+            "/api/admin/consultants/delete",
+            &[("id", &fresh)],
+        )
+        .await;
+    assert_eq!(refused.status(), 403);
+
+    // A profile with case studies stays, and the answer says what to do instead.
+    let in_use = app
+        .call(&admin, "/api/admin/consultants/delete", &[("id", &busy)])
+        .await;
+    assert_eq!(in_use.status(), 409);
+    let body: serde_json::Value = in_use.json().await.unwrap();
+    let message = body["Conflict"]["message"].as_str().unwrap();
+    assert!(message.contains("case stud"), "{message}");
+    assert!(message.contains("Deactivate it instead"), "{message}");
+    assert_eq!(
+        app.json(&format!("/api/v1/consultants/{busy}")).await.0,
+        200
+    );
+
+    let deleted = app
+        .call(&admin, "/api/admin/consultants/delete", &[("id", &fresh)])
+        .await;
+    assert_eq!(deleted.status(), 200);
+    assert_eq!(
+        app.json(&format!("/api/v1/consultants/{fresh}")).await.0,
+        404
+    );
+    let again = app
+        .call(&admin, "/api/admin/consultants/delete", &[("id", &fresh)])
+        .await;
+    assert_eq!(again.status(), 404);
 }

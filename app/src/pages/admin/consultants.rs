@@ -1,8 +1,8 @@
 use crate::api::auth::CurrentUser;
 use crate::api::consultant_admin::{
     list_consultant_accounts, list_consultant_profiles, load_consultant_editor,
-    ConsultantEditorData, ConsultantListItem, CreateConsultantProfile, LinkConsultantAccount,
-    SaveConsultantProfile, SetConsultantActive,
+    ConsultantEditorData, ConsultantListItem, CreateConsultantProfile, DeleteConsultantProfile,
+    LinkConsultantAccount, SaveConsultantProfile, SetConsultantActive,
 };
 use crate::components::admin_page::AdminPage;
 use crate::components::field_message::{SelectField, TextArea, TextField};
@@ -117,8 +117,42 @@ fn ProfileCard(
                     </div>
                     <button type="submit" class="button button--small">"Link account"</button>
                 </form>
+                <DeleteProfile id=c.id.clone() name=c.name.clone() />
             })}
         </li>
+    }
+}
+
+/// Deletes a profile after the admin confirms; a refusal (the profile has
+/// case studies or leads) is shown right under the button. Without
+/// JavaScript it is a plain form post.
+#[island]
+fn DeleteProfile(id: String, name: String) -> impl IntoView {
+    let delete = ServerAction::<DeleteConsultantProfile>::new();
+    let hydrated = use_hydrated();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = delete.value().get() {
+            let _ = window().location().reload();
+        }
+    });
+    let question = format!("Delete the profile of {name}? This cannot be undone.");
+    let target = id.clone();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if window().confirm_with_message(&question).unwrap_or(false) {
+            delete.dispatch(DeleteConsultantProfile { id: target.clone() });
+        }
+    };
+    let refusal = move || delete.value().get().and_then(Result::err);
+    view! {
+        <form method="post" action=DeleteConsultantProfile::PATH class="inline-form"
+            data-hydrated=move || hydrated.get().to_string() on:submit=on_submit>
+            <input type="hidden" name="id" value=id />
+            <button type="submit" class="button button--small button--danger" disabled=move || delete.pending().get()>
+                "Delete"<span class="visually-hidden">{format!(" {name}")}</span>
+            </button>
+        </form>
+        {move || refusal().map(|e| view! { <p class="field__error" role="alert">{e.to_string()}</p> })}
     }
 }
 

@@ -55,8 +55,11 @@ fn ConsultantView(consultant: ConsultantProfile) -> impl IntoView {
         &consultant.currency,
     );
     view! {
-        <Seo title=name.clone() description path og_type="profile" image=consultant.profile_image_url.clone().unwrap_or_default() structured_data=person />
+        <Seo title=name.clone() description path og_type="profile" image=consultant.profile_image_url.clone().unwrap_or_default() structured_data=person noindex=!consultant.is_active />
         <SiteLayout>
+            {(!consultant.is_active).then(|| view! {
+                <p class="preview-banner" role="status">"Preview: this profile is deactivated. Only admins and its consultant can see it."</p>
+            })}
             <section class="page-head">
                 <div class="container person-head">
                     <Avatar consultant=consultant.clone() size=160 describe=true />
