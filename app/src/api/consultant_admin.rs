@@ -33,13 +33,22 @@ pub struct ConsultantEditorData {
     pub input: ConsultantInput,
 }
 
-/// Admins: every profile. Consultants: just their own (or none).
-#[server(prefix = "/api", endpoint = "admin/consultants/list")]
-pub async fn list_consultant_profiles() -> Result<Vec<ConsultantListItem>, AppError> {
+/// The consultants page: admins get every profile and the accounts a profile
+/// can be linked to; consultants get just their own profile (or none).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConsultantsOverview {
+    pub profiles: Vec<ConsultantListItem>,
+    /// `Some` only for admins: consultant accounts as (id, label). Its
+    /// presence is what shows the admin controls.
+    pub linkable_accounts: Option<Vec<(String, String)>>,
+}
+
+#[server(prefix = "/api", endpoint = "admin/consultants/overview")]
+pub async fn load_consultants_overview() -> Result<ConsultantsOverview, AppError> {
     let outcome = async {
         let user =
             crate::auth::current::require_role(&crate::domain::role::Role::PROFILE_EDITORS).await?;
-        crate::services::consultant_admin::list(&user).await
+        crate::services::consultant_admin::overview(&user).await
     }
     .await;
     crate::api::respond::with_status(outcome)
@@ -62,17 +71,6 @@ pub async fn save_consultant_profile(id: String, input: ConsultantInput) -> Resu
         let user =
             crate::auth::current::require_role(&crate::domain::role::Role::PROFILE_EDITORS).await?;
         crate::services::consultant_admin::save(&user, &id, &input).await
-    }
-    .await;
-    crate::api::respond::with_status(outcome)
-}
-
-/// Admins: consultant accounts a profile can be linked to, as (id, label).
-#[server(prefix = "/api", endpoint = "admin/consultants/accounts")]
-pub async fn list_consultant_accounts() -> Result<Vec<(String, String)>, AppError> {
-    let outcome = async {
-        let user = crate::auth::current::require_role(&[crate::domain::role::Role::Admin]).await?;
-        crate::services::consultant_admin::linkable_accounts(&user).await
     }
     .await;
     crate::api::respond::with_status(outcome)

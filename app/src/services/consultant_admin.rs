@@ -1,5 +1,7 @@
 use crate::api::auth::CurrentUser;
-use crate::api::consultant_admin::{ConsultantEditorData, ConsultantListItem, NewConsultantInput};
+use crate::api::consultant_admin::{
+    ConsultantEditorData, ConsultantListItem, ConsultantsOverview, NewConsultantInput,
+};
 use crate::auth::current::state;
 use crate::db::consultants::{self, json_list, ConsultantRow};
 use crate::db::{audit, Db};
@@ -21,7 +23,19 @@ async fn editable(db: &Db, user: &CurrentUser, id: &str) -> Result<ConsultantRow
     }
 }
 
-pub async fn list(user: &CurrentUser) -> Result<Vec<ConsultantListItem>, AppError> {
+pub async fn overview(user: &CurrentUser) -> Result<ConsultantsOverview, AppError> {
+    let linkable_accounts = if user.role == Role::Admin {
+        Some(linkable_accounts(user).await?)
+    } else {
+        None
+    };
+    Ok(ConsultantsOverview {
+        profiles: list(user).await?,
+        linkable_accounts,
+    })
+}
+
+async fn list(user: &CurrentUser) -> Result<Vec<ConsultantListItem>, AppError> {
     let db = state()?.db;
     let rows = if user.role == Role::Admin {
         consultants::list_all(&db).await
@@ -261,7 +275,7 @@ pub async fn link_account(user: &CurrentUser, id: &str, user_id: &str) -> Result
 }
 
 /// Admins: the accounts a profile may be linked to, as (id, "Name <email>").
-pub async fn linkable_accounts(user: &CurrentUser) -> Result<Vec<(String, String)>, AppError> {
+async fn linkable_accounts(user: &CurrentUser) -> Result<Vec<(String, String)>, AppError> {
     require_admin(user)?;
     let db = state()?.db;
     Ok(consultants::consultant_accounts(&db)

@@ -92,6 +92,10 @@ async fn consultants_edit_their_own_profile_only(app: TestApp) {
         !listing.contains(&format!("/admin/consultants/{other}/edit")),
         "only their own"
     );
+    assert!(
+        !listing.contains("New consultant profile") && !listing.contains("Link account"),
+        "admin controls are not shown to consultants"
+    );
     assert_eq!(
         app.get(&priya, &format!("/admin/consultants/{own}/edit"))
             .await
@@ -143,6 +147,24 @@ async fn consultants_edit_their_own_profile_only(app: TestApp) {
     );
 
     let admin = app.logged_in_as(Role::Admin).await;
+    let admin_listing = app
+        .get(&admin, "/admin/consultants")
+        .await
+        .text()
+        .await
+        .unwrap();
+    for control in [
+        "New consultant profile",
+        "Link account",
+        "Deactivate",
+        "Delete",
+    ] {
+        assert!(admin_listing.contains(control), "admins see {control:?}");
+    }
+    assert!(
+        admin_listing.contains("priya.login@example.com"),
+        "linkable accounts listed"
+    );
     assert_eq!(
         post(
             &app,

@@ -1,8 +1,7 @@
-use crate::api::auth::CurrentUser;
 use crate::api::consultant_admin::{
-    list_consultant_accounts, list_consultant_profiles, load_consultant_editor,
-    ConsultantEditorData, ConsultantListItem, CreateConsultantProfile, DeleteConsultantProfile,
-    LinkConsultantAccount, SaveConsultantProfile, SetConsultantActive,
+    load_consultant_editor, load_consultants_overview, ConsultantEditorData, ConsultantListItem,
+    ConsultantsOverview, CreateConsultantProfile, DeleteConsultantProfile, LinkConsultantAccount,
+    SaveConsultantProfile, SetConsultantActive,
 };
 use crate::components::admin_page::AdminPage;
 use crate::components::field_message::{SelectField, TextArea, TextField};
@@ -12,42 +11,38 @@ use crate::components::loaded::Loaded;
 use crate::domain::admin_section::AdminSection;
 use crate::domain::consultant_form::CONTACT_METHODS;
 use crate::domain::media::ImageKind;
-use crate::domain::role::Role;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ConsultantsAdminPage() -> impl IntoView {
-    let is_admin = use_context::<CurrentUser>().is_some_and(|u| u.role == Role::Admin);
-    let list = Resource::new_blocking(|| (), |_| list_consultant_profiles());
-    let accounts = Resource::new_blocking(
-        move || is_admin,
-        |admin| async move {
-            if admin {
-                list_consultant_accounts().await.unwrap_or_default()
-            } else {
-                Vec::new()
-            }
-        },
-    );
+    // Whether the viewer is an admin comes with the data: the page's own
+    // context does not hold the user yet (AdminPage provides it to children).
+    let overview = Resource::new_blocking(|| (), |_| load_consultants_overview());
     view! {
         <AdminPage section=AdminSection::Consultants>
             <h1>"Consultant profiles"</h1>
             <p class="muted">"What prospects see on the consultants pages. Consultants can edit their own profile."</p>
-            {is_admin.then(|| view! { <NewProfileForm /> })}
             <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
                 {move || Suspend::new(async move {
-                    let accounts = accounts.await;
-                    match list.await {
-                        Ok(list) if list.is_empty() => view! {
-                            <p class="empty">"Your account is not linked to a public profile yet. Ask an admin to link it."</p>
-                        }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="card-grid">
-                                {list.into_iter().map(|c| view! { <ProfileCard c is_admin accounts=accounts.clone() /> }).collect_view()}
-                            </ul>
-                        }.into_any(),
+                    match overview.await {
+                        Ok(ConsultantsOverview { profiles, linkable_accounts }) => {
+                            let is_admin = linkable_accounts.is_some();
+                            let accounts = linkable_accounts.unwrap_or_default();
+                            let list = if profiles.is_empty() {
+                                view! {
+                                    <p class="empty">"Your account is not linked to a public profile yet. Ask an admin to link it."</p>
+                                }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="card-grid">
+                                        {profiles.into_iter().map(|c| view! { <ProfileCard c is_admin accounts=accounts.clone() /> }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            };
+                            view! { {is_admin.then(|| view! { <NewProfileForm /> })} {list} }.into_any()
+                        }
                         Err(e) => view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any(),
                     }
                 })}
