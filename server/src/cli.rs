@@ -44,6 +44,17 @@ pub enum Command {
     },
     /// Create the demo accounts (idempotent) and print their credentials.
     SeedDemo,
+    /// Delete uploaded images that no case study or consultant uses (serve
+    /// also does this daily). Files younger than the grace period are kept.
+    SweepMedia {
+        /// Keep unreferenced uploads younger than this many hours (an editor
+        /// may hold an upload it has not saved yet).
+        #[arg(long, default_value_t = 24)]
+        grace_hours: u64,
+        /// Only report what would be deleted.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 pub async fn run(cli: Cli) -> ExitCode {
@@ -65,6 +76,10 @@ pub async fn run(cli: Cli) -> ExitCode {
             password_stdin,
         } => create_user(config, email, role, name, password_stdin).await,
         Command::SeedDemo => seed(config).await,
+        Command::SweepMedia {
+            grace_hours,
+            dry_run,
+        } => sweep_media(config, grace_hours, dry_run).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -92,6 +107,7 @@ async fn serve(config: Config) -> Result<(), String> {
             .map_err(|e| e.to_string())?;
         print_demo_credentials(&password, &config);
     }
+    crate::media::sweep::spawn_daily(db.clone(), config.media_dir.clone());
     let app = Application::build_with_db(&config, db)
         .await
         .map_err(|e| e.to_string())?;
@@ -116,6 +132,24 @@ fn print_demo_credentials(password: &str, config: &Config) {
         );
     }
     println!();
+}
+
+async fn sweep_media(config: Config, grace_hours: u64, dry_run: bool) -> Result<(), String> {
+    let db = connect_database(&config).await.map_err(|e| e.to_string())?;
+    let grace = std::time::Duration::from_secs(grace_hours.saturating_mul(60 * 60));
+    let report = crate::media::sweep::sweep(&db, &config.media_dir, grace, dry_run)
+        .await
+        .map_err(|e| e.to_string())?;
+    let verb = if dry_run { "would delete" } else { "deleted" };
+    println!(
+        "{verb} {} unreferenced and {} unfinished image files ({:.1} MB) under {}; kept {}",
+        report.unreferenced_removed,
+        report.unfinished_removed,
+        report.bytes_freed as f64 / 1_000_000.0,
+        config.media_dir.display(),
+        report.files_kept
+    );
+    Ok(())
 }
 
 async fn migrate(config: Config) -> Result<(), String> {

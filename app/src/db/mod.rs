@@ -10,6 +10,7 @@ pub mod form_drafts;
 pub mod lead_workspace;
 pub mod leads;
 pub mod login_failures;
+pub mod media_references;
 pub mod rate_limits;
 pub mod roi_calculations;
 pub mod sessions;

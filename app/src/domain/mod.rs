@@ -16,6 +16,7 @@ pub mod lead_query;
 pub mod lead_score;
 pub mod lift;
 pub mod media;
+pub mod media_sweep;
 pub mod password;
 pub mod rate_limit;
 pub mod roi;

@@ -12,6 +12,7 @@ mod consultant_admin;
 mod health;
 mod leads;
 mod media;
+mod media_sweep;
 mod roi;
 mod showcase;
 mod two_servers;

@@ -15,7 +15,7 @@ on_both_backends!(
     consultants_set_their_own_portrait,
 );
 
-fn image_bytes(width: u32, height: u32, format: ImageFormat) -> Vec<u8> {
+pub(crate) fn image_bytes(width: u32, height: u32, format: ImageFormat) -> Vec<u8> {
     let img = RgbImage::from_fn(width, height, |x, y| {
         Rgb([(x * 7 % 256) as u8, (y * 3 % 256) as u8, 120])
     });
@@ -24,7 +24,7 @@ fn image_bytes(width: u32, height: u32, format: ImageFormat) -> Vec<u8> {
     out.into_inner()
 }
 
-async fn upload(
+pub(crate) async fn upload(
     app: &TestApp,
     session: &reqwest::Client,
     kind: &str,
@@ -190,7 +190,7 @@ async fn only_editors_may_upload(app: TestApp) {
     assert_eq!(status, 201);
 }
 
-fn case_study_form(title: &str, hero: &str, charts: &str) -> Vec<(String, String)> {
+pub(crate) fn case_study_form(title: &str, hero: &str, charts: &str) -> Vec<(String, String)> {
     [
         ("input[title]", title),
         ("input[summary]", "A short summary."),
@@ -219,7 +219,7 @@ fn case_study_form(title: &str, hero: &str, charts: &str) -> Vec<(String, String
     .collect()
 }
 
-async fn save_case_study(
+pub(crate) async fn save_case_study(
     app: &TestApp,
     session: &reqwest::Client,
     fields: &[(String, String)],

@@ -48,6 +48,8 @@ pub struct TestApp {
     pub base_url: String,
     pub db: Db,
     pub backend: Backend,
+    /// Where this server writes uploads.
+    pub media_dir: std::path::PathBuf,
     database: TestDatabase,
     stop: Option<oneshot::Sender<()>>,
 }
@@ -163,6 +165,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         .expect("application starts");
     let port = app.port();
     let db = app.state().db.clone();
+    let media_dir = app.state().settings.media_dir.clone();
     let (stop, stopped) = oneshot::channel::<()>();
     tokio::spawn(app.run_until(async move {
         let _ = stopped.await;
@@ -171,6 +174,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         base_url: format!("http://127.0.0.1:{port}"),
         db,
         backend,
+        media_dir,
         database,
         stop: Some(stop),
     }

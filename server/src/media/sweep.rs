@@ -1,0 +1,112 @@
+//! Deletes uploaded image files nothing refers to any more (see
+//! `app::domain::media_sweep` for the rules). Run daily by `serve` and on
+//! demand by `server sweep-media`. Several app servers sharing one media
+//! directory may sweep at once: a file already gone is not an error.
+
+use app::db::{media_references, Db};
+use app::domain::media::ImageKind;
+use app::domain::media_sweep::{referenced_uploads, removal, Removal};
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+/// What a sweep found and did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct SweepReport {
+    pub files_kept: usize,
+    pub unreferenced_removed: usize,
+    pub unfinished_removed: usize,
+    pub bytes_freed: u64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SweepError {
+    #[error("could not read the image references from the database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("could not read or delete under the media directory: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Sweeps `media_dir`. With `dry_run` nothing is deleted; the report says
+/// what would have been.
+pub async fn sweep(
+    db: &Db,
+    media_dir: &Path,
+    grace: Duration,
+    dry_run: bool,
+) -> Result<SweepReport, SweepError> {
+    // References are read before the directory: an upload saved after this
+    // point is younger than the grace period, so it is kept anyway.
+    let stored = media_references::all(db).await?;
+    let referenced = referenced_uploads(stored.iter().map(String::as_str));
+    let now = SystemTime::now();
+    let mut report = SweepReport::default();
+    for kind in [ImageKind::Hero, ImageKind::Chart, ImageKind::Profile] {
+        let dir = media_dir.join(kind.as_str());
+        let mut entries = match tokio::fs::read_dir(&dir).await {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e.into()),
+        };
+        while let Some(entry) = entries.next_entry().await? {
+            let metadata = match entry.metadata().await {
+                Ok(m) if m.is_file() => m,
+                Ok(_) => continue,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(e.into()),
+            };
+            let Some(name) = entry.file_name().to_str().map(str::to_string) else {
+                continue;
+            };
+            // A clock step backwards makes a file look new: keep it.
+            let age = metadata
+                .modified()
+                .ok()
+                .and_then(|m| now.duration_since(m).ok())
+                .unwrap_or_default();
+            let relative = format!("{kind}/{name}");
+            let Some(reason) = removal(&relative, age, grace, &referenced) else {
+                report.files_kept += 1;
+                continue;
+            };
+            if !dry_run {
+                match tokio::fs::remove_file(entry.path()).await {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            tracing::debug!(file = %relative, ?reason, dry_run, "media sweep removes");
+            report.bytes_freed += metadata.len();
+            match reason {
+                Removal::Unreferenced => report.unreferenced_removed += 1,
+                Removal::Unfinished => report.unfinished_removed += 1,
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// Sweeps once a day while the server runs (the first time an hour after
+/// start, so a restart loop does not sweep on every start).
+pub fn spawn_daily(db: Db, media_dir: std::path::PathBuf) {
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval_at(
+            tokio::time::Instant::now() + Duration::from_secs(60 * 60),
+            Duration::from_secs(24 * 60 * 60),
+        );
+        loop {
+            interval.tick().await;
+            match sweep(
+                &db,
+                &media_dir,
+                app::domain::media_sweep::DEFAULT_GRACE,
+                false,
+            )
+            .await
+            {
+                Ok(report) => tracing::info!(?report, "media sweep done"),
+                Err(err) => tracing::warn!(%err, "media sweep failed"),
+            }
+        }
+    });
+}
