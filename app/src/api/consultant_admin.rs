@@ -2,6 +2,7 @@
 //! consultants only their own (the profile linked to their account).
 
 use crate::domain::consultant_form::ConsultantInput;
+pub use crate::domain::new_consultant::NewConsultantInput;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -15,16 +16,6 @@ pub struct ConsultantListItem {
     pub linked: bool,
     /// The linked account's id (shown to admins for re-linking).
     pub user_id: Option<String>,
-}
-
-/// An admin's new profile: just enough to create it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct NewConsultantInput {
-    pub first_name: String,
-    pub last_name: String,
-    pub email: String,
-    pub title: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -2,6 +2,7 @@
 
 use super::Db;
 use crate::domain::consultant_query::ConsultantQuery;
+use crate::domain::new_consultant::NewConsultant;
 use sqlx::{AssertSqlSafe, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
@@ -180,13 +181,7 @@ pub async fn link_user(
 
 /// A new, active profile with only its name, email and title; the rest is
 /// filled in on the profile form.
-pub async fn create(
-    db: &Db,
-    first_name: &str,
-    last_name: &str,
-    email: &str,
-    title: &str,
-) -> Result<String, sqlx::Error> {
+pub async fn create(db: &Db, new: &NewConsultant) -> Result<String, sqlx::Error> {
     let id = super::new_id();
     let now = super::now_ms();
     sqlx::query(
@@ -194,10 +189,10 @@ pub async fn create(
          VALUES ($1, $2, $3, $4, $5, $6, $6)",
     )
     .bind(&id)
-    .bind(first_name)
-    .bind(last_name)
-    .bind(email)
-    .bind(title)
+    .bind(&new.first_name)
+    .bind(&new.last_name)
+    .bind(new.email.as_str())
+    .bind(&new.title)
     .bind(now)
     .execute(&db.pool)
     .await?;

@@ -17,6 +17,7 @@ pub mod lead_score;
 pub mod lift;
 pub mod media;
 pub mod media_sweep;
+pub mod new_consultant;
 pub mod password;
 pub mod rate_limit;
 pub mod roi;

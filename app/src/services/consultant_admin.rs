@@ -7,7 +7,7 @@ use crate::db::consultants::{self, json_list, ConsultantRow};
 use crate::db::{audit, Db};
 use crate::domain::consultant_form::ConsultantInput;
 use crate::domain::role::Role;
-use crate::error::{AppError, FieldError};
+use crate::error::AppError;
 
 /// The profile `user` may edit with this id: any for admins, only their own
 /// for consultants (anything else is 403, so ids cannot be probed).
@@ -117,40 +117,8 @@ fn require_admin(user: &CurrentUser) -> Result<(), AppError> {
 pub async fn create(user: &CurrentUser, input: &NewConsultantInput) -> Result<String, AppError> {
     require_admin(user)?;
     let db = state()?.db;
-    let mut errors = Vec::new();
-    let mut name = |field: &str, label: &str, value: &str| {
-        let value = value.trim();
-        if value.is_empty() || value.chars().count() > 100 {
-            errors.push(FieldError {
-                field: field.into(),
-                message: format!("Enter the {label} (at most 100 characters)."),
-            });
-        }
-        value.to_string()
-    };
-    let first = name("first_name", "first name", &input.first_name);
-    let last = name("last_name", "last name", &input.last_name);
-    let email = match crate::domain::email::EmailAddress::parse(&input.email) {
-        Ok(e) => Some(e),
-        Err(e) => {
-            errors.push(FieldError {
-                field: "email".into(),
-                message: e.to_string(),
-            });
-            None
-        }
-    };
-    let title = input.title.trim().to_string();
-    if title.chars().count() > 200 {
-        errors.push(FieldError {
-            field: "title".into(),
-            message: "Keep the title under 200 characters.".into(),
-        });
-    }
-    let Some(email) = email.filter(|_| errors.is_empty()) else {
-        return Err(AppError::Invalid(errors));
-    };
-    let id = match consultants::create(&db, &first, &last, email.as_str(), &title).await {
+    let new = input.parse().map_err(AppError::fields)?;
+    let id = match consultants::create(&db, &new).await {
         Ok(id) => id,
         Err(e) if crate::db::is_unique_violation(&e) => {
             return Err(AppError::conflict(
@@ -165,7 +133,7 @@ pub async fn create(user: &CurrentUser, input: &NewConsultantInput) -> Result<St
         Some(&user.id),
         "consultant.created",
         &id,
-        serde_json::json!({ "email": email.as_str() }),
+        serde_json::json!({ "email": new.email.as_str() }),
     )
     .await
     .map_err(AppError::internal)?;
