@@ -55,21 +55,25 @@ pub async fn case_study(
     let Some(row) = row.map_err(AppError::internal)? else {
         return Ok(None);
     };
-    let consultant = match &row.consultant_id {
-        Some(id) => consultants::active_by_id(db, id)
-            .await
-            .map_err(AppError::internal)?,
-        None => None,
+    // The rest depends only on the study's row: ask for it concurrently, so
+    // a networked database costs one more round trip rather than three.
+    let consultant = async {
+        match &row.consultant_id {
+            Some(id) => consultants::active_by_id(db, id).await,
+            None => Ok(None),
+        }
     };
-    let related = case_studies::related(db, &row.industry_sic_code, &row.id, 3)
-        .await
-        .map_err(AppError::internal)?;
-    let other_work = match &row.consultant_id {
-        Some(id) => case_studies::by_consultant(db, id, Some(&row.id), 3)
-            .await
-            .map_err(AppError::internal)?,
-        None => Vec::new(),
+    let related = case_studies::related(db, &row.industry_sic_code, &row.id, 3);
+    let other_work = async {
+        match &row.consultant_id {
+            Some(id) => case_studies::by_consultant(db, id, Some(&row.id), 3).await,
+            None => Ok(Vec::new()),
+        }
     };
+    let (consultant, related, other_work) = tokio::join!(consultant, related, other_work);
+    let consultant = consultant.map_err(AppError::internal)?;
+    let related = related.map_err(AppError::internal)?;
+    let other_work = other_work.map_err(AppError::internal)?;
     let secondary_metrics = row.secondary_metrics().map_err(AppError::internal)?;
     let charts: Vec<_> = row
         .chart_images()
