@@ -27,13 +27,19 @@ test("a consultant edits their own profile and no one else's", async ({ page, re
 });
 
 test("an admin deletes a profile made by mistake, but not one with case studies", async ({ page }) => {
-  const problems = watchConsole(page, [409]);
+  const problems = watchConsole(page, [409, 422]);
   await logIn(page, ADMIN, DEMO_PASSWORD);
   await page.goto("/admin/consultants");
+  await waitForIslands(page);
   const stamp = Date.now();
   await page.getByText("New consultant profile").click();
   await page.getByLabel("First name").fill("Mistaken");
   await page.getByLabel("Last name").fill(`Entry ${stamp}`);
+  // A mistyped email is named under its field; what was typed stays.
+  await page.getByLabel("Email").fill(`mistake-${stamp}`);
+  await page.getByRole("button", { name: "Create profile" }).click();
+  await expect(page.locator("#nc-email-error")).toHaveText("Enter an email address like name@example.com.");
+  await expect(page.getByLabel("Last name")).toHaveValue(`Entry ${stamp}`);
   await page.getByLabel("Email").fill(`mistake-${stamp}@causal-edge.example`);
   await page.getByRole("button", { name: "Create profile" }).click();
   await expect(page).toHaveURL(/\/admin\/consultants\/.+\/edit$/);

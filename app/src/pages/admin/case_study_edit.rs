@@ -53,12 +53,10 @@ fn CaseStudyForm(data: EditorData) -> impl IntoView {
         })
     };
     let general = move || {
-        save.value().get().and_then(Result::err).filter(|e| {
-            !matches!(
-                e,
-                crate::error::AppError::Invalid(_) | crate::error::AppError::Conflict(_)
-            )
-        })
+        save.value()
+            .get()
+            .and_then(Result::err)
+            .filter(|e| !e.is_about_fields())
     };
     let invalid_count = move || match save.value().get() {
         Some(Err(crate::error::AppError::Invalid(list))) => list.len(),

@@ -51,20 +51,56 @@ pub fn ConsultantsAdminPage() -> impl IntoView {
     }
 }
 
-/// Admins: a new profile from a name, an email and a title (a plain form post
-/// that opens the new profile's editor).
-#[component]
+/// Admins: a new profile from a name, an email and a title; opens the new
+/// profile's editor. Mistakes show under their fields and what was typed
+/// stays. Without JavaScript it is a plain form post.
+#[island]
 fn NewProfileForm() -> impl IntoView {
+    let create = ServerAction::<CreateConsultantProfile>::new();
+    let hydrated = use_hydrated();
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = create.value().get() {
+            let _ = window()
+                .location()
+                .set_href(&format!("/admin/consultants/{id}/edit"));
+        }
+    });
+    let error = move |field: &'static str| {
+        Signal::derive(move || {
+            create
+                .value()
+                .get()
+                .and_then(Result::err)
+                .and_then(|e| e.field_message(field))
+        })
+    };
+    // Problems that belong to no field (a lost session, a server fault).
+    let general = move || {
+        create
+            .value()
+            .get()
+            .and_then(Result::err)
+            .filter(|e| !e.is_about_fields())
+    };
+    let text = move |name: &'static str, label: &'static str| {
+        view! { <TextField id_prefix="nc" name label value=String::new() message=error(name) /> }
+    };
     view! {
-        <details class="panel">
+        <details class="panel" open=move || create.value().get().is_some_and(|r| r.is_err())>
             <summary>"New consultant profile"</summary>
-            <form method="post" action=CreateConsultantProfile::PATH class="form form--grid">
-                <div class="field"><label for="nc-first">"First name"</label><input id="nc-first" name="input[first_name]" required /></div>
-                <div class="field"><label for="nc-last">"Last name"</label><input id="nc-last" name="input[last_name]" required /></div>
-                <div class="field"><label for="nc-email">"Email"</label><input id="nc-email" name="input[email]" type="email" required /></div>
-                <div class="field"><label for="nc-title">"Job title"</label><input id="nc-title" name="input[title]" /></div>
-                <div class="form__actions"><button type="submit" class="button button--primary">"Create profile"</button></div>
-            </form>
+            {move || general().map(|e| view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> })}
+            <ActionForm action=create attr:class="form form--grid"
+                attr:data-hydrated=move || hydrated.get().to_string()>
+                {text("first_name", "First name")}
+                {text("last_name", "Last name")}
+                {text("email", "Email")}
+                {text("title", "Job title")}
+                <div class="form__actions">
+                    <button type="submit" class="button button--primary" disabled=move || create.pending().get()>
+                        "Create profile"
+                    </button>
+                </div>
+            </ActionForm>
         </details>
     }
 }
