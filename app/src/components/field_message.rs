@@ -35,6 +35,9 @@ pub fn TextField(
     value: String,
     #[prop(default = "")] hint: &'static str,
     message: Signal<Option<String>>,
+    /// `email`, `url`, `tel`… so phones show the matching keyboard.
+    #[prop(default = "text")]
+    input_type: &'static str,
 ) -> impl IntoView {
     let id = format!("{id_prefix}-{name}");
     let error_id = format!("{id}-error");
@@ -42,7 +45,7 @@ pub fn TextField(
         <div class="field">
             <label for=id.clone()>{label}</label>
             {(!hint.is_empty()).then(|| view! { <p class="field__hint">{hint}</p> })}
-            <input id=id name=format!("input[{name}]") type="text" value=value
+            <input id=id name=format!("input[{name}]") type=input_type value=value
                 aria-describedby=error_id.clone() aria-invalid=aria_invalid(message) />
             <FieldMessage id=error_id message />
         </div>

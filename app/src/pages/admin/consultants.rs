@@ -89,11 +89,14 @@ fn NewProfileForm() -> impl IntoView {
         <details class="panel" open=move || create.value().get().is_some_and(|r| r.is_err())>
             <summary>"New consultant profile"</summary>
             {move || general().map(|e| view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> })}
-            <ActionForm action=create attr:class="form form--grid"
+            // novalidate: the server's messages (the same on every browser) show
+            // under the fields instead of the browser's bubbles.
+            <ActionForm action=create attr:class="form form--grid" attr:novalidate=true
                 attr:data-hydrated=move || hydrated.get().to_string()>
                 {text("first_name", "First name")}
                 {text("last_name", "Last name")}
-                {text("email", "Email")}
+                <TextField id_prefix="nc" name="email" label="Email" value=String::new()
+                    message=error("email") input_type="email" />
                 {text("title", "Job title")}
                 <div class="form__actions">
                     <button type="submit" class="button button--primary" disabled=move || create.pending().get()>
