@@ -105,13 +105,13 @@ impl AppError {
         }
     }
 
-    /// The message for one field, if this error names it.
     /// Whether forms show this next to their fields (validation, conflicts)
     /// rather than as one alert for the whole form.
     pub fn is_about_fields(&self) -> bool {
         matches!(self, AppError::Invalid(_) | AppError::Conflict(_))
     }
 
+    /// The message for one field, if this error names it.
     pub fn field_message(&self, field: &str) -> Option<String> {
         match self {
             AppError::Invalid(errors) => errors

@@ -1,4 +1,33 @@
+use crate::error::AppError;
 use leptos::prelude::*;
+
+/// The message for one field in a server action's latest error
+/// (`action.value()`): the `message` of that field's input.
+pub fn action_field_message<O, S>(result: S, field: &'static str) -> Signal<Option<String>>
+where
+    S: With<Value = Option<Result<O, AppError>>> + Copy + Send + Sync + 'static,
+{
+    Signal::derive(move || {
+        result.with(|r| match r {
+            Some(Err(e)) => e.field_message(field),
+            _ => None,
+        })
+    })
+}
+
+/// The action's latest error when it belongs to no field (a lost session, a
+/// server fault): shown once for the whole form.
+pub fn action_form_error<O, S>(result: S) -> Signal<Option<AppError>>
+where
+    S: With<Value = Option<Result<O, AppError>>> + Copy + Send + Sync + 'static,
+{
+    Signal::derive(move || {
+        result.with(|r| match r {
+            Some(Err(e)) if !e.is_about_fields() => Some(e.clone()),
+            _ => None,
+        })
+    })
+}
 
 /// An inline validation message under a field. It is inserted only when there
 /// is an error, as an alert, so screen readers announce it once when it appears;

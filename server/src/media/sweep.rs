@@ -40,7 +40,7 @@ pub async fn sweep(
     let referenced = referenced_uploads(stored.iter().map(String::as_str));
     let now = SystemTime::now();
     let mut report = SweepReport::default();
-    for kind in [ImageKind::Hero, ImageKind::Chart, ImageKind::Profile] {
+    for kind in ImageKind::ALL {
         let dir = media_dir.join(kind.as_str());
         let mut entries = match tokio::fs::read_dir(&dir).await {
             Ok(entries) => entries,

@@ -274,12 +274,7 @@ async fn plain_form_login_redirects_with_an_error_code(app: TestApp) {
         failed.headers()["location"],
         "/login?error=credentials&next=/admin/users"
     );
-    let page = app
-        .get(&client(), "/login?error=credentials")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = app.page(&client(), "/login?error=credentials").await;
     assert!(page.contains("Email or password is incorrect."));
 
     let ok = post(PASSWORD).await.unwrap();

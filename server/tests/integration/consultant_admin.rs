@@ -81,12 +81,7 @@ async fn consultants_edit_their_own_profile_only(app: TestApp) {
             .status(),
         200
     );
-    let listing = app
-        .get(&priya, "/admin/consultants")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let listing = app.page(&priya, "/admin/consultants").await;
     assert!(listing.contains(&format!("/admin/consultants/{own}/edit")));
     assert!(
         !listing.contains(&format!("/admin/consultants/{other}/edit")),
@@ -147,12 +142,7 @@ async fn consultants_edit_their_own_profile_only(app: TestApp) {
     );
 
     let admin = app.logged_in_as(Role::Admin).await;
-    let admin_listing = app
-        .get(&admin, "/admin/consultants")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let admin_listing = app.page(&admin, "/admin/consultants").await;
     for control in [
         "New consultant profile",
         "Link account",

@@ -364,7 +364,7 @@ async fn the_form_works_without_javascript(app: TestApp) {
         "messages sit next to the fields"
     );
     // Another browser cannot read that draft.
-    let stranger = app.get(&client(), &location).await.text().await.unwrap();
+    let stranger = app.page(&client(), &location).await;
     assert!(!stranger.contains("noah@static"));
 
     // Corrected: the lead is captured and the thank-you page names the consultant.
@@ -377,7 +377,7 @@ async fn the_form_works_without_javascript(app: TestApp) {
         .unwrap();
     let location = response.headers()["location"].to_str().unwrap().to_string();
     assert!(location.starts_with("/thanks/"), "{location}");
-    let html = app.get(&browser, &location).await.text().await.unwrap();
+    let html = app.page(&browser, &location).await;
     assert!(html.contains("Your consultant"), "{html}");
     let viewed: String = sqlx::query_scalar(
         "SELECT case_studies_viewed_json FROM leads WHERE email = 'noah@static.example'",
@@ -390,7 +390,7 @@ async fn the_form_works_without_javascript(app: TestApp) {
         "the case study read before is linked: {viewed}"
     );
     // The thank-you details are only for the browser that sent the lead.
-    let stranger = app.get(&client(), &location).await.text().await.unwrap();
+    let stranger = app.page(&client(), &location).await;
     assert!(!stranger.contains("Your consultant"));
 
     // A filled honeypot is refused as a whole.

@@ -266,11 +266,8 @@ async fn case_studies_keep_their_images_and_pages_use_srcset(app: TestApp) {
     assert_eq!(saved.status(), 200);
     let id: String = saved.json().await.unwrap();
     let editor = app
-        .get(&admin, &format!("/admin/case-studies/{id}/edit"))
-        .await
-        .text()
-        .await
-        .unwrap();
+        .page(&admin, &format!("/admin/case-studies/{id}/edit"))
+        .await;
     assert!(
         editor.contains(&format!("value=\"{hero_key}\"")),
         "the editor shows the stored hero"
@@ -296,11 +293,8 @@ async fn case_studies_keep_their_images_and_pages_use_srcset(app: TestApp) {
         format!("/media/{chart_key}-1200.webp")
     );
     let page = app
-        .get(&client(), "/case-studies/cafe-chain-lifts-basket-size")
-        .await
-        .text()
-        .await
-        .unwrap();
+        .page(&client(), "/case-studies/cafe-chain-lifts-basket-size")
+        .await;
     assert!(
         page.contains(&format!("srcset=\"/media/{hero_key}-1200.webp 1200w")),
         "hero srcset"
@@ -321,12 +315,7 @@ async fn case_studies_keep_their_images_and_pages_use_srcset(app: TestApp) {
         "Open Graph image"
     );
     assert!(page.contains("summary_large_image"));
-    let gallery = app
-        .get(&client(), "/case-studies")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let gallery = app.page(&client(), "/case-studies").await;
     assert!(
         gallery.contains(&format!("/media/{hero_key}-400.webp 400w")),
         "card image"
@@ -350,11 +339,8 @@ async fn case_studies_keep_their_images_and_pages_use_srcset(app: TestApp) {
     assert_eq!(detail["hero_image_url"], serde_json::Value::Null);
     assert_eq!(detail["chart_images"], serde_json::json!([]));
     let page = app
-        .get(&client(), "/case-studies/cafe-chain-lifts-basket-size")
-        .await
-        .text()
-        .await
-        .unwrap();
+        .page(&client(), "/case-studies/cafe-chain-lifts-basket-size")
+        .await;
     assert!(!page.contains("og:image"), "no picture, no og:image");
     assert!(!page.contains("cs-hero__image"));
 }
@@ -412,12 +398,7 @@ async fn consultants_set_their_own_portrait(app: TestApp) {
         profile["profile_image_url"],
         format!("/media/{key}-400.webp")
     );
-    let page = app
-        .get(&client(), &format!("/consultants/{id}"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = app.page(&client(), &format!("/consultants/{id}")).await;
     assert!(
         page.contains(&format!("/media/{key}-150.webp 150w")),
         "portrait srcset"

@@ -218,7 +218,7 @@ async fn the_form_works_without_javascript(app: TestApp) {
     assert!(response.status().is_redirection(), "{}", response.status());
     let location = response.headers()["location"].to_str().unwrap().to_string();
     assert!(location.starts_with("/roi-calculator/r/"), "{location}");
-    let html = app.get(&browser, &location).await.text().await.unwrap();
+    let html = app.page(&browser, &location).await;
     assert!(
         html.contains("Cinemas") && html.contains("£4,500,000"),
         "inputs are shown"

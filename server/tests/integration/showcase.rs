@@ -290,12 +290,7 @@ async fn the_gallery_page_filters_through_the_url(app: TestApp) {
         html.contains(r#"<option value="5510" selected"#),
         "the form shows the active filter"
     );
-    let empty = app
-        .get(&client, "/case-studies?roi_min=99999")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let empty = app.page(&client, "/case-studies?roi_min=99999").await;
     assert!(empty.contains("No case studies match all of these filters"));
     assert!(empty.contains("Any ROI"));
     let bad = app.get(&client, "/case-studies?limit=-4").await;
@@ -307,11 +302,8 @@ async fn the_detail_page_has_charts_and_structured_data(app: TestApp) {
     app.seed_showcase().await;
     let study = &CASE_STUDIES[0];
     let html = app
-        .get(&common::client(), &format!("/case-studies/{}", study.slug))
-        .await
-        .text()
-        .await
-        .unwrap();
+        .page(&common::client(), &format!("/case-studies/{}", study.slug))
+        .await;
     assert!(
         html.contains(r#"class="chart__svg" role="img""#),
         "an inline SVG chart"
@@ -426,11 +418,8 @@ async fn markdown_from_the_back_office_cannot_run_script(app: TestApp) {
         .await
         .unwrap();
     let html = app
-        .get(&common::client(), &format!("/case-studies/{}", study.slug))
-        .await
-        .text()
-        .await
-        .unwrap();
+        .page(&common::client(), &format!("/case-studies/{}", study.slug))
+        .await;
     assert!(html.contains("<strong>bold</strong>"));
     assert!(!html.contains("alert('x')"));
     assert!(!html.contains("javascript:alert"));

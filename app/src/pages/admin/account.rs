@@ -1,6 +1,6 @@
 use crate::api::auth::ChangePassword;
 use crate::components::admin_page::AdminPage;
-use crate::components::field_message::{aria_invalid, FieldMessage};
+use crate::components::field_message::{action_field_message, aria_invalid, FieldMessage};
 use crate::components::hydration::use_hydrated;
 use crate::domain::admin_section::AdminSection;
 use crate::domain::password::NewPassword;
@@ -34,15 +34,7 @@ fn ChangePasswordForm() -> impl IntoView {
             .then(|| NewPassword::parse(&candidate).err().map(|e| e.message()))
             .flatten()
     };
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || {
-            action
-                .value()
-                .get()
-                .and_then(|r| r.err())
-                .and_then(|e| e.field_message(field))
-        })
-    };
+    let error_for = move |field| action_field_message(action.value(), field);
     let general_error = move || {
         action.value().get().and_then(|r| r.err()).filter(|e| {
             ["current_password", "new_password", "confirm_password"]

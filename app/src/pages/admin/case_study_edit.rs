@@ -1,6 +1,8 @@
 use crate::api::case_study_admin::{load_case_study_editor, EditorData, SaveCaseStudy};
 use crate::components::admin_page::AdminPage;
-use crate::components::field_message::{SelectField, TextArea, TextField};
+use crate::components::field_message::{
+    action_field_message, action_form_error, SelectField, TextArea, TextField,
+};
 use crate::components::hydration::use_hydrated;
 use crate::components::image_field::ImageField;
 use crate::components::loaded::Loaded;
@@ -44,20 +46,8 @@ fn EditorPage(
 fn CaseStudyForm(data: EditorData) -> impl IntoView {
     let save = ServerAction::<SaveCaseStudy>::new();
     let hydrated = use_hydrated();
-    let error = move |field: &'static str| {
-        Signal::derive(move || {
-            save.value()
-                .get()
-                .and_then(Result::err)
-                .and_then(|e| e.field_message(field))
-        })
-    };
-    let general = move || {
-        save.value()
-            .get()
-            .and_then(Result::err)
-            .filter(|e| !e.is_about_fields())
-    };
+    let error = move |field| action_field_message(save.value(), field);
+    let general = action_form_error(save.value());
     let invalid_count = move || match save.value().get() {
         Some(Err(crate::error::AppError::Invalid(list))) => list.len(),
         Some(Err(crate::error::AppError::Conflict(_))) => 1,
@@ -117,7 +107,7 @@ fn CaseStudyForm(data: EditorData) -> impl IntoView {
                     {format!("Please correct the {} highlighted field(s) below; nothing you typed has been lost.", invalid_count())}
                 </p>
             })}
-            {move || general().map(|e| view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> })}
+            {move || general.get().map(|e| view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> })}
 
             <fieldset class="editor__group">
                 <legend>"Headline"</legend>

@@ -4,7 +4,9 @@ use crate::api::consultant_admin::{
     SaveConsultantProfile, SetConsultantActive,
 };
 use crate::components::admin_page::AdminPage;
-use crate::components::field_message::{SelectField, TextArea, TextField};
+use crate::components::field_message::{
+    action_field_message, action_form_error, SelectField, TextArea, TextField,
+};
 use crate::components::hydration::use_hydrated;
 use crate::components::image_field::ImageField;
 use crate::components::loaded::Loaded;
@@ -65,30 +67,15 @@ fn NewProfileForm() -> impl IntoView {
                 .set_href(&format!("/admin/consultants/{id}/edit"));
         }
     });
-    let error = move |field: &'static str| {
-        Signal::derive(move || {
-            create
-                .value()
-                .get()
-                .and_then(Result::err)
-                .and_then(|e| e.field_message(field))
-        })
-    };
-    // Problems that belong to no field (a lost session, a server fault).
-    let general = move || {
-        create
-            .value()
-            .get()
-            .and_then(Result::err)
-            .filter(|e| !e.is_about_fields())
-    };
+    let error = move |field| action_field_message(create.value(), field);
+    let general = action_form_error(create.value());
     let text = move |name: &'static str, label: &'static str| {
         view! { <TextField id_prefix="nc" name label value=String::new() message=error(name) /> }
     };
     view! {
         <details class="panel" open=move || create.value().get().is_some_and(|r| r.is_err())>
             <summary>"New consultant profile"</summary>
-            {move || general().map(|e| view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> })}
+            {move || general.get().map(|e| view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> })}
             // novalidate: the server's messages (the same on every browser) show
             // under the fields instead of the browser's bubbles.
             <ActionForm action=create attr:class="form form--grid" attr:novalidate=true
@@ -207,14 +194,7 @@ pub fn EditConsultantPage() -> impl IntoView {
 fn ConsultantForm(data: ConsultantEditorData) -> impl IntoView {
     let save = ServerAction::<SaveConsultantProfile>::new();
     let hydrated = use_hydrated();
-    let error = move |field: &'static str| {
-        Signal::derive(move || {
-            save.value()
-                .get()
-                .and_then(Result::err)
-                .and_then(|e| e.field_message(field))
-        })
-    };
+    let error = move |field| action_field_message(save.value(), field);
     let saved = move || matches!(save.value().get(), Some(Ok(())));
     let input = data.input.clone();
     let text = move |name: &'static str, label: &'static str, value: String| {

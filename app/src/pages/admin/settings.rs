@@ -1,6 +1,6 @@
 use crate::api::lead_settings::{load_lead_settings, LeadSettingsData, SaveScoringSettings};
 use crate::components::admin_page::AdminPage;
-use crate::components::field_message::TextField;
+use crate::components::field_message::{action_field_message, TextField};
 use crate::components::hydration::use_hydrated;
 use crate::components::loaded::Loaded;
 use crate::domain::admin_section::AdminSection;
@@ -90,14 +90,7 @@ fn SettingsView(data: LeadSettingsData) -> impl IntoView {
 fn ScoringSettingsForm(form: ScoringForm) -> impl IntoView {
     let save = ServerAction::<SaveScoringSettings>::new();
     let hydrated = use_hydrated();
-    let error = move |field: &'static str| {
-        Signal::derive(move || {
-            save.value()
-                .get()
-                .and_then(Result::err)
-                .and_then(|e| e.field_message(field))
-        })
-    };
+    let error = move |field| action_field_message(save.value(), field);
     let saved = move || save.value().get().and_then(Result::ok);
     let field = move |name: &'static str, label: &'static str, value: String| {
         view! { <TextField id_prefix="sc" name label value message=error(name) /> }

@@ -2,11 +2,10 @@ use crate::api::users::{
     list_users, ChangeUserRole, CreateUser, SetUserActive, UserDirectory, UserSummary,
 };
 use crate::components::admin_page::AdminPage;
-use crate::components::field_message::{aria_invalid, FieldMessage};
+use crate::components::field_message::{action_field_message, aria_invalid, FieldMessage};
 use crate::components::hydration::use_hydrated;
 use crate::domain::admin_section::AdminSection;
 use crate::domain::role::Role;
-use crate::error::AppError;
 use leptos::html::Form;
 use leptos::prelude::*;
 
@@ -176,10 +175,7 @@ fn NewUserForm(create: ServerAction<CreateUser>) -> impl IntoView {
             }
         }
     });
-    let error = move || create.value().get().and_then(Result::err);
-    let field = move |name: &'static str| {
-        Signal::derive(move || error().and_then(|e: AppError| e.field_message(name)))
-    };
+    let field = move |name| action_field_message(create.value(), name);
     let created = move || match create.value().get() {
         Some(Ok(user)) => Some(format!(
             "{} can now log in as {}.",

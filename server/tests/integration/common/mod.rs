@@ -292,6 +292,15 @@ impl TestApp {
             .await
             .expect("request sent")
     }
+
+    /// The HTML of a page as `client` sees it (whatever its status).
+    pub async fn page(&self, client: &reqwest::Client, path: &str) -> String {
+        self.get(client, path)
+            .await
+            .text()
+            .await
+            .expect("page body")
+    }
 }
 
 /// The `ce_session` cookie value set by a response, if any.
