@@ -11,6 +11,7 @@ pub mod lead_workspace;
 pub mod leads;
 pub mod login_failures;
 pub mod media_references;
+pub mod media_uploads;
 pub mod rate_limits;
 pub mod roi_calculations;
 pub mod sessions;

@@ -14,6 +14,12 @@ pub const MAX_UPLOAD_BYTES: u64 = 10 * 1024 * 1024;
 /// Larger pictures are refused before decoding (a 10 MB file can still claim
 /// to be 60,000 px wide and exhaust memory when decoded).
 pub const MAX_SOURCE_DIMENSION: u32 = 12_000;
+/// Smaller pictures are refused: nothing useful survives being enlarged from
+/// fewer pixels, and it keeps every crop at least a few pixels on each side.
+pub const MIN_SOURCE_DIMENSION: u32 = 16;
+/// No planned variant is larger than this on either side (the widest variant,
+/// 1,200 px, times the tallest shape a chart may have).
+pub const MAX_VARIANT_DIMENSION: u32 = 1200 * 4;
 /// How many chart images one case study may carry.
 pub const MAX_CHART_IMAGES: usize = 6;
 /// What the file pickers offer.
@@ -72,6 +78,177 @@ impl ImageKind {
             ImageKind::Profile => 400,
         }
     }
+
+    /// How far from square a source may be. Beyond this a hero or portrait
+    /// would lose most of itself to the crop, and a chart would become an
+    /// absurdly long strip; either way resizing it costs memory out of all
+    /// proportion to the picture (a 1 × 12,000 px hero once asked for 52 GB).
+    pub fn shape_limits(self) -> ShapeLimits {
+        match self {
+            // Wide dashboards are common; very tall ones are not.
+            ImageKind::Chart => ShapeLimits {
+                max_width_to_height: 6,
+                max_height_to_width: 4,
+            },
+            ImageKind::Hero | ImageKind::Profile => ShapeLimits {
+                max_width_to_height: 4,
+                max_height_to_width: 4,
+            },
+        }
+    }
+
+    /// The shape the kind is cropped to, as width : height; `None` for kinds
+    /// that keep the source's shape.
+    pub fn crop_shape(self) -> Option<(u32, u32)> {
+        match self {
+            ImageKind::Hero => Some((40, 21)),
+            ImageKind::Profile => Some((1, 1)),
+            ImageKind::Chart => None,
+        }
+    }
+
+    /// What a person calls it, for messages.
+    fn noun(self) -> &'static str {
+        match self {
+            ImageKind::Hero => "hero image",
+            ImageKind::Chart => "chart",
+            ImageKind::Profile => "portrait",
+        }
+    }
+}
+
+/// The most a source's sides may differ, as whole multiples.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShapeLimits {
+    /// Width may be at most this many times the height.
+    pub max_width_to_height: u32,
+    /// Height may be at most this many times the width.
+    pub max_height_to_width: u32,
+}
+
+impl ShapeLimits {
+    pub fn allows(self, width: u32, height: u32) -> bool {
+        let (width, height) = (u64::from(width), u64::from(height));
+        width <= height * u64::from(self.max_width_to_height)
+            && height <= width * u64::from(self.max_height_to_width)
+    }
+
+    /// The rule in words, completing "The image is W × H px; …".
+    fn described(self, kind: ImageKind) -> String {
+        if self.max_width_to_height == self.max_height_to_width {
+            format!(
+                "its sides may differ by at most {} times",
+                self.max_width_to_height
+            )
+        } else {
+            format!(
+                "a {} may be at most {} times as wide as it is tall, or {} times as tall as it is wide",
+                kind.noun(),
+                self.max_width_to_height,
+                self.max_height_to_width
+            )
+        }
+    }
+}
+
+/// A rectangle inside the source, in pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Crop {
+    pub x: u32,
+    pub y: u32,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The size of one encoded variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VariantSize {
+    pub width: u32,
+    pub height: u32,
+}
+
+/// How one source becomes its variants: cut out `crop` first, then scale
+/// that to each size. Decided from the dimensions alone, before any pixel is
+/// decoded, so nothing larger than the source or the output is ever made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderPlan {
+    pub crop: Crop,
+    /// Largest first, one per [`ImageKind::widths`].
+    pub variants: Vec<VariantSize>,
+}
+
+/// Checks a source's dimensions (after EXIF rotation) for `kind`: not too
+/// large, not too far from square, not too small.
+pub fn check_dimensions(kind: ImageKind, width: u32, height: u32) -> Result<(), UploadError> {
+    if width > MAX_SOURCE_DIMENSION || height > MAX_SOURCE_DIMENSION {
+        return Err(UploadError::TooManyPixels(width, height));
+    }
+    // Shape before size: a 1 × 12,000 px strip is better described as a
+    // strip (crop it) than as too narrow.
+    if !kind.shape_limits().allows(width, height) {
+        return Err(UploadError::BadShape {
+            kind,
+            width,
+            height,
+        });
+    }
+    if width < MIN_SOURCE_DIMENSION || height < MIN_SOURCE_DIMENSION {
+        return Err(UploadError::TooSmall(width, height));
+    }
+    Ok(())
+}
+
+/// `a * b / c`, rounded to the nearest whole number (no overflow: u64).
+fn scale(a: u32, b: u32, c: u32) -> u32 {
+    let (a, b, c) = (u64::from(a), u64::from(b), u64::from(c));
+    ((a * b + c / 2) / c) as u32
+}
+
+/// The crop and variant sizes for a `width` × `height` source of `kind`, or
+/// why the source is refused.
+pub fn plan_render(kind: ImageKind, width: u32, height: u32) -> Result<RenderPlan, UploadError> {
+    check_dimensions(kind, width, height)?;
+    // Centre crop to the kind's shape: trim the sides of a source that is too
+    // wide for it, or the top and bottom of one that is too tall.
+    let crop = match kind.crop_shape() {
+        Some((shape_w, shape_h))
+            if u64::from(width) * u64::from(shape_h) > u64::from(height) * u64::from(shape_w) =>
+        {
+            let crop_width = scale(height, shape_w, shape_h).clamp(1, width);
+            Crop {
+                x: (width - crop_width) / 2,
+                y: 0,
+                width: crop_width,
+                height,
+            }
+        }
+        Some((shape_w, shape_h)) => {
+            let crop_height = scale(width, shape_h, shape_w).clamp(1, height);
+            Crop {
+                x: 0,
+                y: (height - crop_height) / 2,
+                width,
+                height: crop_height,
+            }
+        }
+        None => Crop {
+            x: 0,
+            y: 0,
+            width,
+            height,
+        },
+    };
+    let variants = kind
+        .widths()
+        .iter()
+        .map(|&target_width| VariantSize {
+            width: target_width,
+            height: kind
+                .height_for(target_width)
+                .unwrap_or_else(|| scale(target_width, crop.height, crop.width).max(1)),
+        })
+        .collect();
+    Ok(RenderPlan { crop, variants })
 }
 
 impl fmt::Display for ImageKind {
@@ -112,10 +289,48 @@ pub enum UploadError {
     TooLarge(u64),
     #[error("Only JPEG, PNG and WebP images can be uploaded{}.", described(.0))]
     UnsupportedType(String),
-    #[error("The image is {0} × {1} px; images may be at most 12,000 px on each side.")]
+    #[error(
+        "The image is {} × {} px; images may be at most 12,000 px on each side.",
+        thousands(*.0), thousands(*.1)
+    )]
     TooManyPixels(u32, u32),
+    #[error(
+        "The image is {} × {} px; images must be at least {MIN_SOURCE_DIMENSION} px on each side.",
+        thousands(*.0), thousands(*.1)
+    )]
+    TooSmall(u32, u32),
+    #[error(
+        "The image is {} × {} px; {}. Crop it and upload again.",
+        thousands(*.width), thousands(*.height), .kind.shape_limits().described(*.kind)
+    )]
+    BadShape {
+        kind: ImageKind,
+        width: u32,
+        height: u32,
+    },
+    /// Within the side limits, but its pixels would take more memory to
+    /// decode than one upload may use (e.g. 16-bit colour at full size).
+    #[error(
+        "The image is {} × {} px, more than can be processed at once; save it smaller \
+         (6,000 px on the longer side is plenty) and upload again.",
+        thousands(*.0), thousands(*.1)
+    )]
+    TooLargeToProcess(u32, u32),
     #[error("The image could not be read; it may be damaged. Try saving it again as JPEG or PNG.")]
     Unreadable,
+}
+
+/// 12000 -> "12,000".
+fn thousands(value: u32) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 fn megabytes(bytes: u64) -> String {
@@ -313,6 +528,61 @@ pub fn parse_optional_image(text: &str, kind: ImageKind) -> Result<Option<MediaK
     }
 }
 
+/// What the server recorded about an upload when it stored the files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UploadRecord {
+    pub kind: ImageKind,
+    pub uploaded_by: String,
+}
+
+/// Whose uploads a form may attach to a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UploadsAllowed<'a> {
+    /// Any upload of the right kind (admins; marketers on case studies).
+    Anyone,
+    /// Only uploads by this user (a consultant on their own profile).
+    UploadedBy(&'a str),
+}
+
+/// Why a form may not attach an image key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttachRefusal {
+    /// No upload of this kind was recorded under the key.
+    NotAnUpload,
+    /// An upload, but someone else's.
+    NotYours,
+}
+
+/// Whether a form may put `chosen` on a record that now holds `stored`.
+///
+/// Keys are public (they are in every image URL), so a parsed key proves
+/// nothing: it must name an upload the server recorded, of the same kind and,
+/// where `allowed` says so, by the person saving. A value the record already
+/// holds is always kept, so re-saving a form never fails over an older upload
+/// or a demo portrait that has no record.
+pub fn may_attach<'a>(
+    chosen: &MediaKey,
+    stored: impl IntoIterator<Item = &'a str>,
+    record: Option<&UploadRecord>,
+    allowed: UploadsAllowed<'_>,
+) -> Result<(), AttachRefusal> {
+    let already_there = stored
+        .into_iter()
+        .any(|value| MediaKey::parse(value).as_ref() == Ok(chosen));
+    if already_there {
+        return Ok(());
+    }
+    let record = match record {
+        Some(record) if Some(record.kind) == chosen.kind() => record,
+        _ => return Err(AttachRefusal::NotAnUpload),
+    };
+    match allowed {
+        UploadsAllowed::Anyone => Ok(()),
+        UploadsAllowed::UploadedBy(user) if record.uploaded_by == user => Ok(()),
+        UploadsAllowed::UploadedBy(_) => Err(AttachRefusal::NotYours),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -442,6 +712,210 @@ mod tests {
     }
 
     #[test]
+    fn degenerate_shapes_are_refused_per_kind() {
+        for kind in [ImageKind::Hero, ImageKind::Profile] {
+            let err = plan_render(kind, 1, 12_000).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                "The image is 1 × 12,000 px; its sides may differ by at most 4 times. \
+                 Crop it and upload again."
+            );
+            assert!(plan_render(kind, 4001, 1000).is_err());
+            assert!(plan_render(kind, 4000, 1000).is_ok());
+            assert!(plan_render(kind, 1000, 4000).is_ok());
+            assert!(plan_render(kind, 1000, 4001).is_err());
+        }
+        let chart = plan_render(ImageKind::Chart, 1, 12_000).unwrap_err();
+        assert_eq!(
+            chart,
+            UploadError::BadShape {
+                kind: ImageKind::Chart,
+                width: 1,
+                height: 12_000
+            }
+        );
+        assert_eq!(
+            chart.to_string(),
+            "The image is 1 × 12,000 px; a chart may be at most 6 times as wide as it is tall, \
+             or 4 times as tall as it is wide. Crop it and upload again."
+        );
+        assert!(plan_render(ImageKind::Chart, 6000, 1000).is_ok());
+        assert!(plan_render(ImageKind::Chart, 6001, 1000).is_err());
+        assert!(plan_render(ImageKind::Chart, 20, 3000).is_err());
+    }
+
+    #[test]
+    fn sizes_outside_the_limits_are_refused_with_their_dimensions() {
+        assert_eq!(
+            plan_render(ImageKind::Chart, 12_001, 5000),
+            Err(UploadError::TooManyPixels(12_001, 5000))
+        );
+        assert_eq!(
+            UploadError::TooManyPixels(20_000, 10).to_string(),
+            "The image is 20,000 × 10 px; images may be at most 12,000 px on each side."
+        );
+        assert_eq!(
+            plan_render(ImageKind::Profile, 10, 12),
+            Err(UploadError::TooSmall(10, 12))
+        );
+        assert_eq!(
+            UploadError::TooSmall(10, 12).to_string(),
+            "The image is 10 × 12 px; images must be at least 16 px on each side."
+        );
+        assert_eq!(
+            plan_render(ImageKind::Hero, 0, 0),
+            Err(UploadError::TooSmall(0, 0))
+        );
+        assert!(plan_render(ImageKind::Profile, 16, 16).is_ok());
+        assert!(UploadError::TooLargeToProcess(12_000, 12_000)
+            .to_string()
+            .starts_with("The image is 12,000 × 12,000 px, more than can be processed"));
+    }
+
+    #[test]
+    fn plans_crop_the_centre_to_the_kind_shape() {
+        let hero = plan_render(ImageKind::Hero, 1600, 1600).unwrap();
+        assert_eq!(
+            hero.crop,
+            Crop {
+                x: 0,
+                y: 380,
+                width: 1600,
+                height: 840
+            }
+        );
+        let sizes: Vec<_> = hero.variants.iter().map(|v| (v.width, v.height)).collect();
+        assert_eq!(sizes, vec![(1200, 630), (800, 420), (400, 210)]);
+
+        let wide_hero = plan_render(ImageKind::Hero, 4000, 1000).unwrap();
+        assert_eq!(
+            wide_hero.crop,
+            Crop {
+                x: 1047,
+                y: 0,
+                width: 1905,
+                height: 1000
+            }
+        );
+
+        let portrait = plan_render(ImageKind::Profile, 300, 500).unwrap();
+        assert_eq!(
+            portrait.crop,
+            Crop {
+                x: 0,
+                y: 100,
+                width: 300,
+                height: 300
+            }
+        );
+        let sizes: Vec<_> = portrait
+            .variants
+            .iter()
+            .map(|v| (v.width, v.height))
+            .collect();
+        assert_eq!(sizes, vec![(400, 400), (150, 150), (64, 64)]);
+
+        let chart = plan_render(ImageKind::Chart, 1000, 500).unwrap();
+        assert_eq!(
+            chart.crop,
+            Crop {
+                x: 0,
+                y: 0,
+                width: 1000,
+                height: 500
+            }
+        );
+        let sizes: Vec<_> = chart.variants.iter().map(|v| (v.width, v.height)).collect();
+        assert_eq!(sizes, vec![(1200, 600), (800, 400), (400, 200)]);
+        let tallest = plan_render(ImageKind::Chart, 1000, 4000).unwrap();
+        assert_eq!(
+            tallest.variants[0],
+            VariantSize {
+                width: 1200,
+                height: 4800
+            }
+        );
+    }
+
+    #[test]
+    fn numbers_in_messages_are_grouped() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(12_000), "12,000");
+        assert_eq!(thousands(u32::MAX), "4,294,967,295");
+    }
+
+    fn record(kind: ImageKind, by: &str) -> UploadRecord {
+        UploadRecord {
+            kind,
+            uploaded_by: by.to_string(),
+        }
+    }
+
+    #[test]
+    fn forms_attach_only_recorded_uploads_of_the_right_person() {
+        let mine = MediaKey::new_upload(ImageKind::Profile, ID);
+        let no_stored: [&str; 0] = [];
+        let own = record(ImageKind::Profile, "user-a");
+        let only_a = UploadsAllowed::UploadedBy("user-a");
+        assert_eq!(may_attach(&mine, no_stored, Some(&own), only_a), Ok(()));
+        assert_eq!(
+            may_attach(
+                &mine,
+                no_stored,
+                Some(&own),
+                UploadsAllowed::UploadedBy("user-b")
+            ),
+            Err(AttachRefusal::NotYours)
+        );
+        assert_eq!(
+            may_attach(&mine, no_stored, Some(&own), UploadsAllowed::Anyone),
+            Ok(())
+        );
+        assert_eq!(
+            may_attach(&mine, no_stored, None, UploadsAllowed::Anyone),
+            Err(AttachRefusal::NotAnUpload),
+            "a well-formed key nobody uploaded"
+        );
+        assert_eq!(
+            may_attach(
+                &mine,
+                no_stored,
+                Some(&record(ImageKind::Hero, "user-a")),
+                only_a
+            ),
+            Err(AttachRefusal::NotAnUpload),
+            "a record of another kind"
+        );
+        // What the record already holds stays, recorded or not.
+        let stored = format!("profile/{ID}");
+        assert_eq!(
+            may_attach(
+                &mine,
+                [stored.as_str()],
+                None,
+                UploadsAllowed::UploadedBy("user-b")
+            ),
+            Ok(())
+        );
+        let demo = MediaKey::parse("consultants/priya-raman.svg").unwrap();
+        assert_eq!(
+            may_attach(&demo, ["consultants/priya-raman.svg"], None, only_a),
+            Ok(())
+        );
+        assert_eq!(
+            may_attach(
+                &demo,
+                ["consultants/someone-else.svg"],
+                None,
+                UploadsAllowed::Anyone
+            ),
+            Err(AttachRefusal::NotAnUpload)
+        );
+    }
+
+    #[test]
     fn unparsable_stored_values_still_render() {
         assert_eq!(stored_image_urls("legacy.png").src, "/media/legacy.png");
     }
@@ -454,6 +928,53 @@ mod tests {
                 prop_assert!(!key.to_string().contains(".."));
                 prop_assert!(!key.to_string().starts_with('/'));
             }
+        }
+
+        #[test]
+        fn plans_are_bounded_and_crops_lie_inside(
+            kind in prop::sample::select(ImageKind::ALL.to_vec()),
+            width in 1u32..=13_000,
+            height in 1u32..=13_000,
+        ) {
+            let within = width.max(height) <= MAX_SOURCE_DIMENSION
+                && width.min(height) >= MIN_SOURCE_DIMENSION
+                && kind.shape_limits().allows(width, height);
+            match plan_render(kind, width, height) {
+                Ok(plan) => {
+                    prop_assert!(within);
+                    let crop = plan.crop;
+                    prop_assert!(crop.width >= 1 && crop.height >= 1);
+                    prop_assert!(crop.x + crop.width <= width);
+                    prop_assert!(crop.y + crop.height <= height);
+                    prop_assert_eq!(plan.variants.len(), kind.widths().len());
+                    for size in &plan.variants {
+                        prop_assert!(size.width >= 1 && size.height >= 1, "{:?}", size);
+                        prop_assert!(size.width <= MAX_VARIANT_DIMENSION, "{:?}", size);
+                        prop_assert!(size.height <= MAX_VARIANT_DIMENSION, "{:?}", size);
+                    }
+                }
+                Err(_) => prop_assert!(!within),
+            }
+        }
+
+        #[test]
+        fn crops_have_the_kind_shape(
+            kind in prop::sample::select(vec![ImageKind::Hero, ImageKind::Profile]),
+            width in 16u32..=12_000,
+            height in 16u32..=12_000,
+        ) {
+            prop_assume!(kind.shape_limits().allows(width, height));
+            let crop = plan_render(kind, width, height).unwrap().crop;
+            let (shape_w, shape_h) = kind.crop_shape().unwrap();
+            // Within one pixel of the shape, and as large as the source allows.
+            let ideal_height = crop.width as f64 * shape_h as f64 / shape_w as f64;
+            let ideal_width = crop.height as f64 * shape_w as f64 / shape_h as f64;
+            prop_assert!(
+                (crop.height as f64 - ideal_height).abs() <= 1.0
+                    || (crop.width as f64 - ideal_width).abs() <= 1.0,
+                "{:?}", crop
+            );
+            prop_assert!(crop.width == width || crop.height == height);
         }
 
         #[test]

@@ -1,8 +1,9 @@
 use crate::api::auth::CurrentUser;
 use crate::api::case_study_admin::{AdminCaseStudy, EditorData};
 use crate::auth::current::state;
-use crate::db::{audit, case_study_admin as db_admin, is_unique_violation};
-use crate::domain::case_study_form::{format_secondary_metrics, CaseStudyInput};
+use crate::db::{audit, case_study_admin as db_admin, is_unique_violation, media_uploads, Db};
+use crate::domain::case_study_form::{format_secondary_metrics, CaseStudyDraft, CaseStudyInput};
+use crate::domain::media::{may_attach, MediaKey, UploadsAllowed};
 use crate::error::AppError;
 
 pub async fn list() -> Result<Vec<AdminCaseStudy>, AppError> {
@@ -106,6 +107,7 @@ pub async fn save(
 ) -> Result<String, AppError> {
     let db = state()?.db;
     let draft = input.parse().map_err(AppError::fields)?;
+    check_images(&db, id, &draft).await?;
     let saved = db_admin::save(&db, id, &draft, &user.id)
         .await
         .map_err(|e| {
@@ -134,6 +136,56 @@ pub async fn save(
     .await
     .map_err(AppError::internal)?;
     Ok(id)
+}
+
+/// Each new image must name a recorded upload of its kind (keys are public,
+/// so a parsed key alone proves nothing); any editor's upload will do. What
+/// the case study already holds is kept as it is.
+async fn check_images(db: &Db, id: Option<&str>, draft: &CaseStudyDraft) -> Result<(), AppError> {
+    let (stored_hero, stored_charts) = match id {
+        Some(id) => match db_admin::by_id(db, id).await.map_err(AppError::internal)? {
+            Some(row) => (
+                row.hero_image.clone(),
+                row.chart_images().map_err(AppError::internal)?,
+            ),
+            None => return Err(AppError::NotFound("That case study".into())),
+        },
+        None => (None, Vec::new()),
+    };
+    let mut errors = Vec::new();
+    if let Some(hero) = &draft.hero_image {
+        if !is_attachable(db, hero, stored_hero.as_deref()).await? {
+            errors.push((
+                "hero_image".to_string(),
+                "Upload the hero image again; that image was not uploaded here.".to_string(),
+            ));
+        }
+    }
+    for chart in &draft.chart_images {
+        if !is_attachable(db, chart, stored_charts.iter().map(String::as_str)).await? {
+            errors.push((
+                "chart_images".to_string(),
+                format!("Upload the chart \"{chart}\" again; it was not uploaded here."),
+            ));
+            break;
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::fields(errors))
+    }
+}
+
+async fn is_attachable<'a>(
+    db: &Db,
+    key: &MediaKey,
+    stored: impl IntoIterator<Item = &'a str>,
+) -> Result<bool, AppError> {
+    let record = media_uploads::find(db, key)
+        .await
+        .map_err(AppError::internal)?;
+    Ok(may_attach(key, stored, record.as_ref(), UploadsAllowed::Anyone).is_ok())
 }
 
 pub async fn set_flag(

@@ -4,8 +4,9 @@ use crate::api::consultant_admin::{
 };
 use crate::auth::current::state;
 use crate::db::consultants::{self, json_list, ConsultantRow};
-use crate::db::{audit, Db};
+use crate::db::{audit, media_uploads, Db};
 use crate::domain::consultant_form::ConsultantInput;
+use crate::domain::media::{may_attach, AttachRefusal, MediaKey, UploadsAllowed};
 use crate::domain::role::Role;
 use crate::error::AppError;
 
@@ -89,8 +90,11 @@ pub async fn editor(user: &CurrentUser, id: &str) -> Result<ConsultantEditorData
 
 pub async fn save(user: &CurrentUser, id: &str, input: &ConsultantInput) -> Result<(), AppError> {
     let db = state()?.db;
-    editable(&db, user, id).await?;
+    let current = editable(&db, user, id).await?;
     let draft = input.parse().map_err(AppError::fields)?;
+    if let Some(chosen) = &draft.profile_image {
+        check_portrait(&db, user, chosen, current.profile_image.as_deref()).await?;
+    }
     consultants::update_profile(&db, id, &draft)
         .await
         .map_err(AppError::internal)?;
@@ -103,6 +107,38 @@ pub async fn save(user: &CurrentUser, id: &str, input: &ConsultantInput) -> Resu
     )
     .await
     .map_err(AppError::internal)
+}
+
+/// A new portrait must be an upload of the saver's own (portrait keys are in
+/// public URLs, so anyone could paste someone else's); admins may use any
+/// portrait upload. The stored portrait is always kept.
+async fn check_portrait(
+    db: &Db,
+    user: &CurrentUser,
+    chosen: &MediaKey,
+    stored: Option<&str>,
+) -> Result<(), AppError> {
+    let record = media_uploads::find(db, chosen)
+        .await
+        .map_err(AppError::internal)?;
+    let allowed = if user.role == Role::Admin {
+        UploadsAllowed::Anyone
+    } else {
+        UploadsAllowed::UploadedBy(&user.id)
+    };
+    may_attach(chosen, stored, record.as_ref(), allowed).map_err(|refusal| {
+        AppError::invalid(
+            "profile_image",
+            match refusal {
+                AttachRefusal::NotYours => {
+                    "Upload the portrait again; that image is not one of yours."
+                }
+                AttachRefusal::NotAnUpload => {
+                    "Upload the portrait again; that image was not uploaded here."
+                }
+            },
+        )
+    })
 }
 
 fn require_admin(user: &CurrentUser) -> Result<(), AppError> {

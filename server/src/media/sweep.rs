@@ -3,9 +3,10 @@
 //! demand by `server sweep-media`. Several app servers sharing one media
 //! directory may sweep at once: a file already gone is not an error.
 
-use app::db::{media_references, Db};
+use app::db::{media_references, media_uploads, Db};
 use app::domain::media::ImageKind;
-use app::domain::media_sweep::{referenced_uploads, removal, Removal};
+use app::domain::media_sweep::{referenced_uploads, removal, Removal, UploadFile};
+use std::collections::HashSet;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
@@ -40,6 +41,7 @@ pub async fn sweep(
     let referenced = referenced_uploads(stored.iter().map(String::as_str));
     let now = SystemTime::now();
     let mut report = SweepReport::default();
+    let mut forgotten = HashSet::new();
     for kind in ImageKind::ALL {
         let dir = media_dir.join(kind.as_str());
         let mut entries = match tokio::fs::read_dir(&dir).await {
@@ -69,6 +71,15 @@ pub async fn sweep(
                 continue;
             };
             if !dry_run {
+                // Forget the upload before deleting its files, so a form can
+                // never attach a recorded key whose files are gone.
+                if let (Removal::Unreferenced, Some(UploadFile::Variant(key))) =
+                    (reason, UploadFile::parse(&relative))
+                {
+                    if forgotten.insert(key.clone()) {
+                        media_uploads::forget(db, &key).await?;
+                    }
+                }
                 match tokio::fs::remove_file(entry.path()).await {
                     Ok(()) => {}
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,

@@ -6,11 +6,12 @@
 //! written to a temporary name and renamed, so a reader never sees half a
 //! file. Several app servers must share that directory (a mounted volume).
 
-use super::process::{render_variants, Rendered};
+use super::process::{render_variants, Cancellation, RenderError, Rendered};
 use crate::api_v1::ApiError;
 use app::api::auth::CurrentUser;
 use app::api::media_types::UploadedImage;
 use app::auth::current::user_for_request;
+use app::db::media_uploads;
 use app::domain::gallery_query::ParamError;
 use app::domain::media::{check_declared, ImageKind, MediaKey, UploadError, MAX_UPLOAD_BYTES};
 use app::domain::role::Role;
@@ -60,9 +61,12 @@ impl From<UploadError> for ApiError {
             UploadError::UnsupportedType(_) => {
                 (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_type")
             }
-            UploadError::Empty | UploadError::TooManyPixels(..) | UploadError::Unreadable => {
-                (StatusCode::UNPROCESSABLE_ENTITY, "invalid_image")
-            }
+            UploadError::Empty
+            | UploadError::TooManyPixels(..)
+            | UploadError::TooSmall(..)
+            | UploadError::BadShape { .. }
+            | UploadError::TooLargeToProcess(..)
+            | UploadError::Unreadable => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_image"),
         };
         refused(status, code, err.to_string())
     }
@@ -114,14 +118,35 @@ pub async fn upload(
     check_declared(bytes.len() as u64, &declared_type)?;
 
     let started = Instant::now();
-    let rendered = {
-        let _permit = PROCESSING.acquire().await.map_err(AppError::internal)?;
-        tokio::task::spawn_blocking(move || render_variants(&bytes, kind))
-            .await
-            .map_err(AppError::internal)??
-    };
+    // If the client goes away, axum drops this future and with it the guard,
+    // which tells the blocking work to stop at its next step.
+    let cancellation = Cancellation::default();
+    let _cancel_on_drop = cancellation.cancel_on_drop();
+    let permit = PROCESSING.acquire().await.map_err(AppError::internal)?;
+    let rendered = tokio::task::spawn_blocking(move || {
+        // The permit lives as long as the work, not the request: a cancelled
+        // upload keeps its slot until it has actually stopped and freed memory.
+        let _permit = permit;
+        render_variants(&bytes, kind, &cancellation)
+    })
+    .await
+    .map_err(AppError::internal)?
+    .map_err(|err| match err {
+        RenderError::Refused(refusal) => ApiError::from(refusal),
+        // Only reached once the request is gone, so nobody reads this.
+        RenderError::Cancelled => refused(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "cancelled",
+            "The upload was cancelled before it finished; upload the image again.".to_string(),
+        ),
+    })?;
     let key = MediaKey::new_upload(kind, uuid::Uuid::new_v4().simple().to_string());
     store(&state.settings.media_dir, &key, kind, &rendered)
+        .await
+        .map_err(AppError::internal)?;
+    // Recorded after the files exist, so a recorded key always has files; a
+    // failure here leaves only unrecorded files, which the sweep removes.
+    media_uploads::record(&state.db, &key, kind, &user.id)
         .await
         .map_err(AppError::internal)?;
     tracing::info!(
@@ -186,10 +211,15 @@ fn uploaded(key: &MediaKey, kind: ImageKind, rendered: &Rendered) -> UploadedIma
     let urls = key.urls();
     let largest = &rendered.variants[0];
     let wanted = kind.widths()[0];
-    let warning = (rendered.source_width < wanted).then(|| {
+    let warning = (rendered.cropped_width < wanted).then(|| {
+        let shown = if rendered.cropped_width == rendered.source_width {
+            "This image is"
+        } else {
+            "Cropped to shape, this image is"
+        };
         format!(
-            "This image is {} px wide, so it was enlarged; one at least {wanted} px wide will look sharper.",
-            rendered.source_width
+            "{shown} {} px wide, so it was enlarged; one at least {wanted} px wide will look sharper.",
+            rendered.cropped_width
         )
     });
     UploadedImage {

@@ -1,7 +1,9 @@
 //! Consultant profiles in the back office: consultants edit only their own.
 use crate::common;
+use crate::media::{image_bytes, upload};
 use app::domain::role::Role;
 use common::{client, TestApp};
+use image::ImageFormat;
 use server::seed::showcase_data::CONSULTANTS;
 
 on_both_backends!(
@@ -9,6 +11,7 @@ on_both_backends!(
     profile_changes_are_validated,
     admins_create_deactivate_and_link_profiles,
     only_unused_profiles_can_be_deleted,
+    consultants_attach_only_their_own_portraits,
 );
 
 async fn consultant_ids(app: &TestApp) -> (String, String) {
@@ -381,4 +384,121 @@ async fn only_unused_profiles_can_be_deleted(app: TestApp) {
         .call(&admin, "/api/admin/consultants/delete", &[("id", &fresh)])
         .await;
     assert_eq!(again.status(), 404);
+}
+
+/// A consultant account linked to the demo profile with `email`, logged in.
+async fn linked_consultant(app: &TestApp, login: &str, profile_email: &str) -> reqwest::Client {
+    app.create_user(login, Role::Consultant).await;
+    let user = app::db::users::find_by_email(&app.db, login)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        app::db::consultants::link_user(&app.db, profile_email, &user.id)
+            .await
+            .unwrap()
+    );
+    let session = client();
+    assert_eq!(
+        app.login(&session, login, common::PASSWORD).await.status(),
+        200
+    );
+    session
+}
+
+async fn portrait_upload(app: &TestApp, session: &reqwest::Client) -> String {
+    let (status, body) = upload(
+        app,
+        session,
+        "profile",
+        image_bytes(300, 300, ImageFormat::Png),
+        "image/png",
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    body["key"].as_str().unwrap().to_string()
+}
+
+fn with_portrait(mut form: Vec<(String, String)>, key: &str) -> Vec<(String, String)> {
+    form.push(("input[profile_image]".to_string(), key.to_string()));
+    form
+}
+
+/// Portrait keys are in public image URLs, so a consultant could paste a
+/// colleague's into their own profile; only their own uploads are accepted.
+async fn consultants_attach_only_their_own_portraits(app: TestApp) {
+    app.seed_showcase().await;
+    let (a_profile, b_profile) = consultant_ids(&app).await;
+    let a = linked_consultant(&app, "a.portrait@example.com", CONSULTANTS[0].email).await;
+    let b = linked_consultant(&app, "b.portrait@example.com", CONSULTANTS[1].email).await;
+    let a_key = portrait_upload(&app, &a).await;
+    let (_, before) = app.json(&format!("/api/v1/consultants/{b_profile}")).await;
+
+    let taken = post(
+        &app,
+        &b,
+        &with_portrait(profile_form(&b_profile, "Borrowed face", ""), &a_key),
+    )
+    .await;
+    assert_eq!(taken.status(), 422);
+    let body: serde_json::Value = taken.json().await.unwrap();
+    assert_eq!(
+        body["Invalid"],
+        serde_json::json!([{
+            "field": "profile_image",
+            "message": "Upload the portrait again; that image is not one of yours."
+        }])
+    );
+    let (_, after) = app.json(&format!("/api/v1/consultants/{b_profile}")).await;
+    assert_eq!(after, before, "B's profile is unchanged");
+
+    // A well-formed key that was never uploaded is no better.
+    let invented = format!("profile/{}", uuid::Uuid::new_v4().simple());
+    let invented_save = post(
+        &app,
+        &b,
+        &with_portrait(profile_form(&b_profile, "Invented", ""), &invented),
+    )
+    .await;
+    assert_eq!(invented_save.status(), 422);
+
+    // Their own upload works, and re-saving keeps it.
+    let b_key = portrait_upload(&app, &b).await;
+    let own = with_portrait(profile_form(&b_profile, "Own face", ""), &b_key);
+    assert_eq!(post(&app, &b, &own).await.status(), 200);
+    assert_eq!(post(&app, &b, &own).await.status(), 200);
+    let (_, saved) = app.json(&format!("/api/v1/consultants/{b_profile}")).await;
+    assert_eq!(
+        saved["profile_image_url"],
+        format!("/media/{b_key}-400.webp")
+    );
+
+    // An admin may put any portrait upload on any profile, and the profile's
+    // owner can then re-save it unchanged.
+    let admin = app.logged_in_as(Role::Admin).await;
+    let by_admin = with_portrait(profile_form(&b_profile, "Chosen by an admin", ""), &a_key);
+    assert_eq!(post(&app, &admin, &by_admin).await.status(), 200);
+    let (_, chosen) = app.json(&format!("/api/v1/consultants/{b_profile}")).await;
+    assert_eq!(
+        chosen["profile_image_url"],
+        format!("/media/{a_key}-400.webp")
+    );
+    let resaved = with_portrait(profile_form(&b_profile, "Kept", ""), &a_key);
+    assert_eq!(post(&app, &b, &resaved).await.status(), 200);
+    let admin_invented = with_portrait(profile_form(&b_profile, "Invented", ""), &invented);
+    assert_eq!(post(&app, &admin, &admin_invented).await.status(), 422);
+
+    // The demo portraits (generated files, never uploaded) stay on re-save,
+    // but cannot be moved to another profile.
+    let (_, a_before) = app.json(&format!("/api/v1/consultants/{a_profile}")).await;
+    let demo = a_before["profile_image_url"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("/media/")
+        .to_string();
+    assert!(demo.starts_with("consultants/"), "{demo}");
+    let keep_demo = with_portrait(profile_form(&a_profile, "Same face", ""), &demo);
+    assert_eq!(post(&app, &a, &keep_demo).await.status(), 200);
+    let move_demo = with_portrait(profile_form(&b_profile, "Moved face", ""), &demo);
+    assert_eq!(post(&app, &b, &move_demo).await.status(), 422);
 }

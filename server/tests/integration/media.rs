@@ -13,6 +13,9 @@ on_both_backends!(
     only_editors_may_upload,
     case_studies_keep_their_images_and_pages_use_srcset,
     consultants_set_their_own_portrait,
+    degenerate_shapes_are_refused_and_the_server_keeps_serving,
+    case_studies_accept_only_recorded_uploads,
+    swept_uploads_are_forgotten,
 );
 
 pub(crate) fn image_bytes(width: u32, height: u32, format: ImageFormat) -> Vec<u8> {
@@ -421,4 +424,149 @@ async fn consultants_set_their_own_portrait(app: TestApp) {
         .call(&priya, "/api/admin/consultants/save", &wrong)
         .await;
     assert_eq!(refused.status(), 422);
+}
+
+/// The probe's 130-byte PNG, 1 × 12,000 px, once made the resizer ask for
+/// 52 GB and abort the process (hero, chart) or spin for seconds (profile).
+async fn degenerate_shapes_are_refused_and_the_server_keeps_serving(app: TestApp) {
+    let admin = app.logged_in_as(Role::Admin).await;
+    let strip = || image_bytes(1, 12_000, ImageFormat::Png);
+    for (kind, rule) in [
+        ("hero", "its sides may differ by at most 4 times"),
+        ("profile", "its sides may differ by at most 4 times"),
+        (
+            "chart",
+            "a chart may be at most 6 times as wide as it is tall, or 4 times as tall as it is wide",
+        ),
+    ] {
+        let started = std::time::Instant::now();
+        let (status, body) = upload(&app, &admin, kind, strip(), "image/png").await;
+        assert_eq!(status, 422, "{kind}: {body}");
+        assert_eq!(body["error"]["code"], "invalid_image", "{kind}");
+        assert_eq!(
+            body["error"]["message"],
+            format!("The image is 1 × 12,000 px; {rule}. Crop it and upload again."),
+            "{kind}"
+        );
+        assert_eq!(body["error"]["parameters"][0]["parameter"], "file");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "{kind} was refused without the work: {:?}",
+            started.elapsed()
+        );
+        let (health, _) = app.json("/health").await;
+        assert_eq!(health, 200, "still serving after the {kind} upload");
+    }
+    // A narrow strip within the size limits, sideways.
+    let (status, body) = upload(
+        &app,
+        &admin,
+        "chart",
+        image_bytes(3000, 20, ImageFormat::Png),
+        "image/png",
+    )
+    .await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body["error"]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("The image is 3,000 × 20 px;"));
+    // The widest chart allowed still works.
+    let (status, body) = upload(
+        &app,
+        &admin,
+        "chart",
+        image_bytes(1800, 300, ImageFormat::Png),
+        "image/png",
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(
+        (body["width"].as_u64(), body["height"].as_u64()),
+        (Some(1200), Some(200))
+    );
+}
+
+/// Image keys are public, so a form must not accept one just because it is
+/// well formed: it has to name an upload of that kind.
+async fn case_studies_accept_only_recorded_uploads(app: TestApp) {
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let invented_hero = format!("hero/{}", uuid::Uuid::new_v4().simple());
+    let invented_chart = format!("chart/{}", uuid::Uuid::new_v4().simple());
+    let refused = save_case_study(
+        &app,
+        &marketer,
+        &case_study_form("Invented images", &invented_hero, &invented_chart),
+    )
+    .await;
+    assert_eq!(refused.status(), 422);
+    let body: serde_json::Value = refused.json().await.unwrap();
+    let fields: Vec<&str> = body["Invalid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, vec!["hero_image", "chart_images"]);
+
+    // Another editor's uploads are fine: case studies are shared work.
+    let admin = app.logged_in_as(Role::Admin).await;
+    let png = || image_bytes(1300, 700, ImageFormat::Png);
+    let (_, hero) = upload(&app, &admin, "hero", png(), "image/png").await;
+    let (_, chart) = upload(&app, &admin, "chart", png(), "image/png").await;
+    let saved = save_case_study(
+        &app,
+        &marketer,
+        &case_study_form(
+            "Invented images",
+            hero["key"].as_str().unwrap(),
+            chart["key"].as_str().unwrap(),
+        ),
+    )
+    .await;
+    assert_eq!(saved.status(), 200);
+}
+
+/// The sweep deletes an unused upload's record with its files, so its key
+/// cannot be attached afterwards; what is used keeps its record.
+async fn swept_uploads_are_forgotten(app: TestApp) {
+    use app::db::media_uploads;
+    use app::domain::media::MediaKey;
+    use server::media::sweep::sweep;
+    use std::time::Duration;
+
+    let admin = app.logged_in_as(Role::Admin).await;
+    let png = || image_bytes(900, 500, ImageFormat::Png);
+    let (_, used) = upload(&app, &admin, "chart", png(), "image/png").await;
+    let (_, unused) = upload(&app, &admin, "chart", png(), "image/png").await;
+    let used = used["key"].as_str().unwrap().to_string();
+    let unused = unused["key"].as_str().unwrap().to_string();
+    let saved = save_case_study(&app, &admin, &case_study_form("Swept", "", &used)).await;
+    assert_eq!(saved.status(), 200);
+    let recorded = |key: String| {
+        let db = app.db.clone();
+        async move {
+            media_uploads::find(&db, &MediaKey::parse(&key).unwrap())
+                .await
+                .unwrap()
+                .is_some()
+        }
+    };
+
+    sweep(&app.db, &app.media_dir, Duration::ZERO, true)
+        .await
+        .unwrap();
+    assert!(recorded(unused.clone()).await, "a dry run forgets nothing");
+    let report = sweep(&app.db, &app.media_dir, Duration::ZERO, false)
+        .await
+        .unwrap();
+    assert_eq!(report.unreferenced_removed, 3, "{report:?}");
+    assert!(
+        !recorded(unused.clone()).await,
+        "the swept upload is forgotten"
+    );
+    assert!(recorded(used.clone()).await, "the used upload is kept");
+
+    let reused = save_case_study(&app, &admin, &case_study_form("Swept again", "", &unused)).await;
+    assert_eq!(reused.status(), 422, "a swept key cannot be attached");
 }
