@@ -39,8 +39,9 @@ pub enum AppError {
     /// 500: something failed on our side; the details are in the server log.
     #[error("Something went wrong on our side. Please try again.")]
     Internal,
-    /// The request itself failed (network, encoding): raised by the server-function plumbing.
-    #[error("The request failed: {0}")]
+    /// 400: the request itself failed (unreadable arguments, network):
+    /// raised by the server-function plumbing. Holds the whole message.
+    #[error("{0}")]
     Request(String),
 }
 
@@ -128,7 +129,65 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Request(value.to_string())
+        // The decoder's full text (bounded: it may quote the input) for the log.
+        #[cfg(feature = "ssr")]
+        tracing::info!(
+            error = %value.to_string().chars().take(500).collect::<String>(),
+            "server function request refused"
+        );
+        AppError::Request(request_problem(&value))
+    }
+}
+
+/// The longest piece of a decoder's explanation passed on: it may quote the
+/// input (an unknown variant is quoted whole), which can be megabytes.
+const MAX_DETAIL_CHARS: usize = 160;
+
+/// What the user is told when the server-function plumbing fails. Arguments
+/// that do not decode get the decoder's own explanation ("missing field
+/// `email`"), which names the problem, without its position noise; on the
+/// server a failed `Deserialization` is about the request too (the JSON
+/// codec reports its argument errors that way), while in the browser it is
+/// about the reply.
+fn request_problem(err: &ServerFnErrorErr) -> String {
+    match err {
+        ServerFnErrorErr::Args(detail) | ServerFnErrorErr::MissingArg(detail) => unreadable(detail),
+        ServerFnErrorErr::Deserialization(detail) if cfg!(feature = "ssr") => unreadable(detail),
+        other => format!("The request failed: {other}"),
+    }
+}
+
+fn unreadable(detail: &str) -> String {
+    format!("The request could not be read: {}.", decoder_detail(detail))
+}
+
+/// A decoder's message, shortened and without "at line 1 column 40" or a
+/// trailing full stop (the sentence adds its own).
+fn decoder_detail(detail: &str) -> String {
+    let detail = detail.trim();
+    let detail = match detail.rfind(" at line ") {
+        Some(at)
+            if detail[at + " at line ".len()..]
+                .split(" column ")
+                .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            &detail[..at]
+        }
+        _ => detail,
+    };
+    let detail = detail.trim_end_matches('.');
+    let mut short: String = detail
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_DETAIL_CHARS)
+        .collect();
+    if detail.chars().count() > MAX_DETAIL_CHARS {
+        short.push('…');
+    }
+    if short.is_empty() {
+        "it is not in the expected form".to_string()
+    } else {
+        short
     }
 }
 
@@ -152,6 +211,43 @@ mod tests {
         assert_eq!(err.field_message("password").as_deref(), Some("Too short."));
         assert_eq!(err.field_message("name"), None);
         assert_eq!(err.status(), 422);
+    }
+
+    #[test]
+    fn unreadable_arguments_are_explained_without_decoder_noise() {
+        let err = AppError::from_server_fn_error(ServerFnErrorErr::Args(
+            "missing field `email` at line 1 column 12".into(),
+        ));
+        assert_eq!(
+            err.to_string(),
+            "The request could not be read: missing field `email`."
+        );
+        assert_eq!(err.status(), 400);
+        let err = AppError::from_server_fn_error(ServerFnErrorErr::Args(format!(
+            "unknown variant `{}`",
+            "x".repeat(100_000)
+        )));
+        assert!(err.to_string().chars().count() < 220, "{err}");
+        let err = AppError::from_server_fn_error(ServerFnErrorErr::Args(
+            "invalid type: string \"a\", expected i64.".into(),
+        ));
+        assert_eq!(
+            err.to_string(),
+            "The request could not be read: invalid type: string \"a\", expected i64."
+        );
+        let reply = AppError::from_server_fn_error(ServerFnErrorErr::Deserialization(
+            "expected value".into(),
+        ));
+        // On the server the JSON codec's argument errors arrive this way; in
+        // the browser it means the reply could not be read.
+        assert_eq!(
+            reply
+                .to_string()
+                .starts_with("The request could not be read"),
+            cfg!(feature = "ssr")
+        );
+        let err = AppError::from_server_fn_error(ServerFnErrorErr::Request("offline".into()));
+        assert!(err.to_string().starts_with("The request failed: "), "{err}");
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod api_v1;
 pub mod cli;
 pub mod config;
 pub mod health;
+pub mod input_guard;
 pub mod leads_api;
 pub mod media;
 pub mod middleware;

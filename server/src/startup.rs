@@ -1,7 +1,7 @@
 //! Builds the application (database, state, router) and serves it.
 
 use crate::config::Config;
-use crate::{api_v1, health, middleware, seo};
+use crate::{api_v1, health, input_guard, middleware, seo};
 use app::db::Db;
 use app::state::{AppState, Lifecycle, RuntimeSettings};
 use app::{shell, App};
@@ -179,6 +179,13 @@ pub fn router(state: AppState, media_dir: std::path::PathBuf) -> Router {
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Innermost, so what they answer is what the trace records.
+        .layer(axum::middleware::from_fn(
+            input_guard::server_fn_error_status,
+        ))
+        .layer(axum::middleware::from_fn(
+            input_guard::refuse_control_characters,
+        ))
         .layer(axum::middleware::from_fn(
             middleware::refuse_cross_site_writes,
         ))

@@ -26,7 +26,14 @@ pub async fn login(
     next: Option<String>,
 ) -> Result<String, AppError> {
     use crate::api::respond::{is_plain_form_post, with_status};
-    let outcome = crate::services::auth::login(&email, &password, next.as_deref()).await;
+    use crate::domain::email::{EmailAddress, EmailError};
+    // No account has an address longer than an address may be. Refused here,
+    // before the throttle records it as a key: PostgreSQL cannot index a
+    // value of several kilobytes and answered 500.
+    let outcome = match EmailAddress::parse(&email) {
+        Err(err @ EmailError::TooLong) => Err(AppError::invalid("email", err.to_string())),
+        _ => crate::services::auth::login(&email, &password, next.as_deref()).await,
+    };
     match &outcome {
         Ok(target) => leptos_axum::redirect(target),
         Err(err) if is_plain_form_post() => {

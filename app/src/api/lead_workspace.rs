@@ -17,6 +17,12 @@ async fn worker() -> Result<(crate::db::Db, crate::api::auth::CurrentUser), AppE
 pub async fn load_leads(query: LeadQuery) -> Result<LeadListData, AppError> {
     let outcome = async {
         let (db, user) = worker().await?;
+        // The page builds the query with `LeadQuery::parse`; one posted here
+        // directly gets the same check for its one free-text filter.
+        if let Some(industry) = &query.industry {
+            LeadQuery::parse([("industry", industry.as_str())])
+                .map_err(crate::api::bad_parameters)?;
+        }
         crate::services::lead_workspace::list(&db, &user, query).await
     }
     .await;

@@ -15,6 +15,20 @@ pub mod showcase;
 pub mod showcase_types;
 pub mod users;
 
+/// A 422 naming each bad parameter, for server functions that take a
+/// structured query and check it with the query-parameter parsers.
+#[cfg(feature = "ssr")]
+pub(crate) fn bad_parameters(
+    errors: Vec<crate::domain::gallery_query::ParamError>,
+) -> crate::error::AppError {
+    crate::error::AppError::fields(
+        errors
+            .into_iter()
+            .map(|e| (e.parameter, e.message))
+            .collect(),
+    )
+}
+
 #[cfg(feature = "ssr")]
 pub(crate) mod respond {
     use crate::error::AppError;

@@ -27,6 +27,7 @@ pub struct GalleryData {
 #[server(prefix = "/api", endpoint = "showcase/gallery", input = server_fn::codec::Json)]
 pub async fn load_gallery(query: GalleryQuery) -> Result<GalleryData, AppError> {
     let outcome = async {
+        let query = query.validate().map_err(crate::api::bad_parameters)?;
         let db = crate::auth::current::state()?.db;
         let list = crate::services::showcase::gallery(&db, &query).await?;
         let industries = crate::services::showcase::industries(&db)
@@ -66,6 +67,7 @@ pub async fn load_case_study(slug: String) -> Result<Option<CaseStudyDetail>, Ap
 #[server(prefix = "/api", endpoint = "showcase/consultants", input = server_fn::codec::Json)]
 pub async fn load_consultants(query: ConsultantQuery) -> Result<ConsultantList, AppError> {
     let outcome = async {
+        let query = query.validate().map_err(crate::api::bad_parameters)?;
         let db = crate::auth::current::state()?.db;
         crate::services::showcase::consultant_list(&db, &query).await
     }

@@ -64,11 +64,93 @@ impl ConsultantQuery {
             Err(errors)
         }
     }
+
+    /// Checks a query that arrived already structured (the directory's
+    /// server function takes one as JSON) by the same rules as query
+    /// parameters: without this a 60,000-character specialisation reached
+    /// the database's LIKE.
+    pub fn validate(&self) -> Result<ConsultantQuery, Vec<ParamError>> {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if let Some(industry) = &self.industry {
+            pairs.push(("industry", industry.clone()));
+        }
+        if let Some(specialization) = &self.specialization {
+            pairs.push(("specialization", specialization.clone()));
+        }
+        pairs.push(("available_only", self.available_only.to_string()));
+        if let Some(years) = self.min_experience_years {
+            pairs.push(("min_experience_years", years.to_string()));
+        }
+        if let Some(score) = self.min_satisfaction_score {
+            pairs.push(("min_satisfaction_score", score.to_string()));
+        }
+        ConsultantQuery::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn structured_queries_obey_the_parameter_rules() {
+        let good = ConsultantQuery::parse([("specialization", "pricing")]).unwrap();
+        assert_eq!(good.validate(), Ok(good.clone()));
+        for (query, parameter) in [
+            (
+                ConsultantQuery {
+                    specialization: Some("a".repeat(60_000)),
+                    ..good.clone()
+                },
+                "specialization",
+            ),
+            (
+                ConsultantQuery {
+                    min_experience_years: Some(-1),
+                    ..good.clone()
+                },
+                "min_experience_years",
+            ),
+            (
+                ConsultantQuery {
+                    min_satisfaction_score: Some(9.0),
+                    ..good.clone()
+                },
+                "min_satisfaction_score",
+            ),
+            (
+                ConsultantQuery {
+                    industry: Some("1 OR 1=1".into()),
+                    ..good.clone()
+                },
+                "industry",
+            ),
+        ] {
+            assert_eq!(query.validate().unwrap_err()[0].parameter, parameter);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn parsed_queries_pass_validation_unchanged(
+            specialization in "[a-zA-Z ]{0,60}",
+            years in proptest::option::of(0i64..=70),
+            score in proptest::option::of(0.0f64..=5.0),
+            available in any::<bool>(),
+        ) {
+            let years = years.map(|y| y.to_string()).unwrap_or_default();
+            let score = score.map(|s| s.to_string()).unwrap_or_default();
+            let q = ConsultantQuery::parse([
+                ("specialization", specialization.as_str()),
+                ("min_experience_years", &years),
+                ("min_satisfaction_score", &score),
+                ("available_only", if available { "true" } else { "false" }),
+            ])
+            .unwrap();
+            prop_assert_eq!(q.validate(), Ok(q));
+        }
+    }
 
     #[test]
     fn parses_filters_and_names_bad_parameters() {

@@ -171,6 +171,17 @@ impl GalleryQuery {
         }
     }
 
+    /// Checks a query that arrived already structured (the gallery server
+    /// function takes one as JSON) by the same rules as query parameters, so
+    /// every way in accepts the same values: a limit from 1 to 100, an
+    /// offset of 0 or more, a real SIC code, and so on.
+    pub fn validate(&self) -> Result<GalleryQuery, Vec<ParamError>> {
+        let mut pairs = self.filter_pairs();
+        pairs.push(("limit", self.limit.to_string()));
+        pairs.push(("offset", self.offset.to_string()));
+        GalleryQuery::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+    }
+
     /// The 1-based page this query shows.
     pub fn page(&self) -> i64 {
         self.offset / self.limit.max(1) + 1
@@ -367,7 +378,81 @@ mod tests {
         assert_eq!(Pagination::new(12, 0, 0).total_pages, 0);
     }
 
+    #[test]
+    fn structured_queries_obey_the_parameter_rules() {
+        let good = parse(&[("industry", "7832"), ("limit", "5"), ("offset", "10")]).unwrap();
+        assert_eq!(good.validate(), Ok(good.clone()));
+        let cases = [
+            GalleryQuery {
+                limit: -1,
+                ..good.clone()
+            },
+            GalleryQuery {
+                limit: 0,
+                ..good.clone()
+            },
+            GalleryQuery {
+                limit: 5000,
+                ..good.clone()
+            },
+            GalleryQuery {
+                offset: -1,
+                ..good.clone()
+            },
+            GalleryQuery {
+                industry: Some("x".repeat(60_000)),
+                ..good.clone()
+            },
+            GalleryQuery {
+                roi_min: Some(-1.0),
+                ..good.clone()
+            },
+            GalleryQuery {
+                roi_min: Some(5.0),
+                roi_max: Some(1.0),
+                ..good.clone()
+            },
+        ];
+        for query in cases {
+            let errors = query.validate().unwrap_err();
+            assert_eq!(errors.len(), 1, "{query:?}");
+        }
+        assert_eq!(
+            GalleryQuery {
+                limit: 5000,
+                ..good
+            }
+            .validate()
+            .unwrap_err()[0]
+                .parameter,
+            "limit"
+        );
+    }
+
     proptest! {
+        #[test]
+        fn parsed_queries_pass_validation_unchanged(
+            limit in 1i64..=MAX_LIMIT,
+            page in 1i64..1000,
+            roi_max in proptest::option::of(0.0f64..1e6),
+            sort in 0usize..3,
+            industry in proptest::option::of("[0-9A-Za-z]{1,10}"),
+        ) {
+            let limit = limit.to_string();
+            let page = page.to_string();
+            let roi_max = roi_max.map(|v| v.to_string()).unwrap_or_default();
+            let industry = industry.unwrap_or_default();
+            let q = parse(&[
+                ("limit", &limit),
+                ("page", &page),
+                ("roi_max", &roi_max),
+                ("sort_by", SortOrder::ALL[sort].as_str()),
+                ("industry", &industry),
+            ])
+            .unwrap();
+            prop_assert_eq!(q.validate(), Ok(q));
+        }
+
         #[test]
         fn filters_survive_a_round_trip(
             roi_min in proptest::option::of(0u32..1000),

@@ -6,6 +6,7 @@ pub mod case_study_form;
 pub mod consultant_form;
 pub mod consultant_match;
 pub mod consultant_query;
+pub mod control_chars;
 pub mod dates;
 pub mod display_name;
 pub mod email;

@@ -7,6 +7,7 @@ mod common;
 
 mod admin_access;
 mod auth;
+mod bad_input;
 mod case_study_admin;
 mod consultant_admin;
 mod health;
