@@ -10,6 +10,7 @@ mod auth;
 mod bad_input;
 mod case_study_admin;
 mod consultant_admin;
+mod fuzz;
 mod health;
 mod leads;
 mod media;
