@@ -3,7 +3,6 @@
 //! did), server-function arguments that do not decode, oversized bodies, and
 //! structured queries that the REST API's parsers would refuse.
 use crate::common;
-use crate::leads::lead;
 use app::domain::role::Role;
 use common::{client, TestApp};
 use serde_json::{json, Value};
@@ -15,6 +14,25 @@ on_both_backends!(
     oversized_bodies_are_a_413,
     structured_queries_go_through_the_parameter_parsers,
 );
+
+/// A valid body for `POST /api/v1/leads`.
+pub fn lead(email: &str) -> Value {
+    json!({
+        "email": email,
+        "first_name": "Ana",
+        "last_name": "Silva",
+        "company_name": "Acme Retail",
+        "industry": "4791",
+        "annual_revenue_range": "10m_50m",
+        "company_size_range": "200-1000",
+        "primary_challenge": "conversion",
+        "timeline": "1-3_months",
+        "budget_range": "50k_150k",
+        "decision_making_authority": "decision_maker",
+        "source": "roi_calculator",
+        "consent_marketing": true,
+    })
+}
 
 const CONTROL_MESSAGE: &str = "Text may not contain control characters";
 

@@ -15,8 +15,8 @@
 //! request and response. CI runs it with the other integration tests at the
 //! default budget (about 10-20 s a database); for a deeper run:
 //! `CE_FUZZ_CASES=400 cargo test -p server --test integration fuzz -- --nocapture`.
+use crate::bad_input::lead;
 use crate::common;
-use crate::leads::lead;
 use crate::roi::estimate_request;
 use app::domain::role::Role;
 use common::{client, TestApp};
