@@ -57,6 +57,9 @@ export default defineConfig({
       LEPTOS_OUTPUT_NAME: "causal-edge",
       LEPTOS_ENV: "PROD",
       RUST_LOG: "warn",
+      // The whole suite runs from one address; the per-address API limit
+      // (60/min by default) is covered by the integration tests.
+      CE_API_RATE_LIMIT: "100000/min",
     },
   },
 });

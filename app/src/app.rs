@@ -24,9 +24,14 @@ use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title}
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-/// Adds `js` to `<html>` (see the shell). A constant, because the view macro
-/// renders a literal `inner_html` as a plain attribute.
-const MARK_SCRIPTING: &str = "document.documentElement.classList.add('js')";
+/// Adds `js` to `<html>` (see the shell), and asks before submitting a form
+/// that carries `data-confirm` (a delete, say). One script with the page's
+/// nonce instead of inline `onsubmit` handlers, which the Content-Security-
+/// Policy does not run. A constant, because the view macro renders a literal
+/// `inner_html` as a plain attribute.
+const SHELL_SCRIPT: &str = "document.documentElement.classList.add('js');\
+document.addEventListener('submit',function(e){var m=e.target.getAttribute&&e.target.getAttribute('data-confirm');\
+if(m&&!window.confirm(m)){e.preventDefault();e.stopImmediatePropagation();}},true);";
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -38,7 +43,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // Marks a browser that runs scripts before anything is drawn, so
                 // the CSS can lay out the enhanced navigation from the first
                 // paint instead of shifting the page when the island hydrates.
-                <script inner_html=MARK_SCRIPTING></script>
+                <script nonce=crate::components::page_security::script_nonce() inner_html=SHELL_SCRIPT></script>
                 <AutoReload options=options.clone() />
                 <HydrationScripts options islands=true />
                 <MetaTags />
@@ -53,6 +58,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    crate::components::page_security::send_content_policy();
     // Every admin page checks the session before rendering, so it renders
     // fully on the server (Async) and can answer with a redirect or a 403.
     let guarded = SsrMode::Async;
@@ -60,9 +66,7 @@ pub fn App() -> impl IntoView {
         <Stylesheet id="leptos" href="/pkg/causal-edge.css" />
         <Link rel="icon" href="/favicon.ico" />
         <Meta name="theme-color" content="#0f3d3e" />
-        <Title formatter=|title: String| {
-            if title.is_empty() { "Causal Edge".to_string() } else { format!("{title} · Causal Edge") }
-        } />
+        <Title formatter=page_title />
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=HomePage />
@@ -90,6 +94,23 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/consultants/:id/edit") view=EditConsultantPage ssr=guarded />
             </Routes>
         </Router>
+    }
+}
+
+/// The document title. leptos_meta writes it into `<title>` verbatim on the
+/// server, and titles carry user-editable text (names, case-study titles), so
+/// it is escaped here. (In the browser it would go through `document.title`,
+/// which takes text; in islands mode the title is only rendered on the server.)
+fn page_title(title: String) -> String {
+    let full = if title.is_empty() {
+        "Causal Edge".to_string()
+    } else {
+        format!("{title} · Causal Edge")
+    };
+    if cfg!(feature = "ssr") {
+        crate::domain::html_text::escape_text(&full)
+    } else {
+        full
     }
 }
 

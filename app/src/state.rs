@@ -22,8 +22,11 @@ pub struct RuntimeSettings {
     pub secure_cookies: bool,
     /// How long a login lasts.
     pub session_ttl_ms: i64,
-    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
-    pub trust_proxy: bool,
+    /// Which proxies in front of the server may say who the client is
+    /// (`X-Forwarded-For`); none by default.
+    pub trusted_proxies: crate::domain::client_address::TrustedProxies,
+    /// The general per-address limit on `/api/` requests (empty: none).
+    pub api_rate_limits: Vec<crate::domain::rate_limit::RateLimit>,
     /// The site's public origin (`https://example.com`, no trailing slash), for
     /// canonical URLs, Open Graph tags and the sitemap.
     pub public_url: String,
@@ -36,7 +39,8 @@ impl Default for RuntimeSettings {
         RuntimeSettings {
             secure_cookies: false,
             session_ttl_ms: 24 * 60 * 60 * 1000,
-            trust_proxy: false,
+            trusted_proxies: Default::default(),
+            api_rate_limits: crate::domain::rate_limit::API_DEFAULT.to_vec(),
             public_url: "http://127.0.0.1:3000".to_string(),
             media_dir: "data/media".into(),
         }

@@ -12,7 +12,10 @@ pub struct Config {
     pub listen_addr: SocketAddr,
     /// The address users reach the site at; `https://…` makes cookies `Secure`.
     pub public_url: Option<String>,
-    pub trust_proxy: bool,
+    /// `CE_TRUST_PROXY`: which proxies may name the client (`X-Forwarded-For`).
+    pub trusted_proxies: app::domain::client_address::TrustedProxies,
+    /// `CE_API_RATE_LIMIT`: per-address limits on `/api/` (default the spec's 60/min, 1000/hour).
+    pub api_rate_limits: Vec<app::domain::rate_limit::RateLimit>,
     pub session_ttl_hours: i64,
     pub log_format: LogFormat,
     /// Seed demo content (users now; case studies later) on a fresh database at start.
@@ -35,7 +38,7 @@ impl fmt::Debug for Config {
             .field("db_max_connections", &self.db_max_connections)
             .field("listen_addr", &self.listen_addr)
             .field("public_url", &self.public_url)
-            .field("trust_proxy", &self.trust_proxy)
+            .field("trusted_proxies", &self.trusted_proxies)
             .field("session_ttl_hours", &self.session_ttl_hours)
             .field("log_format", &self.log_format)
             .field("demo", &self.demo)
@@ -111,7 +114,26 @@ impl Config {
                 value: listen.clone(),
                 reason: "expected an address like 127.0.0.1:3000",
             })?,
-            trust_proxy: parse_bool("CE_TRUST_PROXY", get("CE_TRUST_PROXY"), false)?,
+            trusted_proxies: match get("CE_TRUST_PROXY") {
+                None => Default::default(),
+                Some(value) => app::domain::client_address::TrustedProxies::parse(&value).map_err(
+                    |_| ConfigError::Invalid {
+                        name: "CE_TRUST_PROXY",
+                        value: value.clone(),
+                        reason: "expected false, true, a number of proxies (1-10) or a list of proxy addresses/networks",
+                    },
+                )?,
+            },
+            api_rate_limits: match get("CE_API_RATE_LIMIT") {
+                None => app::domain::rate_limit::API_DEFAULT.to_vec(),
+                Some(value) => app::domain::rate_limit::parse_api_limits(&value).map_err(|_| {
+                    ConfigError::Invalid {
+                        name: "CE_API_RATE_LIMIT",
+                        value: value.clone(),
+                        reason: "expected off or limits like 60/min,1000/hour",
+                    }
+                })?,
+            },
             session_ttl_hours: parse(
                 "CE_SESSION_TTL_HOURS",
                 get("CE_SESSION_TTL_HOURS"),

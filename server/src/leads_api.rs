@@ -62,7 +62,7 @@ pub async fn estimate(
     let input = request
         .parse(&known_industries(&evidence))
         .map_err(|errors| ApiError::from(AppError::fields(errors)))?;
-    let client = Client::from_parts(&parts, state.settings.trust_proxy);
+    let client = Client::from_parts(&parts, &state.settings.trusted_proxies);
     let stored = roi::calculate(&state.db, &client, &input, &evidence).await?;
     let e = &stored.estimate;
     let base = state.settings.public_url.as_str();
@@ -97,7 +97,7 @@ pub async fn create_lead(
     payload: Result<Json<LeadRequest>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     let form = LeadForm::from(body(payload)?);
-    let client = Client::from_parts(&parts, state.settings.trust_proxy);
+    let client = Client::from_parts(&parts, &state.settings.trusted_proxies);
     let outcome = leads::capture(&state.db, &client, &form).await?;
     let tier = outcome.score.tier;
     let consultant = outcome.consultant.as_ref().map(|c| {
@@ -106,18 +106,14 @@ pub async fn create_lead(
             "profile_image_url": c.profile_image_url, "calendar_booking_url": c.calendar_booking_url,
         })
     });
-    let status = if outcome.merged {
-        StatusCode::OK
-    } else {
-        StatusCode::CREATED
-    };
+    // A repeat submission answers exactly like a new one: the reply must not
+    // reveal that the address already has a lead.
     Ok((
-        status,
+        StatusCode::CREATED,
         Json(json!({
-            "lead_id": outcome.lead_id,
+            "lead_id": outcome.reference,
             "lead_score": outcome.score.total,
             "lead_tier": tier,
-            "merged_into_existing": outcome.merged,
             "assigned_consultant": consultant,
             "estimated_response_time": leads::response_time(tier),
             "next_steps": leads::next_steps(tier, outcome.consultant.as_ref(), outcome.booking_url.is_some()),

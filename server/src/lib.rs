@@ -11,5 +11,6 @@ pub mod media;
 pub mod middleware;
 pub mod seed;
 pub mod seo;
+pub mod serve;
 pub mod startup;
 pub mod telemetry;

@@ -1,11 +1,14 @@
 //! Cross-cutting HTTP layers: one tracing span per request, and refusing
 //! cross-site state-changing requests.
 
+use app::domain::content_policy;
+use app::domain::cross_site::{judge, CrossSiteVerdict, RequestSource};
+use app::state::AppState;
 use axum::body::Body;
-use axum::extract::{MatchedPath, Request};
+use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use http::{header, Method, StatusCode};
+use http::{header, HeaderValue, Method, StatusCode};
 use std::time::Instant;
 use tracing::{field, info_span, Instrument};
 
@@ -41,35 +44,177 @@ pub async fn trace_request(request: Request, next: Next) -> Response {
     .await
 }
 
-/// Browsers send `Origin` with every POST; one from another site is refused
-/// (on top of SameSite=Lax cookies) so no other site can act for a logged-in user.
-pub async fn refuse_cross_site_writes(request: Request<Body>, next: Next) -> Response {
+/// Refuses state-changing requests that a browser says come from another
+/// site, scheme or an opaque origin (see [`app::domain::cross_site`]), and
+/// server-function or API writes whose body is not a type our forms send: a
+/// `text/plain` POST is what a cross-site form can send without a preflight.
+pub async fn refuse_cross_site_writes(
+    State(state): State<AppState>,
+    request: Request<Body>,
+    next: Next,
+) -> Response {
     let safe = matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     );
-    if !safe {
-        let origin_host = request
-            .headers()
-            .get(header::ORIGIN)
-            .and_then(|v| v.to_str().ok())
-            .filter(|o| *o != "null")
-            .map(|o| {
-                o.split_once("://")
-                    .map(|(_, host)| host)
-                    .unwrap_or(o)
-                    .to_string()
-            });
-        let host = request
-            .headers()
-            .get(header::HOST)
-            .and_then(|v| v.to_str().ok());
-        if let (Some(origin_host), Some(host)) = (origin_host, host) {
-            if origin_host != host {
-                tracing::warn!(%origin_host, %host, "cross-site request refused");
-                return (StatusCode::FORBIDDEN, "Cross-site request refused.").into_response();
-            }
-        }
+    if safe {
+        return next.run(request).await;
+    }
+    let headers = request.headers();
+    let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
+    let source = RequestSource {
+        origin: text(header::ORIGIN),
+        sec_fetch_site: headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()),
+        referer: text(header::REFERER),
+    };
+    if let CrossSiteVerdict::Refused(why) = judge(source, &our_origins(&state, headers)) {
+        tracing::warn!(origin = ?source.origin, reason = why, "cross-site request refused");
+        return (
+            StatusCode::FORBIDDEN,
+            format!("Cross-site request refused: {why}."),
+        )
+            .into_response();
+    }
+    let path = request.uri().path();
+    if (path.starts_with("/api/") || path.starts_with("/admin/")) && !has_form_body_type(headers) {
+        return (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "Send the request as application/json, application/x-www-form-urlencoded or multipart/form-data.",
+        )
+            .into_response();
     }
     next.run(request).await
+}
+
+/// The origins our own pages have: the configured public URL, and this
+/// host under the scheme the deployment uses (several names may reach one server).
+fn our_origins(state: &AppState, headers: &http::HeaderMap) -> Vec<String> {
+    let mut origins = vec![origin_of(&state.settings.public_url)];
+    if let Some(host) = headers.get(header::HOST).and_then(|v| v.to_str().ok()) {
+        let scheme = if state.settings.secure_cookies {
+            "https"
+        } else {
+            "http"
+        };
+        origins.push(format!("{scheme}://{host}"));
+    }
+    origins
+}
+
+fn origin_of(url: &str) -> String {
+    match url.split_once("://") {
+        Some((scheme, rest)) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+            format!("{scheme}://{host}")
+        }
+        None => url.to_string(),
+    }
+}
+
+/// A body's declared type is one our forms and islands send; a request with
+/// no body may omit it.
+fn has_form_body_type(headers: &http::HeaderMap) -> bool {
+    match headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    {
+        Some(value) => {
+            let essence = value
+                .split(';')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase();
+            matches!(
+                essence.as_str(),
+                "application/json" | "application/x-www-form-urlencoded" | "multipart/form-data"
+            )
+        }
+        None => headers
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .is_none_or(|length| length.trim() == "0"),
+    }
+}
+
+/// Headers every response gets unless a handler chose its own:
+/// - a Content-Security-Policy for anything that is not a rendered page
+///   (pages send their own, with the script nonce);
+/// - HSTS when the public URL is https;
+/// - `Cache-Control: no-store` for the back office, the API, the login and
+///   thank-you pages and anything that sets a cookie, so no shared cache or
+///   back button keeps personal data.
+pub async fn security_headers(
+    State(state): State<AppState>,
+    request: Request<Body>,
+    next: Next,
+) -> Response {
+    let path = request.uri().path().to_string();
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(content_policy::FOR_NON_PAGES),
+        );
+    }
+    if state.settings.secure_cookies {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    let personal = [
+        "/admin",
+        "/api/",
+        "/login",
+        "/thanks/",
+        "/roi-calculator/r/",
+    ]
+    .iter()
+    .any(|prefix| path.starts_with(prefix));
+    if personal || headers.contains_key(header::SET_COOKIE) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// The general per-address limit on the API (REST and server functions),
+/// counted in the database so every app server shares it. Pages are not
+/// limited here; the endpoints that write (leads, estimates, logins) have
+/// their own, stricter limits.
+pub async fn limit_api_requests(
+    State(state): State<AppState>,
+    request: Request<Body>,
+    next: Next,
+) -> Response {
+    let limits = &state.settings.api_rate_limits;
+    if limits.is_empty() || !request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let address = app::auth::current::client_ip(&parts, &state.settings.trusted_proxies);
+    match app::services::rate_limit::enforce(&state.db, limits, &address.to_string()).await {
+        Ok(()) => next.run(Request::from_parts(parts, body)).await,
+        Err(app::error::AppError::TooManyRequests { retry_after_secs }) => {
+            let mut response = (
+                StatusCode::TOO_MANY_REQUESTS,
+                axum::Json(serde_json::json!({
+                    "error": "rate_limited",
+                    "message": format!("Too many requests from your address. Try again in {retry_after_secs} s."),
+                    "retry_after": retry_after_secs,
+                })),
+            )
+                .into_response();
+            if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+            response
+        }
+        Err(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "The service is busy; please try again shortly.",
+        )
+            .into_response(),
+    }
 }

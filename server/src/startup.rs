@@ -73,7 +73,8 @@ impl Application {
             settings: Arc::new(RuntimeSettings {
                 secure_cookies: config.secure_cookies(),
                 session_ttl_ms: config.session_ttl_hours * 60 * 60 * 1000,
-                trust_proxy: config.trust_proxy,
+                trusted_proxies: config.trusted_proxies.clone(),
+                api_rate_limits: config.api_rate_limits.clone(),
                 public_url: config
                     .public_url
                     .clone()
@@ -110,12 +111,7 @@ impl Application {
         let grace = self.shutdown_grace;
         let addr = self.listener.local_addr()?;
         tracing::info!(%addr, backend = self.state.db.backend.name(), "listening");
-        axum::serve(
-            self.listener,
-            self.router
-                .into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(async move {
+        crate::serve::serve(self.listener, self.router, async move {
             shutdown.await;
             lifecycle.begin_shutdown();
             tracing::info!(grace_secs = grace.as_secs(), "shutting down");
@@ -186,8 +182,17 @@ pub fn router(state: AppState, media_dir: std::path::PathBuf) -> Router {
         .layer(axum::middleware::from_fn(
             input_guard::refuse_control_characters,
         ))
-        .layer(axum::middleware::from_fn(
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::limit_api_requests,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
             middleware::refuse_cross_site_writes,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::security_headers,
         ))
         .layer(axum::middleware::from_fn(middleware::trace_request))
         .layer(CompressionLayer::new())

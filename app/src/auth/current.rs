@@ -71,22 +71,23 @@ pub async fn require_user() -> Result<CurrentUser, AppError> {
     require_role(&Role::ALL).await
 }
 
-/// The client's address: the socket peer, or the first `X-Forwarded-For` hop
-/// when the deployment says a trusted proxy sets it.
-pub fn client_ip(parts: &Parts, trust_proxy: bool) -> String {
-    if trust_proxy {
-        if let Some(forwarded) = parts
-            .headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-        {
-            return forwarded.trim().to_string();
-        }
-    }
-    parts
+/// The client's address: the socket peer, or — behind proxies the
+/// deployment trusts — the hop they vouch for (see
+/// [`crate::domain::client_address`]). Always a parsed IP address.
+pub fn client_ip(
+    parts: &Parts,
+    trusted: &crate::domain::client_address::TrustedProxies,
+) -> std::net::IpAddr {
+    let peer = parts
         .extensions
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|info| info.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".to_string())
+        .map(|info| info.0.ip())
+        .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
+    let forwarded: Vec<&str> = parts
+        .headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    crate::domain::client_address::client_address(peer, &forwarded, trusted)
 }

@@ -8,6 +8,36 @@ use argon2::password_hash::{
 };
 use argon2::{Algorithm, Argon2, Params, Version};
 use std::sync::OnceLock;
+use std::time::Duration;
+use tokio::sync::{Semaphore, SemaphorePermit};
+
+/// Each hash holds 19 MiB and a core for ~50 ms. Without a bound, a burst of
+/// logins (a password-guessing run, say) allocates 19 MiB per request at once
+/// (200 parallel attempts took the process from 17 MB to 1 GB). At most this
+/// many run at a time; the rest queue.
+fn hashing_slots() -> &'static Semaphore {
+    static SLOTS: OnceLock<Semaphore> = OnceLock::new();
+    SLOTS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Semaphore::new(cores.clamp(2, 8))
+    })
+}
+
+/// How long a request waits for a hashing slot before it is told to retry.
+const SLOT_WAIT: Duration = Duration::from_secs(10);
+
+async fn hashing_slot() -> Result<SemaphorePermit<'static>, AppError> {
+    match tokio::time::timeout(SLOT_WAIT, hashing_slots().acquire()).await {
+        Ok(Ok(permit)) => Ok(permit),
+        Ok(Err(closed)) => Err(AppError::internal(closed)),
+        Err(_) => {
+            tracing::warn!("password hashing saturated; asking the client to retry");
+            Err(AppError::TooManyRequests {
+                retry_after_secs: 5,
+            })
+        }
+    }
+}
 
 fn hasher() -> Argon2<'static> {
     let params = Params::new(19 * 1024, 2, 1, None).expect("valid argon2 parameters");
@@ -23,6 +53,7 @@ pub fn hash_blocking(password: &str) -> Result<String, argon2::password_hash::Er
 
 pub async fn hash(password: &NewPassword) -> Result<String, AppError> {
     let password = password.expose().to_string();
+    let _slot = hashing_slot().await?;
     tokio::task::spawn_blocking(move || hash_blocking(&password))
         .await
         .map_err(AppError::internal)?
@@ -34,6 +65,7 @@ pub async fn hash(password: &NewPassword) -> Result<String, AppError> {
 /// which emails have accounts.
 pub async fn verify(candidate: &str, stored_hash: Option<String>) -> Result<bool, AppError> {
     let candidate = candidate.to_string();
+    let _slot = hashing_slot().await?;
     tokio::task::spawn_blocking(move || {
         let known = stored_hash.is_some();
         let hash_text = stored_hash.unwrap_or_else(|| dummy_hash().to_string());

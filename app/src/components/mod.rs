@@ -5,6 +5,7 @@ pub mod http_status;
 pub mod hydration;
 pub mod image_field;
 pub mod loaded;
+pub mod page_security;
 pub mod responsive_image;
 pub mod seo;
 pub mod site_footer;

@@ -17,10 +17,10 @@ pub fn absolute_url(path: &str) -> String {
     path.to_string()
 }
 
-/// JSON for a `<script type="application/ld+json">`, with `</` escaped so the
-/// data cannot close the script element.
+/// JSON for a `<script type="application/ld+json">`, escaped so the data
+/// can neither close the script element nor start a comment inside it.
 pub fn json_ld(value: &serde_json::Value) -> String {
-    value.to_string().replace("</", "<\\/")
+    crate::domain::html_text::json_for_script(&value.to_string())
 }
 
 #[component]

@@ -1,16 +1,43 @@
 use super::{new_id, now_ms, Db};
 
-pub async fn record(db: &Db, email: &str, ip_address: &str) -> Result<(), sqlx::Error> {
+/// A login attempt, recorded (and committed) *before* the password is
+/// checked: the k-th attempt to commit sees at least k rows when it counts,
+/// so parallel attempts cannot all slip under the limit. A successful login
+/// clears the account's rows; an attempt refused by the throttle removes its own.
+#[derive(Debug, Clone)]
+pub struct RecordedAttempt {
+    pub id: String,
+    pub at_ms: i64,
+}
+
+pub async fn record(
+    db: &Db,
+    email: &str,
+    ip_address: &str,
+) -> Result<RecordedAttempt, sqlx::Error> {
+    let attempt = RecordedAttempt {
+        id: new_id(),
+        at_ms: now_ms(),
+    };
     sqlx::query(
         "INSERT INTO login_failures (id, email, ip_address, failed_at) VALUES ($1, $2, $3, $4)",
     )
-    .bind(new_id())
+    .bind(&attempt.id)
     .bind(email)
     .bind(ip_address)
-    .bind(now_ms())
+    .bind(attempt.at_ms)
     .execute(&db.pool)
-    .await
-    .map(|_| ())
+    .await?;
+    Ok(attempt)
+}
+
+/// Takes back an attempt the throttle refused (it never reached the password check).
+pub async fn forget(db: &Db, attempt: &RecordedAttempt) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM login_failures WHERE id = $1")
+        .bind(&attempt.id)
+        .execute(&db.pool)
+        .await
+        .map(|_| ())
 }
 
 /// Failure times for an email since `since_ms`.

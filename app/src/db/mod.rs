@@ -7,6 +7,7 @@ pub mod case_studies;
 pub mod case_study_admin;
 pub mod consultants;
 pub mod form_drafts;
+pub mod lead_submissions;
 pub mod lead_workspace;
 pub mod leads;
 pub mod login_failures;
@@ -17,6 +18,7 @@ pub mod roi_calculations;
 pub mod sessions;
 pub mod settings;
 pub mod users;
+pub mod visitors;
 
 use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;

@@ -3,14 +3,19 @@
 
 pub mod admin_section;
 pub mod case_study_form;
+pub mod client_address;
+pub mod common_passwords;
 pub mod consultant_form;
 pub mod consultant_match;
 pub mod consultant_query;
+pub mod content_policy;
 pub mod control_chars;
+pub mod cross_site;
 pub mod dates;
 pub mod display_name;
 pub mod email;
 pub mod gallery_query;
+pub mod html_text;
 pub mod lead_fields;
 pub mod lead_form;
 pub mod lead_query;

@@ -27,6 +27,8 @@ pub enum Requirement {
     Lowercase,
     Digit,
     Symbol,
+    /// Not a common password with padding (`Password123!`).
+    Uncommon,
 }
 
 impl Requirement {
@@ -40,6 +42,9 @@ impl Requirement {
             Requirement::Lowercase => "a lowercase letter".into(),
             Requirement::Digit => "a digit".into(),
             Requirement::Symbol => "a symbol such as ! ? # or %".into(),
+            Requirement::Uncommon => {
+                "to be less guessable: it is a common password with numbers or symbols added; try a few unrelated words".into()
+            }
         }
     }
 }
@@ -96,6 +101,9 @@ impl NewPassword {
         {
             missing.push(Requirement::Symbol);
         }
+        if missing.is_empty() && super::common_passwords::is_common(candidate) {
+            missing.push(Requirement::Uncommon);
+        }
         if missing.is_empty() {
             Ok(NewPassword(candidate.to_string()))
         } else {
@@ -151,6 +159,13 @@ mod tests {
             "Password needs at least 12 characters (it has 3), an uppercase letter, \
              a digit and a symbol such as ! ? # or %."
         );
+    }
+
+    #[test]
+    fn common_passwords_are_refused_with_a_reason() {
+        let err = NewPassword::parse("Password123!").unwrap_err();
+        assert_eq!(err.missing, vec![Requirement::Uncommon]);
+        assert!(err.to_string().contains("common password"), "{err}");
     }
 
     #[test]

@@ -27,6 +27,57 @@ pub const ROI_PER_MINUTE: RateLimit = RateLimit {
     window_secs: 60,
 };
 
+/// The spec's general limit on the API, per address: 60 a minute, 1,000 an hour.
+pub const API_DEFAULT: [RateLimit; 2] = [
+    RateLimit {
+        scope: "api_minute",
+        limit: 60,
+        window_secs: 60,
+    },
+    RateLimit {
+        scope: "api_hour",
+        limit: 1000,
+        window_secs: 3600,
+    },
+];
+
+/// Reads the API limit setting: `off`, or comma-separated `N/min`, `N/hour`
+/// (e.g. the default `60/min,1000/hour`).
+pub fn parse_api_limits(value: &str) -> Result<Vec<RateLimit>, String> {
+    let value = value.trim();
+    if value.eq_ignore_ascii_case("off") {
+        return Ok(Vec::new());
+    }
+    value
+        .split(',')
+        .map(|part| {
+            let (count, per) = part
+                .trim()
+                .split_once('/')
+                .ok_or_else(|| format!("\"{part}\" should look like 60/min"))?;
+            let limit: i64 = count
+                .trim()
+                .parse()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| format!("\"{count}\" is not a positive number"))?;
+            match per.trim() {
+                "min" | "minute" => Ok(RateLimit {
+                    scope: "api_minute",
+                    limit,
+                    window_secs: 60,
+                }),
+                "hour" | "h" => Ok(RateLimit {
+                    scope: "api_hour",
+                    limit,
+                    window_secs: 3600,
+                }),
+                other => Err(format!("\"{other}\" should be min or hour")),
+            }
+        })
+        .collect()
+}
+
 impl RateLimit {
     fn window_ms(self) -> i64 {
         self.window_secs * 1000
@@ -51,6 +102,18 @@ impl RateLimit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn api_limits_parse_from_the_setting() {
+        assert_eq!(
+            parse_api_limits("60/min,1000/hour").unwrap(),
+            API_DEFAULT.to_vec()
+        );
+        assert!(parse_api_limits("off").unwrap().is_empty());
+        assert!(parse_api_limits("60").is_err());
+        assert!(parse_api_limits("-1/min").is_err());
+        assert!(parse_api_limits("5/day").is_err());
+    }
 
     #[test]
     fn the_sixth_lead_in_a_minute_waits_for_the_next_minute() {

@@ -39,6 +39,21 @@ impl ThrottlePolicy {
         let wait_ms = (unlocking + self.window_ms - now_ms).max(1_000);
         Some((wait_ms + 999) / 1000)
     }
+
+    /// Like [`Self::retry_after_secs`], for a list that already holds the
+    /// attempt being judged (recorded at `now_ms`): it is allowed when the
+    /// earlier ones leave room for it.
+    pub fn retry_after_secs_counting(
+        self,
+        attempts_including_this: &[i64],
+        now_ms: i64,
+    ) -> Option<i64> {
+        let mut earlier = attempts_including_this.to_vec();
+        if let Some(own) = earlier.iter().rposition(|t| *t == now_ms) {
+            earlier.remove(own);
+        }
+        self.retry_after_secs(&earlier, now_ms)
+    }
 }
 
 #[cfg(test)]
@@ -59,6 +74,17 @@ mod tests {
     fn locks_until_the_oldest_counted_failure_ages_out() {
         // Failures at 0 s, 10 s, 20 s; now 30 s: the one at 0 s leaves at 60 s.
         assert_eq!(P.retry_after_secs(&[20_000, 0, 10_000], 30_000), Some(30));
+    }
+
+    #[test]
+    fn an_attempt_counted_before_its_check_is_allowed_while_room_remains() {
+        assert_eq!(
+            P.retry_after_secs_counting(&[1_000, 2_000, 3_000], 3_000),
+            None
+        );
+        assert!(P
+            .retry_after_secs_counting(&[1_000, 2_000, 2_500, 3_000], 3_000)
+            .is_some());
     }
 
     #[test]

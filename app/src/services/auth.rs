@@ -1,7 +1,7 @@
 use crate::api::auth::CurrentUser;
 use crate::auth::current::{client_ip, request_parts, session_token, state};
 use crate::auth::{password_hash, session_token as token};
-use crate::db::{audit, login_failures, now_ms, sessions, users};
+use crate::db::{audit, login_failures, sessions, users};
 use crate::domain::email::EmailAddress;
 use crate::domain::password::NewPassword;
 use crate::domain::safe_redirect::safe_next_path;
@@ -25,15 +25,26 @@ pub async fn login(email: &str, password: &str, next: Option<&str>) -> Result<St
     let state = state()?;
     let parts = request_parts()?;
     let db = &state.db;
-    let ip = client_ip(&parts, state.settings.trust_proxy);
+    let ip = client_ip(&parts, &state.settings.trusted_proxies).to_string();
     // A malformed email cannot match an account; treat it like wrong credentials
-    // but still count it against the address.
+    // but still count it against the address. Its throttle key is a hash, so
+    // whatever was typed (any length, any bytes) is never stored or indexed.
     let email_key = EmailAddress::parse(email)
         .map(EmailAddress::into_inner)
-        .unwrap_or_else(|_| email.trim().to_lowercase());
+        .unwrap_or_else(|_| {
+            format!(
+                "unparsed:{}",
+                token::hash_token(&email.trim().to_lowercase())
+            )
+        });
 
-    let now = now_ms();
-    for (policy, failures) in [
+    // The attempt counts before the (slow) password check, so parallel
+    // guesses cannot all pass the throttle before any of them is recorded.
+    let attempt = login_failures::record(db, &email_key, &ip)
+        .await
+        .map_err(AppError::internal)?;
+    let now = attempt.at_ms;
+    for (policy, attempts) in [
         (
             ThrottlePolicy::PER_ACCOUNT,
             login_failures::for_email_since(
@@ -49,8 +60,11 @@ pub async fn login(email: &str, password: &str, next: Option<&str>) -> Result<St
                 .await,
         ),
     ] {
-        let failures = failures.map_err(AppError::internal)?;
-        if let Some(retry_after_secs) = policy.retry_after_secs(&failures, now) {
+        let attempts = attempts.map_err(AppError::internal)?;
+        if let Some(retry_after_secs) = policy.retry_after_secs_counting(&attempts, now) {
+            login_failures::forget(db, &attempt)
+                .await
+                .map_err(AppError::internal)?;
             tracing::warn!(%ip, email = %email_key, "login throttled");
             return Err(AppError::TooManyRequests { retry_after_secs });
         }
@@ -64,9 +78,7 @@ pub async fn login(email: &str, password: &str, next: Option<&str>) -> Result<St
     let user = match user {
         Some(user) if verified && user.is_active() => user,
         _ => {
-            login_failures::record(db, &email_key, &ip)
-                .await
-                .map_err(AppError::internal)?;
+            // The attempt recorded above stays as the failure.
             tracing::info!(%ip, "login failed");
             return Err(AppError::BadCredentials);
         }

@@ -2,7 +2,9 @@
 //! the prospect sees it, and the thank-you details.
 
 use crate::api::lead_types::{LeadFormData, ThankYou};
-use crate::db::{consultants as db_consultants, form_drafts, leads as db_leads, Db};
+use crate::db::{
+    consultants as db_consultants, form_drafts, lead_submissions, leads as db_leads, Db,
+};
 use crate::domain::lead_fields::Tier;
 use crate::domain::lead_form::LeadForm;
 use crate::domain::roi::known_industries;
@@ -31,6 +33,9 @@ pub async fn form_data(
     prefill: LeadForm,
     draft: Option<&str>,
 ) -> Result<LeadFormData, AppError> {
+    if let (true, Some(key)) = (client.new_visitor, client.visitor_key.as_deref()) {
+        crate::services::visitor::note_first_seen(db, key).await?;
+    }
     let evidence = crate::services::roi::evidence(db).await?;
     let industries = known_industries(&evidence);
     if let (Some(draft), Some(key)) = (draft, client.visitor_key.as_deref()) {
@@ -91,26 +96,58 @@ pub async fn capture(db: &Db, client: &Client, form: &LeadForm) -> Result<ThankY
             outcome.booking_url.is_some(),
         ),
         estimated_response_time: response_time(tier).to_string(),
-        lead_id: outcome.lead_id,
+        lead_id: outcome.reference,
         consultant: outcome.consultant,
         booking_url: outcome.booking_url,
     })
 }
 
-/// The thank-you details, only for the browser that sent the lead (its
-/// visitor cookie); anyone else gets `None`.
-pub async fn thanks(db: &Db, client: &Client, lead_id: &str) -> Result<Option<ThankYou>, AppError> {
-    let Some(row) = db_leads::by_id(db, lead_id)
-        .await
-        .map_err(AppError::internal)?
-    else {
+/// The thank-you details of one submission, only for the browser that sent
+/// it (its visitor cookie); anyone else gets `None`. `reference` is a lead's
+/// id (its first submission) or a repeat submission's id; either way the
+/// page shows what that submission said and where it was routed.
+pub async fn thanks(
+    db: &Db,
+    client: &Client,
+    reference: &str,
+) -> Result<Option<ThankYou>, AppError> {
+    let Some(visitor_key) = client.visitor_key.as_deref() else {
         return Ok(None);
     };
-    if row.visitor_key.is_none() || row.visitor_key != client.visitor_key {
+    let submission = match db_leads::by_id(db, reference)
+        .await
+        .map_err(AppError::internal)?
+    {
+        Some(row) => (row.visitor_key.as_deref() == Some(visitor_key)).then_some(Submitted {
+            tier: row.tier,
+            consultant_id: row.assigned_consultant_id,
+            first_name: row.first_name,
+            last_name: row.last_name,
+            email: row.email,
+            company: row.company_name,
+            challenge: row.primary_challenge,
+            timeline: row.timeline,
+        }),
+        None => lead_submissions::by_id(db, reference)
+            .await
+            .map_err(AppError::internal)?
+            .filter(|row| row.visitor_key.as_deref() == Some(visitor_key))
+            .map(|row| Submitted {
+                tier: row.tier,
+                consultant_id: row.consultant_id,
+                first_name: row.first_name,
+                last_name: row.last_name,
+                email: row.email,
+                company: row.company_name,
+                challenge: row.primary_challenge,
+                timeline: row.timeline,
+            }),
+    };
+    let Some(submission) = submission else {
         return Ok(None);
-    }
-    let tier = Tier::parse(&row.tier).unwrap_or(Tier::Tier3);
-    let consultant = match &row.assigned_consultant_id {
+    };
+    let tier = Tier::parse(&submission.tier).unwrap_or(Tier::Tier3);
+    let consultant = match &submission.consultant_id {
         Some(id) => db_consultants::by_id(db, id)
             .await
             .map_err(AppError::internal)?
@@ -120,21 +157,33 @@ pub async fn thanks(db: &Db, client: &Client, lead_id: &str) -> Result<Option<Th
     let booking = crate::services::leads::booking_link(
         consultant.as_ref(),
         &crate::services::leads::StoredContact {
-            first_name: &row.first_name,
-            last_name: &row.last_name,
-            email: &row.email,
-            company: &row.company_name,
-            challenge: &row.primary_challenge,
-            timeline: &row.timeline,
+            first_name: &submission.first_name,
+            last_name: &submission.last_name,
+            email: &submission.email,
+            company: &submission.company,
+            challenge: &submission.challenge,
+            timeline: &submission.timeline,
         },
     );
     Ok(Some(ThankYou {
-        lead_id: row.id,
+        lead_id: reference.to_string(),
         next_steps: next_steps(tier, consultant.as_ref(), booking.is_some()),
         estimated_response_time: response_time(tier).to_string(),
         consultant,
         booking_url: booking,
     }))
+}
+
+/// What a thank-you page shows of one submission.
+struct Submitted {
+    tier: String,
+    consultant_id: Option<String>,
+    first_name: String,
+    last_name: String,
+    email: String,
+    company: String,
+    challenge: String,
+    timeline: String,
 }
 
 #[cfg(test)]

@@ -1,11 +1,12 @@
 //! Capturing a lead: rate limits, spam checks, validation, linking the
 //! visitor's earlier activity, scoring, routing to a consultant, and storing
-//! it exactly once (a repeat from the same address within a day merges).
+//! it exactly once (a repeat from the same address within a day is kept
+//! beside the lead, never over it).
 
 use crate::api::lead_types::AssignedConsultant;
 use crate::db::leads::{self as db_leads, Claim, LeadFields, LeadRow, NewInteraction};
 use crate::db::roi_calculations::{self as db_roi, EvidenceRow};
-use crate::db::{consultants as db_consultants, new_id, now_ms, Db};
+use crate::db::{consultants as db_consultants, lead_submissions, new_id, now_ms, Db};
 use crate::domain::consultant_match::{
     best_assignee, rank, ConsultantCandidate, ConsultantMatch, MatchRequest,
 };
@@ -29,9 +30,12 @@ pub const SCORING_SETTINGS_KEY: &str = "lead_scoring";
 
 #[derive(Debug, Clone)]
 pub struct CaptureOutcome {
-    pub lead_id: String,
-    /// True when the submission merged into the address's lead from earlier today.
-    pub merged: bool,
+    /// What the prospect gets back to find their thank-you page: the new
+    /// lead's id, or for a repeat the submission's own id (never the lead's).
+    pub reference: String,
+    /// True when the address already had a lead from the last day (kept to
+    /// the server: the reply must not tell an earlier submission exists).
+    pub repeat: bool,
     pub score: LeadScore,
     pub consultant: Option<AssignedConsultant>,
     pub booking_url: Option<String>,
@@ -129,42 +133,58 @@ pub async fn candidates(
         .collect()
 }
 
-/// A lead's behaviour before the form: studies viewed (given by the page,
-/// or seen under the visitor's cookie) and the ROI calculation used.
+/// A lead's behaviour before the form, as the server recorded it for the
+/// visitor's cookie. What the request claims (studies read, an estimate id,
+/// seconds on site) is not believed: those raise the score, so a prospect
+/// could otherwise inflate it. An estimate counts only if this visitor made it.
 struct Behaviour {
     viewed: Vec<(String, String)>,
     roi_calculation_id: Option<String>,
+    time_on_site_secs: i64,
 }
 
-async fn behaviour(db: &Db, client: &Client, sub: &LeadSubmission) -> Result<Behaviour, AppError> {
-    let mut viewed = db_leads::case_study_ids_for_slugs(db, &sub.case_studies_viewed)
+/// A tab left open for days is not engagement; the scoring caps at 10 minutes anyway.
+const MAX_TIME_ON_SITE_SECS: i64 = 24 * 60 * 60;
+
+async fn behaviour(
+    db: &Db,
+    client: &Client,
+    sub: &LeadSubmission,
+    now: i64,
+) -> Result<Behaviour, AppError> {
+    let Some(key) = &client.visitor_key else {
+        return Ok(Behaviour {
+            viewed: Vec::new(),
+            roi_calculation_id: None,
+            time_on_site_secs: 0,
+        });
+    };
+    let viewed = db_leads::case_studies_viewed_by(db, key)
         .await
         .map_err(AppError::internal)?;
+    // The estimate the form names, if this visitor made it; else their latest.
     let mut roi_calculation_id = None;
     if let Some(id) = &sub.roi_calculation_id {
         roi_calculation_id = db_roi::by_id(db, id)
             .await
             .map_err(AppError::internal)?
+            .filter(|row| row.visitor_key.as_deref() == Some(key.as_str()))
             .map(|row| row.id);
     }
-    if let Some(key) = &client.visitor_key {
-        for seen in db_leads::case_studies_viewed_by(db, key)
+    if roi_calculation_id.is_none() {
+        roi_calculation_id = db_roi::latest_for_visitor(db, key)
             .await
-            .map_err(AppError::internal)?
-        {
-            if !viewed.iter().any(|(id, _)| *id == seen.0) {
-                viewed.push(seen);
-            }
-        }
-        if roi_calculation_id.is_none() {
-            roi_calculation_id = db_roi::latest_for_visitor(db, key)
-                .await
-                .map_err(AppError::internal)?;
-        }
+            .map_err(AppError::internal)?;
     }
+    let time_on_site_secs = crate::db::visitors::first_activity(db, key)
+        .await
+        .map_err(AppError::internal)?
+        .map(|first| ((now - first) / 1000).clamp(0, MAX_TIME_ON_SITE_SECS))
+        .unwrap_or(0);
     Ok(Behaviour {
         viewed,
         roi_calculation_id,
+        time_on_site_secs,
     })
 }
 
@@ -268,7 +288,7 @@ fn fields_from(
         visitor_key: client.visitor_key.clone(),
         roi_calculation_id: behaviour.roi_calculation_id.clone(),
         case_studies_viewed_json: serde_json::to_string(&slugs).map_err(AppError::internal)?,
-        time_on_site_secs: sub.time_on_site.unwrap_or(0).max(0),
+        time_on_site_secs: behaviour.time_on_site_secs,
         forms_submitted: 1,
         consent_marketing: sub.consent_marketing,
         consent_wording_version: CONSENT_WORDING_VERSION.to_string(),
@@ -277,45 +297,54 @@ fn fields_from(
     })
 }
 
-/// A repeat submission over the existing lead: the new answers win where
-/// given, behaviour accumulates, attribution and routing stay as they were.
-fn merged(existing: &LeadRow, new: LeadFields) -> Result<LeadFields, AppError> {
-    let keep = |new: String, old: &str| if new.is_empty() { old.to_string() } else { new };
-    let mut slugs: Vec<String> =
-        serde_json::from_str(&existing.case_studies_viewed_json).map_err(AppError::internal)?;
-    let new_slugs: Vec<String> =
-        serde_json::from_str(&new.case_studies_viewed_json).map_err(AppError::internal)?;
-    for slug in new_slugs {
-        if !slugs.contains(&slug) {
-            slugs.push(slug);
+/// What a repeat submission said that differs from the lead, for the
+/// lead's timeline (staff see both; the lead itself is not overwritten).
+fn differences(existing: &LeadRow, new: &LeadFields) -> Vec<String> {
+    let mut changes = Vec::new();
+    let mut compare = |label: &str, old: &str, new: &str| {
+        if !new.is_empty() && old != new {
+            changes.push(format!("{label}: {new}"));
         }
-    }
-    Ok(LeadFields {
-        first_name: keep(new.first_name, &existing.first_name),
-        last_name: keep(new.last_name, &existing.last_name),
-        company_name: keep(new.company_name, &existing.company_name),
-        job_title: keep(new.job_title, &existing.job_title),
-        phone: keep(new.phone, &existing.phone),
-        website: keep(new.website, &existing.website),
-        challenge_description: keep(new.challenge_description, &existing.challenge_description),
-        number_of_locations: new.number_of_locations.or(existing.number_of_locations),
-        budget_range: new.budget_range.or(existing.budget_range.clone()),
-        source: existing.source.clone(),
-        source_detail: existing.source_detail.clone(),
-        utm_campaign: existing.utm_campaign.clone(),
-        utm_source: existing.utm_source.clone(),
-        utm_medium: existing.utm_medium.clone(),
-        assigned_consultant_id: existing.assigned_consultant_id.clone(),
-        match_json: existing.match_json.clone(),
-        visitor_key: new.visitor_key.or(existing.visitor_key.clone()),
-        roi_calculation_id: new
-            .roi_calculation_id
-            .or(existing.roi_calculation_id.clone()),
-        case_studies_viewed_json: serde_json::to_string(&slugs).map_err(AppError::internal)?,
-        time_on_site_secs: new.time_on_site_secs.max(existing.time_on_site_secs),
-        forms_submitted: existing.forms_submitted + 1,
-        ..new
-    })
+    };
+    compare("first name", &existing.first_name, &new.first_name);
+    compare("last name", &existing.last_name, &new.last_name);
+    compare("company", &existing.company_name, &new.company_name);
+    compare("job title", &existing.job_title, &new.job_title);
+    compare("phone", &existing.phone, &new.phone);
+    compare("website", &existing.website, &new.website);
+    compare("industry", &existing.industry_name, &new.industry_name);
+    compare(
+        "revenue",
+        &existing.annual_revenue_range,
+        &new.annual_revenue_range,
+    );
+    compare(
+        "company size",
+        &existing.company_size_range,
+        &new.company_size_range,
+    );
+    compare(
+        "challenge",
+        &existing.primary_challenge,
+        &new.primary_challenge,
+    );
+    compare(
+        "description",
+        &existing.challenge_description,
+        &new.challenge_description,
+    );
+    compare("timeline", &existing.timeline, &new.timeline);
+    compare(
+        "budget",
+        existing.budget_range.as_deref().unwrap_or_default(),
+        new.budget_range.as_deref().unwrap_or_default(),
+    );
+    compare(
+        "decision authority",
+        &existing.decision_authority,
+        &new.decision_authority,
+    );
+    changes
 }
 
 pub fn assigned_summary(row: &db_consultants::ConsultantRow) -> AssignedConsultant {
@@ -382,7 +411,7 @@ pub async fn capture(
         tracing::info!(client = %client.ip, fields = errors.len(), "lead refused: invalid fields");
         AppError::fields(errors)
     })?;
-    let behaviour = behaviour(db, client, &sub).await?;
+    let behaviour = behaviour(db, client, &sub, now_ms()).await?;
     let settings = scoring_settings(db).await?;
     let request = MatchRequest::from_submission(&sub);
     let candidates = candidates(db, &evidence_rows, &request).await?;
@@ -390,13 +419,27 @@ pub async fn capture(
         .iter()
         .filter(|e| Some(e.industry_sic_code.as_str()) == sub.industry_sic_code())
         .count() as u32;
-    let fresh = fields_from(&sub, &behaviour, client)?;
+    // This submission on its own: its score and the consultant its answers
+    // route to. A new lead stores them; a repeat keeps them to itself.
+    let mut fields = fields_from(&sub, &behaviour, client)?;
+    let scored = score(
+        &score_input(
+            &source_of(&fields, behaviour.viewed.len()),
+            studies_in_industry,
+        )?,
+        &settings,
+    );
+    apply_score(&mut fields, &scored)?;
+    let ranked: Vec<ConsultantMatch> = rank(&request, &candidates);
+    fields.assigned_consultant_id =
+        best_assignee(&ranked, &candidates).map(|m| m.consultant_id.clone());
+    fields.match_json = serde_json::to_string(&ranked).map_err(AppError::internal)?;
 
     let turn = db.write_turn().await;
     let mut tx = db.pool.begin().await.map_err(AppError::internal)?;
     let now = now_ms();
     let reserved_id = new_id();
-    let claim = db_leads::claim_email(&mut tx, &fresh.email, &reserved_id, now)
+    let claim = db_leads::claim_email(&mut tx, &fields.email, &reserved_id, now)
         .await
         .map_err(AppError::internal)?;
     let existing = match &claim {
@@ -408,36 +451,72 @@ pub async fn capture(
             .map_err(AppError::internal)?,
         _ => None,
     };
-    let (lead_id, merged_into, fields, scored) = match existing {
+    let repeat = existing.is_some();
+    // The id the prospect gets back (their thank-you page): the lead's own
+    // for a first submission, the submission's for a repeat. Both are new
+    // random ids, so the reply says nothing about an earlier submission.
+    let reference = reserved_id.clone();
+    let lead_id = match existing {
         Some(existing) => {
-            let mut fields = merged(&existing, fresh)?;
-            let viewed = serde_json::from_str::<Vec<String>>(&fields.case_studies_viewed_json)
-                .map_err(AppError::internal)?
-                .len();
-            let scored = score(
-                &score_input(&source_of(&fields, viewed), studies_in_industry)?,
-                &settings,
+            // Anyone who knows an address can send the form with it: the
+            // lead keeps what its first submission said and stays linked to
+            // its own browser; this one is kept beside it for staff to read.
+            let changed = differences(&existing, &fields);
+            lead_submissions::insert(
+                &mut tx,
+                &lead_submissions::SubmissionRow {
+                    id: reference.clone(),
+                    lead_id: existing.id.clone(),
+                    visitor_key: client.visitor_key.clone(),
+                    email: fields.email.clone(),
+                    first_name: fields.first_name.clone(),
+                    last_name: fields.last_name.clone(),
+                    company_name: fields.company_name.clone(),
+                    primary_challenge: fields.primary_challenge.clone(),
+                    timeline: fields.timeline.clone(),
+                    score: fields.score,
+                    tier: fields.tier.clone(),
+                    consultant_id: fields.assigned_consultant_id.clone(),
+                    answers_json: serde_json::to_string(&changed).map_err(AppError::internal)?,
+                    submitted_at: now,
+                },
+            )
+            .await
+            .map_err(AppError::internal)?;
+            let detail = format!(
+                "Sent the form again ({}{}); {}",
+                sub.source.label(),
+                sub.source_detail
+                    .as_deref()
+                    .map(|d| format!(": {d}"))
+                    .unwrap_or_default(),
+                if changed.is_empty() {
+                    "the same answers as before.".to_string()
+                } else {
+                    format!(
+                        "not applied to the lead, answers that differ: {}.",
+                        changed.join("; ")
+                    )
+                }
             );
-            apply_score(&mut fields, &scored)?;
-            db_leads::update_from_submission(&mut tx, &existing.id, &fields, now)
+            db_leads::add_interaction(
+                &mut tx,
+                &existing.id,
+                NewInteraction {
+                    kind: "form_submit",
+                    detail,
+                    ..NewInteraction::default()
+                },
+                now,
+            )
+            .await
+            .map_err(AppError::internal)?;
+            db_leads::touch_email(&mut tx, &fields.email, &existing.id, now)
                 .await
                 .map_err(AppError::internal)?;
-            (existing.id, true, fields, scored)
+            existing.id
         }
         None => {
-            let mut fields = fresh;
-            let scored = score(
-                &score_input(
-                    &source_of(&fields, behaviour.viewed.len()),
-                    studies_in_industry,
-                )?,
-                &settings,
-            );
-            apply_score(&mut fields, &scored)?;
-            let ranked: Vec<ConsultantMatch> = rank(&request, &candidates);
-            fields.assigned_consultant_id =
-                best_assignee(&ranked, &candidates).map(|m| m.consultant_id.clone());
-            fields.match_json = serde_json::to_string(&ranked).map_err(AppError::internal)?;
             db_leads::insert(&mut tx, &reserved_id, &fields, now)
                 .await
                 .map_err(AppError::internal)?;
@@ -446,57 +525,45 @@ pub async fn capture(
                     .await
                     .map_err(AppError::internal)?;
             }
-            (reserved_id, false, fields, scored)
-        }
-    };
-    if merged_into {
-        db_leads::touch_email(&mut tx, &fields.email, &lead_id, now)
-            .await
-            .map_err(AppError::internal)?;
-    }
-    let interaction = NewInteraction {
-        kind: "form_submit",
-        detail: format!(
-            "{} form ({}){}",
-            if merged_into {
-                "Submitted the"
-            } else {
-                "Sent the"
-            },
-            sub.source.label(),
-            sub.source_detail
-                .as_deref()
-                .map(|d| format!(": {d}"))
-                .unwrap_or_default()
-        ),
-        ..NewInteraction::default()
-    };
-    db_leads::add_interaction(&mut tx, &lead_id, interaction, now)
-        .await
-        .map_err(AppError::internal)?;
-    if !merged_into {
-        for (case_study_id, slug) in &behaviour.viewed {
-            let view = NewInteraction {
-                kind: "case_study_view",
-                detail: format!("Read the case study {slug}"),
-                case_study_id: Some(case_study_id.clone()),
+            let sent = NewInteraction {
+                kind: "form_submit",
+                detail: format!(
+                    "Sent the form ({}){}",
+                    sub.source.label(),
+                    sub.source_detail
+                        .as_deref()
+                        .map(|d| format!(": {d}"))
+                        .unwrap_or_default()
+                ),
                 ..NewInteraction::default()
             };
-            db_leads::add_interaction(&mut tx, &lead_id, view, now)
+            db_leads::add_interaction(&mut tx, &reserved_id, sent, now)
                 .await
                 .map_err(AppError::internal)?;
+            for (case_study_id, slug) in &behaviour.viewed {
+                let view = NewInteraction {
+                    kind: "case_study_view",
+                    detail: format!("Read the case study {slug}"),
+                    case_study_id: Some(case_study_id.clone()),
+                    ..NewInteraction::default()
+                };
+                db_leads::add_interaction(&mut tx, &reserved_id, view, now)
+                    .await
+                    .map_err(AppError::internal)?;
+            }
+            if let Some(roi) = &behaviour.roi_calculation_id {
+                let used = NewInteraction {
+                    kind: "roi_calculation",
+                    detail: format!("Used the ROI calculator (estimate {roi})"),
+                    ..NewInteraction::default()
+                };
+                db_leads::add_interaction(&mut tx, &reserved_id, used, now)
+                    .await
+                    .map_err(AppError::internal)?;
+            }
+            reserved_id
         }
-        if let Some(roi) = &behaviour.roi_calculation_id {
-            let used = NewInteraction {
-                kind: "roi_calculation",
-                detail: format!("Used the ROI calculator (estimate {roi})"),
-                ..NewInteraction::default()
-            };
-            db_leads::add_interaction(&mut tx, &lead_id, used, now)
-                .await
-                .map_err(AppError::internal)?;
-        }
-    }
+    };
     tx.commit().await.map_err(AppError::internal)?;
     drop(turn);
 
@@ -507,7 +574,7 @@ pub async fn capture(
             .map(|row| assigned_summary(&row)),
         None => None,
     };
-    // From the lead as stored, so a repeat submission keeps the name given earlier.
+    // Prefilled with what this submission said, never with an earlier one's details.
     let booking = booking_link(
         consultant.as_ref(),
         &StoredContact {
@@ -519,10 +586,10 @@ pub async fn capture(
             timeline: &fields.timeline,
         },
     );
-    tracing::info!(lead = %lead_id, merged = merged_into, score = scored.total, "lead captured");
+    tracing::info!(lead = %lead_id, repeat, score = scored.total, "lead captured");
     Ok(CaptureOutcome {
-        lead_id,
-        merged: merged_into,
+        reference,
+        repeat,
         score: scored,
         consultant,
         booking_url: booking,

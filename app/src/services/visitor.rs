@@ -48,14 +48,21 @@ pub fn visitor_key(visitor_id: &str) -> String {
 pub struct Client {
     pub ip: String,
     pub visitor_key: Option<String>,
+    /// This request is the visitor's first (their cookie was just issued):
+    /// the service handling it notes when we first saw them.
+    pub new_visitor: bool,
 }
 
 impl Client {
     /// For axum handlers (the REST API): never sets a cookie.
-    pub fn from_parts(parts: &http::request::Parts, trust_proxy: bool) -> Client {
+    pub fn from_parts(
+        parts: &http::request::Parts,
+        trusted: &crate::domain::client_address::TrustedProxies,
+    ) -> Client {
         Client {
-            ip: client_ip(parts, trust_proxy),
+            ip: client_ip(parts, trusted).to_string(),
             visitor_key: visitor_id_in(&parts.headers).map(|id| visitor_key(&id)),
+            new_visitor: false,
         }
     }
 
@@ -63,7 +70,8 @@ impl Client {
     pub fn current() -> Result<Client, AppError> {
         let parts = request_parts()?;
         Ok(Client {
-            ip: client_ip(&parts, state()?.settings.trust_proxy),
+            ip: client_ip(&parts, &state()?.settings.trusted_proxies).to_string(),
+            new_visitor: visitor_id_in(&parts.headers).is_none(),
             visitor_key: Some(visitor_key(&visitor_id()?)),
         })
     }
@@ -102,13 +110,26 @@ pub async fn count_case_study_view(db: &Db, case_study_id: &str) -> Result<(), A
     if is_probable_bot(user_agent) {
         return Ok(());
     }
-    let ip = client_ip(&parts, state()?.settings.trust_proxy);
+    let ip = client_ip(&parts, &state()?.settings.trusted_proxies).to_string();
+    let new_visitor = visitor_id_in(&parts.headers).is_none();
+    let key = visitor_key(&visitor_id()?);
+    if new_visitor {
+        note_first_seen(db, &key).await?;
+    }
     let keys = [
-        visitor_key(&visitor_id()?),
+        key,
         session_token::hash_token(&format!("address|{ip}|{}", user_agent.unwrap_or_default())),
     ];
     case_studies::record_view(db, case_study_id, &keys)
         .await
         .map_err(AppError::internal)?;
     Ok(())
+}
+
+/// Notes when the server first saw a visitor, so a lead's time on site is
+/// measured by us (see `services::leads`), not taken from the request.
+pub async fn note_first_seen(db: &Db, visitor_key: &str) -> Result<(), AppError> {
+    crate::db::visitors::note_first_seen(db, visitor_key, crate::db::now_ms())
+        .await
+        .map_err(AppError::internal)
 }

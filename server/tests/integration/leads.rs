@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 on_both_backends!(
     a_lead_is_scored_routed_and_told_what_happens_next,
     the_lead_api_names_every_bad_field,
-    the_same_email_within_a_day_updates_the_lead,
+    a_repeat_submission_reveals_and_overwrites_nothing,
     lead_submissions_are_rate_limited_per_address,
     concurrent_submissions_are_stored_exactly_once,
     the_form_works_without_javascript,
@@ -18,7 +18,7 @@ on_both_backends!(
     admins_change_scoring_and_open_leads_are_rescored,
 );
 
-fn lead(email: &str) -> Value {
+pub fn lead(email: &str) -> Value {
     json!({
         "email": email,
         "first_name": "Ana",
@@ -171,48 +171,125 @@ async fn the_lead_api_names_every_bad_field(app: TestApp) {
     );
 }
 
-async fn the_same_email_within_a_day_updates_the_lead(app: TestApp) {
+async fn a_repeat_submission_reveals_and_overwrites_nothing(app: TestApp) {
     app.seed_showcase().await;
-    let first: Value = post_json(
-        &app,
-        "/api/v1/leads",
-        &lead("repeat@acme.example"),
-        "10.3.0.1",
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
-    let mut again = lead("REPEAT@acme.example");
-    again["timeline"] = json!("asap");
-    again["first_name"] = json!("");
-    let response = post_json(&app, "/api/v1/leads", &again, "10.3.0.2").await;
-    assert_eq!(response.status(), 200, "a merge is not a new resource");
-    let second: Value = response.json().await.unwrap();
-    assert_eq!(second["lead_id"], first["lead_id"]);
-    assert_eq!(second["merged_into_existing"], true);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM leads").await, 1);
-    let (forms, timeline, first_name, source): (i64, String, String, String) =
-        sqlx::query_as("SELECT forms_submitted, timeline, first_name, source FROM leads")
+    // The prospect submits from their own browser.
+    let victim = client();
+    let first = victim
+        .post(app.url("/api/v1/leads"))
+        .header("X-Forwarded-For", "10.3.0.1")
+        .json(&lead("repeat@acme.example"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(first.status(), 201);
+    let first: Value = first.json().await.unwrap();
+    let lead_id = first["lead_id"].as_str().unwrap().to_string();
+    let (phone_before, score_before, visitor_before): (String, i64, Option<String>) =
+        sqlx::query_as("SELECT phone, score, visitor_key FROM leads")
             .fetch_one(&app.db.pool)
             .await
             .unwrap();
-    assert_eq!(forms, 2);
-    assert_eq!(timeline, "asap", "new answers win");
-    assert_eq!(first_name, "Ana", "blanks do not erase what was given");
-    assert_eq!(source, "roi_calculator", "first-touch attribution is kept");
-    assert_eq!(
-        count(
-            &app,
-            "SELECT COUNT(*) FROM lead_interactions WHERE kind = 'form_submit'"
-        )
-        .await,
-        2
+
+    // Someone who knows the address submits with it from another browser.
+    let attacker = client();
+    // Give the attacker a visitor cookie, as a browser that has browsed would have.
+    let _ = app.get(&attacker, "/contact").await;
+    let mut forged = lead("REPEAT@acme.example");
+    forged["first_name"] = json!("Mallory");
+    forged["last_name"] = json!("Evil");
+    forged["company_name"] = json!("Evil Corp");
+    forged["phone"] = json!("+44 20 7946 0000");
+    forged["annual_revenue_range"] = json!("under_2m");
+    forged["challenge_description"] = json!("Overwritten description");
+    let response = attacker
+        .post(app.url("/api/v1/leads"))
+        .header("X-Forwarded-For", "10.3.0.2")
+        .json(&forged)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201, "a repeat answers like a new lead");
+    let second: Value = response.json().await.unwrap();
+    assert_ne!(
+        second["lead_id"], first["lead_id"],
+        "the lead's id is not revealed"
     );
+    assert!(second.get("merged_into_existing").is_none());
+    let booking = second["booking_url"].as_str().unwrap_or_default();
     assert!(
-        second["booking_url"].as_str().unwrap().contains("Ana"),
-        "the link uses the stored name"
+        !booking.contains("Ana") && !booking.contains("Acme"),
+        "the earlier submission's details are not revealed: {booking}"
     );
+
+    // The lead is unchanged and stays with the prospect's browser.
+    let (phone, score, visitor, first_name, description): (
+        String,
+        i64,
+        Option<String>,
+        String,
+        String,
+    ) = sqlx::query_as(
+        "SELECT phone, score, visitor_key, first_name, challenge_description FROM leads",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM leads").await, 1);
+    assert_eq!(phone, phone_before);
+    assert_eq!(
+        score, score_before,
+        "the score is not lowered by someone else"
+    );
+    assert_eq!(
+        visitor, visitor_before,
+        "the lead is not moved to another browser"
+    );
+    assert_eq!(first_name, "Ana");
+    assert_ne!(description, "Overwritten description");
+
+    // Staff see both submissions on the lead's timeline.
+    let repeat_note: String = sqlx::query_scalar(
+        "SELECT detail FROM lead_interactions WHERE kind = 'form_submit' AND detail LIKE 'Sent the form again%'",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert!(
+        repeat_note.contains("+44 20 7946 0000") && repeat_note.contains("Mallory"),
+        "{repeat_note}"
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM lead_submissions").await,
+        1,
+        "the repeat is kept as its own submission"
+    );
+
+    // Each browser's thank-you page shows its own submission only.
+    let thanks = |who: &reqwest::Client, reference: String| {
+        let who = who.clone();
+        let url = app.url("/api/leads/thanks");
+        async move {
+            let body: Value = who
+                .post(url)
+                .header("Accept", "application/json")
+                .form(&[("lead_id", reference.as_str())])
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            body
+        }
+    };
+    assert!(thanks(&attacker, lead_id.clone()).await.is_null());
+    let mine = thanks(&attacker, second["lead_id"].as_str().unwrap().to_string()).await;
+    assert!(
+        !mine.is_null(),
+        "the repeat's sender sees their own thank-you"
+    );
+    assert!(!mine.to_string().contains("Ana"), "{mine}");
 }
 
 async fn lead_submissions_are_rate_limited_per_address(app: TestApp) {
@@ -270,18 +347,25 @@ async fn concurrent_submissions_are_stored_exactly_once(app: TestApp) {
             (email, status, body["lead_id"].as_str().map(str::to_string))
         }));
     }
-    let mut ids: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    // Every submission is acknowledged with its own reference (a repeat's
+    // reply must not reveal the earlier lead's id).
+    let mut references = std::collections::HashSet::new();
     for task in tasks {
         let (email, status, id) = task.await.unwrap();
-        assert!(status == 201 || status == 200, "{email}: {status}");
-        let id = id.expect("an acknowledged lead has an id");
-        let previous = ids.insert(email.clone(), id.clone());
-        if let Some(previous) = previous {
-            assert_eq!(previous, id, "{email} landed on two leads");
-        }
+        assert_eq!(status, 201, "{email}");
+        let id = id.expect("an acknowledged submission has a reference");
+        assert!(
+            references.insert(id),
+            "{email}: a reference was given twice"
+        );
     }
-    assert_eq!(ids.len(), 150);
+    assert_eq!(references.len(), 200);
+    // One lead per address; the 50 repeats are kept beside their leads.
     assert_eq!(count(&app, "SELECT COUNT(*) FROM leads").await, 150);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM lead_submissions").await,
+        50
+    );
     assert_eq!(
         count(&app, "SELECT COUNT(DISTINCT email) FROM leads").await,
         150
@@ -292,7 +376,7 @@ async fn concurrent_submissions_are_stored_exactly_once(app: TestApp) {
             "SELECT CAST(SUM(forms_submitted) AS BIGINT) FROM leads"
         )
         .await,
-        200
+        150
     );
     assert_eq!(
         count(

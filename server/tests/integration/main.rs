@@ -16,5 +16,6 @@ mod leads;
 mod media;
 mod media_sweep;
 mod roi;
+mod security;
 mod showcase;
 mod two_servers;

@@ -91,7 +91,7 @@ fn CaseStudyTable(list: Vec<AdminCaseStudy>) -> impl IntoView {
                                     </form>
                                     {can_delete.then(|| view! {
                                         <form method="post" action=DeleteCaseStudy::PATH class="inline-form"
-                                            onsubmit="return confirm('Delete this case study? This cannot be undone.')">
+                                            data-confirm="Delete this case study? This cannot be undone.">
                                             <input type="hidden" name="id" value=s.id.clone() />
                                             <button type="submit" class="button button--small button--danger">
                                                 "Delete"<span class="visually-hidden">{format!(" {}", s.title)}</span>

@@ -252,7 +252,7 @@ fn FilterForm(
                 "Filter and sort"
                 {(active > 0).then(|| view! { <span class="badge">{format!("{active} active")}</span> })}
             </summary>
-            <script inner_html=FOLD_ON_PHONES></script>
+            <script nonce=crate::components::page_security::script_nonce() inner_html=FOLD_ON_PHONES></script>
             <LiveFilters>
         // autocomplete=off: after Back, the browser must not restore choices
         // that the URL (and so the results) no longer has.

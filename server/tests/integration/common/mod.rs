@@ -143,6 +143,11 @@ pub fn postgres_admin_url() -> String {
 }
 
 pub fn test_config(database_url: String) -> Config {
+    test_config_with(database_url, &[])
+}
+
+/// The test configuration with some variables set differently.
+pub fn test_config_with(database_url: String, overrides: &[(&str, &str)]) -> Config {
     let mut vars = HashMap::new();
     let media = std::env::temp_dir().join(format!("ce-media-{}", uuid::Uuid::new_v4().simple()));
     vars.insert("CE_MEDIA_DIR".to_string(), media.display().to_string());
@@ -151,15 +156,26 @@ pub fn test_config(database_url: String) -> Config {
     vars.insert("CE_DB_MAX_CONNECTIONS".to_string(), "5".to_string());
     // Tests act as many clients (rate limits are per address) by sending X-Forwarded-For.
     vars.insert("CE_TRUST_PROXY".to_string(), "true".to_string());
+    // Many tests make more API calls a minute from one address than the
+    // spec's general limit allows; the limit has its own test.
+    vars.insert("CE_API_RATE_LIMIT".to_string(), "100000/min".to_string());
+    for (name, value) in overrides {
+        vars.insert(name.to_string(), value.to_string());
+    }
     Config::from_lookup(|k| vars.get(k).cloned()).expect("valid test config")
 }
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, &[]).await
+}
+
+/// A test server whose configuration differs in the given variables.
+pub async fn spawn_app_with(backend: Backend, overrides: &[(&str, &str)]) -> TestApp {
     if std::env::var("TEST_LOG").is_ok() {
         server::telemetry::init(server::config::LogFormat::Pretty);
     }
     let database = TestDatabase::create(backend).await;
-    let config = test_config(database.url());
+    let config = test_config_with(database.url(), overrides);
     let app = Application::build(&config)
         .await
         .expect("application starts");
