@@ -389,6 +389,17 @@ mod tests {
             })
     }
 
+    #[test]
+    fn the_default_tiers_open_at_70_and_40() {
+        let s = ScoringSettings::default();
+        assert_eq!(tier_for(100, &s), Tier::Tier1);
+        assert_eq!(tier_for(70, &s), Tier::Tier1);
+        assert_eq!(tier_for(69, &s), Tier::Tier2);
+        assert_eq!(tier_for(40, &s), Tier::Tier2);
+        assert_eq!(tier_for(39, &s), Tier::Tier3);
+        assert_eq!(tier_for(0, &s), Tier::Tier3);
+    }
+
     proptest! {
         #[test]
         fn the_total_is_in_range_and_matches_its_factors(r in ranks(), s in settings()) {
@@ -409,17 +420,19 @@ mod tests {
             prop_assert!(score(&input(better), &s).total >= score(&input(a), &s).total);
         }
 
+        /// A higher total never lands in a lower tier, and the thresholds
+        /// themselves belong to the tier they open.
         #[test]
-        fn tiers_follow_the_thresholds(total in 0u8..=100, s in settings()) {
-            let tier = tier_for(total, &s);
-            let expected = if total >= s.tier1_min {
-                Tier::Tier1
-            } else if total >= s.tier2_min {
-                Tier::Tier2
-            } else {
-                Tier::Tier3
-            };
-            prop_assert_eq!(tier, expected);
+        fn tiers_rise_with_the_total_and_open_at_their_thresholds(
+            a in 0u8..=100, b in 0u8..=100, s in settings()
+        ) {
+            let rank = |t: Tier| match t { Tier::Tier3 => 0, Tier::Tier2 => 1, Tier::Tier1 => 2 };
+            let (low, high) = (a.min(b), a.max(b));
+            prop_assert!(rank(tier_for(high, &s)) >= rank(tier_for(low, &s)));
+            prop_assert_eq!(tier_for(s.tier1_min, &s), Tier::Tier1);
+            if s.tier2_min < s.tier1_min {
+                prop_assert_eq!(tier_for(s.tier2_min, &s), Tier::Tier2);
+            }
         }
     }
 }
