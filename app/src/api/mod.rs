@@ -10,6 +10,7 @@ pub mod lead_workspace;
 pub mod lead_workspace_types;
 pub mod leads;
 pub mod media_types;
+pub mod portfolio;
 pub mod roi;
 pub mod showcase;
 pub mod showcase_types;

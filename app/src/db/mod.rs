@@ -13,6 +13,7 @@ pub mod leads;
 pub mod login_failures;
 pub mod media_references;
 pub mod media_uploads;
+pub mod portfolio;
 pub mod rate_limits;
 pub mod roi_calculations;
 pub mod sessions;

@@ -25,6 +25,7 @@ pub mod media;
 pub mod media_sweep;
 pub mod new_consultant;
 pub mod password;
+pub mod portfolio_figures;
 pub mod rate_limit;
 pub mod roi;
 pub mod role;

@@ -1,7 +1,10 @@
+use crate::api::portfolio::load_portfolio_figures;
 use crate::components::hydration::use_hydrated;
 use crate::components::seo::{absolute_url, Seo};
 use crate::components::site_layout::SiteLayout;
 use crate::domain::lift::{annual_gain_from_lift, group_thousands};
+use crate::domain::portfolio_figures::PortfolioFigures;
+use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -20,6 +23,10 @@ pub fn HomePage() -> impl IntoView {
         .get("lift")
         .and_then(|v| v.parse::<f64>().ok())
         .unwrap_or(5.0);
+
+    // Computed from the published case studies on every request, so the
+    // figures move when a study is published or withdrawn.
+    let figures = Resource::new(|| (), |_| load_portfolio_figures());
 
     view! {
         <Seo
@@ -54,12 +61,7 @@ pub fn HomePage() -> impl IntoView {
             <section id="results" class="section section--tint" aria-labelledby="results-title">
                 <div class="container">
                     <h2 id="results-title" class="section__title">"Results that held up"</h2>
-                    <ul class="stats">
-                        <li class="stat"><span class="stat__value">"+18%"</span><span class="stat__label">"median conversion lift in winning tests"</span></li>
-                        <li class="stat"><span class="stat__value">"95%"</span><span class="stat__label">"confidence standard for every reported result"</span></li>
-                        <li class="stat"><span class="stat__value">"4.2 mo"</span><span class="stat__label">"typical payback on an engagement"</span></li>
-                    </ul>
-                    <p class="muted small">"Figures from our own engagements."</p>
+                    <PortfolioFiguresView figures />
                     <p><a class="button button--primary" href="/case-studies?featured_first=true&sort_by=roi_desc">"Read the case studies"</a></p>
                 </div>
             </section>
@@ -156,5 +158,44 @@ pub fn LiftEstimator(initial_revenue: f64, initial_lift: f64) -> impl IntoView {
             <p class="estimator__answer" role="status" aria-live="polite" data-testid="lift-answer">{answer}</p>
             <button type="submit" class="button button--ghost" hidden=hydrated>"Calculate"</button>
         </form>
+    }
+}
+
+/// The portfolio's figures, or nothing at all when nothing is published or
+/// they cannot be loaded (a made-up fallback would be worse than none).
+#[component]
+fn PortfolioFiguresView(
+    figures: Resource<Result<Option<PortfolioFigures>, AppError>>,
+) -> impl IntoView {
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                figures.await.ok().flatten().map(|f| {
+                    let studies = f.studies;
+                    view! {
+                        <ul class="stats">
+                            <li class="stat">
+                                <span class="stat__value">{f.improvement_label()}</span>
+                                <span class="stat__label">"median improvement in the headline metric"</span>
+                            </li>
+                            <li class="stat">
+                                <span class="stat__value">{format!("{} of {}", f.at_95_confidence, studies)}</span>
+                                <span class="stat__label">"results reported at 95% confidence or more"</span>
+                            </li>
+                            <li class="stat">
+                                <span class="stat__value">{f.payback_label()}</span>
+                                <span class="stat__label">"median payback"</span>
+                            </li>
+                        </ul>
+                        <p class="muted small">
+                            {format!(
+                                "Computed from our {studies} published case {}.",
+                                if studies == 1 { "study" } else { "studies" }
+                            )}
+                        </p>
+                    }
+                })
+            })}
+        </Suspense>
     }
 }

@@ -8,6 +8,7 @@ pub mod lead_pages;
 pub mod lead_settings;
 pub mod lead_workspace;
 pub mod leads;
+pub mod portfolio;
 pub mod rate_limit;
 pub mod roi;
 pub mod showcase;

@@ -12,6 +12,7 @@ mod case_study_admin;
 mod consultant_admin;
 mod fuzz;
 mod health;
+mod home;
 mod leads;
 mod media;
 mod media_sweep;
