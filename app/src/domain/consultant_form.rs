@@ -45,20 +45,7 @@ pub struct ConsultantDraft {
 pub const CONTACT_METHODS: [&str; 3] = ["email", "phone", "calendar"];
 
 fn url(value: &str) -> Result<Option<String>, String> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Ok(None);
-    }
-    let valid = (value.starts_with("https://") || value.starts_with("http://"))
-        && value.len() <= 500
-        && !value
-            .chars()
-            .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>');
-    if valid {
-        Ok(Some(value.to_string()))
-    } else {
-        Err("Enter a full web address starting with https://".to_string())
-    }
+    crate::domain::contact_fields::WebUrl::parse(value).map(|u| u.map(|u| u.into_inner()))
 }
 
 impl ConsultantInput {
@@ -85,15 +72,12 @@ impl ConsultantInput {
                 "The bio is too long (at most 10,000 characters).".into(),
             ));
         }
-        let phone = Some(self.phone.trim().to_string()).filter(|p| !p.is_empty());
-        if phone.as_ref().is_some_and(|p| {
-            p.len() > 50 || !p.chars().all(|c| c.is_ascii_digit() || " +()-".contains(c))
-        }) {
-            errors.push((
-                "phone".into(),
-                "Use digits, spaces and + ( ) - only.".into(),
-            ));
-        }
+        let phone = crate::domain::contact_fields::Phone::parse(&self.phone)
+            .unwrap_or_else(|m| {
+                errors.push(("phone".into(), m));
+                None
+            })
+            .map(|p| p.into_inner());
         let specializations: Vec<String> = self
             .specializations
             .split(',')

@@ -8,6 +8,7 @@ pub mod common_passwords;
 pub mod consultant_form;
 pub mod consultant_match;
 pub mod consultant_query;
+pub mod contact_fields;
 pub mod content_policy;
 pub mod control_chars;
 pub mod cross_site;

@@ -16,8 +16,6 @@ pub(super) const MAX_DESCRIPTION: usize = 2000;
 pub(super) const MAX_UTM: usize = 255;
 const MAX_SOURCE_DETAIL: usize = 255;
 const MAX_INDUSTRY_OTHER: usize = 100;
-const MAX_PHONE: usize = 50;
-const MAX_WEBSITE: usize = 500;
 const MAX_LOCATIONS: i64 = 100_000;
 const MAX_CASE_STUDIES: usize = 50;
 const MAX_TIME_ON_SITE: i64 = 86_400;
@@ -64,56 +62,11 @@ impl Checker {
 }
 
 fn phone(value: &str) -> Result<Option<String>, String> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Ok(None);
-    }
-    let digits = value.chars().filter(char::is_ascii_digit).count();
-    if value.len() > MAX_PHONE
-        || !value
-            .chars()
-            .all(|c| c.is_ascii_digit() || " +()-.".contains(c))
-    {
-        return Err("Use digits, spaces and + ( ) - only.".into());
-    }
-    if !(6..=20).contains(&digits) {
-        return Err("Enter a phone number with 6 to 20 digits, including the area code.".into());
-    }
-    Ok(Some(value.to_string()))
+    crate::domain::contact_fields::Phone::parse(value).map(|p| p.map(|p| p.into_inner()))
 }
 
 fn website(value: &str) -> Result<Option<String>, String> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Ok(None);
-    }
-    let lower = value.to_ascii_lowercase();
-    let url = if lower.starts_with("https://") || lower.starts_with("http://") {
-        value.to_string()
-    } else if !value.contains("://") && value.contains('.') {
-        format!("https://{value}")
-    } else {
-        return Err("Enter your website like https://example.com".into());
-    };
-    let host = url
-        .split("://")
-        .nth(1)
-        .unwrap_or("")
-        .split(['/', '?', '#'])
-        .next()
-        .unwrap_or("");
-    let valid = url.len() <= MAX_WEBSITE
-        && host.contains('.')
-        && !host.starts_with('.')
-        && !host.ends_with('.')
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || "\"<>\\".contains(c));
-    if valid {
-        Ok(Some(url))
-    } else {
-        Err("Enter your website like https://example.com".into())
-    }
+    crate::domain::contact_fields::WebUrl::parse(value).map(|u| u.map(|u| u.into_inner()))
 }
 
 /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in hex, returned lowercase.
