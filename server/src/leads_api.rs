@@ -5,7 +5,7 @@
 use crate::api_v1::ApiError;
 use app::auth::current::user_for_request;
 use app::domain::consultant_match::ConsultantMatch;
-use app::domain::lead_form::{LeadForm, LeadRequest};
+use app::domain::lead_form::{api_values, LeadForm, LeadRequest};
 use app::domain::roi::{known_industries, RoiRequest};
 use app::domain::role::Role;
 use app::error::AppError;
@@ -98,7 +98,16 @@ pub async fn create_lead(
 ) -> Result<Response, ApiError> {
     let form = LeadForm::from(body(payload)?);
     let client = Client::from_parts(&parts, &state.settings.trusted_proxies);
-    let outcome = leads::capture(&state.db, &client, &form).await?;
+    let outcome = leads::capture(&state.db, &client, &form)
+        .await
+        .map_err(|err| match err {
+            // The form's messages ("Choose your company's annual revenue")
+            // become ones that list the accepted values.
+            AppError::Invalid(fields) => AppError::fields(api_values::api_errors(
+                fields.into_iter().map(|f| (f.field, f.message)).collect(),
+            )),
+            other => other,
+        })?;
     let tier = outcome.score.tier;
     let consultant = outcome.consultant.as_ref().map(|c| {
         json!({

@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 on_both_backends!(
     a_lead_is_scored_routed_and_told_what_happens_next,
     the_lead_api_names_every_bad_field,
+    the_lead_api_takes_the_specs_values_and_lists_the_accepted_ones,
     a_repeat_submission_reveals_and_overwrites_nothing,
     lead_submissions_are_rate_limited_per_address,
     concurrent_submissions_are_stored_exactly_once,
@@ -168,6 +169,62 @@ async fn the_lead_api_names_every_bad_field(app: TestApp) {
         count(&app, "SELECT COUNT(*) FROM leads").await,
         0,
         "nothing stored"
+    );
+}
+
+async fn the_lead_api_takes_the_specs_values_and_lists_the_accepted_ones(app: TestApp) {
+    app.seed_showcase().await;
+    let mut spec = lead("ops@spec-values.example.com");
+    spec["annual_revenue_range"] = json!("£10M+");
+    spec["company_size_range"] = json!("200+");
+    spec["timeline"] = json!("1-3 months");
+    spec["decision_making_authority"] = json!("Decision maker");
+    let response = post_json(&app, "/api/v1/leads", &spec, "10.2.2.1").await;
+    assert_eq!(response.status(), 201, "the spec's labels are accepted");
+    let stored: (String, String, String, String) = sqlx::query_as(
+        "SELECT annual_revenue_range, company_size_range, timeline, decision_authority \
+         FROM leads WHERE email = 'ops@spec-values.example.com'",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        stored,
+        (
+            "10m_50m".to_string(),
+            "200-1000".to_string(),
+            "1-3_months".to_string(),
+            "decision_maker".to_string()
+        ),
+        "stored as our values (a wider spec band as the lowest of ours it covers)"
+    );
+
+    let mut wrong = lead("ops@wrong-values.example.com");
+    wrong["annual_revenue_range"] = json!("lots");
+    wrong["timeline"] = json!("soon");
+    let response = post_json(&app, "/api/v1/leads", &wrong, "10.2.2.2").await;
+    assert_eq!(response.status(), 422);
+    let body: Value = response.json().await.unwrap();
+    let message = |field: &str| -> String {
+        body["error"]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["parameter"] == field)
+            .unwrap_or_else(|| panic!("{field} reported: {body}"))["message"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let revenue = message("annual_revenue_range");
+    assert!(
+        revenue.contains("under_2m, 2m_10m") && revenue.contains("\"£10M+\""),
+        "{revenue}"
+    );
+    assert!(
+        message("timeline").contains("asap, 1-3_months"),
+        "{}",
+        message("timeline")
     );
 }
 

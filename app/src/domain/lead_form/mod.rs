@@ -3,7 +3,9 @@
 //!
 //! - [`LeadForm`] holds the fields as an HTML form posts them (all strings);
 //!   [`LeadRequest`] is the JSON `CreateLeadRequest` and converts into a
-//!   `LeadForm`, so there is one parser: [`LeadForm::parse`].
+//!   `LeadForm`, so there is one parser: [`LeadForm::parse`]. The JSON API
+//!   also takes the spec's documented labels (`"£10M+"`, `"1-3 months"`) and
+//!   reports choice errors with the accepted values ([`api_values`]).
 //! - `parse` reports every bad field at once as `(field, message)` pairs. A
 //!   field of `"form"` is a form-level message (show it above the form).
 //! - [`LeadForm::parse_step_one`] checks the first step of the two-step form
@@ -20,6 +22,7 @@
 //!   are clamped to 86,400 seconds; a negative or non-numeric value is an error.
 //! - A `website` typed without a scheme (`acme.co.uk`) gets `https://` added.
 
+pub mod api_values;
 mod booking;
 mod consent;
 mod field_access;

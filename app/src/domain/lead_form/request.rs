@@ -1,8 +1,10 @@
 //! The JSON `CreateLeadRequest` of `POST /api/v1/leads`. It converts into a
 //! [`LeadForm`] so the API and the HTML form share one parser. Every field
 //! defaults when missing, so a missing required field is reported by name by
-//! `LeadForm::parse` rather than as a deserialisation error.
+//! `LeadForm::parse` rather than as a deserialisation error. The closed-set
+//! fields also take the spec's labels (see [`super::api_values`]).
 
+use super::api_values::to_wire_value;
 use super::LeadForm;
 use crate::domain::lead_fields::LeadSource;
 use serde::{Deserialize, Serialize};
@@ -57,17 +59,20 @@ impl From<LeadRequest> for LeadForm {
             website: r.website.unwrap_or_default(),
             industry: r.industry,
             industry_other: r.industry_other.unwrap_or_default(),
-            annual_revenue_range: r.annual_revenue_range,
-            company_size_range: r.company_size_range,
+            annual_revenue_range: to_wire_value("annual_revenue_range", &r.annual_revenue_range),
+            company_size_range: to_wire_value("company_size_range", &r.company_size_range),
             number_of_locations: r
                 .number_of_locations
                 .map(|n| n.to_string())
                 .unwrap_or_default(),
             primary_challenge: r.primary_challenge,
             challenge_description: r.challenge_description.unwrap_or_default(),
-            timeline: r.timeline,
+            timeline: to_wire_value("timeline", &r.timeline),
             budget_range: r.budget_range.unwrap_or_default(),
-            decision_making_authority: r.decision_making_authority,
+            decision_making_authority: to_wire_value(
+                "decision_making_authority",
+                &r.decision_making_authority,
+            ),
             source,
             source_detail: r.source_detail.unwrap_or_default(),
             utm_campaign: r.utm_campaign.unwrap_or_default(),
@@ -86,7 +91,9 @@ impl From<LeadRequest> for LeadForm {
 mod tests {
     use super::super::parse::tests::industries;
     use super::*;
-    use crate::domain::lead_fields::{Challenge, LeadSource};
+    use crate::domain::lead_fields::{
+        Challenge, DecisionAuthority, EmployeeRange, LeadSource, RevenueRange, Timeline,
+    };
 
     #[test]
     fn a_json_request_goes_through_the_same_parser() {
@@ -110,6 +117,25 @@ mod tests {
         assert_eq!(lead.case_studies_viewed, ["grocer-basket"]);
         assert_eq!(lead.time_on_site, Some(95));
         assert!(lead.consent_marketing);
+    }
+
+    #[test]
+    fn the_specs_documented_values_are_accepted() {
+        let json = r#"{
+            "email": "ops@example.org", "industry": "47110",
+            "annual_revenue_range": "£10M+", "company_size_range": "200+",
+            "primary_challenge": "pricing", "timeline": "1-3 months",
+            "decision_making_authority": "Decision maker", "source": "referral"
+        }"#;
+        let request: LeadRequest = serde_json::from_str(json).unwrap();
+        let lead = LeadForm::from(request).parse(&industries()).unwrap();
+        assert_eq!(lead.annual_revenue_range, RevenueRange::From10mTo50m);
+        assert_eq!(lead.company_size_range, EmployeeRange::UpTo1000);
+        assert_eq!(lead.timeline, Timeline::OneToThreeMonths);
+        assert_eq!(
+            lead.decision_making_authority,
+            DecisionAuthority::DecisionMaker
+        );
     }
 
     #[test]
