@@ -93,6 +93,17 @@ impl AppError {
         AppError::Internal
     }
 
+    /// A 409 naming `field` when a write broke a unique constraint (a taken
+    /// email or slug); any other database error is an internal one (logged).
+    #[cfg(feature = "ssr")]
+    pub fn unique_conflict(err: sqlx::Error, field: &str, message: impl Into<String>) -> AppError {
+        if is_unique_violation(&err) {
+            AppError::conflict(field, message)
+        } else {
+            AppError::from(err)
+        }
+    }
+
     pub fn status(&self) -> u16 {
         match self {
             AppError::Invalid(_) => 422,
@@ -122,6 +133,47 @@ impl AppError {
             AppError::Conflict(e) if e.field == field => Some(e.message.clone()),
             _ => None,
         }
+    }
+}
+
+/// Whether a database error is a unique-constraint violation (both backends).
+#[cfg(feature = "ssr")]
+fn is_unique_violation(err: &sqlx::Error) -> bool {
+    matches!(err, sqlx::Error::Database(db) if db.is_unique_violation())
+}
+
+/// A failed query is our problem, not the user's: the cause is logged with
+/// the current span (the instrumented service step) and the user sees 500.
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> AppError {
+        tracing::error!(error = %err, "database error");
+        AppError::Internal
+    }
+}
+
+/// Stored JSON that does not read back (or a value that does not write) is
+/// a bug or a damaged row: logged, and a 500 for the user.
+#[cfg(feature = "ssr")]
+impl From<serde_json::Error> for AppError {
+    fn from(err: serde_json::Error) -> AppError {
+        tracing::error!(error = %err, "JSON error");
+        AppError::Internal
+    }
+}
+
+/// A result whose database error may be a unique-constraint violation that
+/// the user can fix (a taken email, slug, account link).
+#[cfg(feature = "ssr")]
+pub trait UniqueConflict<T> {
+    /// A unique violation becomes a 409 naming `field`; any other error is internal.
+    fn or_conflict(self, field: &str, message: impl Into<String>) -> Result<T, AppError>;
+}
+
+#[cfg(feature = "ssr")]
+impl<T> UniqueConflict<T> for Result<T, sqlx::Error> {
+    fn or_conflict(self, field: &str, message: impl Into<String>) -> Result<T, AppError> {
+        self.map_err(|err| AppError::unique_conflict(err, field, message))
     }
 }
 

@@ -30,7 +30,7 @@ pub fn session_token(parts: &Parts) -> Option<String> {
 
 pub fn to_current_user(row: UserRow) -> Result<CurrentUser, AppError> {
     Ok(CurrentUser {
-        role: row.role().map_err(AppError::internal)?,
+        role: row.role()?,
         id: row.id,
         email: row.email,
         display_name: row.display_name,
@@ -51,9 +51,7 @@ pub async fn user_for_request(
     let Some(token) = session_token(parts) else {
         return Ok(None);
     };
-    let row = sessions::find_user(db, &session_token::hash_token(&token))
-        .await
-        .map_err(AppError::internal)?;
+    let row = sessions::find_user(db, &session_token::hash_token(&token)).await?;
     row.map(to_current_user).transpose()
 }
 

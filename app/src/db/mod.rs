@@ -190,11 +190,6 @@ pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
-/// Whether an error is a unique-constraint violation (on either backend).
-pub fn is_unique_violation(err: &sqlx::Error) -> bool {
-    matches!(err, sqlx::Error::Database(db) if db.is_unique_violation())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

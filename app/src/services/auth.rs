@@ -21,6 +21,7 @@ fn set_cookie(value: String) -> Result<(), AppError> {
 
 /// Checks the credentials (throttled per account and per address), starts a
 /// new session — replacing the browser's previous one — and sets its cookie.
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn login(email: &str, password: &str, next: Option<&str>) -> Result<String, AppError> {
     let state = state()?;
     let parts = request_parts()?;
@@ -40,9 +41,7 @@ pub async fn login(email: &str, password: &str, next: Option<&str>) -> Result<St
 
     // The attempt counts before the (slow) password check, so parallel
     // guesses cannot all pass the throttle before any of them is recorded.
-    let attempt = login_failures::record(db, &email_key, &ip)
-        .await
-        .map_err(AppError::internal)?;
+    let attempt = login_failures::record(db, &email_key, &ip).await?;
     let now = attempt.at_ms;
     for (policy, attempts) in [
         (
@@ -60,19 +59,15 @@ pub async fn login(email: &str, password: &str, next: Option<&str>) -> Result<St
                 .await,
         ),
     ] {
-        let attempts = attempts.map_err(AppError::internal)?;
+        let attempts = attempts?;
         if let Some(retry_after_secs) = policy.retry_after_secs_counting(&attempts, now) {
-            login_failures::forget(db, &attempt)
-                .await
-                .map_err(AppError::internal)?;
+            login_failures::forget(db, &attempt).await?;
             tracing::warn!(%ip, email = %email_key, "login throttled");
             return Err(AppError::TooManyRequests { retry_after_secs });
         }
     }
 
-    let user = users::find_by_email(db, &email_key)
-        .await
-        .map_err(AppError::internal)?;
+    let user = users::find_by_email(db, &email_key).await?;
     let verified =
         password_hash::verify(password, user.as_ref().map(|u| u.password_hash.clone())).await?;
     let user = match user {
@@ -85,8 +80,7 @@ pub async fn login(email: &str, password: &str, next: Option<&str>) -> Result<St
     };
 
     login_failures::clear_for_email(db, &email_key, now - ThrottlePolicy::PER_ADDRESS.window_ms)
-        .await
-        .map_err(AppError::internal)?;
+        .await?;
     let new_token = token::generate();
     let previous = session_token(&parts).map(|t| token::hash_token(&t));
     let user_agent = parts
@@ -104,8 +98,7 @@ pub async fn login(email: &str, password: &str, next: Option<&str>) -> Result<St
         },
         previous.as_deref(),
     )
-    .await
-    .map_err(AppError::internal)?;
+    .await?;
     set_cookie(token::cookie(
         &new_token.token,
         state.settings.session_ttl_ms / 1000,
@@ -116,18 +109,18 @@ pub async fn login(email: &str, password: &str, next: Option<&str>) -> Result<St
 }
 
 /// Ends the session on the server (so a copied cookie stops working) and clears the cookie.
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn logout() -> Result<(), AppError> {
     let state = state()?;
     let parts = request_parts()?;
     if let Some(t) = session_token(&parts) {
-        sessions::delete(&state.db, &token::hash_token(&t))
-            .await
-            .map_err(AppError::internal)?;
+        sessions::delete(&state.db, &token::hash_token(&t)).await?;
     }
     set_cookie(token::clearing_cookie(state.settings.secure_cookies))
 }
 
 /// Changes the user's own password and ends their other sessions.
+#[tracing::instrument(skip_all, fields(user_id = %user.id), err(Debug, level = "info"))]
 pub async fn change_password(
     user: &CurrentUser,
     current_password: &str,
@@ -146,8 +139,7 @@ pub async fn change_password(
         ));
     }
     let row = users::find_by_id(db, &user.id)
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .ok_or(AppError::Unauthenticated)?;
     if !password_hash::verify(current_password, Some(row.password_hash)).await? {
         return Err(AppError::invalid(
@@ -156,13 +148,9 @@ pub async fn change_password(
         ));
     }
     let hash = password_hash::hash(&new_password).await?;
-    users::update_password_hash(db, &user.id, &hash)
-        .await
-        .map_err(AppError::internal)?;
+    users::update_password_hash(db, &user.id, &hash).await?;
     let keep = session_token(&parts).map(|t| token::hash_token(&t));
-    sessions::delete_for_user_except(db, &user.id, keep.as_deref())
-        .await
-        .map_err(AppError::internal)?;
+    sessions::delete_for_user_except(db, &user.id, keep.as_deref()).await?;
     audit::record(
         db,
         Some(&user.id),
@@ -170,7 +158,6 @@ pub async fn change_password(
         &user.id,
         serde_json::json!({}),
     )
-    .await
-    .map_err(AppError::internal)?;
+    .await?;
     Ok(())
 }

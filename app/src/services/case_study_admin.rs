@@ -1,16 +1,16 @@
 use crate::api::auth::CurrentUser;
 use crate::api::case_study_admin::{AdminCaseStudy, EditorData};
 use crate::auth::current::state;
-use crate::db::{audit, case_study_admin as db_admin, is_unique_violation, media_uploads, Db};
+use crate::db::{audit, case_study_admin as db_admin, media_uploads, Db};
 use crate::domain::case_study_form::{format_secondary_metrics, CaseStudyDraft, CaseStudyInput};
 use crate::domain::media::{may_attach, MediaKey, UploadsAllowed};
 use crate::error::AppError;
 
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn list() -> Result<Vec<AdminCaseStudy>, AppError> {
     let db = state()?.db;
     Ok(db_admin::list(&db)
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .into_iter()
         .map(|r| AdminCaseStudy {
             id: r.id,
@@ -27,11 +27,10 @@ pub async fn list() -> Result<Vec<AdminCaseStudy>, AppError> {
 
 /// The form's contents: a stored case study written back as text fields, or
 /// an empty form with sensible defaults.
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn editor(id: Option<&str>, can_delete: bool) -> Result<EditorData, AppError> {
     let db = state()?.db;
-    let consultants = db_admin::consultant_choices(&db)
-        .await
-        .map_err(AppError::internal)?;
+    let consultants = db_admin::consultant_choices(&db).await?;
     let Some(id) = id else {
         return Ok(EditorData {
             id: None,
@@ -49,11 +48,10 @@ pub async fn editor(id: Option<&str>, can_delete: bool) -> Result<EditorData, Ap
         });
     };
     let row = db_admin::by_id(&db, id)
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .ok_or_else(|| AppError::NotFound("That case study".into()))?;
-    let secondary = row.secondary_metrics().map_err(AppError::internal)?;
-    let chart_images = row.chart_images().map_err(AppError::internal)?.join("\n");
+    let secondary = row.secondary_metrics()?;
+    let chart_images = row.chart_images()?.join("\n");
     Ok(EditorData {
         id: Some(row.id.clone()),
         published: row.published == 1,
@@ -100,6 +98,7 @@ pub async fn editor(id: Option<&str>, can_delete: bool) -> Result<EditorData, Ap
     })
 }
 
+#[tracing::instrument(skip_all, fields(user_id = %user.id), err(Debug, level = "info"))]
 pub async fn save(
     user: &CurrentUser,
     id: Option<&str>,
@@ -110,20 +109,18 @@ pub async fn save(
     check_images(&db, id, &draft).await?;
     let saved = db_admin::save(&db, id, &draft, &user.id)
         .await
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                AppError::conflict(
-                    "slug",
-                    format!(
-                        "Another case study already uses the slug \"{}\".",
-                        draft.slug.as_str()
-                    ),
-                )
-            } else if matches!(&e, sqlx::Error::Database(d) if d.is_foreign_key_violation()) {
+        .map_err(|e| match &e {
+            sqlx::Error::Database(d) if d.is_foreign_key_violation() => {
                 AppError::invalid("consultant_id", "Choose a consultant from the list.")
-            } else {
-                AppError::internal(e)
             }
+            _ => AppError::unique_conflict(
+                e,
+                "slug",
+                format!(
+                    "Another case study already uses the slug \"{}\".",
+                    draft.slug.as_str()
+                ),
+            ),
         })?;
     let id = saved.ok_or_else(|| AppError::NotFound("That case study".into()))?;
     audit::record(
@@ -133,8 +130,7 @@ pub async fn save(
         &id,
         serde_json::json!({ "slug": draft.slug.as_str() }),
     )
-    .await
-    .map_err(AppError::internal)?;
+    .await?;
     Ok(id)
 }
 
@@ -143,11 +139,8 @@ pub async fn save(
 /// the case study already holds is kept as it is.
 async fn check_images(db: &Db, id: Option<&str>, draft: &CaseStudyDraft) -> Result<(), AppError> {
     let (stored_hero, stored_charts) = match id {
-        Some(id) => match db_admin::by_id(db, id).await.map_err(AppError::internal)? {
-            Some(row) => (
-                row.hero_image.clone(),
-                row.chart_images().map_err(AppError::internal)?,
-            ),
+        Some(id) => match db_admin::by_id(db, id).await? {
+            Some(row) => (row.hero_image.clone(), row.chart_images()?),
             None => return Err(AppError::NotFound("That case study".into())),
         },
         None => (None, Vec::new()),
@@ -182,12 +175,11 @@ async fn is_attachable<'a>(
     key: &MediaKey,
     stored: impl IntoIterator<Item = &'a str>,
 ) -> Result<bool, AppError> {
-    let record = media_uploads::find(db, key)
-        .await
-        .map_err(AppError::internal)?;
+    let record = media_uploads::find(db, key).await?;
     Ok(may_attach(key, stored, record.as_ref(), UploadsAllowed::Anyone).is_ok())
 }
 
+#[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
 pub async fn set_flag(
     user: &CurrentUser,
     id: &str,
@@ -198,8 +190,7 @@ pub async fn set_flag(
     let changed = match flag {
         "published" => db_admin::set_published(&db, id, value).await,
         _ => db_admin::set_featured(&db, id, value).await,
-    }
-    .map_err(AppError::internal)?;
+    }?;
     if !changed {
         return Err(AppError::NotFound("That case study".into()));
     }
@@ -211,15 +202,13 @@ pub async fn set_flag(
         serde_json::json!({ "value": value }),
     )
     .await
-    .map_err(AppError::internal)
+    .map_err(AppError::from)
 }
 
+#[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
 pub async fn delete(user: &CurrentUser, id: &str) -> Result<(), AppError> {
     let db = state()?.db;
-    if !db_admin::delete(&db, id)
-        .await
-        .map_err(AppError::internal)?
-    {
+    if !db_admin::delete(&db, id).await? {
         return Err(AppError::NotFound("That case study".into()));
     }
     audit::record(
@@ -230,5 +219,5 @@ pub async fn delete(user: &CurrentUser, id: &str) -> Result<(), AppError> {
         serde_json::json!({}),
     )
     .await
-    .map_err(AppError::internal)
+    .map_err(AppError::from)
 }

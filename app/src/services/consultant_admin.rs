@@ -8,14 +8,12 @@ use crate::db::{audit, media_uploads, Db};
 use crate::domain::consultant_form::ConsultantInput;
 use crate::domain::media::{may_attach, AttachRefusal, MediaKey, UploadsAllowed};
 use crate::domain::role::Role;
-use crate::error::AppError;
+use crate::error::{AppError, UniqueConflict};
 
 /// The profile `user` may edit with this id: any for admins, only their own
 /// for consultants (anything else is 403, so ids cannot be probed).
 async fn editable(db: &Db, user: &CurrentUser, id: &str) -> Result<ConsultantRow, AppError> {
-    let row = consultants::by_id(db, id)
-        .await
-        .map_err(AppError::internal)?;
+    let row = consultants::by_id(db, id).await?;
     match (user.role, row) {
         (Role::Admin, Some(row)) => Ok(row),
         (Role::Admin, None) => Err(AppError::NotFound("That consultant".into())),
@@ -24,6 +22,7 @@ async fn editable(db: &Db, user: &CurrentUser, id: &str) -> Result<ConsultantRow
     }
 }
 
+#[tracing::instrument(skip_all, fields(user_id = %user.id), err(Debug, level = "info"))]
 pub async fn overview(user: &CurrentUser) -> Result<ConsultantsOverview, AppError> {
     let linkable_accounts = if user.role == Role::Admin {
         Some(linkable_accounts(user).await?)
@@ -44,8 +43,7 @@ async fn list(user: &CurrentUser) -> Result<Vec<ConsultantListItem>, AppError> {
         consultants::by_user_id(&db, &user.id)
             .await
             .map(|r| r.into_iter().collect())
-    }
-    .map_err(AppError::internal)?;
+    }?;
     Ok(rows
         .into_iter()
         .map(|r| ConsultantListItem {
@@ -59,14 +57,13 @@ async fn list(user: &CurrentUser) -> Result<Vec<ConsultantListItem>, AppError> {
         .collect())
 }
 
+#[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
 pub async fn editor(user: &CurrentUser, id: &str) -> Result<ConsultantEditorData, AppError> {
     let db = state()?.db;
     let row = editable(&db, user, id).await?;
     Ok(ConsultantEditorData {
         input: ConsultantInput {
-            specializations: json_list(&row.specializations_json)
-                .map_err(AppError::internal)?
-                .join(", "),
+            specializations: json_list(&row.specializations_json)?.join(", "),
             first_name: row.first_name,
             last_name: row.last_name,
             title: row.title,
@@ -88,6 +85,7 @@ pub async fn editor(user: &CurrentUser, id: &str) -> Result<ConsultantEditorData
     })
 }
 
+#[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
 pub async fn save(user: &CurrentUser, id: &str, input: &ConsultantInput) -> Result<(), AppError> {
     let db = state()?.db;
     let current = editable(&db, user, id).await?;
@@ -95,9 +93,7 @@ pub async fn save(user: &CurrentUser, id: &str, input: &ConsultantInput) -> Resu
     if let Some(chosen) = &draft.profile_image {
         check_portrait(&db, user, chosen, current.profile_image.as_deref()).await?;
     }
-    consultants::update_profile(&db, id, &draft)
-        .await
-        .map_err(AppError::internal)?;
+    consultants::update_profile(&db, id, &draft).await?;
     audit::record(
         &db,
         Some(&user.id),
@@ -106,7 +102,7 @@ pub async fn save(user: &CurrentUser, id: &str, input: &ConsultantInput) -> Resu
         serde_json::json!({}),
     )
     .await
-    .map_err(AppError::internal)
+    .map_err(AppError::from)
 }
 
 /// A new portrait must be an upload of the saver's own (portrait keys are in
@@ -118,9 +114,7 @@ async fn check_portrait(
     chosen: &MediaKey,
     stored: Option<&str>,
 ) -> Result<(), AppError> {
-    let record = media_uploads::find(db, chosen)
-        .await
-        .map_err(AppError::internal)?;
+    let record = media_uploads::find(db, chosen).await?;
     let allowed = if user.role == Role::Admin {
         UploadsAllowed::Anyone
     } else {
@@ -150,20 +144,14 @@ fn require_admin(user: &CurrentUser) -> Result<(), AppError> {
 }
 
 /// Admins: a new profile (active) from a name, an email and a title.
+#[tracing::instrument(skip_all, fields(user_id = %user.id), err(Debug, level = "info"))]
 pub async fn create(user: &CurrentUser, input: &NewConsultantInput) -> Result<String, AppError> {
     require_admin(user)?;
     let db = state()?.db;
     let new = input.parse().map_err(AppError::fields)?;
-    let id = match consultants::create(&db, &new).await {
-        Ok(id) => id,
-        Err(e) if crate::db::is_unique_violation(&e) => {
-            return Err(AppError::conflict(
-                "email",
-                "Another consultant profile has this email.",
-            ))
-        }
-        Err(e) => return Err(AppError::internal(e)),
-    };
+    let id = consultants::create(&db, &new)
+        .await
+        .or_conflict("email", "Another consultant profile has this email.")?;
     audit::record(
         &db,
         Some(&user.id),
@@ -171,19 +159,16 @@ pub async fn create(user: &CurrentUser, input: &NewConsultantInput) -> Result<St
         &id,
         serde_json::json!({ "email": new.email.as_str() }),
     )
-    .await
-    .map_err(AppError::internal)?;
+    .await?;
     Ok(id)
 }
 
 /// Admins: hide a profile from the public pages and from lead routing (or show it again).
+#[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
 pub async fn set_active(user: &CurrentUser, id: &str, active: bool) -> Result<(), AppError> {
     require_admin(user)?;
     let db = state()?.db;
-    if !consultants::set_active(&db, id, active)
-        .await
-        .map_err(AppError::internal)?
-    {
+    if !consultants::set_active(&db, id, active).await? {
         return Err(AppError::NotFound("That consultant".into()));
     }
     audit::record(
@@ -198,18 +183,16 @@ pub async fn set_active(user: &CurrentUser, id: &str, active: bool) -> Result<()
         serde_json::json!({}),
     )
     .await
-    .map_err(AppError::internal)
+    .map_err(AppError::from)
 }
 
 /// Admins: delete a profile created by mistake. One with case studies or
 /// leads is refused (409): deactivating it keeps their history intact.
+#[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
 pub async fn delete(user: &CurrentUser, id: &str) -> Result<(), AppError> {
     require_admin(user)?;
     let db = state()?.db;
-    match consultants::delete_unused(&db, id)
-        .await
-        .map_err(AppError::internal)?
-    {
+    match consultants::delete_unused(&db, id).await? {
         consultants::Deletion::Deleted => audit::record(
             &db,
             Some(&user.id),
@@ -218,7 +201,7 @@ pub async fn delete(user: &CurrentUser, id: &str) -> Result<(), AppError> {
             serde_json::json!({}),
         )
         .await
-        .map_err(AppError::internal),
+        .map_err(AppError::from),
         consultants::Deletion::NotFound => Err(AppError::NotFound("That consultant".into())),
         consultants::Deletion::InUse {
             case_studies,
@@ -238,6 +221,7 @@ pub async fn delete(user: &CurrentUser, id: &str) -> Result<(), AppError> {
 
 /// Admins: link a profile to a consultant account (who may then edit it and
 /// work its leads), or unlink it with an empty `user_id`.
+#[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
 pub async fn link_account(user: &CurrentUser, id: &str, user_id: &str) -> Result<(), AppError> {
     require_admin(user)?;
     let db = state()?.db;
@@ -245,9 +229,7 @@ pub async fn link_account(user: &CurrentUser, id: &str, user_id: &str) -> Result
     let target = if user_id.is_empty() {
         None
     } else {
-        let accounts = consultants::consultant_accounts(&db)
-            .await
-            .map_err(AppError::internal)?;
+        let accounts = consultants::consultant_accounts(&db).await?;
         if !accounts.iter().any(|(account, _, _)| account == user_id) {
             return Err(AppError::invalid(
                 "user_id",
@@ -256,16 +238,12 @@ pub async fn link_account(user: &CurrentUser, id: &str, user_id: &str) -> Result
         }
         Some(user_id)
     };
-    match consultants::set_user(&db, id, target).await {
-        Ok(true) => {}
-        Ok(false) => return Err(AppError::NotFound("That consultant".into())),
-        Err(e) if crate::db::is_unique_violation(&e) => {
-            return Err(AppError::conflict(
-                "user_id",
-                "That account is already linked to another profile.",
-            ))
-        }
-        Err(e) => return Err(AppError::internal(e)),
+    let linked = consultants::set_user(&db, id, target).await.or_conflict(
+        "user_id",
+        "That account is already linked to another profile.",
+    )?;
+    if !linked {
+        return Err(AppError::NotFound("That consultant".into()));
     }
     audit::record(
         &db,
@@ -275,7 +253,7 @@ pub async fn link_account(user: &CurrentUser, id: &str, user_id: &str) -> Result
         serde_json::json!({ "user_id": target }),
     )
     .await
-    .map_err(AppError::internal)
+    .map_err(AppError::from)
 }
 
 /// Admins: the accounts a profile may be linked to, as (id, "Name <email>").
@@ -283,8 +261,7 @@ async fn linkable_accounts(user: &CurrentUser) -> Result<Vec<(String, String)>, 
     require_admin(user)?;
     let db = state()?.db;
     Ok(consultants::consultant_accounts(&db)
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .into_iter()
         .map(|(id, name, email)| (id, format!("{name} <{email}>")))
         .collect())

@@ -27,6 +27,7 @@ pub fn return_path(requested: &str) -> String {
     }
 }
 
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn form_data(
     db: &Db,
     client: &Client,
@@ -39,14 +40,11 @@ pub async fn form_data(
     let evidence = crate::services::roi::evidence(db).await?;
     let industries = known_industries(&evidence);
     if let (Some(draft), Some(key)) = (draft, client.visitor_key.as_deref()) {
-        if let Some((payload, errors)) = form_drafts::load(db, draft, key, DRAFT_FORM)
-            .await
-            .map_err(AppError::internal)?
-        {
+        if let Some((payload, errors)) = form_drafts::load(db, draft, key, DRAFT_FORM).await? {
             return Ok(LeadFormData {
                 industries,
-                form: serde_json::from_str(&payload).map_err(AppError::internal)?,
-                errors: serde_json::from_str(&errors).map_err(AppError::internal)?,
+                form: serde_json::from_str(&payload)?,
+                errors: serde_json::from_str(&errors)?,
             });
         }
     }
@@ -59,6 +57,7 @@ pub async fn form_data(
 
 /// Keeps what a visitor typed (never the honeypot) with the errors, for the
 /// page they return to.
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn save_draft(
     db: &Db,
     client: &Client,
@@ -79,13 +78,14 @@ pub async fn save_draft(
         db,
         key,
         DRAFT_FORM,
-        &serde_json::to_string(&kept).map_err(AppError::internal)?,
-        &serde_json::to_string(&errors).map_err(AppError::internal)?,
+        &serde_json::to_string(&kept)?,
+        &serde_json::to_string(&errors)?,
     )
     .await
-    .map_err(AppError::internal)
+    .map_err(AppError::from)
 }
 
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn capture(db: &Db, client: &Client, form: &LeadForm) -> Result<ThankYou, AppError> {
     let outcome = capture_lead(db, client, form).await?;
     let tier = outcome.score.tier;
@@ -106,6 +106,7 @@ pub async fn capture(db: &Db, client: &Client, form: &LeadForm) -> Result<ThankY
 /// it (its visitor cookie); anyone else gets `None`. `reference` is a lead's
 /// id (its first submission) or a repeat submission's id; either way the
 /// page shows what that submission said and where it was routed.
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn thanks(
     db: &Db,
     client: &Client,
@@ -114,10 +115,7 @@ pub async fn thanks(
     let Some(visitor_key) = client.visitor_key.as_deref() else {
         return Ok(None);
     };
-    let submission = match db_leads::by_id(db, reference)
-        .await
-        .map_err(AppError::internal)?
-    {
+    let submission = match db_leads::by_id(db, reference).await? {
         Some(row) => (row.visitor_key.as_deref() == Some(visitor_key)).then_some(Submitted {
             tier: row.tier,
             consultant_id: row.assigned_consultant_id,
@@ -129,8 +127,7 @@ pub async fn thanks(
             timeline: row.timeline,
         }),
         None => lead_submissions::by_id(db, reference)
-            .await
-            .map_err(AppError::internal)?
+            .await?
             .filter(|row| row.visitor_key.as_deref() == Some(visitor_key))
             .map(|row| Submitted {
                 tier: row.tier,
@@ -149,8 +146,7 @@ pub async fn thanks(
     let tier = Tier::parse(&submission.tier).unwrap_or(Tier::Tier3);
     let consultant = match &submission.consultant_id {
         Some(id) => db_consultants::by_id(db, id)
-            .await
-            .map_err(AppError::internal)?
+            .await?
             .map(|c| crate::services::leads::assigned_summary(&c)),
         None => None,
     };

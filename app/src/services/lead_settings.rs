@@ -22,6 +22,7 @@ fn require_admin(user: &CurrentUser) -> Result<(), AppError> {
     }
 }
 
+#[tracing::instrument(skip_all, fields(user_id = %user.id), err(Debug, level = "info"))]
 pub async fn current(db: &Db, user: &CurrentUser) -> Result<ScoringForm, AppError> {
     require_admin(user)?;
     Ok(ScoringForm::from(&scoring_settings(db).await?))
@@ -29,38 +30,32 @@ pub async fn current(db: &Db, user: &CurrentUser) -> Result<ScoringForm, AppErro
 
 /// Validates and stores new settings, then re-scores every open lead.
 /// Returns how many leads changed score or tier.
+#[tracing::instrument(skip_all, fields(user_id = %user.id), err(Debug, level = "info"))]
 pub async fn save(db: &Db, user: &CurrentUser, form: &ScoringForm) -> Result<usize, AppError> {
     require_admin(user)?;
     let settings = form.parse().map_err(AppError::fields)?;
-    let json = serde_json::to_string(&settings).map_err(AppError::internal)?;
-    crate::db::settings::put(db, SCORING_SETTINGS_KEY, &json)
-        .await
-        .map_err(AppError::internal)?;
+    let json = serde_json::to_string(&settings)?;
+    crate::db::settings::put(db, SCORING_SETTINGS_KEY, &json).await?;
     audit::record(
         db,
         Some(&user.id),
         "lead_scoring.update",
         SCORING_SETTINGS_KEY,
-        serde_json::to_value(&settings).map_err(AppError::internal)?,
+        serde_json::to_value(&settings)?,
     )
-    .await
-    .map_err(AppError::internal)?;
+    .await?;
     rescore_open_leads(db, &settings).await
 }
 
 async fn rescore_open_leads(db: &Db, settings: &ScoringSettings) -> Result<usize, AppError> {
-    let evidence = db_roi::published_evidence(db)
-        .await
-        .map_err(AppError::internal)?;
+    let evidence = db_roi::published_evidence(db).await?;
     let mut changed = 0;
-    for row in db_ws::open_leads(db).await.map_err(AppError::internal)? {
+    for row in db_ws::open_leads(db).await? {
         let studies = evidence
             .iter()
             .filter(|e| Some(e.industry_sic_code.as_str()) == row.industry_sic_code.as_deref())
             .count() as u32;
-        let viewed = serde_json::from_str::<Vec<String>>(&row.case_studies_viewed_json)
-            .map_err(AppError::internal)?
-            .len();
+        let viewed = serde_json::from_str::<Vec<String>>(&row.case_studies_viewed_json)?.len();
         let source = ScoreSource {
             revenue: &row.annual_revenue_range,
             size: &row.company_size_range,
@@ -73,7 +68,7 @@ async fn rescore_open_leads(db: &Db, settings: &ScoringSettings) -> Result<usize
             case_studies_viewed: viewed,
         };
         let scored = score(&score_input(&source, studies)?, settings);
-        let breakdown = serde_json::to_string(&scored.factors).map_err(AppError::internal)?;
+        let breakdown = serde_json::to_string(&scored.factors)?;
         if scored.total as i64 != row.score || scored.tier.as_str() != row.tier {
             changed += 1;
         }
@@ -84,14 +79,14 @@ async fn rescore_open_leads(db: &Db, settings: &ScoringSettings) -> Result<usize
             scored.tier.as_str(),
             &breakdown,
         )
-        .await
-        .map_err(AppError::internal)?;
+        .await?;
     }
     tracing::info!(changed, "open leads re-scored");
     Ok(changed)
 }
 
 /// Who would get a lead from this industry with this challenge, best first.
+#[tracing::instrument(skip_all, fields(user_id = %user.id), err(Debug, level = "info"))]
 pub async fn preview(
     db: &Db,
     user: &CurrentUser,
@@ -99,9 +94,7 @@ pub async fn preview(
     challenge: &str,
 ) -> Result<Vec<ConsultantMatch>, AppError> {
     require_admin(user)?;
-    let evidence = db_roi::published_evidence(db)
-        .await
-        .map_err(AppError::internal)?;
+    let evidence = db_roi::published_evidence(db).await?;
     let challenge = Challenge::parse(challenge)
         .ok_or_else(|| AppError::invalid("challenge", "Choose a challenge from the list."))?;
     let industries: Vec<IndustryRef> =

@@ -46,12 +46,12 @@ impl Scope {
     }
 }
 
+#[tracing::instrument(skip_all, fields(user_id = %user.id), err(Debug, level = "info"))]
 pub async fn scope_for(db: &Db, user: &CurrentUser) -> Result<Scope, AppError> {
     match user.role {
         Role::Admin => Ok(Scope::All),
         Role::Consultant => Ok(db_consultants::by_user_id(db, &user.id)
-            .await
-            .map_err(AppError::internal)?
+            .await?
             .map_or(Scope::Nothing, |c| Scope::Consultant(c.id))),
         Role::Marketer => Err(AppError::Forbidden),
     }
@@ -82,9 +82,7 @@ fn full_name(first: &str, last: &str) -> String {
 async fn dashboard(db: &Db, scope: &Scope) -> Result<LeadDashboard, AppError> {
     let since = crate::domain::dates::month_start(now_ms());
     let consultant = scope.consultant_id();
-    let tiers = db_ws::counts_since(db, "tier", since, consultant)
-        .await
-        .map_err(AppError::internal)?;
+    let tiers = db_ws::counts_since(db, "tier", since, consultant).await?;
     let by_tier: Vec<(String, i64)> = Tier::ALL
         .iter()
         .map(|t| {
@@ -96,14 +94,11 @@ async fn dashboard(db: &Db, scope: &Scope) -> Result<LeadDashboard, AppError> {
         })
         .collect();
     let by_source: Vec<(String, i64)> = db_ws::counts_since(db, "source", since, consultant)
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .into_iter()
         .map(|(k, n)| (label_of(&k, LeadSource::parse, LeadSource::label), n))
         .collect();
-    let (value_minor, open) = db_ws::open_pipeline(db, consultant)
-        .await
-        .map_err(AppError::internal)?;
+    let (value_minor, open) = db_ws::open_pipeline(db, consultant).await?;
     Ok(LeadDashboard {
         tier_chart_svg: crate::charts::count_bars("Leads by tier this month", &by_tier),
         source_chart_svg: crate::charts::count_bars("Leads by source this month", &by_source),
@@ -125,14 +120,11 @@ async fn list_items(
         // An admin asking for "mine": their own consultant profile, if any.
         consultant = Some(
             db_consultants::by_user_id(db, &user.id)
-                .await
-                .map_err(AppError::internal)?
+                .await?
                 .map_or_else(String::new, |c| c.id),
         );
     }
-    let rows = db_ws::list(db, query, consultant.as_deref())
-        .await
-        .map_err(AppError::internal)?;
+    let rows = db_ws::list(db, query, consultant.as_deref()).await?;
     Ok(rows
         .into_iter()
         .map(|r| LeadListItem {
@@ -153,6 +145,7 @@ async fn list_items(
         .collect())
 }
 
+#[tracing::instrument(skip_all, fields(user_id = %user.id), err(Debug, level = "info"))]
 pub async fn list(db: &Db, user: &CurrentUser, query: LeadQuery) -> Result<LeadListData, AppError> {
     let scope = scope_for(db, user).await?;
     let leads = list_items(db, &scope, &query, user).await?;
@@ -173,6 +166,7 @@ pub async fn list(db: &Db, user: &CurrentUser, query: LeadQuery) -> Result<LeadL
 
 /// The filtered list as CSV (RFC 4180 quoting; cells that a spreadsheet
 /// would run as formulas are prefixed with an apostrophe).
+#[tracing::instrument(skip_all, fields(user_id = %user.id), err(Debug, level = "info"))]
 pub async fn export_csv(db: &Db, user: &CurrentUser, query: LeadQuery) -> Result<String, AppError> {
     let scope = scope_for(db, user).await?;
     let leads = list_items(db, &scope, &query, user).await?;
@@ -221,7 +215,7 @@ pub fn csv_cell(value: &str) -> String {
 /// should not learn which ids exist).
 async fn visible_lead(db: &Db, user: &CurrentUser, id: &str) -> Result<(Scope, LeadRow), AppError> {
     let scope = scope_for(db, user).await?;
-    match db_leads::by_id(db, id).await.map_err(AppError::internal)? {
+    match db_leads::by_id(db, id).await? {
         Some(row) if scope.allows(&row) => Ok((scope, row)),
         _ => Err(AppError::NotFound("That lead".into())),
     }
@@ -319,18 +313,16 @@ fn facts(row: &LeadRow) -> Vec<(String, String)> {
     facts
 }
 
+#[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
 pub async fn detail(db: &Db, user: &CurrentUser, id: &str) -> Result<LeadDetail, AppError> {
     let (_, row) = visible_lead(db, user, id).await?;
     let status =
         LeadStatus::parse(&row.status).ok_or_else(|| AppError::internal("bad lead status"))?;
-    let breakdown: Vec<ScoreFactor> =
-        serde_json::from_str(&row.score_breakdown_json).map_err(AppError::internal)?;
-    let matches: Vec<ConsultantMatch> =
-        serde_json::from_str(&row.match_json).map_err(AppError::internal)?;
+    let breakdown: Vec<ScoreFactor> = serde_json::from_str(&row.score_breakdown_json)?;
+    let matches: Vec<ConsultantMatch> = serde_json::from_str(&row.match_json)?;
     let consultant_name = match &row.assigned_consultant_id {
         Some(cid) => db_consultants::by_id(db, cid)
-            .await
-            .map_err(AppError::internal)?
+            .await?
             .map(|c| full_name(&c.first_name, &c.last_name)),
         None => None,
     };
@@ -347,8 +339,7 @@ pub async fn detail(db: &Db, user: &CurrentUser, id: &str) -> Result<LeadDetail,
         None => None,
     };
     let timeline = db_leads::interactions(db, id)
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .into_iter()
         .map(|i| TimelineEntry {
             kind: i.kind,
@@ -378,8 +369,7 @@ pub async fn detail(db: &Db, user: &CurrentUser, id: &str) -> Result<LeadDetail,
     let is_admin = user.role == Role::Admin;
     let consultants = if is_admin {
         db_consultants::list_all(db)
-            .await
-            .map_err(AppError::internal)?
+            .await?
             .into_iter()
             .filter(|c| c.active == 1)
             .map(|c| (c.id, full_name(&c.first_name, &c.last_name)))
@@ -402,8 +392,7 @@ pub async fn detail(db: &Db, user: &CurrentUser, id: &str) -> Result<LeadDetail,
         matches,
         roi_calculation_id: row.roi_calculation_id.clone(),
         roi_summary,
-        case_studies_viewed: serde_json::from_str(&row.case_studies_viewed_json)
-            .map_err(AppError::internal)?,
+        case_studies_viewed: serde_json::from_str(&row.case_studies_viewed_json)?,
         estimated_value: pounds(row.estimated_value_minor),
         actual_value: pounds(row.actual_value_minor),
         timeline,
@@ -425,6 +414,7 @@ fn note_text(note: &str) -> Result<Option<String>, AppError> {
 }
 
 /// Moves a lead along the sales process (only to a status the flow allows).
+#[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
 pub async fn set_status(
     db: &Db,
     user: &CurrentUser,
@@ -468,8 +458,7 @@ pub async fn set_status(
             ..NewInteraction::default()
         },
     )
-    .await
-    .map_err(AppError::internal)?;
+    .await?;
     if moved {
         Ok(())
     } else {
@@ -480,6 +469,7 @@ pub async fn set_status(
     }
 }
 
+#[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
 pub async fn add_note(db: &Db, user: &CurrentUser, id: &str, note: &str) -> Result<(), AppError> {
     visible_lead(db, user, id).await?;
     let note =
@@ -495,7 +485,7 @@ pub async fn add_note(db: &Db, user: &CurrentUser, id: &str, note: &str) -> Resu
         },
     )
     .await
-    .map_err(AppError::internal)
+    .map_err(AppError::from)
 }
 
 /// "12,500" or "£12.5k"-style amounts in pounds → minor units; blank → None.
@@ -518,6 +508,7 @@ fn money(field: &str, text: &str) -> Result<Option<i64>, AppError> {
     }
 }
 
+#[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
 pub async fn set_values(
     db: &Db,
     user: &CurrentUser,
@@ -558,10 +549,11 @@ pub async fn set_values(
         },
     )
     .await
-    .map_err(AppError::internal)
+    .map_err(AppError::from)
 }
 
 /// Admins only: gives the lead to another active consultant.
+#[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
 pub async fn reassign(
     db: &Db,
     user: &CurrentUser,
@@ -573,8 +565,7 @@ pub async fn reassign(
     }
     visible_lead(db, user, id).await?;
     let consultant = db_consultants::by_id(db, consultant_id)
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .filter(|c| c.active == 1)
         .ok_or_else(|| AppError::invalid("consultant_id", "Choose an active consultant."))?;
     db_ws::reassign(
@@ -592,5 +583,5 @@ pub async fn reassign(
         },
     )
     .await
-    .map_err(AppError::internal)
+    .map_err(AppError::from)
 }

@@ -78,26 +78,23 @@ pub fn next_steps(
 }
 
 /// The admin-set scoring settings, or the documented defaults.
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn scoring_settings(db: &Db) -> Result<ScoringSettings, AppError> {
-    match crate::db::settings::get(db, SCORING_SETTINGS_KEY)
-        .await
-        .map_err(AppError::internal)?
-    {
-        Some(json) => serde_json::from_str(&json).map_err(AppError::internal),
+    match crate::db::settings::get(db, SCORING_SETTINGS_KEY).await? {
+        Some(json) => serde_json::from_str(&json).map_err(AppError::from),
         None => Ok(ScoringSettings::default()),
     }
 }
 
 /// Every consultant as a matching candidate, with the published studies they
 /// led in the lead's industry and on its challenge.
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn candidates(
     db: &Db,
     evidence: &[EvidenceRow],
     request: &MatchRequest,
 ) -> Result<Vec<ConsultantCandidate>, AppError> {
-    let rows = db_consultants::list_all(db)
-        .await
-        .map_err(AppError::internal)?;
+    let rows = db_consultants::list_all(db).await?;
     rows.into_iter()
         .map(|row| {
             let led = evidence
@@ -114,12 +111,9 @@ pub async fn candidates(
                 .count() as u32;
             Ok(ConsultantCandidate {
                 name: format!("{} {}", row.first_name, row.last_name),
-                primary_industries: db_consultants::json_list(&row.primary_industries_json)
-                    .map_err(AppError::internal)?,
-                secondary_industries: db_consultants::json_list(&row.secondary_industries_json)
-                    .map_err(AppError::internal)?,
-                specializations: db_consultants::json_list(&row.specializations_json)
-                    .map_err(AppError::internal)?,
+                primary_industries: db_consultants::json_list(&row.primary_industries_json)?,
+                secondary_industries: db_consultants::json_list(&row.secondary_industries_json)?,
+                specializations: db_consultants::json_list(&row.specializations_json)?,
                 capacity_pct: row.capacity_pct.clamp(0, 100) as u8,
                 available_for_new_clients: row.available_for_new_clients == 1,
                 active: row.active == 1,
@@ -159,26 +153,20 @@ async fn behaviour(
             time_on_site_secs: 0,
         });
     };
-    let viewed = db_leads::case_studies_viewed_by(db, key)
-        .await
-        .map_err(AppError::internal)?;
+    let viewed = db_leads::case_studies_viewed_by(db, key).await?;
     // The estimate the form names, if this visitor made it; else their latest.
     let mut roi_calculation_id = None;
     if let Some(id) = &sub.roi_calculation_id {
         roi_calculation_id = db_roi::by_id(db, id)
-            .await
-            .map_err(AppError::internal)?
+            .await?
             .filter(|row| row.visitor_key.as_deref() == Some(key.as_str()))
             .map(|row| row.id);
     }
     if roi_calculation_id.is_none() {
-        roi_calculation_id = db_roi::latest_for_visitor(db, key)
-            .await
-            .map_err(AppError::internal)?;
+        roi_calculation_id = db_roi::latest_for_visitor(db, key).await?;
     }
     let time_on_site_secs = crate::db::visitors::first_activity(db, key)
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .map(|first| ((now - first) / 1000).clamp(0, MAX_TIME_ON_SITE_SECS))
         .unwrap_or(0);
     Ok(Behaviour {
@@ -237,8 +225,7 @@ fn source_of(fields: &LeadFields, viewed: usize) -> ScoreSource<'_> {
 fn apply_score(fields: &mut LeadFields, scored: &LeadScore) -> Result<(), AppError> {
     fields.score = scored.total as i64;
     fields.tier = scored.tier.as_str().to_string();
-    fields.score_breakdown_json =
-        serde_json::to_string(&scored.factors).map_err(AppError::internal)?;
+    fields.score_breakdown_json = serde_json::to_string(&scored.factors)?;
     Ok(())
 }
 
@@ -287,13 +274,12 @@ fn fields_from(
         match_json: "[]".to_string(),
         visitor_key: client.visitor_key.clone(),
         roi_calculation_id: behaviour.roi_calculation_id.clone(),
-        case_studies_viewed_json: serde_json::to_string(&slugs).map_err(AppError::internal)?,
+        case_studies_viewed_json: serde_json::to_string(&slugs)?,
         time_on_site_secs: behaviour.time_on_site_secs,
         forms_submitted: 1,
         consent_marketing: sub.consent_marketing,
         consent_wording_version: CONSENT_WORDING_VERSION.to_string(),
-        consent_purposes_json: serde_json::to_string(&sub.consent_purposes())
-            .map_err(AppError::internal)?,
+        consent_purposes_json: serde_json::to_string(&sub.consent_purposes())?,
     })
 }
 
@@ -390,15 +376,14 @@ pub fn booking_link(
 }
 
 /// Captures a submitted lead form; see the module docs.
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn capture(
     db: &Db,
     client: &Client,
     form: &LeadForm,
 ) -> Result<CaptureOutcome, AppError> {
     rate_limit::enforce(db, &[LEADS_PER_MINUTE, LEADS_PER_HOUR], &client.ip).await?;
-    let evidence_rows = db_roi::published_evidence(db)
-        .await
-        .map_err(AppError::internal)?;
+    let evidence_rows = db_roi::published_evidence(db).await?;
     let evidence = crate::services::roi::evidence_from_rows(&evidence_rows);
     let industries = known_industries(&evidence);
     // A filled honeypot refuses the whole form; content checks (links in
@@ -433,22 +418,20 @@ pub async fn capture(
     let ranked: Vec<ConsultantMatch> = rank(&request, &candidates);
     fields.assigned_consultant_id =
         best_assignee(&ranked, &candidates).map(|m| m.consultant_id.clone());
-    fields.match_json = serde_json::to_string(&ranked).map_err(AppError::internal)?;
+    fields.match_json = serde_json::to_string(&ranked)?;
 
     let turn = db.write_turn().await;
-    let mut tx = db.pool.begin().await.map_err(AppError::internal)?;
+    let mut tx = db.pool.begin().await?;
     let now = now_ms();
     let reserved_id = new_id();
-    let claim = db_leads::claim_email(&mut tx, &fields.email, &reserved_id, now)
-        .await
-        .map_err(AppError::internal)?;
+    let claim = db_leads::claim_email(&mut tx, &fields.email, &reserved_id, now).await?;
     let existing = match &claim {
         Claim::Existing {
             lead_id,
             last_submitted_at,
-        } if now - last_submitted_at <= MERGE_WINDOW_MS => db_leads::by_id_in(&mut tx, lead_id)
-            .await
-            .map_err(AppError::internal)?,
+        } if now - last_submitted_at <= MERGE_WINDOW_MS => {
+            db_leads::by_id_in(&mut tx, lead_id).await?
+        }
         _ => None,
     };
     let repeat = existing.is_some();
@@ -477,12 +460,11 @@ pub async fn capture(
                     score: fields.score,
                     tier: fields.tier.clone(),
                     consultant_id: fields.assigned_consultant_id.clone(),
-                    answers_json: serde_json::to_string(&changed).map_err(AppError::internal)?,
+                    answers_json: serde_json::to_string(&changed)?,
                     submitted_at: now,
                 },
             )
-            .await
-            .map_err(AppError::internal)?;
+            .await?;
             let detail = format!(
                 "Sent the form again ({}{}); {}",
                 sub.source.label(),
@@ -509,21 +491,14 @@ pub async fn capture(
                 },
                 now,
             )
-            .await
-            .map_err(AppError::internal)?;
-            db_leads::touch_email(&mut tx, &fields.email, &existing.id, now)
-                .await
-                .map_err(AppError::internal)?;
+            .await?;
+            db_leads::touch_email(&mut tx, &fields.email, &existing.id, now).await?;
             existing.id
         }
         None => {
-            db_leads::insert(&mut tx, &reserved_id, &fields, now)
-                .await
-                .map_err(AppError::internal)?;
+            db_leads::insert(&mut tx, &reserved_id, &fields, now).await?;
             if claim != Claim::Fresh {
-                db_leads::touch_email(&mut tx, &fields.email, &reserved_id, now)
-                    .await
-                    .map_err(AppError::internal)?;
+                db_leads::touch_email(&mut tx, &fields.email, &reserved_id, now).await?;
             }
             let sent = NewInteraction {
                 kind: "form_submit",
@@ -537,9 +512,7 @@ pub async fn capture(
                 ),
                 ..NewInteraction::default()
             };
-            db_leads::add_interaction(&mut tx, &reserved_id, sent, now)
-                .await
-                .map_err(AppError::internal)?;
+            db_leads::add_interaction(&mut tx, &reserved_id, sent, now).await?;
             for (case_study_id, slug) in &behaviour.viewed {
                 let view = NewInteraction {
                     kind: "case_study_view",
@@ -547,9 +520,7 @@ pub async fn capture(
                     case_study_id: Some(case_study_id.clone()),
                     ..NewInteraction::default()
                 };
-                db_leads::add_interaction(&mut tx, &reserved_id, view, now)
-                    .await
-                    .map_err(AppError::internal)?;
+                db_leads::add_interaction(&mut tx, &reserved_id, view, now).await?;
             }
             if let Some(roi) = &behaviour.roi_calculation_id {
                 let used = NewInteraction {
@@ -557,20 +528,17 @@ pub async fn capture(
                     detail: format!("Used the ROI calculator (estimate {roi})"),
                     ..NewInteraction::default()
                 };
-                db_leads::add_interaction(&mut tx, &reserved_id, used, now)
-                    .await
-                    .map_err(AppError::internal)?;
+                db_leads::add_interaction(&mut tx, &reserved_id, used, now).await?;
             }
             reserved_id
         }
     };
-    tx.commit().await.map_err(AppError::internal)?;
+    tx.commit().await?;
     drop(turn);
 
     let consultant = match &fields.assigned_consultant_id {
         Some(id) => db_consultants::by_id(db, id)
-            .await
-            .map_err(AppError::internal)?
+            .await?
             .map(|row| assigned_summary(&row)),
         None => None,
     };

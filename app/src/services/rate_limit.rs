@@ -6,6 +6,7 @@ use crate::error::AppError;
 
 /// Counts this request against every limit and refuses it (429 with the
 /// longest wait) if any is exceeded.
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn enforce(db: &Db, limits: &[RateLimit], client_key: &str) -> Result<(), AppError> {
     let now = now_ms();
     let windows: Vec<(&str, i64)> = limits
@@ -14,9 +15,7 @@ pub async fn enforce(db: &Db, limits: &[RateLimit], client_key: &str) -> Result<
         .collect();
     let counts = {
         let _turn = db.write_turn().await;
-        rate_limits::hit_all(db, client_key, &windows)
-            .await
-            .map_err(AppError::internal)?
+        rate_limits::hit_all(db, client_key, &windows).await?
     };
     let mut wait: Option<i64> = None;
     for limit in limits {
@@ -30,9 +29,7 @@ pub async fn enforce(db: &Db, limits: &[RateLimit], client_key: &str) -> Result<
     }
     // Now and then, drop counters of windows long gone (the longest limit is an hour).
     if rand::random::<u8>() < 4 {
-        rate_limits::prune(db, now - 2 * 3600 * 1000)
-            .await
-            .map_err(AppError::internal)?;
+        rate_limits::prune(db, now - 2 * 3600 * 1000).await?;
     }
     match wait {
         Some(retry_after_secs) => {

@@ -12,10 +12,9 @@ use crate::services::rate_limit;
 use crate::services::visitor::Client;
 
 /// Published case studies as the engine's evidence.
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn evidence(db: &Db) -> Result<Vec<StudyEvidence>, AppError> {
-    let rows = db_roi::published_evidence(db)
-        .await
-        .map_err(AppError::internal)?;
+    let rows = db_roi::published_evidence(db).await?;
     Ok(evidence_from_rows(&rows))
 }
 
@@ -56,6 +55,7 @@ pub struct StoredCalculation {
 }
 
 /// Estimates for `input` and stores the calculation (rate-limited per client).
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn calculate(
     db: &Db,
     client: &Client,
@@ -75,13 +75,12 @@ pub async fn calculate(
             industry_sic_code: input.industry.as_ref().map(|i| i.sic_code.as_str()),
             challenge: input.challenge.as_str(),
             annual_revenue_minor: (input.annual_revenue_gbp * 100.0).round().max(1.0) as i64,
-            inputs_json: serde_json::to_string(input).map_err(AppError::internal)?,
-            outputs_json: serde_json::to_string(&result).map_err(AppError::internal)?,
+            inputs_json: serde_json::to_string(input)?,
+            outputs_json: serde_json::to_string(&result)?,
             created_at: now,
         },
     )
-    .await
-    .map_err(AppError::internal)?;
+    .await?;
     Ok(StoredCalculation {
         id,
         input: input.clone(),
@@ -90,14 +89,15 @@ pub async fn calculate(
     })
 }
 
+#[tracing::instrument(skip_all, fields(id = %id), err(Debug, level = "info"))]
 pub async fn stored(db: &Db, id: &str) -> Result<Option<StoredCalculation>, AppError> {
-    let Some(row) = db_roi::by_id(db, id).await.map_err(AppError::internal)? else {
+    let Some(row) = db_roi::by_id(db, id).await? else {
         return Ok(None);
     };
     Ok(Some(StoredCalculation {
         id: row.id,
-        input: serde_json::from_str(&row.inputs_json).map_err(AppError::internal)?,
-        estimate: serde_json::from_str(&row.outputs_json).map_err(AppError::internal)?,
+        input: serde_json::from_str(&row.inputs_json)?,
+        estimate: serde_json::from_str(&row.outputs_json)?,
         created_at: row.created_at,
     }))
 }

@@ -17,14 +17,13 @@ use crate::error::AppError;
 
 fn summaries(rows: Vec<SummaryRow>) -> Result<Vec<CaseStudySummary>, AppError> {
     rows.into_iter()
-        .map(|row| row.into_summary().map_err(AppError::internal))
+        .map(|row| row.into_summary().map_err(AppError::from))
         .collect()
 }
 
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn gallery(db: &Db, query: &GalleryQuery) -> Result<CaseStudyList, AppError> {
-    let (rows, total_count) = case_studies::gallery(db, query)
-        .await
-        .map_err(AppError::internal)?;
+    let (rows, total_count) = case_studies::gallery(db, query).await?;
     Ok(CaseStudyList {
         case_studies: summaries(rows)?,
         total_count,
@@ -34,14 +33,16 @@ pub async fn gallery(db: &Db, query: &GalleryQuery) -> Result<CaseStudyList, App
 }
 
 /// Industries with published case studies: (SIC code, name, count).
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn industries(db: &Db) -> Result<Vec<(String, String, i64)>, AppError> {
     case_studies::published_industries(db)
         .await
-        .map_err(AppError::internal)
+        .map_err(AppError::from)
 }
 
 /// A case study by slug. Unpublished ones are returned only when
 /// `include_unpublished` (a back-office preview).
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn case_study(
     db: &Db,
     slug: &str,
@@ -52,7 +53,7 @@ pub async fn case_study(
     } else {
         case_studies::published_by_slug(db, slug).await
     };
-    let Some(row) = row.map_err(AppError::internal)? else {
+    let Some(row) = row? else {
         return Ok(None);
     };
     // The rest depends only on the study's row: ask for it concurrently, so
@@ -71,13 +72,12 @@ pub async fn case_study(
         }
     };
     let (consultant, related, other_work) = tokio::join!(consultant, related, other_work);
-    let consultant = consultant.map_err(AppError::internal)?;
-    let related = related.map_err(AppError::internal)?;
-    let other_work = other_work.map_err(AppError::internal)?;
-    let secondary_metrics = row.secondary_metrics().map_err(AppError::internal)?;
+    let consultant = consultant?;
+    let related = related?;
+    let other_work = other_work?;
+    let secondary_metrics = row.secondary_metrics()?;
     let charts: Vec<_> = row
-        .chart_images()
-        .map_err(AppError::internal)?
+        .chart_images()?
         .iter()
         .map(|k| stored_image_urls(k))
         .collect();
@@ -171,10 +171,9 @@ fn profile(row: ConsultantRow, work: Vec<CaseStudySummary>) -> Result<Consultant
     recent.truncate(3);
     Ok(ConsultantProfile {
         is_active: row.active == 1,
-        specializations: json_list(&row.specializations_json).map_err(AppError::internal)?,
-        primary_industries: json_list(&row.primary_industries_json).map_err(AppError::internal)?,
-        secondary_industries: json_list(&row.secondary_industries_json)
-            .map_err(AppError::internal)?,
+        specializations: json_list(&row.specializations_json)?,
+        primary_industries: json_list(&row.primary_industries_json)?,
+        secondary_industries: json_list(&row.secondary_industries_json)?,
         profile_image_url: row
             .profile_image
             .as_deref()
@@ -201,18 +200,13 @@ fn profile(row: ConsultantRow, work: Vec<CaseStudySummary>) -> Result<Consultant
     })
 }
 
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn consultant_list(db: &Db, query: &ConsultantQuery) -> Result<ConsultantList, AppError> {
-    let rows = consultants::list(db, query)
-        .await
-        .map_err(AppError::internal)?;
+    let rows = consultants::list(db, query).await?;
     // Everyone's featured and recent work in one query, not one per consultant.
     let mut work_by_consultant: std::collections::HashMap<String, Vec<CaseStudySummary>> =
         std::collections::HashMap::new();
-    for summary in summaries(
-        case_studies::showcase_work(db, WORK_PER_CONSULTANT, None)
-            .await
-            .map_err(AppError::internal)?,
-    )? {
+    for summary in summaries(case_studies::showcase_work(db, WORK_PER_CONSULTANT, None).await?)? {
         if let Some(id) = summary.consultant_id.clone() {
             work_by_consultant.entry(id).or_default().push(summary);
         }
@@ -232,26 +226,22 @@ pub async fn consultant_list(db: &Db, query: &ConsultantQuery) -> Result<Consult
 
 /// An active consultant's profile. `previewer` may also see an inactive one
 /// when it is an admin or the consultant whose profile it is.
+#[tracing::instrument(skip_all, fields(id = %id), err(Debug, level = "info"))]
 pub async fn consultant(
     db: &Db,
     id: &str,
     previewer: Option<&crate::api::auth::CurrentUser>,
 ) -> Result<Option<ConsultantProfile>, AppError> {
-    let row = consultants::by_id(db, id)
-        .await
-        .map_err(AppError::internal)?
-        .filter(|row| {
-            row.active == 1
-                || previewer.is_some_and(|u| {
-                    u.role == crate::domain::role::Role::Admin
-                        || row.user_id.as_deref() == Some(u.id.as_str())
-                })
-        });
+    let row = consultants::by_id(db, id).await?.filter(|row| {
+        row.active == 1
+            || previewer.is_some_and(|u| {
+                u.role == crate::domain::role::Role::Admin
+                    || row.user_id.as_deref() == Some(u.id.as_str())
+            })
+    });
     match row {
         Some(row) => {
-            let work = case_studies::showcase_work(db, WORK_PER_CONSULTANT, Some(&row.id))
-                .await
-                .map_err(AppError::internal)?;
+            let work = case_studies::showcase_work(db, WORK_PER_CONSULTANT, Some(&row.id)).await?;
             Ok(Some(profile(row, summaries(work)?)?))
         }
         None => Ok(None),

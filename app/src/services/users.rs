@@ -2,16 +2,16 @@ use crate::api::auth::CurrentUser;
 use crate::api::users::UserSummary;
 use crate::auth::{current::state, password_hash};
 use crate::db::users::{self, RoleChange, UserRow};
-use crate::db::{audit, is_unique_violation, Db};
+use crate::db::{audit, Db};
 use crate::domain::display_name::DisplayName;
 use crate::domain::email::EmailAddress;
 use crate::domain::password::NewPassword;
 use crate::domain::role::Role;
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, FieldError, UniqueConflict};
 
 fn summary(row: UserRow) -> Result<UserSummary, AppError> {
     Ok(UserSummary {
-        role: row.role().map_err(AppError::internal)?,
+        role: row.role()?,
         active: row.is_active(),
         id: row.id,
         email: row.email,
@@ -20,11 +20,11 @@ fn summary(row: UserRow) -> Result<UserSummary, AppError> {
     })
 }
 
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn list() -> Result<Vec<UserSummary>, AppError> {
     let state = state()?;
     users::list_all(&state.db)
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .into_iter()
         .map(summary)
         .collect()
@@ -75,6 +75,7 @@ pub fn parse_new_user(
 }
 
 /// Stores a parsed user; used by the admin UI and by the `create-user` command.
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn insert(
     db: &Db,
     actor: Option<&CurrentUser>,
@@ -91,16 +92,10 @@ pub async fn insert(
         },
     )
     .await
-    .map_err(|e| {
-        if is_unique_violation(&e) {
-            AppError::conflict(
-                "email",
-                format!("A user with the email {} already exists.", user.email),
-            )
-        } else {
-            AppError::internal(e)
-        }
-    })?;
+    .or_conflict(
+        "email",
+        format!("A user with the email {} already exists.", user.email),
+    )?;
     audit::record(
         db,
         actor.map(|a| a.id.as_str()),
@@ -108,11 +103,11 @@ pub async fn insert(
         &row.id,
         serde_json::json!({ "role": row.role }),
     )
-    .await
-    .map_err(AppError::internal)?;
+    .await?;
     summary(row)
 }
 
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn create(
     actor: Option<&CurrentUser>,
     email: &str,
@@ -132,6 +127,7 @@ pub enum Change {
 
 /// Changes another user's role or active flag. Admins cannot change their own
 /// (so nobody locks themselves out by accident), and the last active admin stays.
+#[tracing::instrument(skip_all, fields(id = %id, actor_id = %actor.id), err(Debug, level = "info"))]
 pub async fn update(actor: &CurrentUser, id: &str, change: Change) -> Result<(), AppError> {
     let state = state()?;
     let db = &state.db;
@@ -142,13 +138,12 @@ pub async fn update(actor: &CurrentUser, id: &str, change: Change) -> Result<(),
         ));
     }
     let current = users::find_by_id(db, id)
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .ok_or_else(|| AppError::NotFound("That user".into()))?;
     let (role, active, action) = match change {
         Change::Role(role) => (role, current.is_active(), "user.role_changed"),
         Change::Active(active) => (
-            current.role().map_err(AppError::internal)?,
+            current.role()?,
             active,
             if active {
                 "user.reactivated"
@@ -157,10 +152,7 @@ pub async fn update(actor: &CurrentUser, id: &str, change: Change) -> Result<(),
             },
         ),
     };
-    match users::update_role_and_active(db, id, role, active)
-        .await
-        .map_err(AppError::internal)?
-    {
+    match users::update_role_and_active(db, id, role, active).await? {
         RoleChange::Done => {}
         RoleChange::NoSuchUser => return Err(AppError::NotFound("That user".into())),
         RoleChange::WouldRemoveLastAdmin => {
@@ -178,5 +170,5 @@ pub async fn update(actor: &CurrentUser, id: &str, change: Change) -> Result<(),
         serde_json::json!({ "role": role.as_str(), "active": active }),
     )
     .await
-    .map_err(AppError::internal)
+    .map_err(AppError::from)
 }

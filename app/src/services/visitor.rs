@@ -101,6 +101,7 @@ pub fn visitor_id() -> Result<String, AppError> {
 /// Counts a case-study view unless the client looks like a crawler. The
 /// visitor is known by their cookie and by address + browser, so neither a
 /// reload with the cookie nor a reload by a browser refusing cookies counts again.
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn count_case_study_view(db: &Db, case_study_id: &str) -> Result<(), AppError> {
     let parts = request_parts()?;
     let user_agent = parts
@@ -120,16 +121,15 @@ pub async fn count_case_study_view(db: &Db, case_study_id: &str) -> Result<(), A
         key,
         session_token::hash_token(&format!("address|{ip}|{}", user_agent.unwrap_or_default())),
     ];
-    case_studies::record_view(db, case_study_id, &keys)
-        .await
-        .map_err(AppError::internal)?;
+    case_studies::record_view(db, case_study_id, &keys).await?;
     Ok(())
 }
 
 /// Notes when the server first saw a visitor, so a lead's time on site is
 /// measured by us (see `services::leads`), not taken from the request.
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn note_first_seen(db: &Db, visitor_key: &str) -> Result<(), AppError> {
     crate::db::visitors::note_first_seen(db, visitor_key, crate::db::now_ms())
         .await
-        .map_err(AppError::internal)
+        .map_err(AppError::from)
 }
