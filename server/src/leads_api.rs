@@ -192,34 +192,3 @@ pub async fn consultant_match(
     }))
     .into_response())
 }
-
-/// `GET /admin/leads/export.csv`: the lead list with the page's filters.
-pub async fn export_csv(
-    State(state): State<AppState>,
-    parts: Parts,
-    axum::extract::Query(query): axum::extract::Query<Vec<(String, String)>>,
-) -> Result<Response, ApiError> {
-    let user = user_for_request(&state.db, &parts)
-        .await?
-        .ok_or(AppError::Unauthenticated)?;
-    if !Role::PROFILE_EDITORS.contains(&user.role) {
-        return Err(AppError::Forbidden.into());
-    }
-    let query = app::domain::lead_query::LeadQuery::parse(
-        query.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-    )
-    .map_err(ApiError::bad_parameters)?;
-    let csv = lead_workspace::export_csv(&state.db, &user, query).await?;
-    Ok((
-        [
-            (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                axum::http::header::CONTENT_DISPOSITION,
-                "attachment; filename=\"leads.csv\"",
-            ),
-            (axum::http::header::CACHE_CONTROL, "no-store"),
-        ],
-        csv,
-    )
-        .into_response())
-}

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod health;
 pub mod input_guard;
+pub mod lead_export;
 pub mod leads_api;
 pub mod media;
 pub mod middleware;

@@ -159,7 +159,10 @@ pub fn router(state: AppState, media_dir: std::path::PathBuf) -> Router {
         .route("/ready", get(health::ready))
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/robots.txt", get(seo::robots))
-        .route("/admin/leads/export.csv", get(crate::leads_api::export_csv))
+        .route(
+            "/admin/leads/export.csv",
+            get(crate::lead_export::export_csv),
+        )
         .merge(api_v1::routes())
         .route(
             "/admin/media",

@@ -13,6 +13,7 @@ mod consultant_admin;
 mod fuzz;
 mod health;
 mod home;
+mod lead_export;
 mod leads;
 mod media;
 mod media_sweep;
