@@ -1,16 +1,6 @@
-use crate::domain::role::Role;
 use crate::error::AppError;
+use crate::model::auth::CurrentUser;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-/// The logged-in user as pages and islands see it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CurrentUser {
-    pub id: String,
-    pub email: String,
-    pub display_name: String,
-    pub role: Role,
-}
 
 #[server(prefix = "/api", endpoint = "auth/me")]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
@@ -40,8 +30,8 @@ pub async fn login(
             let next = crate::domain::safe_redirect::safe_next_path(next.as_deref());
             leptos_axum::redirect(&format!(
                 "/login?error={}&next={}",
-                crate::pages::login::LoginProblem::from_error(err).code(),
-                crate::pages::login::encode_query_value(&next)
+                crate::model::auth::LoginProblem::from_error(err).code(),
+                crate::domain::safe_redirect::encode_query_value(&next)
             ));
             return Err(err.clone());
         }

@@ -2,40 +2,16 @@
 //! create, edit, publish and feature; only admins delete.
 
 use crate::domain::case_study_form::CaseStudyInput;
+#[cfg(feature = "ssr")]
 use crate::domain::role::Role;
 use crate::error::AppError;
+use crate::model::case_study_admin::{AdminCaseStudy, EditorData};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-pub const EDITORS: [Role; 2] = [Role::Admin, Role::Marketer];
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AdminCaseStudy {
-    pub id: String,
-    pub title: String,
-    pub slug: String,
-    pub industry_name: String,
-    pub published: bool,
-    pub featured: bool,
-    pub view_count: i64,
-    pub updated_at: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EditorData {
-    /// `None` for a new case study.
-    pub id: Option<String>,
-    pub input: CaseStudyInput,
-    pub published: bool,
-    /// (id, name) of the consultants to choose from.
-    pub consultants: Vec<(String, String)>,
-    pub can_delete: bool,
-}
 
 #[server(prefix = "/api", endpoint = "admin/case-studies/list")]
 pub async fn list_case_studies_admin() -> Result<Vec<AdminCaseStudy>, AppError> {
     let outcome = async {
-        crate::auth::current::require_role(&EDITORS).await?;
+        crate::auth::current::require_role(&Role::CASE_STUDY_EDITORS).await?;
         crate::services::case_study_admin::list().await
     }
     .await;
@@ -45,7 +21,7 @@ pub async fn list_case_studies_admin() -> Result<Vec<AdminCaseStudy>, AppError> 
 #[server(prefix = "/api", endpoint = "admin/case-studies/editor")]
 pub async fn load_case_study_editor(id: Option<String>) -> Result<EditorData, AppError> {
     let outcome = async {
-        let user = crate::auth::current::require_role(&EDITORS).await?;
+        let user = crate::auth::current::require_role(&Role::CASE_STUDY_EDITORS).await?;
         crate::services::case_study_admin::editor(id.as_deref(), user.role == Role::Admin).await
     }
     .await;
@@ -60,7 +36,7 @@ pub async fn save_case_study(
     input: CaseStudyInput,
 ) -> Result<String, AppError> {
     let outcome = async {
-        let user = crate::auth::current::require_role(&EDITORS).await?;
+        let user = crate::auth::current::require_role(&Role::CASE_STUDY_EDITORS).await?;
         crate::services::case_study_admin::save(
             &user,
             id.as_deref().filter(|s| !s.is_empty()),
@@ -78,7 +54,7 @@ pub async fn save_case_study(
 #[server(prefix = "/api", endpoint = "admin/case-studies/publish")]
 pub async fn publish_case_study(id: String, published: bool) -> Result<(), AppError> {
     let outcome = async {
-        let user = crate::auth::current::require_role(&EDITORS).await?;
+        let user = crate::auth::current::require_role(&Role::CASE_STUDY_EDITORS).await?;
         crate::services::case_study_admin::set_flag(&user, &id, "published", published).await
     }
     .await;
@@ -88,7 +64,7 @@ pub async fn publish_case_study(id: String, published: bool) -> Result<(), AppEr
 #[server(prefix = "/api", endpoint = "admin/case-studies/feature")]
 pub async fn feature_case_study(id: String, featured: bool) -> Result<(), AppError> {
     let outcome = async {
-        let user = crate::auth::current::require_role(&EDITORS).await?;
+        let user = crate::auth::current::require_role(&Role::CASE_STUDY_EDITORS).await?;
         crate::services::case_study_admin::set_flag(&user, &id, "featured", featured).await
     }
     .await;

@@ -1,21 +1,9 @@
 //! Admin server functions: lead-scoring settings and the routing preview.
 
-use crate::domain::consultant_match::ConsultantMatch;
-use crate::domain::lead_fields::IndustryRef;
 use crate::domain::lead_score::ScoringForm;
 use crate::error::AppError;
+use crate::model::lead_settings::LeadSettingsData;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LeadSettingsData {
-    pub form: ScoringForm,
-    pub industries: Vec<IndustryRef>,
-    pub preview_industry: String,
-    pub preview_challenge: String,
-    /// `Some` once a preview was asked for.
-    pub preview: Option<Result<Vec<ConsultantMatch>, String>>,
-}
 
 #[server(prefix = "/api", endpoint = "admin/settings/leads")]
 pub async fn load_lead_settings(

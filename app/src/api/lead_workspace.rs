@@ -1,13 +1,13 @@
 //! Back-office server functions of the lead workspace. Admins and consultants
 //! only; the service limits consultants to their own leads.
 
-use crate::api::lead_workspace_types::{LeadDetail, LeadListData};
 use crate::domain::lead_query::LeadQuery;
 use crate::error::AppError;
+use crate::model::lead_workspace::{LeadDetail, LeadListData};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-async fn worker() -> Result<(crate::db::Db, crate::api::auth::CurrentUser), AppError> {
+async fn worker() -> Result<(crate::db::Db, crate::model::auth::CurrentUser), AppError> {
     let user =
         crate::auth::current::require_role(&crate::domain::role::Role::PROFILE_EDITORS).await?;
     Ok((crate::auth::current::state()?.db, user))

@@ -1,9 +1,9 @@
 //! Server functions behind the public lead form. Public, rate-limited per
 //! client address, and spam-checked.
 
-use crate::api::lead_types::{LeadFormData, ThankYou};
 use crate::domain::lead_form::LeadForm;
 use crate::error::AppError;
+use crate::model::leads::{LeadFormData, ThankYou};
 use leptos::prelude::*;
 
 /// The form's data: industries, the prefill, and the visitor's draft (if

@@ -5,15 +5,11 @@ pub mod auth;
 pub mod case_study_admin;
 pub mod consultant_admin;
 pub mod lead_settings;
-pub mod lead_types;
 pub mod lead_workspace;
-pub mod lead_workspace_types;
 pub mod leads;
-pub mod media_types;
 pub mod portfolio;
 pub mod roi;
 pub mod showcase;
-pub mod showcase_types;
 pub mod users;
 
 /// A 422 naming each bad parameter, for server functions that take a

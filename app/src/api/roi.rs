@@ -1,48 +1,14 @@
 //! Server functions behind the ROI calculator. Public: rate-limited per
 //! client address when a calculation is stored.
 
-use crate::domain::lead_fields::IndustryRef;
-use crate::domain::roi::{RoiEstimate, RoiForm, StudyEvidence};
-use crate::error::{AppError, FieldError};
+use crate::domain::roi::RoiForm;
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::error::FieldError;
+#[cfg(feature = "ssr")]
+use crate::model::roi::SimilarStudy;
+use crate::model::roi::{CalculatorData, StoredResult};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-/// What the calculator page needs: the evidence (so the browser can estimate
-/// without a round trip), the form as given in the URL, and — when the URL
-/// asked for a check (a no-JavaScript submission that did not validate) —
-/// the errors and the server's estimate.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CalculatorData {
-    pub evidence: Vec<StudyEvidence>,
-    pub industries: Vec<IndustryRef>,
-    pub form: RoiForm,
-    pub errors: Vec<FieldError>,
-    pub estimate: Option<RoiEstimate>,
-}
-
-/// A study named in an estimate, for links.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SimilarStudy {
-    pub slug: String,
-    pub title: String,
-    pub industry_name: String,
-    pub improvement_pct: f64,
-    pub roi_pct: f64,
-}
-
-/// A stored calculation, for its shareable page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StoredResult {
-    pub id: String,
-    pub form: RoiForm,
-    /// The inputs as sentences ("Industry: Cinemas", …).
-    pub inputs: Vec<(String, String)>,
-    pub estimate: RoiEstimate,
-    pub similar: Vec<SimilarStudy>,
-    pub created_at: i64,
-    /// The lead form under the estimate, carrying this calculation.
-    pub lead_form: crate::api::lead_types::LeadFormData,
-}
 
 #[server(prefix = "/api", endpoint = "roi/calculator", input = server_fn::codec::Json)]
 pub async fn load_calculator(form: RoiForm, check: bool) -> Result<CalculatorData, AppError> {
@@ -101,7 +67,7 @@ pub async fn save_roi_calculation(input: RoiForm) -> Result<String, AppError> {
             Ok(id) => leptos_axum::redirect(&format!("/roi-calculator/r/{id}")),
             Err(AppError::Invalid(_)) => leptos_axum::redirect(&format!(
                 "/roi-calculator?{}&check=true#calculator",
-                crate::pages::roi::form_query(&input)
+                crate::domain::roi::form_query(&input)
             )),
             Err(_) => leptos_axum::redirect("/roi-calculator?problem=1#calculator"),
         }

@@ -1,28 +1,13 @@
 //! Server functions behind the public showcase pages. Public data: no role
 //! check, but only published content is ever returned.
 
-use crate::api::showcase_types::{
-    CaseStudyDetail, CaseStudyList, ConsultantList, ConsultantProfile,
-};
 use crate::domain::consultant_query::ConsultantQuery;
 use crate::domain::gallery_query::GalleryQuery;
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::model::showcase::IndustryOption;
+use crate::model::showcase::{CaseStudyDetail, ConsultantList, ConsultantProfile, GalleryData};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-/// An industry option of the gallery filter.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IndustryOption {
-    pub sic_code: String,
-    pub name: String,
-    pub count: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct GalleryData {
-    pub list: CaseStudyList,
-    pub industries: Vec<IndustryOption>,
-}
 
 #[server(prefix = "/api", endpoint = "showcase/gallery", input = server_fn::codec::Json)]
 pub async fn load_gallery(query: GalleryQuery) -> Result<GalleryData, AppError> {
@@ -53,7 +38,7 @@ pub async fn load_case_study(slug: String) -> Result<Option<CaseStudyDetail>, Ap
         // Editors may preview unpublished studies; nobody else sees them.
         let editor = crate::auth::current::current_user()
             .await?
-            .is_some_and(|u| crate::api::case_study_admin::EDITORS.contains(&u.role));
+            .is_some_and(|u| crate::domain::role::Role::CASE_STUDY_EDITORS.contains(&u.role));
         let detail = crate::services::showcase::case_study(&db, &slug, editor).await?;
         if let Some(detail) = detail.as_ref().filter(|d| d.is_published) {
             crate::services::visitor::count_case_study_view(&db, &detail.id).await?;

@@ -1,25 +1,8 @@
+#[cfg(feature = "ssr")]
 use crate::domain::role::Role;
 use crate::error::AppError;
+use crate::model::users::{UserDirectory, UserSummary};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-/// A back-office user as the users page shows it (never the password hash).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UserSummary {
-    pub id: String,
-    pub email: String,
-    pub display_name: String,
-    pub role: Role,
-    pub active: bool,
-    pub created_at_ms: i64,
-}
-
-/// All users, and which of them is looking (their own row offers no actions).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UserDirectory {
-    pub viewer_id: String,
-    pub users: Vec<UserSummary>,
-}
 
 #[server(prefix = "/api", endpoint = "admin/users/list")]
 pub async fn list_users() -> Result<UserDirectory, AppError> {

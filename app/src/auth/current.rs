@@ -2,10 +2,10 @@
 //! page: authorisation is checked where the data is, not only in the UI.
 
 use super::session_token;
-use crate::api::auth::CurrentUser;
 use crate::db::{sessions, users::UserRow};
 use crate::domain::role::Role;
 use crate::error::AppError;
+use crate::model::auth::CurrentUser;
 use crate::state::AppState;
 use http::request::Parts;
 use leptos::prelude::use_context;

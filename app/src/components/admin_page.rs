@@ -9,8 +9,9 @@
 //! Suspense's children can keep server rendering from ever finishing.
 
 use super::http_status::{redirect, set_status};
-use crate::api::auth::{get_current_user, CurrentUser, Logout};
+use crate::api::auth::{get_current_user, Logout};
 use crate::domain::admin_section::AdminSection;
+use crate::model::auth::CurrentUser;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -47,7 +48,7 @@ pub fn AdminPage(section: AdminSection, children: ChildrenFn) -> impl IntoView {
                             .into_any()
                         }
                         Ok(None) => {
-                            redirect(&format!("/login?next={}", crate::pages::login::encode_query_value(&path)));
+                            redirect(&format!("/login?next={}", crate::domain::safe_redirect::encode_query_value(&path)));
                             view! { <p><a href="/login">"Please log in"</a></p> }.into_any()
                         }
                         Err(err) => {

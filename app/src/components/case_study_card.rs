@@ -1,6 +1,6 @@
-use crate::api::showcase_types::CaseStudySummary;
 use crate::components::responsive_image::ResponsiveImage;
 use crate::domain::showcase::compact_money;
+use crate::model::showcase::CaseStudySummary;
 use leptos::prelude::*;
 
 /// A case study in a grid: headline result, ROI, industry, method.

@@ -127,8 +127,8 @@ pub fn ImageField(
 async fn upload(
     kind: ImageKind,
     file: web_sys::File,
-) -> Result<crate::api::media_types::UploadedImage, String> {
-    use crate::api::media_types::{ApiErrorBody, UploadedImage};
+) -> Result<crate::model::media::UploadedImage, String> {
+    use crate::model::media::{ApiErrorBody, UploadedImage};
     let failed = || "The upload failed; check your connection and try again.".to_string();
     let form = web_sys::FormData::new().map_err(|_| failed())?;
     form.append_with_blob_and_filename("file", &file, &file.name())

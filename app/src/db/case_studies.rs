@@ -2,10 +2,8 @@
 //! fragments only; every user-supplied value is a bound parameter.
 
 use super::{now_ms, Db};
-use crate::api::showcase_types::CaseStudySummary;
 use crate::domain::gallery_query::{GalleryQuery, SortOrder};
-use crate::domain::media::stored_image_urls;
-use crate::domain::showcase::{CompanySize, Methodology, SecondaryMetric};
+use crate::domain::showcase::SecondaryMetric;
 use sqlx::{AssertSqlSafe, FromRow};
 
 /// The columns of a gallery card, joined with the consultant's name.
@@ -49,39 +47,6 @@ macro_rules! summary_select {
 
 pub fn decode_error(what: &str, value: &str) -> sqlx::Error {
     sqlx::Error::Decode(format!("unknown {what} \"{value}\" in the database").into())
-}
-
-impl SummaryRow {
-    pub fn into_summary(self) -> Result<CaseStudySummary, sqlx::Error> {
-        let hero_image = self.hero_image.as_deref().map(stored_image_urls);
-        Ok(CaseStudySummary {
-            company_size: CompanySize::parse(&self.company_size)
-                .ok_or_else(|| decode_error("company size", &self.company_size))?,
-            experiment_type: Methodology::parse(&self.methodology)
-                .ok_or_else(|| decode_error("methodology", &self.methodology))?,
-            id: self.id,
-            title: self.title,
-            slug: self.slug,
-            summary: self.summary,
-            industry_sic_code: self.industry_sic_code,
-            industry_display_name: self.industry_name,
-            client_type: self.client_type,
-            roi_percentage: self.roi_pct,
-            roi_absolute_value: self.roi_value_minor as f64 / 100.0,
-            roi_currency: self.roi_currency,
-            payback_period_months: self.payback_months,
-            confidence_level: self.confidence_level,
-            primary_metric_name: self.primary_metric_name,
-            primary_metric_improvement: self.primary_metric_improvement_pct,
-            hero_image_url: hero_image.as_ref().map(|i| i.largest.clone()),
-            hero_image,
-            consultant_id: self.consultant_id,
-            consultant_name: self.consultant_name,
-            view_count: self.view_count,
-            is_featured: self.featured == 1,
-            published_at: self.published_at,
-        })
-    }
 }
 
 /// One bound value of a dynamically assembled query.

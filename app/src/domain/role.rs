@@ -18,6 +18,8 @@ impl Role {
     pub const ALL: [Role; 3] = [Role::Admin, Role::Marketer, Role::Consultant];
     /// Who may edit consultant profiles (consultants only their own).
     pub const PROFILE_EDITORS: [Role; 2] = [Role::Admin, Role::Consultant];
+    /// Who may create, edit, publish and feature case studies (only admins delete).
+    pub const CASE_STUDY_EDITORS: [Role; 2] = [Role::Admin, Role::Marketer];
 
     pub fn as_str(self) -> &'static str {
         match self {

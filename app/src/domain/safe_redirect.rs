@@ -16,6 +16,19 @@ pub fn safe_next_path(next: Option<&str>) -> String {
     }
 }
 
+/// Percent-encodes a value for use in a query string.
+pub fn encode_query_value(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,5 +48,11 @@ mod tests {
             assert_eq!(safe_next_path(Some(hostile)), "/admin", "{hostile:?}");
         }
         assert_eq!(safe_next_path(None), "/admin");
+    }
+
+    #[test]
+    fn encodes_reserved_characters() {
+        assert_eq!(encode_query_value("/admin/users"), "/admin/users");
+        assert_eq!(encode_query_value("/a?b=c&d"), "/a%3Fb%3Dc%26d");
     }
 }

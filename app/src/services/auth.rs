@@ -1,4 +1,3 @@
-use crate::api::auth::CurrentUser;
 use crate::auth::current::{client_ip, request_parts, session_token, state};
 use crate::auth::{password_hash, session_token as token};
 use crate::db::{audit, login_failures, sessions, users};
@@ -7,6 +6,7 @@ use crate::domain::password::NewPassword;
 use crate::domain::safe_redirect::safe_next_path;
 use crate::domain::throttle::ThrottlePolicy;
 use crate::error::AppError;
+use crate::model::auth::CurrentUser;
 use http::{header, HeaderValue};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;

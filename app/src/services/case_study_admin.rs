@@ -1,10 +1,10 @@
-use crate::api::auth::CurrentUser;
-use crate::api::case_study_admin::{AdminCaseStudy, EditorData};
 use crate::auth::current::state;
 use crate::db::{audit, case_study_admin as db_admin, media_uploads, Db};
 use crate::domain::case_study_form::{format_secondary_metrics, CaseStudyDraft, CaseStudyInput};
 use crate::domain::media::{may_attach, MediaKey, UploadsAllowed};
 use crate::error::AppError;
+use crate::model::auth::CurrentUser;
+use crate::model::case_study_admin::{AdminCaseStudy, EditorData};
 
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn list() -> Result<Vec<AdminCaseStudy>, AppError> {

@@ -1,14 +1,15 @@
-use crate::api::auth::CurrentUser;
-use crate::api::consultant_admin::{
-    ConsultantEditorData, ConsultantListItem, ConsultantsOverview, NewConsultantInput,
-};
 use crate::auth::current::state;
 use crate::db::consultants::{self, json_list, ConsultantRow};
 use crate::db::{audit, media_uploads, Db};
 use crate::domain::consultant_form::ConsultantInput;
 use crate::domain::media::{may_attach, AttachRefusal, MediaKey, UploadsAllowed};
+use crate::domain::new_consultant::NewConsultantInput;
 use crate::domain::role::Role;
 use crate::error::{AppError, UniqueConflict};
+use crate::model::auth::CurrentUser;
+use crate::model::consultant_admin::{
+    ConsultantEditorData, ConsultantListItem, ConsultantsOverview,
+};
 
 /// The profile `user` may edit with this id: any for admins, only their own
 /// for consultants (anything else is 403, so ids cannot be probed).

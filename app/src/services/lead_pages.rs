@@ -1,7 +1,6 @@
 //! The lead form's pages: its data (with a no-JavaScript draft), capture as
 //! the prospect sees it, and the thank-you details.
 
-use crate::api::lead_types::{LeadFormData, ThankYou};
 use crate::db::{
     consultants as db_consultants, form_drafts, lead_submissions, leads as db_leads, Db,
 };
@@ -9,6 +8,7 @@ use crate::domain::lead_fields::Tier;
 use crate::domain::lead_form::LeadForm;
 use crate::domain::roi::known_industries;
 use crate::error::{AppError, FieldError};
+use crate::model::leads::{LeadFormData, ThankYou};
 use crate::services::leads::{capture as capture_lead, next_steps, response_time};
 use crate::services::visitor::Client;
 

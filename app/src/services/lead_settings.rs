@@ -2,7 +2,6 @@
 //! re-scores every open lead), and a routing preview — who would get a lead
 //! like this — that creates nothing.
 
-use crate::api::auth::CurrentUser;
 use crate::db::lead_workspace as db_ws;
 use crate::db::{audit, roi_calculations as db_roi, Db};
 use crate::domain::consultant_match::{rank, ConsultantMatch, MatchRequest};
@@ -10,6 +9,7 @@ use crate::domain::lead_fields::{Challenge, IndustryRef};
 use crate::domain::lead_score::{score, ScoringForm, ScoringSettings};
 use crate::domain::role::Role;
 use crate::error::AppError;
+use crate::model::auth::CurrentUser;
 use crate::services::leads::{
     candidates, score_input, scoring_settings, ScoreSource, SCORING_SETTINGS_KEY,
 };

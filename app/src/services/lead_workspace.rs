@@ -2,10 +2,6 @@
 //! only the leads assigned to the profile linked to their account. Every
 //! function takes the current user and enforces that scope itself.
 
-use crate::api::auth::CurrentUser;
-use crate::api::lead_workspace_types::{
-    LeadDashboard, LeadDetail, LeadListData, LeadListItem, TimelineEntry,
-};
 use crate::db::lead_workspace as db_ws;
 use crate::db::leads::{self as db_leads, LeadRow, NewInteraction};
 use crate::db::{consultants as db_consultants, now_ms, Db};
@@ -18,6 +14,10 @@ use crate::domain::lead_query::LeadQuery;
 use crate::domain::lead_score::ScoreFactor;
 use crate::domain::role::Role;
 use crate::error::AppError;
+use crate::model::auth::CurrentUser;
+use crate::model::lead_workspace::{
+    LeadDashboard, LeadDetail, LeadListData, LeadListItem, TimelineEntry,
+};
 
 /// Whose leads a user may see: everyone's (admins) or one consultant's.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,6 @@
 //! it exactly once (a repeat from the same address within a day is kept
 //! beside the lead, never over it).
 
-use crate::api::lead_types::AssignedConsultant;
 use crate::db::leads::{self as db_leads, Claim, LeadFields, LeadRow, NewInteraction};
 use crate::db::roi_calculations::{self as db_roi, EvidenceRow};
 use crate::db::{consultants as db_consultants, lead_submissions, new_id, now_ms, Db};
@@ -20,6 +19,7 @@ use crate::domain::lead_score::{score, LeadScore, ScoreInput, ScoringSettings};
 use crate::domain::rate_limit::{LEADS_PER_HOUR, LEADS_PER_MINUTE};
 use crate::domain::roi::known_industries;
 use crate::error::AppError;
+use crate::model::leads::AssignedConsultant;
 use crate::services::rate_limit;
 use crate::services::visitor::Client;
 

@@ -2,10 +2,6 @@
 //! with its related content, and consultant profiles. Shared by the pages
 //! (through server functions) and the JSON API.
 
-use crate::api::showcase_types::{
-    CaseStudyDetail, CaseStudyList, CaseStudySummary, ConsultantList, ConsultantProfile,
-    ConsultantSummary, Testimonial,
-};
 use crate::db::case_studies::{self, decode_error, SummaryRow};
 use crate::db::consultants::{self, json_list, ConsultantRow};
 use crate::db::Db;
@@ -14,10 +10,46 @@ use crate::domain::gallery_query::{GalleryQuery, Pagination};
 use crate::domain::media::stored_image_urls;
 use crate::domain::showcase::{CompanySize, Methodology};
 use crate::error::AppError;
+use crate::model::showcase::{
+    CaseStudyDetail, CaseStudyList, CaseStudySummary, ConsultantList, ConsultantProfile,
+    ConsultantSummary, Testimonial,
+};
+
+/// A gallery card from its row.
+fn summary(row: SummaryRow) -> Result<CaseStudySummary, sqlx::Error> {
+    let hero_image = row.hero_image.as_deref().map(stored_image_urls);
+    Ok(CaseStudySummary {
+        company_size: CompanySize::parse(&row.company_size)
+            .ok_or_else(|| decode_error("company size", &row.company_size))?,
+        experiment_type: Methodology::parse(&row.methodology)
+            .ok_or_else(|| decode_error("methodology", &row.methodology))?,
+        id: row.id,
+        title: row.title,
+        slug: row.slug,
+        summary: row.summary,
+        industry_sic_code: row.industry_sic_code,
+        industry_display_name: row.industry_name,
+        client_type: row.client_type,
+        roi_percentage: row.roi_pct,
+        roi_absolute_value: row.roi_value_minor as f64 / 100.0,
+        roi_currency: row.roi_currency,
+        payback_period_months: row.payback_months,
+        confidence_level: row.confidence_level,
+        primary_metric_name: row.primary_metric_name,
+        primary_metric_improvement: row.primary_metric_improvement_pct,
+        hero_image_url: hero_image.as_ref().map(|i| i.largest.clone()),
+        hero_image,
+        consultant_id: row.consultant_id,
+        consultant_name: row.consultant_name,
+        view_count: row.view_count,
+        is_featured: row.featured == 1,
+        published_at: row.published_at,
+    })
+}
 
 fn summaries(rows: Vec<SummaryRow>) -> Result<Vec<CaseStudySummary>, AppError> {
     rows.into_iter()
-        .map(|row| row.into_summary().map_err(AppError::from))
+        .map(|row| summary(row).map_err(AppError::from))
         .collect()
 }
 
@@ -230,7 +262,7 @@ pub async fn consultant_list(db: &Db, query: &ConsultantQuery) -> Result<Consult
 pub async fn consultant(
     db: &Db,
     id: &str,
-    previewer: Option<&crate::api::auth::CurrentUser>,
+    previewer: Option<&crate::model::auth::CurrentUser>,
 ) -> Result<Option<ConsultantProfile>, AppError> {
     let row = consultants::by_id(db, id).await?.filter(|row| {
         row.active == 1

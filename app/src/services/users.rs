@@ -1,5 +1,3 @@
-use crate::api::auth::CurrentUser;
-use crate::api::users::UserSummary;
 use crate::auth::{current::state, password_hash};
 use crate::db::users::{self, RoleChange, UserRow};
 use crate::db::{audit, Db};
@@ -8,6 +6,8 @@ use crate::domain::email::EmailAddress;
 use crate::domain::password::NewPassword;
 use crate::domain::role::Role;
 use crate::error::{AppError, FieldError, UniqueConflict};
+use crate::model::auth::CurrentUser;
+use crate::model::users::UserSummary;
 
 fn summary(row: UserRow) -> Result<UserSummary, AppError> {
     Ok(UserSummary {

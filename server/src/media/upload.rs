@@ -8,8 +8,8 @@
 
 use super::process::{render_variants, Cancellation, RenderError, Rendered};
 use crate::api_v1::ApiError;
-use app::api::auth::CurrentUser;
-use app::api::media_types::UploadedImage;
+use app::model::auth::CurrentUser;
+use app::model::media::UploadedImage;
 use app::auth::current::user_for_request;
 use app::db::media_uploads;
 use app::domain::gallery_query::ParamError;

@@ -22,6 +22,7 @@ mod complexity;
 mod estimate;
 mod evidence;
 mod field_rules;
+mod form_query;
 mod input;
 mod quantiles;
 
@@ -40,5 +41,6 @@ pub use estimate::{
 };
 pub use evidence::{known_industries, StudyEvidence};
 pub use field_rules::{parse_money, MAX_ANNUAL_REVENUE_GBP, MAX_LOCATIONS};
+pub use form_query::{form_from_query, form_query};
 pub use input::{describe_input, RoiForm, RoiInput, RoiRequest};
 pub use quantiles::weighted_quantiles;

@@ -1,10 +1,11 @@
-use crate::api::auth::CurrentUser;
 use crate::api::case_study_admin::{
-    list_case_studies_admin, AdminCaseStudy, DeleteCaseStudy, FeatureCaseStudy, PublishCaseStudy,
+    list_case_studies_admin, DeleteCaseStudy, FeatureCaseStudy, PublishCaseStudy,
 };
 use crate::components::admin_page::AdminPage;
 use crate::domain::admin_section::AdminSection;
 use crate::domain::role::Role;
+use crate::model::auth::CurrentUser;
+use crate::model::case_study_admin::AdminCaseStudy;
 use crate::pages::showcase::case_study::iso_date;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;

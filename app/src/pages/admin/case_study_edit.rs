@@ -1,4 +1,4 @@
-use crate::api::case_study_admin::{load_case_study_editor, EditorData, SaveCaseStudy};
+use crate::api::case_study_admin::{load_case_study_editor, SaveCaseStudy};
 use crate::components::admin_page::AdminPage;
 use crate::components::field_message::{
     action_field_message, action_form_error, SelectField, TextArea, TextField,
@@ -10,6 +10,7 @@ use crate::domain::admin_section::AdminSection;
 use crate::domain::lead_fields::Challenge;
 use crate::domain::media::{ImageKind, MAX_CHART_IMAGES};
 use crate::domain::showcase::{CompanySize, Methodology};
+use crate::model::case_study_admin::EditorData;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 

@@ -1,7 +1,6 @@
 use crate::api::consultant_admin::{
-    load_consultant_editor, load_consultants_overview, ConsultantEditorData, ConsultantListItem,
-    ConsultantsOverview, CreateConsultantProfile, DeleteConsultantProfile, LinkConsultantAccount,
-    SaveConsultantProfile, SetConsultantActive,
+    load_consultant_editor, load_consultants_overview, CreateConsultantProfile,
+    DeleteConsultantProfile, LinkConsultantAccount, SaveConsultantProfile, SetConsultantActive,
 };
 use crate::components::admin_page::AdminPage;
 use crate::components::field_message::{
@@ -13,6 +12,9 @@ use crate::components::loaded::Loaded;
 use crate::domain::admin_section::AdminSection;
 use crate::domain::consultant_form::CONTACT_METHODS;
 use crate::domain::media::ImageKind;
+use crate::model::consultant_admin::{
+    ConsultantEditorData, ConsultantListItem, ConsultantsOverview,
+};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;

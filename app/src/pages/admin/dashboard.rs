@@ -1,6 +1,6 @@
-use crate::api::auth::CurrentUser;
 use crate::components::admin_page::AdminPage;
 use crate::domain::admin_section::AdminSection;
+use crate::model::auth::CurrentUser;
 use leptos::prelude::*;
 
 #[component]

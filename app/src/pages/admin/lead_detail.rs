@@ -1,10 +1,10 @@
 use crate::api::lead_workspace::{
     load_lead, AddLeadNote, ReassignLead, SetLeadStatus, SetLeadValues,
 };
-use crate::api::lead_workspace_types::LeadDetail;
 use crate::components::admin_page::AdminPage;
 use crate::components::loaded::Loaded;
 use crate::domain::admin_section::AdminSection;
+use crate::model::lead_workspace::LeadDetail;
 use crate::pages::showcase::case_study::iso_date;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;

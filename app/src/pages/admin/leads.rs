@@ -1,10 +1,10 @@
 use crate::api::lead_workspace::load_leads;
-use crate::api::lead_workspace_types::{LeadDashboard, LeadListData};
 use crate::components::admin_page::AdminPage;
 use crate::components::loaded::Loaded;
 use crate::domain::admin_section::AdminSection;
 use crate::domain::lead_fields::{LeadSource, LeadStatus, Tier};
 use crate::domain::lead_query::{LeadQuery, LeadSort};
+use crate::model::lead_workspace::{LeadDashboard, LeadListData};
 use crate::pages::roi::pounds;
 use crate::pages::showcase::case_study::iso_date;
 use leptos::prelude::*;

@@ -1,4 +1,4 @@
-use crate::api::lead_settings::{load_lead_settings, LeadSettingsData, SaveScoringSettings};
+use crate::api::lead_settings::{load_lead_settings, SaveScoringSettings};
 use crate::components::admin_page::AdminPage;
 use crate::components::field_message::{action_field_message, TextField};
 use crate::components::hydration::use_hydrated;
@@ -6,6 +6,7 @@ use crate::components::loaded::Loaded;
 use crate::domain::admin_section::AdminSection;
 use crate::domain::lead_fields::{Challenge, OTHER_INDUSTRY};
 use crate::domain::lead_score::ScoringForm;
+use crate::model::lead_settings::LeadSettingsData;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

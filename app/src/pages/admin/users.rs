@@ -1,11 +1,10 @@
-use crate::api::users::{
-    list_users, ChangeUserRole, CreateUser, SetUserActive, UserDirectory, UserSummary,
-};
+use crate::api::users::{list_users, ChangeUserRole, CreateUser, SetUserActive};
 use crate::components::admin_page::AdminPage;
 use crate::components::field_message::{action_field_message, aria_invalid, FieldMessage};
 use crate::components::hydration::use_hydrated;
 use crate::domain::admin_section::AdminSection;
 use crate::domain::role::Role;
+use crate::model::users::{UserDirectory, UserSummary};
 use leptos::html::Form;
 use leptos::prelude::*;
 

@@ -1,6 +1,5 @@
 use super::fields::{options, FormState, LeadHidden, LeadSelect, LeadText, LeadTextArea};
 use super::ThankYouPanel;
-use crate::api::lead_types::LeadFormData;
 use crate::api::leads::CaptureLead;
 use crate::components::hydration::use_hydrated;
 use crate::domain::lead_fields::{
@@ -10,6 +9,7 @@ use crate::domain::lead_fields::{
 use crate::domain::lead_form::CONSENT_WORDING;
 use crate::domain::lead_form::STEP_ONE_FIELDS;
 use crate::error::AppError;
+use crate::model::leads::LeadFormData;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 

@@ -1,4 +1,4 @@
-use crate::api::lead_types::ThankYou;
+use crate::model::leads::ThankYou;
 use leptos::prelude::*;
 
 /// What happens next, after a prospect sent the lead form: who will answer,

@@ -1,5 +1,5 @@
-use super::{form_from_query, EstimateView};
-use crate::api::roi::{load_calculator, CalculatorData, SaveRoiCalculation, SimilarStudy};
+use super::EstimateView;
+use crate::api::roi::{load_calculator, SaveRoiCalculation};
 use crate::components::field_message::{aria_invalid, FieldMessage};
 use crate::components::http_status::set_status;
 use crate::components::hydration::use_hydrated;
@@ -7,7 +7,9 @@ use crate::components::seo::Seo;
 use crate::components::site_layout::SiteLayout;
 use crate::domain::lead_fields::{Challenge, CurrentSolution, OTHER_INDUSTRY};
 use crate::domain::roi::estimate;
+use crate::domain::roi::form_from_query;
 use crate::domain::showcase::CompanySize;
+use crate::model::roi::{CalculatorData, SimilarStudy};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;

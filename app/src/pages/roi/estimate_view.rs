@@ -1,6 +1,6 @@
 use super::pounds;
-use crate::api::roi::SimilarStudy;
 use crate::domain::roi::RoiEstimate;
+use crate::model::roi::SimilarStudy;
 use leptos::prelude::*;
 
 /// An estimate as prospects read it: the range in pounds with a chart, ROI

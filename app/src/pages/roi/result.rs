@@ -1,8 +1,9 @@
-use super::{form_query, EstimateView};
+use super::EstimateView;
 use crate::api::roi::load_roi_result;
 use crate::components::http_status::set_status;
 use crate::components::seo::Seo;
 use crate::components::site_layout::SiteLayout;
+use crate::domain::roi::form_query;
 use crate::pages::leads::LeadCaptureSection;
 use crate::pages::not_found::NotFoundPage;
 use leptos::prelude::*;

@@ -1,6 +1,4 @@
-use crate::api::lead_types::LeadFormData;
 use crate::api::showcase::load_case_study;
-use crate::api::showcase_types::CaseStudyDetail;
 use crate::charts::{baseline_vs_result, format_value, secondary_changes};
 use crate::components::case_study_card::CaseStudyCard;
 use crate::components::http_status::set_status;
@@ -9,6 +7,8 @@ use crate::components::seo::{absolute_url, Seo};
 use crate::components::site_layout::SiteLayout;
 use crate::domain::showcase::compact_money;
 use crate::markdown::to_safe_html;
+use crate::model::leads::LeadFormData;
+use crate::model::showcase::CaseStudyDetail;
 use crate::pages::leads::LeadCapture;
 use crate::pages::not_found::NotFoundPage;
 use leptos::prelude::*;

@@ -1,12 +1,12 @@
 use super::consultants::Avatar;
 use crate::api::showcase::load_consultant;
-use crate::api::showcase_types::ConsultantProfile;
 use crate::components::case_study_card::CaseStudyCard;
 use crate::components::http_status::set_status;
 use crate::components::seo::{absolute_url, Seo};
 use crate::components::site_layout::SiteLayout;
 use crate::domain::showcase::compact_money;
 use crate::markdown::to_safe_html;
+use crate::model::showcase::ConsultantProfile;
 use crate::pages::not_found::NotFoundPage;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -1,10 +1,10 @@
 use crate::api::showcase::load_consultants;
-use crate::api::showcase_types::ConsultantProfile;
 use crate::components::http_status::set_status;
 use crate::components::responsive_image::ResponsiveImage;
 use crate::components::seo::Seo;
 use crate::components::site_layout::SiteLayout;
 use crate::domain::consultant_query::ConsultantQuery;
+use crate::model::showcase::ConsultantProfile;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

@@ -1,11 +1,12 @@
-use crate::api::showcase::{load_gallery, GalleryData};
+use crate::api::showcase::load_gallery;
 use crate::components::case_study_card::CaseStudyCard;
 use crate::components::http_status::set_status;
 use crate::components::seo::Seo;
 use crate::components::site_layout::SiteLayout;
 use crate::domain::gallery_query::{GalleryQuery, ParamError, SortOrder};
+use crate::domain::safe_redirect::encode_query_value;
 use crate::domain::showcase::{CompanySize, Methodology};
-use crate::pages::login::encode_query_value;
+use crate::model::showcase::GalleryData;
 use crate::pages::showcase::live_filters::LiveFilters;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -228,7 +229,7 @@ const FOLD_ON_PHONES: &str =
 #[component]
 fn FilterForm(
     query: GalleryQuery,
-    industries: Vec<crate::api::showcase::IndustryOption>,
+    industries: Vec<crate::model::showcase::IndustryOption>,
 ) -> impl IntoView {
     let roi_min = query.roi_min.map(|v| v.to_string()).unwrap_or_default();
     let roi_max = query.roi_max.map(|v| v.to_string()).unwrap_or_default();
