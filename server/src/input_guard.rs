@@ -13,7 +13,7 @@
 //! The rules about which characters count live in
 //! [`app::domain::control_chars`]; this module only applies them to requests.
 
-use crate::api_v1::ApiError;
+use crate::rest::error::ApiError;
 use app::domain::control_chars;
 use app::error::AppError;
 use axum::body::{Body, Bytes, HttpBody};

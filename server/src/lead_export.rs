@@ -9,20 +9,18 @@
 //! abnormally (the client sees a broken download, never a short file that
 //! looks complete).
 
-use crate::api_v1::ApiError;
-use app::auth::current::user_for_request;
+use crate::rest::error::{pairs, ApiError};
+use crate::rest::staff::{LeadRoles, Staff};
 use app::db::lead_workspace::LeadListRow;
 use app::db::Db;
 use app::domain::lead_csv::{LeadCsvRow, HEADER};
 use app::domain::lead_query::{LeadQuery, LeadSort};
-use app::domain::role::Role;
 use app::error::AppError;
 use app::services::lead_workspace::{scope_for, Scope};
 use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{Query, State};
 use axum::http::header;
-use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use futures_util::TryStreamExt;
 use tokio::sync::mpsc;
@@ -34,17 +32,10 @@ type Chunk = Result<String, std::io::Error>;
 
 pub async fn export_csv(
     State(state): State<AppState>,
-    parts: Parts,
+    Staff { user, .. }: Staff<LeadRoles>,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
-    let user = user_for_request(&state.db, &parts)
-        .await?
-        .ok_or(AppError::Unauthenticated)?;
-    if !Role::PROFILE_EDITORS.contains(&user.role) {
-        return Err(AppError::Forbidden.into());
-    }
-    let query = LeadQuery::parse(query.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-        .map_err(ApiError::bad_parameters)?;
+    let query = LeadQuery::parse(pairs(&query)).map_err(ApiError::bad_parameters)?;
     let consultant = match scope_for(&state.db, &user).await? {
         Scope::All if query.mine => Some(
             // An admin asking for "mine": their own consultant profile, if any.

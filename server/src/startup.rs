@@ -1,7 +1,7 @@
 //! Builds the application (database, state, router) and serves it.
 
 use crate::config::Config;
-use crate::{api_v1, health, input_guard, middleware, seo};
+use crate::{health, input_guard, middleware, rest, seo};
 use app::db::Db;
 use app::state::{AppState, Lifecycle, RuntimeSettings};
 use app::{shell, App};
@@ -163,7 +163,7 @@ pub fn router(state: AppState, media_dir: std::path::PathBuf) -> Router {
             "/admin/leads/export.csv",
             get(crate::lead_export::export_csv),
         )
-        .merge(api_v1::routes())
+        .merge(rest::routes())
         .route(
             "/admin/media",
             axum::routing::post(crate::media::upload::upload).layer(

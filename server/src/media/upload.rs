@@ -7,15 +7,15 @@
 //! file. Several app servers must share that directory (a mounted volume).
 
 use super::process::{render_variants, Cancellation, RenderError, Rendered};
-use crate::api_v1::ApiError;
-use app::model::auth::CurrentUser;
-use app::model::media::UploadedImage;
-use app::auth::current::user_for_request;
+use crate::rest::error::ApiError;
+use crate::rest::staff::Staff;
 use app::db::media_uploads;
 use app::domain::gallery_query::ParamError;
 use app::domain::media::{check_declared, ImageKind, MediaKey, UploadError, MAX_UPLOAD_BYTES};
 use app::domain::role::Role;
 use app::error::AppError;
+use app::model::auth::CurrentUser;
+use app::model::media::UploadedImage;
 use app::state::AppState;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Query, State};
@@ -83,13 +83,11 @@ fn may_upload(user: &CurrentUser, kind: ImageKind) -> bool {
 
 pub async fn upload(
     State(state): State<AppState>,
+    Staff { user, .. }: Staff,
     Query(query): Query<UploadQuery>,
     parts: Parts,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, ApiError> {
-    let user = user_for_request(&state.db, &parts)
-        .await?
-        .ok_or(AppError::Unauthenticated)?;
     let kind = ImageKind::parse(&query.kind).ok_or_else(|| {
         ApiError::bad_parameters(vec![ParamError {
             parameter: "kind".to_string(),

@@ -322,7 +322,7 @@ fn endpoints(known: &Known) -> Vec<Endpoint> {
             who,
         });
     }
-    // The REST API (server/src/api_v1.rs, server/src/leads_api.rs) and the
+    // The REST API (server/src/rest/) and the
     // other plain routes (server/src/startup.rs).
     let get = |path: &str, params: &'static [&'static str]| Endpoint {
         path: path.to_string(),

@@ -1,0 +1,32 @@
+//! The public JSON API under `/api/v1`, one file per resource. Bad query
+//! parameters get a 400 naming each parameter, bad bodies a 400 (not JSON of
+//! the right shape) or a 422 naming each field, unknown slugs and ids a 404;
+//! every error is an [`error::ApiError`].
+//!
+//! Modules depend downward only: the resource files use `error` and `staff`;
+//! neither uses a resource file.
+
+pub mod case_studies;
+pub mod consultants;
+pub mod error;
+pub mod leads;
+pub mod roi;
+pub mod staff;
+
+use app::state::AppState;
+use axum::routing::{get, post};
+use axum::Router;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/case-studies", get(case_studies::list))
+        .route("/api/v1/case-studies/{slug}", get(case_studies::show))
+        .route("/api/v1/consultants", get(consultants::list))
+        .route("/api/v1/consultants/{id}", get(consultants::show))
+        .route("/api/v1/roi-calculator/estimate", post(roi::estimate))
+        .route("/api/v1/leads", post(leads::create))
+        .route(
+            "/api/v1/leads/{id}/consultant-match",
+            get(leads::consultant_match),
+        )
+}
