@@ -1,7 +1,8 @@
 //! The public JSON API under `/api/v1`, one file per resource. Bad query
 //! parameters get a 400 naming each parameter, bad bodies a 400 (not JSON of
 //! the right shape) or a 422 naming each field, unknown slugs and ids a 404;
-//! every error is an [`error::ApiError`].
+//! every error is an [`error::ApiError`]. The OpenAPI document
+//! (`openapi.json`, served at `/api/v1/openapi.json`) describes them all.
 //!
 //! Modules depend downward only: the resource files use `error` and `staff`;
 //! neither uses a resource file.
@@ -10,6 +11,7 @@ pub mod case_studies;
 pub mod consultants;
 pub mod error;
 pub mod leads;
+pub mod openapi;
 pub mod roi;
 pub mod staff;
 
@@ -19,6 +21,7 @@ use axum::Router;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/api/v1/openapi.json", get(openapi::document))
         .route("/api/v1/case-studies", get(case_studies::list))
         .route("/api/v1/case-studies/{slug}", get(case_studies::show))
         .route("/api/v1/consultants", get(consultants::list))

@@ -17,6 +17,7 @@ mod lead_export;
 mod leads;
 mod media;
 mod media_sweep;
+mod openapi;
 mod roi;
 mod security;
 mod showcase;
