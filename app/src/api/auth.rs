@@ -22,7 +22,24 @@ pub async fn login(
     // value of several kilobytes and answered 500.
     let outcome = match EmailAddress::parse(&email) {
         Err(err @ EmailError::TooLong) => Err(AppError::invalid("email", err.to_string())),
-        _ => crate::services::auth::login(&email, &password, next.as_deref()).await,
+        _ => {
+            async {
+                let (db, ctx) = crate::api::context::request()?;
+                let mut cookies = crate::services::context::Cookies::default();
+                let target = crate::services::auth::login(
+                    &db,
+                    &ctx,
+                    &mut cookies,
+                    &email,
+                    &password,
+                    next.as_deref(),
+                )
+                .await?;
+                crate::api::context::send(cookies)?;
+                Ok(target)
+            }
+            .await
+        }
     };
     match &outcome {
         Ok(target) => leptos_axum::redirect(target),
@@ -42,7 +59,13 @@ pub async fn login(
 
 #[server(prefix = "/api", endpoint = "auth/logout")]
 pub async fn logout() -> Result<(), AppError> {
-    let outcome = crate::services::auth::logout().await;
+    let outcome = async {
+        let (db, ctx) = crate::api::context::request()?;
+        let mut cookies = crate::services::context::Cookies::default();
+        crate::services::auth::logout(&db, &ctx, &mut cookies).await?;
+        crate::api::context::send(cookies)
+    }
+    .await;
     if outcome.is_ok() {
         leptos_axum::redirect("/login?logged_out=1");
     }
@@ -57,7 +80,10 @@ pub async fn change_password(
 ) -> Result<(), AppError> {
     let outcome = async {
         let user = crate::auth::current::require_user().await?;
+        let (db, ctx) = crate::api::context::request()?;
         crate::services::auth::change_password(
+            &db,
+            &ctx,
             &user,
             &current_password,
             &new_password,

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 pub async fn list_case_studies_admin() -> Result<Vec<AdminCaseStudy>, AppError> {
     let outcome = async {
         crate::auth::current::require_role(&Role::CASE_STUDY_EDITORS).await?;
-        crate::services::case_study_admin::list().await
+        crate::services::case_study_admin::list(&crate::api::context::db()?).await
     }
     .await;
     crate::api::respond::with_status(outcome)
@@ -22,7 +22,12 @@ pub async fn list_case_studies_admin() -> Result<Vec<AdminCaseStudy>, AppError> 
 pub async fn load_case_study_editor(id: Option<String>) -> Result<EditorData, AppError> {
     let outcome = async {
         let user = crate::auth::current::require_role(&Role::CASE_STUDY_EDITORS).await?;
-        crate::services::case_study_admin::editor(id.as_deref(), user.role == Role::Admin).await
+        crate::services::case_study_admin::editor(
+            &crate::api::context::db()?,
+            id.as_deref(),
+            user.role == Role::Admin,
+        )
+        .await
     }
     .await;
     crate::api::respond::with_status(outcome)
@@ -38,6 +43,7 @@ pub async fn save_case_study(
     let outcome = async {
         let user = crate::auth::current::require_role(&Role::CASE_STUDY_EDITORS).await?;
         crate::services::case_study_admin::save(
+            &crate::api::context::db()?,
             &user,
             id.as_deref().filter(|s| !s.is_empty()),
             &input,
@@ -55,7 +61,14 @@ pub async fn save_case_study(
 pub async fn publish_case_study(id: String, published: bool) -> Result<(), AppError> {
     let outcome = async {
         let user = crate::auth::current::require_role(&Role::CASE_STUDY_EDITORS).await?;
-        crate::services::case_study_admin::set_flag(&user, &id, "published", published).await
+        crate::services::case_study_admin::set_flag(
+            &crate::api::context::db()?,
+            &user,
+            &id,
+            "published",
+            published,
+        )
+        .await
     }
     .await;
     crate::api::respond::with_status(outcome)
@@ -65,7 +78,14 @@ pub async fn publish_case_study(id: String, published: bool) -> Result<(), AppEr
 pub async fn feature_case_study(id: String, featured: bool) -> Result<(), AppError> {
     let outcome = async {
         let user = crate::auth::current::require_role(&Role::CASE_STUDY_EDITORS).await?;
-        crate::services::case_study_admin::set_flag(&user, &id, "featured", featured).await
+        crate::services::case_study_admin::set_flag(
+            &crate::api::context::db()?,
+            &user,
+            &id,
+            "featured",
+            featured,
+        )
+        .await
     }
     .await;
     crate::api::respond::with_status(outcome)
@@ -75,7 +95,7 @@ pub async fn feature_case_study(id: String, featured: bool) -> Result<(), AppErr
 pub async fn delete_case_study(id: String) -> Result<(), AppError> {
     let outcome = async {
         let user = crate::auth::current::require_role(&[Role::Admin]).await?;
-        crate::services::case_study_admin::delete(&user, &id).await
+        crate::services::case_study_admin::delete(&crate::api::context::db()?, &user, &id).await
     }
     .await;
     crate::api::respond::with_status(outcome)

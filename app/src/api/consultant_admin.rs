@@ -12,7 +12,7 @@ pub async fn load_consultants_overview() -> Result<ConsultantsOverview, AppError
     let outcome = async {
         let user =
             crate::auth::current::require_role(&crate::domain::role::Role::PROFILE_EDITORS).await?;
-        crate::services::consultant_admin::overview(&user).await
+        crate::services::consultant_admin::overview(&crate::api::context::db()?, &user).await
     }
     .await;
     crate::api::respond::with_status(outcome)
@@ -23,7 +23,7 @@ pub async fn load_consultant_editor(id: String) -> Result<ConsultantEditorData, 
     let outcome = async {
         let user =
             crate::auth::current::require_role(&crate::domain::role::Role::PROFILE_EDITORS).await?;
-        crate::services::consultant_admin::editor(&user, &id).await
+        crate::services::consultant_admin::editor(&crate::api::context::db()?, &user, &id).await
     }
     .await;
     crate::api::respond::with_status(outcome)
@@ -34,7 +34,8 @@ pub async fn save_consultant_profile(id: String, input: ConsultantInput) -> Resu
     let outcome = async {
         let user =
             crate::auth::current::require_role(&crate::domain::role::Role::PROFILE_EDITORS).await?;
-        crate::services::consultant_admin::save(&user, &id, &input).await
+        crate::services::consultant_admin::save(&crate::api::context::db()?, &user, &id, &input)
+            .await
     }
     .await;
     crate::api::respond::with_status(outcome)
@@ -45,7 +46,7 @@ pub async fn save_consultant_profile(id: String, input: ConsultantInput) -> Resu
 pub async fn create_consultant_profile(input: NewConsultantInput) -> Result<String, AppError> {
     let outcome = async {
         let user = crate::auth::current::require_role(&[crate::domain::role::Role::Admin]).await?;
-        crate::services::consultant_admin::create(&user, &input).await
+        crate::services::consultant_admin::create(&crate::api::context::db()?, &user, &input).await
     }
     .await;
     if let Ok(id) = &outcome {
@@ -58,7 +59,13 @@ pub async fn create_consultant_profile(input: NewConsultantInput) -> Result<Stri
 pub async fn set_consultant_active(id: String, active: bool) -> Result<(), AppError> {
     let outcome = async {
         let user = crate::auth::current::require_role(&[crate::domain::role::Role::Admin]).await?;
-        crate::services::consultant_admin::set_active(&user, &id, active).await
+        crate::services::consultant_admin::set_active(
+            &crate::api::context::db()?,
+            &user,
+            &id,
+            active,
+        )
+        .await
     }
     .await;
     crate::api::respond::with_status(outcome)
@@ -68,7 +75,7 @@ pub async fn set_consultant_active(id: String, active: bool) -> Result<(), AppEr
 pub async fn delete_consultant_profile(id: String) -> Result<(), AppError> {
     let outcome = async {
         let user = crate::auth::current::require_role(&[crate::domain::role::Role::Admin]).await?;
-        crate::services::consultant_admin::delete(&user, &id).await
+        crate::services::consultant_admin::delete(&crate::api::context::db()?, &user, &id).await
     }
     .await;
     crate::api::respond::with_status(outcome)
@@ -78,7 +85,13 @@ pub async fn delete_consultant_profile(id: String) -> Result<(), AppError> {
 pub async fn link_consultant_account(id: String, user_id: String) -> Result<(), AppError> {
     let outcome = async {
         let user = crate::auth::current::require_role(&[crate::domain::role::Role::Admin]).await?;
-        crate::services::consultant_admin::link_account(&user, &id, &user_id).await
+        crate::services::consultant_admin::link_account(
+            &crate::api::context::db()?,
+            &user,
+            &id,
+            &user_id,
+        )
+        .await
     }
     .await;
     crate::api::respond::with_status(outcome)

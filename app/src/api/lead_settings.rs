@@ -12,7 +12,7 @@ pub async fn load_lead_settings(
 ) -> Result<LeadSettingsData, AppError> {
     let outcome = async {
         let user = crate::auth::current::require_role(&[crate::domain::role::Role::Admin]).await?;
-        let db = crate::auth::current::state()?.db;
+        let db = crate::api::context::db()?;
         let form = crate::services::lead_settings::current(&db, &user).await?;
         let evidence = crate::services::roi::evidence(&db).await?;
         let preview = if preview_challenge.is_empty() {
@@ -46,7 +46,7 @@ pub async fn load_lead_settings(
 pub async fn save_scoring_settings(input: ScoringForm) -> Result<i64, AppError> {
     let outcome = async {
         let user = crate::auth::current::require_role(&[crate::domain::role::Role::Admin]).await?;
-        let db = crate::auth::current::state()?.db;
+        let db = crate::api::context::db()?;
         crate::services::lead_settings::save(&db, &user, &input)
             .await
             .map(|n| n as i64)

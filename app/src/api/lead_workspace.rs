@@ -10,7 +10,7 @@ use leptos::prelude::*;
 async fn worker() -> Result<(crate::db::Db, crate::model::auth::CurrentUser), AppError> {
     let user =
         crate::auth::current::require_role(&crate::domain::role::Role::PROFILE_EDITORS).await?;
-    Ok((crate::auth::current::state()?.db, user))
+    Ok((crate::api::context::db()?, user))
 }
 
 #[server(prefix = "/api", endpoint = "admin/leads/list", input = server_fn::codec::Json)]

@@ -14,8 +14,7 @@ pub async fn load_lead_form(
     draft: Option<String>,
 ) -> Result<LeadFormData, AppError> {
     let outcome = async {
-        let db = crate::auth::current::state()?.db;
-        let client = crate::services::visitor::Client::current()?;
+        let (db, client) = crate::api::context::visitor()?;
         crate::services::lead_pages::form_data(&db, &client, prefill, draft.as_deref()).await
     }
     .await;
@@ -28,8 +27,7 @@ pub async fn load_lead_form(
 #[server(prefix = "/api", endpoint = "leads/capture")]
 pub async fn capture_lead(input: LeadForm, return_to: String) -> Result<ThankYou, AppError> {
     use crate::api::respond::{is_plain_form_post, with_status};
-    let db = crate::auth::current::state()?.db;
-    let client = crate::services::visitor::Client::current()?;
+    let (db, client) = crate::api::context::visitor()?;
     let outcome = crate::services::lead_pages::capture(&db, &client, &input).await;
     if is_plain_form_post() {
         match &outcome {
@@ -50,8 +48,7 @@ pub async fn capture_lead(input: LeadForm, return_to: String) -> Result<ThankYou
 #[server(prefix = "/api", endpoint = "leads/thanks")]
 pub async fn load_thanks(lead_id: String) -> Result<Option<ThankYou>, AppError> {
     let outcome = async {
-        let db = crate::auth::current::state()?.db;
-        let client = crate::services::visitor::Client::current()?;
+        let (db, client) = crate::api::context::visitor()?;
         crate::services::lead_pages::thanks(&db, &client, &lead_id).await
     }
     .await;

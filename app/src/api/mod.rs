@@ -4,6 +4,8 @@
 pub mod auth;
 pub mod case_study_admin;
 pub mod consultant_admin;
+#[cfg(feature = "ssr")]
+pub(crate) mod context;
 pub mod lead_settings;
 pub mod lead_workspace;
 pub mod leads;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "showcase/figures")]
 pub async fn load_portfolio_figures() -> Result<Option<PortfolioFigures>, AppError> {
     let outcome = async {
-        let db = crate::auth::current::state()?.db;
+        let db = crate::api::context::db()?;
         crate::services::portfolio::figures(&db).await
     }
     .await;

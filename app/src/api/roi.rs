@@ -13,7 +13,7 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "roi/calculator", input = server_fn::codec::Json)]
 pub async fn load_calculator(form: RoiForm, check: bool) -> Result<CalculatorData, AppError> {
     let outcome = async {
-        let db = crate::auth::current::state()?.db;
+        let db = crate::api::context::db()?;
         let evidence = crate::services::roi::evidence(&db).await?;
         let industries = crate::domain::roi::known_industries(&evidence);
         let (errors, estimate) = if check {
@@ -52,8 +52,7 @@ pub async fn load_calculator(form: RoiForm, check: bool) -> Result<CalculatorDat
 pub async fn save_roi_calculation(input: RoiForm) -> Result<String, AppError> {
     use crate::api::respond::{is_plain_form_post, with_status};
     let outcome = async {
-        let db = crate::auth::current::state()?.db;
-        let client = crate::services::visitor::Client::current()?;
+        let (db, client) = crate::api::context::visitor()?;
         let evidence = crate::services::roi::evidence(&db).await?;
         let industries = crate::domain::roi::known_industries(&evidence);
         let parsed = input.parse(&industries).map_err(AppError::fields)?;
@@ -81,8 +80,7 @@ pub async fn load_roi_result(
     draft: Option<String>,
 ) -> Result<Option<StoredResult>, AppError> {
     let outcome = async {
-        let db = crate::auth::current::state()?.db;
-        let client = crate::services::visitor::Client::current()?;
+        let (db, client) = crate::api::context::visitor()?;
         let Some(stored) = crate::services::roi::stored(&db, &id).await? else {
             return Ok(None);
         };

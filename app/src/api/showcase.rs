@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub async fn load_gallery(query: GalleryQuery) -> Result<GalleryData, AppError> {
     let outcome = async {
         let query = query.validate().map_err(crate::api::bad_parameters)?;
-        let db = crate::auth::current::state()?.db;
+        let db = crate::api::context::db()?;
         let list = crate::services::showcase::gallery(&db, &query).await?;
         let industries = crate::services::showcase::industries(&db)
             .await?
@@ -34,14 +34,24 @@ pub async fn load_gallery(query: GalleryQuery) -> Result<GalleryData, AppError> 
 #[server(prefix = "/api", endpoint = "showcase/case-study")]
 pub async fn load_case_study(slug: String) -> Result<Option<CaseStudyDetail>, AppError> {
     let outcome = async {
-        let db = crate::auth::current::state()?.db;
+        let db = crate::api::context::db()?;
         // Editors may preview unpublished studies; nobody else sees them.
         let editor = crate::auth::current::current_user()
             .await?
             .is_some_and(|u| crate::domain::role::Role::CASE_STUDY_EDITORS.contains(&u.role));
         let detail = crate::services::showcase::case_study(&db, &slug, editor).await?;
         if let Some(detail) = detail.as_ref().filter(|d| d.is_published) {
-            crate::services::visitor::count_case_study_view(&db, &detail.id).await?;
+            let (_, ctx) = crate::api::context::request()?;
+            let mut cookies = crate::services::context::Cookies::default();
+            let counted = crate::services::visitor::count_case_study_view(
+                &db,
+                &ctx,
+                &mut cookies,
+                &detail.id,
+            )
+            .await;
+            crate::api::context::send_if_rendering_allows(cookies)?;
+            counted?;
         }
         Ok(detail)
     }
@@ -53,7 +63,7 @@ pub async fn load_case_study(slug: String) -> Result<Option<CaseStudyDetail>, Ap
 pub async fn load_consultants(query: ConsultantQuery) -> Result<ConsultantList, AppError> {
     let outcome = async {
         let query = query.validate().map_err(crate::api::bad_parameters)?;
-        let db = crate::auth::current::state()?.db;
+        let db = crate::api::context::db()?;
         crate::services::showcase::consultant_list(&db, &query).await
     }
     .await;
@@ -63,7 +73,7 @@ pub async fn load_consultants(query: ConsultantQuery) -> Result<ConsultantList, 
 #[server(prefix = "/api", endpoint = "showcase/consultant")]
 pub async fn load_consultant(id: String) -> Result<Option<ConsultantProfile>, AppError> {
     let outcome = async {
-        let db = crate::auth::current::state()?.db;
+        let db = crate::api::context::db()?;
         // Admins and the consultant themself may preview a deactivated profile.
         let viewer = crate::auth::current::current_user().await?;
         crate::services::showcase::consultant(&db, &id, viewer.as_ref()).await

@@ -9,7 +9,7 @@ pub async fn list_users() -> Result<UserDirectory, AppError> {
     let outcome = async {
         let viewer = crate::auth::current::require_role(&[Role::Admin]).await?;
         Ok(UserDirectory {
-            users: crate::services::users::list().await?,
+            users: crate::services::users::list(&crate::api::context::db()?).await?,
             viewer_id: viewer.id,
         })
     }
@@ -26,7 +26,15 @@ pub async fn create_user(
 ) -> Result<UserSummary, AppError> {
     let outcome = async {
         let actor = crate::auth::current::require_role(&[Role::Admin]).await?;
-        crate::services::users::create(Some(&actor), &email, &display_name, &role, &password).await
+        crate::services::users::create(
+            &crate::api::context::db()?,
+            Some(&actor),
+            &email,
+            &display_name,
+            &role,
+            &password,
+        )
+        .await
     }
     .await;
     crate::api::respond::with_status(outcome)
@@ -37,8 +45,13 @@ pub async fn change_user_role(id: String, role: String) -> Result<(), AppError> 
     let outcome = async {
         let actor = crate::auth::current::require_role(&[Role::Admin]).await?;
         let role = Role::parse(&role).map_err(|e| AppError::invalid("role", e.to_string()))?;
-        crate::services::users::update(&actor, &id, crate::services::users::Change::Role(role))
-            .await
+        crate::services::users::update(
+            &crate::api::context::db()?,
+            &actor,
+            &id,
+            crate::services::users::Change::Role(role),
+        )
+        .await
     }
     .await;
     crate::api::respond::with_status(outcome)
@@ -48,8 +61,13 @@ pub async fn change_user_role(id: String, role: String) -> Result<(), AppError> 
 pub async fn set_user_active(id: String, active: bool) -> Result<(), AppError> {
     let outcome = async {
         let actor = crate::auth::current::require_role(&[Role::Admin]).await?;
-        crate::services::users::update(&actor, &id, crate::services::users::Change::Active(active))
-            .await
+        crate::services::users::update(
+            &crate::api::context::db()?,
+            &actor,
+            &id,
+            crate::services::users::Change::Active(active),
+        )
+        .await
     }
     .await;
     crate::api::respond::with_status(outcome)

@@ -1,32 +1,25 @@
-use crate::auth::current::{client_ip, request_parts, session_token, state};
 use crate::auth::{password_hash, session_token as token};
-use crate::db::{audit, login_failures, sessions, users};
+use crate::db::{audit, login_failures, sessions, users, Db};
 use crate::domain::email::EmailAddress;
 use crate::domain::password::NewPassword;
 use crate::domain::safe_redirect::safe_next_path;
 use crate::domain::throttle::ThrottlePolicy;
 use crate::error::AppError;
 use crate::model::auth::CurrentUser;
-use http::{header, HeaderValue};
-use leptos::prelude::use_context;
-use leptos_axum::ResponseOptions;
-
-fn set_cookie(value: String) -> Result<(), AppError> {
-    let response = use_context::<ResponseOptions>()
-        .ok_or_else(|| AppError::internal("ResponseOptions missing from context"))?;
-    let value = HeaderValue::from_str(&value).map_err(AppError::internal)?;
-    response.append_header(header::SET_COOKIE, value);
-    Ok(())
-}
+use crate::services::context::{Cookies, RequestContext};
 
 /// Checks the credentials (throttled per account and per address), starts a
 /// new session — replacing the browser's previous one — and sets its cookie.
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
-pub async fn login(email: &str, password: &str, next: Option<&str>) -> Result<String, AppError> {
-    let state = state()?;
-    let parts = request_parts()?;
-    let db = &state.db;
-    let ip = client_ip(&parts, &state.settings.trusted_proxies).to_string();
+pub async fn login(
+    db: &Db,
+    ctx: &RequestContext,
+    cookies: &mut Cookies,
+    email: &str,
+    password: &str,
+    next: Option<&str>,
+) -> Result<String, AppError> {
+    let ip = ctx.client_ip.clone();
     // A malformed email cannot match an account; treat it like wrong credentials
     // but still count it against the address. Its throttle key is a hash, so
     // whatever was typed (any length, any bytes) is never stored or indexed.
@@ -82,54 +75,49 @@ pub async fn login(email: &str, password: &str, next: Option<&str>) -> Result<St
     login_failures::clear_for_email(db, &email_key, now - ThrottlePolicy::PER_ADDRESS.window_ms)
         .await?;
     let new_token = token::generate();
-    let previous = session_token(&parts).map(|t| token::hash_token(&t));
-    let user_agent = parts
-        .headers
-        .get(header::USER_AGENT)
-        .and_then(|v| v.to_str().ok());
+    let previous = ctx.session_token_hash.as_deref();
+    let user_agent = ctx.user_agent.as_deref();
     sessions::create(
         db,
         sessions::NewSession {
             token_hash: &new_token.hash,
             user_id: &user.id,
-            ttl_ms: state.settings.session_ttl_ms,
+            ttl_ms: ctx.session_ttl_ms,
             ip_address: Some(&ip),
             user_agent,
         },
-        previous.as_deref(),
+        previous,
     )
     .await?;
-    set_cookie(token::cookie(
+    cookies.set(token::cookie(
         &new_token.token,
-        state.settings.session_ttl_ms / 1000,
-        state.settings.secure_cookies,
-    ))?;
+        ctx.session_ttl_ms / 1000,
+        ctx.secure_cookies,
+    ));
     tracing::info!(user_id = %user.id, "logged in");
     Ok(safe_next_path(next))
 }
 
 /// Ends the session on the server (so a copied cookie stops working) and clears the cookie.
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
-pub async fn logout() -> Result<(), AppError> {
-    let state = state()?;
-    let parts = request_parts()?;
-    if let Some(t) = session_token(&parts) {
-        sessions::delete(&state.db, &token::hash_token(&t)).await?;
+pub async fn logout(db: &Db, ctx: &RequestContext, cookies: &mut Cookies) -> Result<(), AppError> {
+    if let Some(hash) = &ctx.session_token_hash {
+        sessions::delete(db, hash).await?;
     }
-    set_cookie(token::clearing_cookie(state.settings.secure_cookies))
+    cookies.set(token::clearing_cookie(ctx.secure_cookies));
+    Ok(())
 }
 
 /// Changes the user's own password and ends their other sessions.
 #[tracing::instrument(skip_all, fields(user_id = %user.id), err(Debug, level = "info"))]
 pub async fn change_password(
+    db: &Db,
+    ctx: &RequestContext,
     user: &CurrentUser,
     current_password: &str,
     new_password: &str,
     confirm_password: &str,
 ) -> Result<(), AppError> {
-    let state = state()?;
-    let parts = request_parts()?;
-    let db = &state.db;
     let new_password = NewPassword::parse(new_password)
         .map_err(|e| AppError::invalid("new_password", e.message()))?;
     if new_password.expose() != confirm_password {
@@ -149,8 +137,7 @@ pub async fn change_password(
     }
     let hash = password_hash::hash(&new_password).await?;
     users::update_password_hash(db, &user.id, &hash).await?;
-    let keep = session_token(&parts).map(|t| token::hash_token(&t));
-    sessions::delete_for_user_except(db, &user.id, keep.as_deref()).await?;
+    sessions::delete_for_user_except(db, &user.id, ctx.session_token_hash.as_deref()).await?;
     audit::record(
         db,
         Some(&user.id),

@@ -1,4 +1,3 @@
-use crate::auth::current::state;
 use crate::db::{audit, case_study_admin as db_admin, media_uploads, Db};
 use crate::domain::case_study_form::{format_secondary_metrics, CaseStudyDraft, CaseStudyInput};
 use crate::domain::media::{may_attach, MediaKey, UploadsAllowed};
@@ -7,9 +6,8 @@ use crate::model::auth::CurrentUser;
 use crate::model::case_study_admin::{AdminCaseStudy, EditorData};
 
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
-pub async fn list() -> Result<Vec<AdminCaseStudy>, AppError> {
-    let db = state()?.db;
-    Ok(db_admin::list(&db)
+pub async fn list(db: &Db) -> Result<Vec<AdminCaseStudy>, AppError> {
+    Ok(db_admin::list(db)
         .await?
         .into_iter()
         .map(|r| AdminCaseStudy {
@@ -28,9 +26,8 @@ pub async fn list() -> Result<Vec<AdminCaseStudy>, AppError> {
 /// The form's contents: a stored case study written back as text fields, or
 /// an empty form with sensible defaults.
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
-pub async fn editor(id: Option<&str>, can_delete: bool) -> Result<EditorData, AppError> {
-    let db = state()?.db;
-    let consultants = db_admin::consultant_choices(&db).await?;
+pub async fn editor(db: &Db, id: Option<&str>, can_delete: bool) -> Result<EditorData, AppError> {
+    let consultants = db_admin::consultant_choices(db).await?;
     let Some(id) = id else {
         return Ok(EditorData {
             id: None,
@@ -47,7 +44,7 @@ pub async fn editor(id: Option<&str>, can_delete: bool) -> Result<EditorData, Ap
             can_delete,
         });
     };
-    let row = db_admin::by_id(&db, id)
+    let row = db_admin::by_id(db, id)
         .await?
         .ok_or_else(|| AppError::NotFound("That case study".into()))?;
     let secondary = row.secondary_metrics()?;
@@ -100,14 +97,14 @@ pub async fn editor(id: Option<&str>, can_delete: bool) -> Result<EditorData, Ap
 
 #[tracing::instrument(skip_all, fields(user_id = %user.id), err(Debug, level = "info"))]
 pub async fn save(
+    db: &Db,
     user: &CurrentUser,
     id: Option<&str>,
     input: &CaseStudyInput,
 ) -> Result<String, AppError> {
-    let db = state()?.db;
     let draft = input.parse().map_err(AppError::fields)?;
-    check_images(&db, id, &draft).await?;
-    let saved = db_admin::save(&db, id, &draft, &user.id)
+    check_images(db, id, &draft).await?;
+    let saved = db_admin::save(db, id, &draft, &user.id)
         .await
         .map_err(|e| match &e {
             sqlx::Error::Database(d) if d.is_foreign_key_violation() => {
@@ -124,7 +121,7 @@ pub async fn save(
         })?;
     let id = saved.ok_or_else(|| AppError::NotFound("That case study".into()))?;
     audit::record(
-        &db,
+        db,
         Some(&user.id),
         "case_study.saved",
         &id,
@@ -181,21 +178,21 @@ async fn is_attachable<'a>(
 
 #[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
 pub async fn set_flag(
+    db: &Db,
     user: &CurrentUser,
     id: &str,
     flag: &str,
     value: bool,
 ) -> Result<(), AppError> {
-    let db = state()?.db;
     let changed = match flag {
-        "published" => db_admin::set_published(&db, id, value).await,
-        _ => db_admin::set_featured(&db, id, value).await,
+        "published" => db_admin::set_published(db, id, value).await,
+        _ => db_admin::set_featured(db, id, value).await,
     }?;
     if !changed {
         return Err(AppError::NotFound("That case study".into()));
     }
     audit::record(
-        &db,
+        db,
         Some(&user.id),
         &format!("case_study.{flag}"),
         id,
@@ -206,13 +203,12 @@ pub async fn set_flag(
 }
 
 #[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
-pub async fn delete(user: &CurrentUser, id: &str) -> Result<(), AppError> {
-    let db = state()?.db;
-    if !db_admin::delete(&db, id).await? {
+pub async fn delete(db: &Db, user: &CurrentUser, id: &str) -> Result<(), AppError> {
+    if !db_admin::delete(db, id).await? {
         return Err(AppError::NotFound("That case study".into()));
     }
     audit::record(
-        &db,
+        db,
         Some(&user.id),
         "case_study.deleted",
         id,

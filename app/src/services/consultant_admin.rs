@@ -1,4 +1,3 @@
-use crate::auth::current::state;
 use crate::db::consultants::{self, json_list, ConsultantRow};
 use crate::db::{audit, media_uploads, Db};
 use crate::domain::consultant_form::ConsultantInput;
@@ -24,24 +23,23 @@ async fn editable(db: &Db, user: &CurrentUser, id: &str) -> Result<ConsultantRow
 }
 
 #[tracing::instrument(skip_all, fields(user_id = %user.id), err(Debug, level = "info"))]
-pub async fn overview(user: &CurrentUser) -> Result<ConsultantsOverview, AppError> {
+pub async fn overview(db: &Db, user: &CurrentUser) -> Result<ConsultantsOverview, AppError> {
     let linkable_accounts = if user.role == Role::Admin {
-        Some(linkable_accounts(user).await?)
+        Some(linkable_accounts(db, user).await?)
     } else {
         None
     };
     Ok(ConsultantsOverview {
-        profiles: list(user).await?,
+        profiles: list(db, user).await?,
         linkable_accounts,
     })
 }
 
-async fn list(user: &CurrentUser) -> Result<Vec<ConsultantListItem>, AppError> {
-    let db = state()?.db;
+async fn list(db: &Db, user: &CurrentUser) -> Result<Vec<ConsultantListItem>, AppError> {
     let rows = if user.role == Role::Admin {
-        consultants::list_all(&db).await
+        consultants::list_all(db).await
     } else {
-        consultants::by_user_id(&db, &user.id)
+        consultants::by_user_id(db, &user.id)
             .await
             .map(|r| r.into_iter().collect())
     }?;
@@ -59,9 +57,12 @@ async fn list(user: &CurrentUser) -> Result<Vec<ConsultantListItem>, AppError> {
 }
 
 #[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
-pub async fn editor(user: &CurrentUser, id: &str) -> Result<ConsultantEditorData, AppError> {
-    let db = state()?.db;
-    let row = editable(&db, user, id).await?;
+pub async fn editor(
+    db: &Db,
+    user: &CurrentUser,
+    id: &str,
+) -> Result<ConsultantEditorData, AppError> {
+    let row = editable(db, user, id).await?;
     Ok(ConsultantEditorData {
         input: ConsultantInput {
             specializations: json_list(&row.specializations_json)?.join(", "),
@@ -87,16 +88,20 @@ pub async fn editor(user: &CurrentUser, id: &str) -> Result<ConsultantEditorData
 }
 
 #[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
-pub async fn save(user: &CurrentUser, id: &str, input: &ConsultantInput) -> Result<(), AppError> {
-    let db = state()?.db;
-    let current = editable(&db, user, id).await?;
+pub async fn save(
+    db: &Db,
+    user: &CurrentUser,
+    id: &str,
+    input: &ConsultantInput,
+) -> Result<(), AppError> {
+    let current = editable(db, user, id).await?;
     let draft = input.parse().map_err(AppError::fields)?;
     if let Some(chosen) = &draft.profile_image {
-        check_portrait(&db, user, chosen, current.profile_image.as_deref()).await?;
+        check_portrait(db, user, chosen, current.profile_image.as_deref()).await?;
     }
-    consultants::update_profile(&db, id, &draft).await?;
+    consultants::update_profile(db, id, &draft).await?;
     audit::record(
-        &db,
+        db,
         Some(&user.id),
         "consultant.profile_saved",
         id,
@@ -146,15 +151,18 @@ fn require_admin(user: &CurrentUser) -> Result<(), AppError> {
 
 /// Admins: a new profile (active) from a name, an email and a title.
 #[tracing::instrument(skip_all, fields(user_id = %user.id), err(Debug, level = "info"))]
-pub async fn create(user: &CurrentUser, input: &NewConsultantInput) -> Result<String, AppError> {
+pub async fn create(
+    db: &Db,
+    user: &CurrentUser,
+    input: &NewConsultantInput,
+) -> Result<String, AppError> {
     require_admin(user)?;
-    let db = state()?.db;
     let new = input.parse().map_err(AppError::fields)?;
-    let id = consultants::create(&db, &new)
+    let id = consultants::create(db, &new)
         .await
         .or_conflict("email", "Another consultant profile has this email.")?;
     audit::record(
-        &db,
+        db,
         Some(&user.id),
         "consultant.created",
         &id,
@@ -166,14 +174,18 @@ pub async fn create(user: &CurrentUser, input: &NewConsultantInput) -> Result<St
 
 /// Admins: hide a profile from the public pages and from lead routing (or show it again).
 #[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
-pub async fn set_active(user: &CurrentUser, id: &str, active: bool) -> Result<(), AppError> {
+pub async fn set_active(
+    db: &Db,
+    user: &CurrentUser,
+    id: &str,
+    active: bool,
+) -> Result<(), AppError> {
     require_admin(user)?;
-    let db = state()?.db;
-    if !consultants::set_active(&db, id, active).await? {
+    if !consultants::set_active(db, id, active).await? {
         return Err(AppError::NotFound("That consultant".into()));
     }
     audit::record(
-        &db,
+        db,
         Some(&user.id),
         if active {
             "consultant.activated"
@@ -190,12 +202,11 @@ pub async fn set_active(user: &CurrentUser, id: &str, active: bool) -> Result<()
 /// Admins: delete a profile created by mistake. One with case studies or
 /// leads is refused (409): deactivating it keeps their history intact.
 #[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
-pub async fn delete(user: &CurrentUser, id: &str) -> Result<(), AppError> {
+pub async fn delete(db: &Db, user: &CurrentUser, id: &str) -> Result<(), AppError> {
     require_admin(user)?;
-    let db = state()?.db;
-    match consultants::delete_unused(&db, id).await? {
+    match consultants::delete_unused(db, id).await? {
         consultants::Deletion::Deleted => audit::record(
-            &db,
+            db,
             Some(&user.id),
             "consultant.deleted",
             id,
@@ -223,14 +234,18 @@ pub async fn delete(user: &CurrentUser, id: &str) -> Result<(), AppError> {
 /// Admins: link a profile to a consultant account (who may then edit it and
 /// work its leads), or unlink it with an empty `user_id`.
 #[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
-pub async fn link_account(user: &CurrentUser, id: &str, user_id: &str) -> Result<(), AppError> {
+pub async fn link_account(
+    db: &Db,
+    user: &CurrentUser,
+    id: &str,
+    user_id: &str,
+) -> Result<(), AppError> {
     require_admin(user)?;
-    let db = state()?.db;
     let user_id = user_id.trim();
     let target = if user_id.is_empty() {
         None
     } else {
-        let accounts = consultants::consultant_accounts(&db).await?;
+        let accounts = consultants::consultant_accounts(db).await?;
         if !accounts.iter().any(|(account, _, _)| account == user_id) {
             return Err(AppError::invalid(
                 "user_id",
@@ -239,7 +254,7 @@ pub async fn link_account(user: &CurrentUser, id: &str, user_id: &str) -> Result
         }
         Some(user_id)
     };
-    let linked = consultants::set_user(&db, id, target).await.or_conflict(
+    let linked = consultants::set_user(db, id, target).await.or_conflict(
         "user_id",
         "That account is already linked to another profile.",
     )?;
@@ -247,7 +262,7 @@ pub async fn link_account(user: &CurrentUser, id: &str, user_id: &str) -> Result
         return Err(AppError::NotFound("That consultant".into()));
     }
     audit::record(
-        &db,
+        db,
         Some(&user.id),
         "consultant.account_linked",
         id,
@@ -258,10 +273,9 @@ pub async fn link_account(user: &CurrentUser, id: &str, user_id: &str) -> Result
 }
 
 /// Admins: the accounts a profile may be linked to, as (id, "Name <email>").
-async fn linkable_accounts(user: &CurrentUser) -> Result<Vec<(String, String)>, AppError> {
+async fn linkable_accounts(db: &Db, user: &CurrentUser) -> Result<Vec<(String, String)>, AppError> {
     require_admin(user)?;
-    let db = state()?.db;
-    Ok(consultants::consultant_accounts(&db)
+    Ok(consultants::consultant_accounts(db)
         .await?
         .into_iter()
         .map(|(id, name, email)| (id, format!("{name} <{email}>")))

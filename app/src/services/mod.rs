@@ -1,9 +1,24 @@
-//! Server-side use cases behind the server functions; callable directly from
-//! the CLI and tests. Each takes already-authorised input.
+//! Server-side use cases behind the server functions, the REST API, the CLI
+//! and tests, which all call them alike. The convention:
+//!
+//! ```ignore
+//! pub async fn verb(db: &Db, [ctx: &RequestContext,] [cookies: &mut Cookies,]
+//!                   [user: &CurrentUser,] args…) -> Result<T, AppError>
+//! ```
+//!
+//! The database and what a service may know about the request (client
+//! address, visitor id, session-token hash, cookie settings: a
+//! [`context::RequestContext`]) come in as arguments; cookies to set go out
+//! through [`context::Cookies`]. A service never reads Leptos context
+//! (`use_context`, `ResponseOptions`): the server functions build the
+//! context in `api::context`, REST handlers with `RequestContext::from_parts`.
+//! Input is already authorised (the caller checked the role); services
+//! check ownership. They return `model` types, built from `db` rows here.
 
 pub mod auth;
 pub mod case_study_admin;
 pub mod consultant_admin;
+pub mod context;
 pub mod lead_pages;
 pub mod lead_settings;
 pub mod lead_workspace;

@@ -1,4 +1,4 @@
-use crate::auth::{current::state, password_hash};
+use crate::auth::password_hash;
 use crate::db::users::{self, RoleChange, UserRow};
 use crate::db::{audit, Db};
 use crate::domain::display_name::DisplayName;
@@ -21,9 +21,8 @@ fn summary(row: UserRow) -> Result<UserSummary, AppError> {
 }
 
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
-pub async fn list() -> Result<Vec<UserSummary>, AppError> {
-    let state = state()?;
-    users::list_all(&state.db)
+pub async fn list(db: &Db) -> Result<Vec<UserSummary>, AppError> {
+    users::list_all(db)
         .await?
         .into_iter()
         .map(summary)
@@ -109,15 +108,15 @@ pub async fn insert(
 
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn create(
+    db: &Db,
     actor: Option<&CurrentUser>,
     email: &str,
     display_name: &str,
     role: &str,
     password: &str,
 ) -> Result<UserSummary, AppError> {
-    let state = state()?;
     let user = parse_new_user(email, display_name, role, password)?;
-    insert(&state.db, actor, user).await
+    insert(db, actor, user).await
 }
 
 pub enum Change {
@@ -128,9 +127,12 @@ pub enum Change {
 /// Changes another user's role or active flag. Admins cannot change their own
 /// (so nobody locks themselves out by accident), and the last active admin stays.
 #[tracing::instrument(skip_all, fields(id = %id, actor_id = %actor.id), err(Debug, level = "info"))]
-pub async fn update(actor: &CurrentUser, id: &str, change: Change) -> Result<(), AppError> {
-    let state = state()?;
-    let db = &state.db;
+pub async fn update(
+    db: &Db,
+    actor: &CurrentUser,
+    id: &str,
+    change: Change,
+) -> Result<(), AppError> {
     if actor.id == id {
         return Err(AppError::invalid(
             "id",

@@ -3,38 +3,12 @@
 //! calculator use to a lead). It identifies a browser, not a person, and is
 //! never shared with third parties.
 
-use crate::auth::current::{client_ip, request_parts, state};
+use crate::auth::current::client_ip;
 use crate::auth::session_token;
 use crate::db::{case_studies, Db};
 use crate::domain::visitor::is_probable_bot;
 use crate::error::AppError;
-use http::{header, HeaderValue};
-use leptos::prelude::use_context;
-use leptos_axum::ResponseOptions;
-
-pub const COOKIE_NAME: &str = "ce_vid";
-
-fn from_cookie_header(header: &str) -> Option<String> {
-    header
-        .split(';')
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE_NAME)
-        .map(|(_, v)| v.trim().to_string())
-        .filter(|v| {
-            v.len() == 43
-                && v.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        })
-}
-
-/// The visitor id in a request's cookies, if any.
-pub fn visitor_id_in(headers: &http::HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(from_cookie_header)
-}
+use crate::services::context::{Cookies, RequestContext, VISITOR_COOKIE};
 
 /// What the database stores for a visitor: a hash of their cookie's id, so
 /// the id itself never sits in a table.
@@ -61,59 +35,53 @@ impl Client {
     ) -> Client {
         Client {
             ip: client_ip(parts, trusted).to_string(),
-            visitor_key: visitor_id_in(&parts.headers).map(|id| visitor_key(&id)),
+            visitor_key: crate::services::context::visitor_id_in(&parts.headers)
+                .map(|id| visitor_key(&id)),
             new_visitor: false,
         }
     }
 
-    /// For server functions and pages: issues the visitor cookie if missing.
-    pub fn current() -> Result<Client, AppError> {
-        let parts = request_parts()?;
-        Ok(Client {
-            ip: client_ip(&parts, &state()?.settings.trusted_proxies).to_string(),
-            new_visitor: visitor_id_in(&parts.headers).is_none(),
-            visitor_key: Some(visitor_key(&visitor_id()?)),
-        })
+    /// For server functions and pages: asks for the visitor cookie if the
+    /// browser has none.
+    pub fn identify(ctx: &RequestContext, cookies: &mut Cookies) -> Client {
+        Client {
+            ip: ctx.client_ip.clone(),
+            new_visitor: ctx.visitor_id.is_none(),
+            visitor_key: Some(visitor_key(&visitor_id(ctx, cookies))),
+        }
     }
 }
 
 /// The visitor's id, issuing a new cookie when the browser has none.
-pub fn visitor_id() -> Result<String, AppError> {
-    let parts = request_parts()?;
-    if let Some(id) = visitor_id_in(&parts.headers) {
-        return Ok(id);
+pub fn visitor_id(ctx: &RequestContext, cookies: &mut Cookies) -> String {
+    if let Some(id) = &ctx.visitor_id {
+        return id.clone();
     }
     let id = session_token::generate().token;
-    let secure = state()?.settings.secure_cookies;
-    let cookie = format!(
-        "{COOKIE_NAME}={id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000{}",
-        if secure { "; Secure" } else { "" }
-    );
-    if let Some(response) = use_context::<ResponseOptions>() {
-        response.append_header(
-            header::SET_COOKIE,
-            HeaderValue::from_str(&cookie).map_err(AppError::internal)?,
-        );
-    }
-    Ok(id)
+    cookies.set(format!(
+        "{VISITOR_COOKIE}={id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000{}",
+        if ctx.secure_cookies { "; Secure" } else { "" }
+    ));
+    id
 }
 
 /// Counts a case-study view unless the client looks like a crawler. The
 /// visitor is known by their cookie and by address + browser, so neither a
 /// reload with the cookie nor a reload by a browser refusing cookies counts again.
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
-pub async fn count_case_study_view(db: &Db, case_study_id: &str) -> Result<(), AppError> {
-    let parts = request_parts()?;
-    let user_agent = parts
-        .headers
-        .get(header::USER_AGENT)
-        .and_then(|v| v.to_str().ok());
+pub async fn count_case_study_view(
+    db: &Db,
+    ctx: &RequestContext,
+    cookies: &mut Cookies,
+    case_study_id: &str,
+) -> Result<(), AppError> {
+    let user_agent = ctx.user_agent.as_deref();
     if is_probable_bot(user_agent) {
         return Ok(());
     }
-    let ip = client_ip(&parts, &state()?.settings.trusted_proxies).to_string();
-    let new_visitor = visitor_id_in(&parts.headers).is_none();
-    let key = visitor_key(&visitor_id()?);
+    let ip = &ctx.client_ip;
+    let new_visitor = ctx.visitor_id.is_none();
+    let key = visitor_key(&visitor_id(ctx, cookies));
     if new_visitor {
         note_first_seen(db, &key).await?;
     }
