@@ -42,3 +42,87 @@ pub fn form_from_query(pairs: &[(String, String)]) -> RoiForm {
             .collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What a browser or server does with the query: split, then
+    /// percent-decode each name and value (`+` as a space).
+    fn decode_query(query: &str) -> Vec<(String, String)> {
+        let decode = |text: &str| {
+            let bytes = text.as_bytes();
+            let mut out = Vec::with_capacity(bytes.len());
+            let mut i = 0;
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'%' if i + 2 < bytes.len() => {
+                        let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap();
+                        out.push(u8::from_str_radix(hex, 16).unwrap());
+                        i += 3;
+                    }
+                    b'+' => {
+                        out.push(b' ');
+                        i += 1;
+                    }
+                    b => {
+                        out.push(b);
+                        i += 1;
+                    }
+                }
+            }
+            String::from_utf8(out).unwrap()
+        };
+        query
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| {
+                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                (decode(name), decode(value))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_filled_form_survives_the_trip() {
+        let form = RoiForm {
+            industry: "4791".into(),
+            annual_revenue: "£2.5m & more".into(),
+            locations: "12".into(),
+            company_size: "enterprise".into(),
+            challenge: "pricing".into(),
+            current_solutions: vec!["web_analytics".into(), "ab_testing_tool".into()],
+        };
+        assert_eq!(form_from_query(&decode_query(&form_query(&form))), form);
+    }
+
+    #[test]
+    fn a_first_visit_gets_the_defaults() {
+        let form = form_from_query(&[]);
+        assert_eq!(form.company_size, "mid_market");
+        assert_eq!(form.challenge, "conversion");
+        assert!(form.current_solutions.is_empty());
+    }
+
+    proptest! {
+        /// Whatever was typed (ampersands, equals signs, percent signs,
+        /// non-ASCII) comes back exactly.
+        #[test]
+        fn any_form_round_trips(
+            industry in ".{0,30}", revenue in ".{0,30}", locations in ".{0,10}",
+            size in ".{1,20}", challenge in ".{1,20}",
+            solutions in proptest::collection::vec(".{0,20}", 0..4),
+        ) {
+            let form = RoiForm {
+                industry,
+                annual_revenue: revenue,
+                locations,
+                company_size: size,
+                challenge,
+                current_solutions: solutions,
+            };
+            prop_assert_eq!(form_from_query(&decode_query(&form_query(&form))), form);
+        }
+    }
+}
