@@ -16,23 +16,7 @@ on_both_backends!(
 );
 
 /// A valid body for `POST /api/v1/leads`.
-pub fn lead(email: &str) -> Value {
-    json!({
-        "email": email,
-        "first_name": "Ana",
-        "last_name": "Silva",
-        "company_name": "Acme Retail",
-        "industry": "4791",
-        "annual_revenue_range": "10m_50m",
-        "company_size_range": "200-1000",
-        "primary_challenge": "conversion",
-        "timeline": "1-3_months",
-        "budget_range": "50k_150k",
-        "decision_making_authority": "decision_maker",
-        "source": "roi_calculator",
-        "consent_marketing": true,
-    })
-}
+pub use crate::leads::lead;
 
 const CONTROL_MESSAGE: &str = "Text may not contain control characters";
 
