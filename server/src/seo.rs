@@ -1,7 +1,7 @@
 //! `/sitemap.xml` (published content only) and `/robots.txt`.
 
 use app::db::{case_studies, consultants};
-use app::pages::showcase::case_study::iso_date;
+use app::domain::dates::iso_date;
 use app::state::AppState;
 use axum::extract::State;
 use axum::http::{header, StatusCode};

@@ -6,7 +6,7 @@ use crate::domain::admin_section::AdminSection;
 use crate::domain::role::Role;
 use crate::model::auth::CurrentUser;
 use crate::model::case_study_admin::AdminCaseStudy;
-use crate::pages::showcase::case_study::iso_date;
+use crate::domain::dates::iso_date;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 

@@ -6,7 +6,7 @@ use crate::domain::lead_fields::{LeadSource, LeadStatus, Tier};
 use crate::domain::lead_query::{LeadQuery, LeadSort};
 use crate::model::lead_workspace::{LeadDashboard, LeadListData};
 use crate::pages::roi::pounds;
-use crate::pages::showcase::case_study::iso_date;
+use crate::domain::dates::iso_date;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

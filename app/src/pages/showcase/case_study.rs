@@ -85,7 +85,7 @@ fn structured_data(study: &CaseStudyDetail) -> serde_json::Value {
     article
 }
 
-pub use crate::domain::dates::iso_date;
+use crate::domain::dates::iso_date;
 
 #[component]
 fn Prose(markdown: String) -> impl IntoView {
