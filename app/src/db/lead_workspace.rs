@@ -3,7 +3,12 @@
 
 use super::leads::NewInteraction;
 use super::{now_ms, Db};
+use crate::domain::lead_fields::{
+    BudgetRange, DecisionAuthority, EmployeeRange, RevenueRange, Tier, Timeline,
+};
 use crate::domain::lead_query::{LeadQuery, LeadSort};
+use crate::domain::lead_score::{Engagement, Fit};
+use crate::error::AppError;
 use sqlx::{AssertSqlSafe, FromRow};
 
 /// A lead in the list.
@@ -209,27 +214,101 @@ pub async fn reassign(
     tx.commit().await
 }
 
-/// Open leads with what scoring needs, for re-scoring after a settings change.
-pub async fn open_leads(db: &Db) -> Result<Vec<super::leads::LeadRow>, sqlx::Error> {
-    sqlx::query_as::<_, super::leads::LeadRow>(
-        "SELECT * FROM leads WHERE status NOT IN ('won', 'lost') ORDER BY id",
+/// What re-scoring reads of an open lead, as stored.
+#[derive(Debug, Clone, FromRow)]
+pub struct OpenLeadRow {
+    pub id: String,
+    pub industry_sic_code: Option<String>,
+    pub annual_revenue_range: String,
+    pub company_size_range: String,
+    pub decision_authority: String,
+    pub timeline: String,
+    pub budget_range: Option<String>,
+    pub roi_calculation_id: Option<String>,
+    pub case_studies_viewed_json: String,
+    pub time_on_site_secs: i64,
+    pub forms_submitted: i64,
+    pub score: i64,
+    pub tier: String,
+}
+
+/// An open lead parsed once for re-scoring: its answers and recorded
+/// behaviour typed, and the score it has now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenLead {
+    pub id: String,
+    pub industry_sic_code: Option<String>,
+    pub fit: Fit,
+    pub engagement: Engagement,
+    pub score: i64,
+    pub tier: Option<Tier>,
+}
+
+impl TryFrom<OpenLeadRow> for OpenLead {
+    type Error = AppError;
+
+    /// Fails on a stored choice that is not one of ours (the table's CHECKs
+    /// make that a bug); a budget we do not know counts as not given.
+    fn try_from(row: OpenLeadRow) -> Result<OpenLead, AppError> {
+        fn parsed<T>(value: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T, AppError> {
+            parse(value).ok_or_else(|| AppError::internal(format!("stored lead has a bad {what}")))
+        }
+        let viewed: Vec<String> = serde_json::from_str(&row.case_studies_viewed_json)?;
+        Ok(OpenLead {
+            fit: Fit {
+                revenue: parsed(
+                    &row.annual_revenue_range,
+                    RevenueRange::parse,
+                    "revenue range",
+                )?,
+                employees: parsed(&row.company_size_range, EmployeeRange::parse, "size range")?,
+                authority: parsed(
+                    &row.decision_authority,
+                    DecisionAuthority::parse,
+                    "authority",
+                )?,
+                timeline: parsed(&row.timeline, Timeline::parse, "timeline")?,
+                budget: row.budget_range.as_deref().and_then(BudgetRange::parse),
+            },
+            engagement: Engagement::from_counts(
+                viewed.len(),
+                row.roi_calculation_id.is_some(),
+                row.time_on_site_secs,
+                row.forms_submitted,
+            ),
+            tier: Tier::parse(&row.tier),
+            score: row.score,
+            industry_sic_code: row.industry_sic_code,
+            id: row.id,
+        })
+    }
+}
+
+/// Open leads, parsed for re-scoring after a settings change.
+pub async fn open_leads(db: &Db) -> Result<Vec<OpenLead>, AppError> {
+    let rows = sqlx::query_as::<_, OpenLeadRow>(
+        "SELECT id, industry_sic_code, annual_revenue_range, company_size_range, decision_authority, \
+         timeline, budget_range, roi_calculation_id, case_studies_viewed_json, time_on_site_secs, \
+         forms_submitted, score, tier \
+         FROM leads WHERE status NOT IN ('won', 'lost') ORDER BY id",
     )
     .fetch_all(&db.pool)
-    .await
+    .await?;
+    rows.into_iter().map(OpenLead::try_from).collect()
 }
 
 pub async fn set_score(
     db: &Db,
     id: &str,
-    score: i64,
-    tier: &str,
+    score: u8,
+    tier: Tier,
     breakdown_json: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE leads SET score = $1, tier = $2, score_breakdown_json = $3, scored_at = $4 WHERE id = $5",
     )
-    .bind(score)
-    .bind(tier)
+    .bind(i64::from(score))
+    .bind(tier.as_str())
     .bind(breakdown_json)
     .bind(now_ms())
     .bind(id)

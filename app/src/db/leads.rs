@@ -1,7 +1,10 @@
-//! Leads: capture (create or merge, exactly once), the workspace's queries and
-//! the sales-process writes.
+//! Leads: capture (a new lead exactly once per address and day), the
+//! timeline, and what the workspace reads of one lead.
 
 use super::{new_id, Db};
+use crate::domain::lead_capture::industry_name;
+use crate::domain::lead_fields::Tier;
+use crate::domain::lead_form::{LeadSubmission, CONSENT_WORDING_VERSION};
 use sqlx::{Any, FromRow, Transaction};
 
 /// Every column of a lead, as stored.
@@ -60,43 +63,22 @@ pub struct LeadRow {
     pub updated_at: i64,
 }
 
-/// What a submission writes (for a new lead, or over a lead it merges into).
+/// A new lead as capture writes it: the typed submission plus what the
+/// server measured and decided. Values stay typed to here; the choices are
+/// bound by their wire names (`as_str()`), blanks as empty text.
 #[derive(Debug, Clone)]
-pub struct LeadFields {
-    pub email: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub company_name: String,
-    pub job_title: String,
-    pub phone: String,
-    pub website: String,
-    pub industry_sic_code: Option<String>,
-    pub industry_name: String,
-    pub annual_revenue_range: String,
-    pub company_size_range: String,
-    pub number_of_locations: Option<i64>,
-    pub primary_challenge: String,
-    pub challenge_description: String,
-    pub timeline: String,
-    pub budget_range: Option<String>,
-    pub decision_authority: String,
-    pub source: String,
-    pub source_detail: String,
-    pub utm_campaign: String,
-    pub utm_source: String,
-    pub utm_medium: String,
-    pub score: i64,
-    pub tier: String,
+pub struct NewLead<'a> {
+    pub submission: &'a LeadSubmission,
+    pub score: u8,
+    pub tier: Tier,
     pub score_breakdown_json: String,
-    pub assigned_consultant_id: Option<String>,
+    pub assigned_consultant_id: Option<&'a str>,
     pub match_json: String,
-    pub visitor_key: Option<String>,
-    pub roi_calculation_id: Option<String>,
+    pub visitor_key: Option<&'a str>,
+    /// The visitor's own estimate (never just the one the request names).
+    pub roi_calculation_id: Option<&'a str>,
     pub case_studies_viewed_json: String,
     pub time_on_site_secs: i64,
-    pub forms_submitted: i64,
-    pub consent_marketing: bool,
-    pub consent_wording_version: String,
     pub consent_purposes_json: String,
 }
 
@@ -177,9 +159,11 @@ pub async fn by_id(db: &Db, id: &str) -> Result<Option<LeadRow>, sqlx::Error> {
 pub async fn insert(
     tx: &mut Transaction<'_, Any>,
     id: &str,
-    lead: &LeadFields,
+    lead: &NewLead<'_>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
+    let sub = lead.submission;
+    let text = |value: &Option<String>| value.clone().unwrap_or_default();
     sqlx::query(
         "INSERT INTO leads (id, email, first_name, last_name, company_name, job_title, phone, website, \
          industry_sic_code, industry_name, annual_revenue_range, company_size_range, number_of_locations, \
@@ -193,94 +177,42 @@ pub async fn insert(
          $32, $33, $34, $35, $27, $36, $37, $27, $27)",
     )
     .bind(id)
-    .bind(&lead.email)
-    .bind(&lead.first_name)
-    .bind(&lead.last_name)
-    .bind(&lead.company_name)
-    .bind(&lead.job_title)
-    .bind(&lead.phone)
-    .bind(&lead.website)
-    .bind(lead.industry_sic_code.clone())
-    .bind(&lead.industry_name)
-    .bind(&lead.annual_revenue_range)
-    .bind(&lead.company_size_range)
-    .bind(lead.number_of_locations)
-    .bind(&lead.primary_challenge)
-    .bind(&lead.challenge_description)
-    .bind(&lead.timeline)
-    .bind(lead.budget_range.clone())
-    .bind(&lead.decision_authority)
-    .bind(&lead.source)
-    .bind(&lead.source_detail)
-    .bind(&lead.utm_campaign)
-    .bind(&lead.utm_source)
-    .bind(&lead.utm_medium)
-    .bind(lead.score)
-    .bind(&lead.tier)
+    .bind(sub.email.as_str())
+    .bind(text(&sub.first_name))
+    .bind(text(&sub.last_name))
+    .bind(text(&sub.company_name))
+    .bind(text(&sub.job_title))
+    .bind(text(&sub.phone))
+    .bind(text(&sub.website))
+    .bind(sub.industry_sic_code().map(str::to_string))
+    .bind(industry_name(sub))
+    .bind(sub.annual_revenue_range.as_str())
+    .bind(sub.company_size_range.as_str())
+    .bind(sub.number_of_locations)
+    .bind(sub.primary_challenge.as_str())
+    .bind(text(&sub.challenge_description))
+    .bind(sub.timeline.as_str())
+    .bind(sub.budget_range.map(|b| b.as_str()))
+    .bind(sub.decision_making_authority.as_str())
+    .bind(sub.source.as_str())
+    .bind(text(&sub.source_detail))
+    .bind(text(&sub.utm_campaign))
+    .bind(text(&sub.utm_source))
+    .bind(text(&sub.utm_medium))
+    .bind(i64::from(lead.score))
+    .bind(lead.tier.as_str())
     .bind(&lead.score_breakdown_json)
     .bind(now)
-    .bind(lead.assigned_consultant_id.clone())
+    .bind(lead.assigned_consultant_id.map(str::to_string))
     .bind(&lead.match_json)
-    .bind(lead.visitor_key.clone())
-    .bind(lead.roi_calculation_id.clone())
+    .bind(lead.visitor_key.map(str::to_string))
+    .bind(lead.roi_calculation_id.map(str::to_string))
     .bind(&lead.case_studies_viewed_json)
     .bind(lead.time_on_site_secs)
-    .bind(lead.forms_submitted)
-    .bind(lead.consent_marketing as i64)
-    .bind(&lead.consent_wording_version)
-    .bind(&lead.consent_purposes_json)
-    .execute(&mut **tx)
-    .await
-    .map(|_| ())
-}
-
-/// Writes a repeat submission over the lead it merges into. Attribution
-/// (source, UTM) and routing stay as first recorded; the rest takes the
-/// merged values.
-pub async fn update_from_submission(
-    tx: &mut Transaction<'_, Any>,
-    id: &str,
-    lead: &LeadFields,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE leads SET first_name = $2, last_name = $3, company_name = $4, job_title = $5, phone = $6, \
-         website = $7, industry_sic_code = $8, industry_name = $9, annual_revenue_range = $10, \
-         company_size_range = $11, number_of_locations = $12, primary_challenge = $13, \
-         challenge_description = $14, timeline = $15, budget_range = $16, decision_authority = $17, \
-         score = $18, tier = $19, score_breakdown_json = $20, scored_at = $21, visitor_key = $22, \
-         roi_calculation_id = $23, case_studies_viewed_json = $24, time_on_site_secs = $25, \
-         forms_submitted = $26, consent_marketing = $27, consent_at = $21, consent_wording_version = $28, \
-         consent_purposes_json = $29, updated_at = $21 WHERE id = $1",
-    )
-    .bind(id)
-    .bind(&lead.first_name)
-    .bind(&lead.last_name)
-    .bind(&lead.company_name)
-    .bind(&lead.job_title)
-    .bind(&lead.phone)
-    .bind(&lead.website)
-    .bind(lead.industry_sic_code.clone())
-    .bind(&lead.industry_name)
-    .bind(&lead.annual_revenue_range)
-    .bind(&lead.company_size_range)
-    .bind(lead.number_of_locations)
-    .bind(&lead.primary_challenge)
-    .bind(&lead.challenge_description)
-    .bind(&lead.timeline)
-    .bind(lead.budget_range.clone())
-    .bind(&lead.decision_authority)
-    .bind(lead.score)
-    .bind(&lead.tier)
-    .bind(&lead.score_breakdown_json)
-    .bind(now)
-    .bind(lead.visitor_key.clone())
-    .bind(lead.roi_calculation_id.clone())
-    .bind(&lead.case_studies_viewed_json)
-    .bind(lead.time_on_site_secs)
-    .bind(lead.forms_submitted)
-    .bind(lead.consent_marketing as i64)
-    .bind(&lead.consent_wording_version)
+    // A new lead's first form.
+    .bind(1_i64)
+    .bind(i64::from(sub.consent_marketing))
+    .bind(CONSENT_WORDING_VERSION)
     .bind(&lead.consent_purposes_json)
     .execute(&mut **tx)
     .await

@@ -17,6 +17,7 @@ pub mod display_name;
 pub mod email;
 pub mod gallery_query;
 pub mod html_text;
+pub mod lead_capture;
 pub mod lead_csv;
 pub mod lead_fields;
 pub mod lead_form;

@@ -4,12 +4,13 @@
 use crate::db::{
     consultants as db_consultants, form_drafts, lead_submissions, leads as db_leads, Db,
 };
+use crate::domain::lead_capture::{booking_link, stored_prefill};
 use crate::domain::lead_fields::Tier;
-use crate::domain::lead_form::LeadForm;
+use crate::domain::lead_form::{BookingPrefill, LeadForm};
 use crate::domain::roi::known_industries;
 use crate::error::{AppError, FieldError};
 use crate::model::leads::{LeadFormData, ThankYou};
-use crate::services::leads::{capture as capture_lead, next_steps, response_time};
+use crate::services::leads;
 use crate::services::visitor::Client;
 
 const DRAFT_FORM: &str = "lead";
@@ -87,19 +88,7 @@ pub async fn save_draft(
 
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn capture(db: &Db, client: &Client, form: &LeadForm) -> Result<ThankYou, AppError> {
-    let outcome = capture_lead(db, client, form).await?;
-    let tier = outcome.score.tier;
-    Ok(ThankYou {
-        next_steps: next_steps(
-            tier,
-            outcome.consultant.as_ref(),
-            outcome.booking_url.is_some(),
-        ),
-        estimated_response_time: response_time(tier).to_string(),
-        lead_id: outcome.reference,
-        consultant: outcome.consultant,
-        booking_url: outcome.booking_url,
-    })
+    Ok(leads::capture(db, client, form).await?.thank_you)
 }
 
 /// The thank-you details of one submission, only for the browser that sent
@@ -116,70 +105,62 @@ pub async fn thanks(
         return Ok(None);
     };
     let submission = match db_leads::by_id(db, reference).await? {
-        Some(row) => (row.visitor_key.as_deref() == Some(visitor_key)).then_some(Submitted {
-            tier: row.tier,
+        Some(row) => (row.visitor_key.as_deref() == Some(visitor_key)).then(|| Submitted {
+            tier: Tier::parse(&row.tier),
+            prefill: stored_prefill(
+                &row.first_name,
+                &row.last_name,
+                &row.email,
+                &row.company_name,
+                &row.primary_challenge,
+                &row.timeline,
+            ),
             consultant_id: row.assigned_consultant_id,
-            first_name: row.first_name,
-            last_name: row.last_name,
-            email: row.email,
-            company: row.company_name,
-            challenge: row.primary_challenge,
-            timeline: row.timeline,
         }),
         None => lead_submissions::by_id(db, reference)
             .await?
             .filter(|row| row.visitor_key.as_deref() == Some(visitor_key))
             .map(|row| Submitted {
-                tier: row.tier,
+                tier: Tier::parse(&row.tier),
+                prefill: stored_prefill(
+                    &row.first_name,
+                    &row.last_name,
+                    &row.email,
+                    &row.company_name,
+                    &row.primary_challenge,
+                    &row.timeline,
+                ),
                 consultant_id: row.consultant_id,
-                first_name: row.first_name,
-                last_name: row.last_name,
-                email: row.email,
-                company: row.company_name,
-                challenge: row.primary_challenge,
-                timeline: row.timeline,
             }),
     };
     let Some(submission) = submission else {
         return Ok(None);
     };
-    let tier = Tier::parse(&submission.tier).unwrap_or(Tier::Tier3);
     let consultant = match &submission.consultant_id {
         Some(id) => db_consultants::by_id(db, id)
             .await?
-            .map(|c| crate::services::leads::assigned_summary(&c)),
+            .map(|c| leads::assigned_summary(&c)),
         None => None,
     };
-    let booking = crate::services::leads::booking_link(
-        consultant.as_ref(),
-        &crate::services::leads::StoredContact {
-            first_name: &submission.first_name,
-            last_name: &submission.last_name,
-            email: &submission.email,
-            company: &submission.company,
-            challenge: &submission.challenge,
-            timeline: &submission.timeline,
-        },
+    let booking = booking_link(
+        consultant
+            .as_ref()
+            .and_then(|c| c.calendar_booking_url.as_deref()),
+        &submission.prefill,
     );
-    Ok(Some(ThankYou {
-        lead_id: reference.to_string(),
-        next_steps: next_steps(tier, consultant.as_ref(), booking.is_some()),
-        estimated_response_time: response_time(tier).to_string(),
+    Ok(Some(leads::thank_you(
+        reference.to_string(),
+        submission.tier.unwrap_or(Tier::Tier3),
         consultant,
-        booking_url: booking,
-    }))
+        booking,
+    )))
 }
 
 /// What a thank-you page shows of one submission.
 struct Submitted {
-    tier: String,
+    tier: Option<Tier>,
     consultant_id: Option<String>,
-    first_name: String,
-    last_name: String,
-    email: String,
-    company: String,
-    challenge: String,
-    timeline: String,
+    prefill: BookingPrefill,
 }
 
 #[cfg(test)]

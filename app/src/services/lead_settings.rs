@@ -6,12 +6,12 @@ use crate::db::lead_workspace as db_ws;
 use crate::db::{audit, roi_calculations as db_roi, Db};
 use crate::domain::consultant_match::{rank, ConsultantMatch, MatchRequest};
 use crate::domain::lead_fields::{Challenge, IndustryRef};
-use crate::domain::lead_score::{score, ScoringForm, ScoringSettings};
+use crate::domain::lead_score::{score, ScoreInput, ScoringForm, ScoringSettings};
 use crate::domain::role::Role;
 use crate::error::AppError;
 use crate::model::auth::CurrentUser;
 use crate::services::leads::{
-    candidates, score_input, scoring_settings, ScoreSource, SCORING_SETTINGS_KEY,
+    candidates, scoring_settings, studies_in_industry, SCORING_SETTINGS_KEY,
 };
 
 fn require_admin(user: &CurrentUser) -> Result<(), AppError> {
@@ -48,38 +48,19 @@ pub async fn save(db: &Db, user: &CurrentUser, form: &ScoringForm) -> Result<usi
 }
 
 async fn rescore_open_leads(db: &Db, settings: &ScoringSettings) -> Result<usize, AppError> {
-    let evidence = db_roi::published_evidence(db).await?;
+    let evidence = crate::services::roi::evidence(db).await?;
     let mut changed = 0;
-    for row in db_ws::open_leads(db).await? {
-        let studies = evidence
-            .iter()
-            .filter(|e| Some(e.industry_sic_code.as_str()) == row.industry_sic_code.as_deref())
-            .count() as u32;
-        let viewed = serde_json::from_str::<Vec<String>>(&row.case_studies_viewed_json)?.len();
-        let source = ScoreSource {
-            revenue: &row.annual_revenue_range,
-            size: &row.company_size_range,
-            authority: &row.decision_authority,
-            timeline: &row.timeline,
-            budget: row.budget_range.as_deref(),
-            calculator_used: row.roi_calculation_id.is_some(),
-            time_on_site_secs: row.time_on_site_secs,
-            forms_submitted: row.forms_submitted,
-            case_studies_viewed: viewed,
-        };
-        let scored = score(&score_input(&source, studies)?, settings);
+    for lead in db_ws::open_leads(db).await? {
+        let studies = studies_in_industry(&evidence, lead.industry_sic_code.as_deref());
+        let scored = score(
+            &ScoreInput::new(lead.fit, lead.engagement, studies),
+            settings,
+        );
         let breakdown = serde_json::to_string(&scored.factors)?;
-        if scored.total as i64 != row.score || scored.tier.as_str() != row.tier {
+        if i64::from(scored.total) != lead.score || Some(scored.tier) != lead.tier {
             changed += 1;
         }
-        db_ws::set_score(
-            db,
-            &row.id,
-            scored.total as i64,
-            scored.tier.as_str(),
-            &breakdown,
-        )
-        .await?;
+        db_ws::set_score(db, &lead.id, scored.total, scored.tier, &breakdown).await?;
     }
     tracing::info!(changed, "open leads re-scored");
     Ok(changed)

@@ -9,6 +9,7 @@ use app::domain::consultant_match::ConsultantMatch;
 use app::domain::lead_fields::Tier;
 use app::domain::lead_form::{api_values, LeadForm, LeadRequest};
 use app::error::AppError;
+use app::model::leads::AssignedConsultant;
 use app::services::visitor::Client;
 use app::services::{lead_workspace, leads, roi};
 use app::state::AppState;
@@ -25,21 +26,11 @@ pub struct CreateLeadResponse {
     pub lead_id: String,
     pub lead_score: u8,
     pub lead_tier: Tier,
-    pub assigned_consultant: Option<LeadConsultant>,
-    pub estimated_response_time: &'static str,
+    /// The schema `LeadConsultant` in `openapi.json`.
+    pub assigned_consultant: Option<AssignedConsultant>,
+    pub estimated_response_time: String,
     pub next_steps: Vec<String>,
     pub booking_url: Option<String>,
-}
-
-/// The consultant a new lead was routed to.
-#[derive(Debug, Serialize)]
-pub struct LeadConsultant {
-    pub id: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub title: String,
-    pub profile_image_url: Option<String>,
-    pub calendar_booking_url: Option<String>,
 }
 
 /// The spec's `ConsultantMatchResponse`, with the lead and its current assignee.
@@ -101,31 +92,19 @@ pub async fn create(
             )),
             other => other,
         })?;
-    let tier = outcome.score.tier;
-    let next_steps = leads::next_steps(
-        tier,
-        outcome.consultant.as_ref(),
-        outcome.booking_url.is_some(),
-    );
+    let thank_you = outcome.thank_you;
     // A repeat submission answers exactly like a new one: the reply must not
     // reveal that the address already has a lead.
     Ok((
         StatusCode::CREATED,
         Json(CreateLeadResponse {
-            lead_id: outcome.reference,
+            lead_id: thank_you.lead_id,
             lead_score: outcome.score.total,
-            lead_tier: tier,
-            assigned_consultant: outcome.consultant.map(|c| LeadConsultant {
-                id: c.id,
-                first_name: c.first_name,
-                last_name: c.last_name,
-                title: c.title,
-                profile_image_url: c.profile_image_url,
-                calendar_booking_url: c.calendar_booking_url,
-            }),
-            estimated_response_time: leads::response_time(tier),
-            next_steps,
-            booking_url: outcome.booking_url,
+            lead_tier: outcome.score.tier,
+            assigned_consultant: thank_you.consultant,
+            estimated_response_time: thank_you.estimated_response_time,
+            next_steps: thank_you.next_steps,
+            booking_url: thank_you.booking_url,
         }),
     ))
 }

@@ -36,7 +36,9 @@ pub use consent::{
     PURPOSE_RESPOND_TO_ENQUIRY,
 };
 pub use request::LeadRequest;
-pub use spam::{is_disposable_email_domain, spam_check, SpamVerdict, DISPOSABLE_EMAIL_DOMAINS};
+pub use spam::{
+    honeypot_refusal, is_disposable_email_domain, spam_check, SpamVerdict, DISPOSABLE_EMAIL_DOMAINS,
+};
 
 use crate::domain::email::EmailAddress;
 use crate::domain::lead_fields::{

@@ -214,6 +214,16 @@ pub fn spam_check(form: &LeadForm) -> SpamVerdict {
     }
 }
 
+/// The honeypot's message, if `errors` (from `LeadForm::parse`) include
+/// it: a filled honeypot refuses the whole form, so a caller answers with
+/// this alone rather than run the checks a second time.
+pub fn honeypot_refusal(errors: &[(String, String)]) -> Option<&str> {
+    errors
+        .iter()
+        .find(|(field, message)| field == "form" && message == HONEYPOT_MESSAGE)
+        .map(|(_, message)| message.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::parse::tests::{industries, valid};
@@ -254,6 +264,19 @@ mod tests {
             );
             assert!(form.parse(&industries()).is_ok());
         }
+    }
+
+    #[test]
+    fn a_filled_honeypot_is_found_among_the_parse_errors() {
+        let mut form = valid();
+        assert_eq!(form.parse(&industries()).map(|_| ()), Ok(()));
+        form.fax_number = "555".into();
+        let errors = form.parse(&industries()).unwrap_err();
+        assert_eq!(honeypot_refusal(&errors), Some(HONEYPOT_MESSAGE));
+        form.fax_number.clear();
+        form.email = "x@mailinator.com".into();
+        let errors = form.parse(&industries()).unwrap_err();
+        assert_eq!(honeypot_refusal(&errors), None);
     }
 
     #[test]

@@ -47,28 +47,73 @@ pub struct ScoreInput {
     pub forms_submitted: u32,
 }
 
-impl ScoreInput {
-    /// From a parsed lead; the caller looks up the industry's published
-    /// studies and the person's earlier submissions. The calculator counts as
-    /// used when the lead carries an ROI calculation.
-    pub fn from_submission(
-        lead: &LeadSubmission,
-        published_studies_in_industry: u32,
-        forms_submitted: u32,
-    ) -> ScoreInput {
-        ScoreInput {
+/// The answers about the company and the decision that scoring reads.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Fit {
+    pub revenue: RevenueRange,
+    pub employees: EmployeeRange,
+    pub authority: DecisionAuthority,
+    pub timeline: Timeline,
+    pub budget: Option<BudgetRange>,
+}
+
+impl From<&LeadSubmission> for Fit {
+    fn from(lead: &LeadSubmission) -> Fit {
+        Fit {
             revenue: lead.annual_revenue_range,
             employees: lead.company_size_range,
             authority: lead.decision_making_authority,
             timeline: lead.timeline,
             budget: lead.budget_range,
+        }
+    }
+}
+
+/// What the server itself recorded of a lead's behaviour. Never what the
+/// request claims (studies read, seconds on site): those raise the score, so
+/// a prospect could otherwise inflate it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Engagement {
+    pub case_studies_viewed: u32,
+    pub calculator_used: bool,
+    pub time_on_site_secs: u32,
+    /// Forms this person has submitted, including this one (at least 1).
+    pub forms_submitted: u32,
+}
+
+impl Engagement {
+    /// From stored or measured counts; out-of-range values are clamped
+    /// (negative seconds count as 0, fewer than one form as one).
+    pub fn from_counts(
+        case_studies_viewed: usize,
+        calculator_used: bool,
+        time_on_site_secs: i64,
+        forms_submitted: i64,
+    ) -> Engagement {
+        Engagement {
+            case_studies_viewed: u32::try_from(case_studies_viewed).unwrap_or(u32::MAX),
+            calculator_used,
+            time_on_site_secs: time_on_site_secs.clamp(0, i64::from(u32::MAX)) as u32,
+            forms_submitted: forms_submitted.clamp(1, i64::from(u32::MAX)) as u32,
+        }
+    }
+}
+
+impl ScoreInput {
+    /// A lead's answers and behaviour; the caller counts the published
+    /// studies in the lead's industry (0 for "other").
+    pub fn new(fit: Fit, engagement: Engagement, published_studies_in_industry: u32) -> ScoreInput {
+        ScoreInput {
+            revenue: fit.revenue,
+            employees: fit.employees,
+            authority: fit.authority,
+            timeline: fit.timeline,
+            budget: fit.budget,
             published_studies_in_industry,
-            case_studies_viewed: u32::try_from(lead.case_studies_viewed.len()).unwrap_or(u32::MAX),
-            calculator_used: lead.roi_calculation_id.is_some(),
-            time_on_site_secs: lead
-                .time_on_site
-                .map_or(0, |t| u32::try_from(t.max(0)).unwrap_or(u32::MAX)),
-            forms_submitted: forms_submitted.max(1),
+            case_studies_viewed: engagement.case_studies_viewed,
+            calculator_used: engagement.calculator_used,
+            time_on_site_secs: engagement.time_on_site_secs,
+            forms_submitted: engagement.forms_submitted.max(1),
         }
     }
 }
@@ -238,6 +283,41 @@ mod tests {
             time_on_site_secs: 3600,
             forms_submitted: 3,
         }
+    }
+
+    #[test]
+    fn engagement_counts_are_clamped_and_a_lead_has_sent_at_least_one_form() {
+        let e = Engagement::from_counts(3, true, -5, 0);
+        assert_eq!(
+            e,
+            Engagement {
+                case_studies_viewed: 3,
+                calculator_used: true,
+                time_on_site_secs: 0,
+                forms_submitted: 1,
+            }
+        );
+        assert_eq!(
+            Engagement::from_counts(0, false, i64::MAX, i64::MAX).time_on_site_secs,
+            u32::MAX
+        );
+        let input = ScoreInput::new(
+            Fit {
+                revenue: RevenueRange::Over250m,
+                employees: EmployeeRange::Over1000,
+                authority: DecisionAuthority::DecisionMaker,
+                timeline: Timeline::Asap,
+                budget: Some(BudgetRange::Over150k),
+            },
+            Engagement {
+                case_studies_viewed: 9,
+                calculator_used: true,
+                time_on_site_secs: 3600,
+                forms_submitted: 3,
+            },
+            4,
+        );
+        assert_eq!(input, best());
     }
 
     #[test]
