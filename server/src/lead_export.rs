@@ -11,12 +11,12 @@
 
 use crate::rest::error::{pairs, ApiError};
 use crate::rest::staff::{LeadRoles, Staff};
-use app::db::lead_workspace::LeadListRow;
+use app::db::lead_workspace::{self, LeadListRow};
 use app::db::Db;
 use app::domain::lead_csv::{LeadCsvRow, HEADER};
-use app::domain::lead_query::{LeadQuery, LeadSort};
+use app::domain::lead_query::LeadQuery;
 use app::error::AppError;
-use app::services::lead_workspace::{scope_for, Scope};
+use app::services::lead_workspace::consultant_filter;
 use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{Query, State};
@@ -36,18 +36,7 @@ pub async fn export_csv(
     Query(query): Query<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
     let query = LeadQuery::parse(pairs(&query)).map_err(ApiError::bad_parameters)?;
-    let consultant = match scope_for(&state.db, &user).await? {
-        Scope::All if query.mine => Some(
-            // An admin asking for "mine": their own consultant profile, if any.
-            app::db::consultants::by_user_id(&state.db, &user.id)
-                .await
-                .map_err(AppError::internal)?
-                .map_or_else(String::new, |c| c.id),
-        ),
-        Scope::All => None,
-        Scope::Consultant(id) => Some(id),
-        Scope::Nothing => Some(String::new()),
-    };
+    let consultant = consultant_filter(&state.db, &user, &query).await?;
 
     let (tx, mut rx) = mpsc::channel::<Chunk>(4);
     tokio::spawn(write_rows(state.db.clone(), query, consultant, tx));
@@ -78,12 +67,7 @@ pub async fn export_csv(
 /// Reads the matching rows and sends them as CSV chunks, the header first;
 /// stops early when the client has gone (the receiver is dropped).
 async fn write_rows(db: Db, query: LeadQuery, consultant: Option<String>, tx: mpsc::Sender<Chunk>) {
-    let (sql, binds) = select(&query, consultant);
-    let mut q = sqlx::query_as::<_, LeadListRow>(sqlx::AssertSqlSafe(sql));
-    for value in binds {
-        q = q.bind(value);
-    }
-    let mut rows = q.fetch(&db.pool);
+    let mut rows = lead_workspace::stream(&db, &query, consultant.as_deref());
     let mut chunk = String::from(HEADER);
     loop {
         match rows.try_next().await {
@@ -127,45 +111,4 @@ fn csv_row(r: LeadListRow) -> LeadCsvRow {
         consultant_name: r.consultant_name,
         estimated_value_minor: r.estimated_value_minor,
     }
-}
-
-/// The lead list's query (`app::db::lead_workspace::list`) without its row
-/// cap, and its bind values.
-fn select(query: &LeadQuery, consultant_id: Option<String>) -> (String, Vec<String>) {
-    let mut conditions = vec!["1 = 1".to_string()];
-    let mut binds: Vec<String> = Vec::new();
-    let mut push = |fragment: &str, value: String| {
-        binds.push(value);
-        conditions.push(fragment.replace('?', &format!("${}", binds.len())));
-    };
-    if let Some(id) = consultant_id {
-        push("l.assigned_consultant_id = ?", id);
-    }
-    if let Some(tier) = query.tier {
-        push("l.tier = ?", tier.as_str().to_string());
-    }
-    if let Some(status) = query.status {
-        push("l.status = ?", status.as_str().to_string());
-    }
-    if let Some(source) = query.source {
-        push("l.source = ?", source.as_str().to_string());
-    }
-    if let Some(industry) = &query.industry {
-        push("l.industry_sic_code = ?", industry.clone());
-    }
-    let order = match query.sort {
-        LeadSort::Newest => "l.created_at DESC",
-        LeadSort::Oldest => "l.created_at ASC",
-        LeadSort::Score => "l.score DESC, l.created_at DESC",
-    };
-    let sql = format!(
-        "SELECT l.id, l.email, l.first_name, l.last_name, l.company_name, l.industry_name, \
-         l.primary_challenge, l.source, l.score, l.tier, l.status, l.assigned_consultant_id, \
-         c.first_name || ' ' || c.last_name AS consultant_name, l.estimated_value_minor, \
-         l.created_at \
-         FROM leads l LEFT JOIN consultants c ON c.id = l.assigned_consultant_id \
-         WHERE {} ORDER BY {order}, l.id",
-        conditions.join(" AND ")
-    );
-    (sql, binds)
 }

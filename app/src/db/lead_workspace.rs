@@ -9,6 +9,7 @@ use crate::domain::lead_fields::{
 use crate::domain::lead_query::{LeadQuery, LeadSort};
 use crate::domain::lead_score::{Engagement, Fit};
 use crate::error::AppError;
+use futures_core::stream::BoxStream;
 use sqlx::{AssertSqlSafe, FromRow};
 
 /// A lead in the list.
@@ -31,15 +32,46 @@ pub struct LeadListRow {
     pub created_at: i64,
 }
 
-/// The most leads one list or export returns.
+/// The most leads the list page shows (it says when there are more); the
+/// CSV export is not capped ([`stream`]).
 pub const LIST_LIMIT: i64 = 1000;
 
-/// Leads matching `query`, limited to one consultant's when `consultant_id` is given.
+/// Leads matching `query`, limited to one consultant's when `consultant_id`
+/// is given; at most [`LIST_LIMIT`].
 pub async fn list(
     db: &Db,
     query: &LeadQuery,
     consultant_id: Option<&str>,
 ) -> Result<Vec<LeadListRow>, sqlx::Error> {
+    let (sql, binds) = select(query, consultant_id, Some(LIST_LIMIT));
+    let mut q = sqlx::query_as::<_, LeadListRow>(AssertSqlSafe(sql));
+    for value in binds {
+        q = q.bind(value);
+    }
+    q.fetch_all(&db.pool).await
+}
+
+/// Every lead matching `query` (as [`list`], without its cap), read from a
+/// database cursor one row at a time, for the CSV export.
+pub fn stream<'a>(
+    db: &'a Db,
+    query: &LeadQuery,
+    consultant_id: Option<&str>,
+) -> BoxStream<'a, Result<LeadListRow, sqlx::Error>> {
+    let (sql, binds) = select(query, consultant_id, None);
+    let mut q = sqlx::query_as::<_, LeadListRow>(AssertSqlSafe(sql));
+    for value in binds {
+        q = q.bind(value);
+    }
+    q.fetch(&db.pool)
+}
+
+/// The list's SQL and its bind values: filters, order, and the row cap if any.
+fn select(
+    query: &LeadQuery,
+    consultant_id: Option<&str>,
+    limit: Option<i64>,
+) -> (String, Vec<String>) {
     let mut conditions = vec!["1 = 1".to_string()];
     let mut binds: Vec<String> = Vec::new();
     let mut push = |fragment: &str, value: String| {
@@ -66,19 +98,16 @@ pub async fn list(
         LeadSort::Oldest => "l.created_at ASC",
         LeadSort::Score => "l.score DESC, l.created_at DESC",
     };
+    let limit = limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
     let sql = format!(
         "SELECT l.id, l.email, l.first_name, l.last_name, l.company_name, l.industry_name, l.primary_challenge, \
          l.source, l.score, l.tier, l.status, l.assigned_consultant_id, \
          c.first_name || ' ' || c.last_name AS consultant_name, l.estimated_value_minor, l.created_at \
          FROM leads l LEFT JOIN consultants c ON c.id = l.assigned_consultant_id \
-         WHERE {} ORDER BY {order}, l.id LIMIT {LIST_LIMIT}",
+         WHERE {} ORDER BY {order}, l.id{limit}",
         conditions.join(" AND ")
     );
-    let mut q = sqlx::query_as::<_, LeadListRow>(AssertSqlSafe(sql));
-    for value in binds {
-        q = q.bind(value);
-    }
-    q.fetch_all(&db.pool).await
+    (sql, binds)
 }
 
 /// (key, count) of leads created since `since_ms`, grouped by `column`

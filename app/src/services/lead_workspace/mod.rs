@@ -1,0 +1,44 @@
+//! The lead workspace: admins see and manage every lead; a consultant sees
+//! only the leads assigned to the profile linked to their account. Every
+//! function takes the current user and enforces that scope itself.
+//!
+//! - [`scope`]: whose leads a user may see, and one lead if they may;
+//! - [`list`]: the filtered list and this month's figures;
+//! - [`detail`]: one lead's page;
+//! - [`actions`]: the sales process, notes, values and reassignment.
+//!
+//! The CSV export streams from `db::lead_workspace::stream` (see
+//! `server/src/lead_export.rs` and `domain::lead_csv`).
+
+mod actions;
+mod detail;
+mod list;
+mod scope;
+
+pub use actions::{add_note, reassign, set_status, set_values};
+pub use detail::detail;
+pub use list::list;
+pub use scope::{consultant_filter, scope_for, Scope};
+
+/// A stored value's label, or the value itself when it is not one we know.
+fn label_of<T: Copy>(
+    value: &str,
+    parse: fn(&str) -> Option<T>,
+    label: fn(T) -> &'static str,
+) -> String {
+    parse(value).map_or_else(|| value.to_string(), |v| label(v).to_string())
+}
+
+fn pounds(minor: Option<i64>) -> Option<f64> {
+    minor.map(|m| m as f64 / 100.0)
+}
+
+fn full_name(first: &str, last: &str) -> String {
+    let name = format!("{first} {last}");
+    let name = name.trim();
+    if name.is_empty() {
+        "(no name given)".to_string()
+    } else {
+        name.to_string()
+    }
+}
