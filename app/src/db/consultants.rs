@@ -3,6 +3,7 @@
 use super::Db;
 use crate::domain::consultant_query::ConsultantQuery;
 use crate::domain::new_consultant::NewConsultant;
+use crate::domain::track_record::StudyTotals;
 use sqlx::{AssertSqlSafe, FromRow};
 
 #[derive(Debug, Clone, FromRow)]
@@ -19,9 +20,14 @@ pub struct ConsultantRow {
     pub specializations_json: String,
     pub primary_industries_json: String,
     pub secondary_industries_json: String,
+    /// Not read: the track record is derived from published case studies
+    /// (`published_study_totals`); kept because landed migrations stay as they are.
     pub total_client_roi_minor: i64,
+    /// The rates' currency (and the track record's when there are no studies).
     pub currency: String,
+    /// Not read (see `total_client_roi_minor`).
     pub average_project_roi_pct: f64,
+    /// Not read (see `total_client_roi_minor`).
     pub projects_completed: i64,
     pub satisfaction_score: Option<f64>,
     pub capacity_pct: i64,
@@ -137,13 +143,31 @@ pub async fn update_profile(
     id: &str,
     draft: &crate::domain::consultant_form::ConsultantDraft,
 ) -> Result<bool, sqlx::Error> {
-    let specializations = serde_json::to_string(&draft.specializations)
-        .map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let encode = |value: Vec<&str>| {
+        serde_json::to_string(&value).map_err(|e| sqlx::Error::Encode(Box::new(e)))
+    };
+    let specializations = encode(draft.specializations.iter().map(String::as_str).collect())?;
+    let primary = encode(
+        draft
+            .primary_industries
+            .iter()
+            .map(|c| c.as_str())
+            .collect(),
+    )?;
+    let secondary = encode(
+        draft
+            .secondary_industries
+            .iter()
+            .map(|c| c.as_str())
+            .collect(),
+    )?;
     sqlx::query(
         "UPDATE consultants SET first_name = $1, last_name = $2, title = $3, bio_md = $4, phone = $5, \
          specializations_json = $6, years_experience = $7, capacity_pct = $8, available_for_new_clients = $9, \
          preferred_contact = $10, calendar_url = $11, linkedin_url = $12, updated_at = $13, \
-         profile_image = $15 WHERE id = $14",
+         profile_image = $15, primary_industries_json = $16, secondary_industries_json = $17, \
+         hourly_rate_minor = $18, consultation_rate_minor = $19, currency = $20, \
+         satisfaction_score = $21 WHERE id = $14",
     )
     .bind(&draft.first_name)
     .bind(&draft.last_name)
@@ -160,9 +184,58 @@ pub async fn update_profile(
     .bind(super::now_ms())
     .bind(id)
     .bind(draft.profile_image.as_ref().map(|k| k.to_string()))
+    .bind(primary)
+    .bind(secondary)
+    .bind(draft.hourly_rate_minor)
+    .bind(draft.consultation_rate_minor)
+    .bind(draft.currency.as_str())
+    .bind(draft.satisfaction_score)
     .execute(&db.pool)
     .await
     .map(|r| r.rows_affected() == 1)
+}
+
+/// Published case studies per consultant and ROI currency: (consultant id,
+/// totals), for everyone or for one consultant. The track record is derived
+/// from these (`domain::track_record`); the stored `projects_completed`,
+/// `average_project_roi_pct` and `total_client_roi_minor` columns are no
+/// longer read.
+pub async fn published_study_totals(
+    db: &Db,
+    consultant_id: Option<&str>,
+) -> Result<Vec<(String, StudyTotals)>, sqlx::Error> {
+    // CASTs: PostgreSQL sums BIGINT as NUMERIC, which `Any` cannot decode.
+    let sql = format!(
+        "SELECT consultant_id, roi_currency, COUNT(*), \
+                CAST(SUM(roi_pct) AS DOUBLE PRECISION), CAST(SUM(roi_value_minor) AS BIGINT) \
+         FROM case_studies WHERE published = 1 AND consultant_id IS NOT NULL {} \
+         GROUP BY consultant_id, roi_currency ORDER BY consultant_id, roi_currency",
+        if consultant_id.is_some() {
+            "AND consultant_id = $1"
+        } else {
+            ""
+        }
+    );
+    let mut query = sqlx::query_as::<_, (String, String, i64, f64, i64)>(AssertSqlSafe(sql));
+    if let Some(id) = consultant_id {
+        query = query.bind(id);
+    }
+    Ok(query
+        .fetch_all(&db.pool)
+        .await?
+        .into_iter()
+        .map(|(id, currency, studies, roi_pct_sum, value_minor_sum)| {
+            (
+                id,
+                StudyTotals {
+                    currency,
+                    studies,
+                    roi_pct_sum,
+                    value_minor_sum,
+                },
+            )
+        })
+        .collect())
 }
 
 /// Links a profile to the account that may edit it.

@@ -35,4 +35,5 @@ pub mod role;
 pub mod safe_redirect;
 pub mod showcase;
 pub mod throttle;
+pub mod track_record;
 pub mod visitor;

@@ -1,6 +1,8 @@
 //! Consultant profiles as the back office lists and edits them.
 
 use crate::domain::consultant_form::ConsultantInput;
+use crate::domain::lead_fields::IndustryRef;
+use crate::domain::track_record::TrackRecord;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -18,6 +20,13 @@ pub struct ConsultantListItem {
 pub struct ConsultantEditorData {
     pub id: String,
     pub input: ConsultantInput,
+    /// Industries of the published case studies (SIC code and name), offered
+    /// as choices; any other 4-digit SIC code may be typed.
+    pub industries: Vec<IndustryRef>,
+    /// Only admins set client satisfaction (a consultant does not rate themselves).
+    pub can_edit_satisfaction: bool,
+    /// Derived from the profile's published case studies; shown, not edited.
+    pub track_record: TrackRecord,
 }
 
 /// The consultants page: admins get every profile and the accounts a profile

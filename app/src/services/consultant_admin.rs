@@ -1,9 +1,11 @@
 use crate::db::consultants::{self, json_list, ConsultantRow};
 use crate::db::{audit, media_uploads, Db};
 use crate::domain::consultant_form::ConsultantInput;
+use crate::domain::lead_fields::IndustryRef;
 use crate::domain::media::{may_attach, AttachRefusal, MediaKey, UploadsAllowed};
 use crate::domain::new_consultant::NewConsultantInput;
 use crate::domain::role::Role;
+use crate::domain::track_record::{StudyTotals, TrackRecord};
 use crate::error::{AppError, UniqueConflict};
 use crate::model::auth::CurrentUser;
 use crate::model::consultant_admin::{
@@ -63,9 +65,39 @@ pub async fn editor(
     id: &str,
 ) -> Result<ConsultantEditorData, AppError> {
     let row = editable(db, user, id).await?;
+    let industries = crate::db::case_studies::published_industries(db)
+        .await?
+        .into_iter()
+        .map(|(sic_code, name, _)| IndustryRef { sic_code, name })
+        .collect();
+    let totals: Vec<StudyTotals> = consultants::published_study_totals(db, Some(&row.id))
+        .await?
+        .into_iter()
+        .map(|(_, totals)| totals)
+        .collect();
+    let money = |minor: Option<i64>| {
+        minor.map_or(String::new(), |m| {
+            if m % 100 == 0 {
+                (m / 100).to_string()
+            } else {
+                format!("{}.{:02}", m / 100, m % 100)
+            }
+        })
+    };
     Ok(ConsultantEditorData {
+        industries,
+        can_edit_satisfaction: user.role == Role::Admin,
+        track_record: TrackRecord::from_totals(&totals, &row.currency),
         input: ConsultantInput {
             specializations: json_list(&row.specializations_json)?.join(", "),
+            primary_industries: json_list(&row.primary_industries_json)?.join(", "),
+            secondary_industries: json_list(&row.secondary_industries_json)?.join(", "),
+            hourly_rate: money(row.hourly_rate_minor),
+            consultation_rate: money(row.consultation_rate_minor),
+            satisfaction_score: row
+                .satisfaction_score
+                .map_or(String::new(), |s| format!("{s:.1}")),
+            currency: row.currency,
             first_name: row.first_name,
             last_name: row.last_name,
             title: row.title,
@@ -95,7 +127,11 @@ pub async fn save(
     input: &ConsultantInput,
 ) -> Result<(), AppError> {
     let current = editable(db, user, id).await?;
-    let draft = input.parse().map_err(AppError::fields)?;
+    let mut draft = input.parse().map_err(AppError::fields)?;
+    if user.role != Role::Admin {
+        // Satisfaction comes from client surveys, which admins enter.
+        draft.satisfaction_score = current.satisfaction_score;
+    }
     if let Some(chosen) = &draft.profile_image {
         check_portrait(db, user, chosen, current.profile_image.as_deref()).await?;
     }

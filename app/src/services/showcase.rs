@@ -9,6 +9,7 @@ use crate::domain::consultant_query::ConsultantQuery;
 use crate::domain::gallery_query::{GalleryQuery, Pagination};
 use crate::domain::media::stored_image_urls;
 use crate::domain::showcase::{CompanySize, Methodology};
+use crate::domain::track_record::{StudyTotals, TrackRecord};
 use crate::error::AppError;
 use crate::model::showcase::{
     CaseStudyDetail, CaseStudyList, CaseStudySummary, ConsultantList, ConsultantProfile,
@@ -186,7 +187,14 @@ const WORK_PER_CONSULTANT: i64 = 3;
 
 /// A profile from its row and the consultant's published work, best first
 /// (featured, then most recent); the work need only hold the top few of each.
-fn profile(row: ConsultantRow, work: Vec<CaseStudySummary>) -> Result<ConsultantProfile, AppError> {
+/// The track record is derived from the published studies' `totals` (see
+/// `domain::track_record`), never from typed-in figures.
+fn profile(
+    row: ConsultantRow,
+    work: Vec<CaseStudySummary>,
+    totals: &[StudyTotals],
+) -> Result<ConsultantProfile, AppError> {
+    let record = TrackRecord::from_totals(totals, &row.currency);
     let featured: Vec<_> = work
         .iter()
         .filter(|s| s.is_featured)
@@ -217,10 +225,10 @@ fn profile(row: ConsultantRow, work: Vec<CaseStudySummary>) -> Result<Consultant
         title: row.title,
         bio: row.bio_md,
         years_experience: row.years_experience,
-        total_client_roi_generated: row.total_client_roi_minor as f64 / 100.0,
-        currency: row.currency,
-        average_project_roi_percentage: row.average_project_roi_pct,
-        total_projects_completed: row.projects_completed,
+        total_client_roi_generated: record.total_value_minor as f64 / 100.0,
+        currency: record.currency,
+        average_project_roi_percentage: record.average_roi_pct,
+        total_projects_completed: record.projects_completed,
         client_satisfaction_score: row.satisfaction_score,
         current_capacity: row.capacity_pct,
         available_for_new_clients: row.available_for_new_clients == 1,
@@ -243,11 +251,17 @@ pub async fn consultant_list(db: &Db, query: &ConsultantQuery) -> Result<Consult
             work_by_consultant.entry(id).or_default().push(summary);
         }
     }
+    let mut totals_by_consultant: std::collections::HashMap<String, Vec<StudyTotals>> =
+        std::collections::HashMap::new();
+    for (id, totals) in consultants::published_study_totals(db, None).await? {
+        totals_by_consultant.entry(id).or_default().push(totals);
+    }
     let list = rows
         .into_iter()
         .map(|row| {
             let work = work_by_consultant.remove(&row.id).unwrap_or_default();
-            profile(row, work)
+            let totals = totals_by_consultant.remove(&row.id).unwrap_or_default();
+            profile(row, work, &totals)
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(ConsultantList {
@@ -273,8 +287,12 @@ pub async fn consultant(
     });
     match row {
         Some(row) => {
-            let work = case_studies::showcase_work(db, WORK_PER_CONSULTANT, Some(&row.id)).await?;
-            Ok(Some(profile(row, summaries(work)?)?))
+            let (work, totals) = tokio::join!(
+                case_studies::showcase_work(db, WORK_PER_CONSULTANT, Some(&row.id)),
+                consultants::published_study_totals(db, Some(&row.id)),
+            );
+            let totals: Vec<StudyTotals> = totals?.into_iter().map(|(_, t)| t).collect();
+            Ok(Some(profile(row, summaries(work?)?, &totals)?))
         }
         None => Ok(None),
     }

@@ -1,6 +1,7 @@
 //! Consultant profiles in the back office: consultants edit only their own.
 use crate::common;
 use crate::media::{image_bytes, upload};
+use crate::roi::post_json;
 use app::domain::role::Role;
 use common::{client, TestApp};
 use image::ImageFormat;
@@ -12,6 +13,9 @@ on_both_backends!(
     admins_create_deactivate_and_link_profiles,
     only_unused_profiles_can_be_deleted,
     consultants_attach_only_their_own_portraits,
+    a_consultants_industries_and_capacity_route_leads_to_them,
+    admins_alone_enter_satisfaction_and_rates_are_typed,
+    the_track_record_follows_publishing,
 );
 
 async fn consultant_ids(app: &TestApp) -> (String, String) {
@@ -501,4 +505,376 @@ async fn consultants_attach_only_their_own_portraits(app: TestApp) {
     assert_eq!(post(&app, &a, &keep_demo).await.status(), 200);
     let move_demo = with_portrait(profile_form(&b_profile, "Moved face", ""), &demo);
     assert_eq!(post(&app, &b, &move_demo).await.status(), 422);
+}
+
+/// Admins: a new, active profile; its id.
+async fn new_profile(app: &TestApp, admin: &reqwest::Client, first: &str, last: &str) -> String {
+    let email = format!("{}.{}@causal-edge.example", first, last).to_lowercase();
+    let response = app
+        .call(
+            admin,
+            "/api/admin/consultants/create",
+            &[
+                ("input[first_name]", first),
+                ("input[last_name]", last),
+                ("input[email]", &email),
+                ("input[title]", "Experimentation Consultant"),
+            ],
+        )
+        .await;
+    assert!(
+        response.status().is_success() || response.status().is_redirection(),
+        "{}",
+        response.status()
+    );
+    let row = app::db::consultants::list_all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.email == email)
+        .expect("profile created");
+    row.id
+}
+
+/// A complete profile form for a new profile, with its routing fields.
+fn routing_form(
+    id: &str,
+    first: &str,
+    industries: (&str, &str),
+    capacity: &str,
+) -> Vec<(String, String)> {
+    [
+        ("id", id),
+        ("input[first_name]", first),
+        ("input[last_name]", "Tester"),
+        ("input[title]", "Experimentation Consultant"),
+        ("input[specializations]", "Conversion optimisation"),
+        ("input[primary_industries]", industries.0),
+        ("input[secondary_industries]", industries.1),
+        ("input[years_experience]", "10"),
+        ("input[capacity_pct]", capacity),
+        ("input[available_for_new_clients]", "true"),
+        ("input[preferred_contact]", "email"),
+        ("input[hourly_rate]", "250"),
+        ("input[currency]", "GBP"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect()
+}
+
+/// The routing preview (admin lead settings) for an industry and challenge:
+/// consultant ids, best first, and the best one's reasons.
+async fn routing_preview(
+    app: &TestApp,
+    admin: &reqwest::Client,
+    industry: &str,
+) -> (Vec<String>, Vec<String>) {
+    let response = app
+        .call(
+            admin,
+            "/api/admin/settings/leads",
+            &[
+                ("preview_industry", industry),
+                ("preview_challenge", "conversion"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    let body: serde_json::Value = response.json().await.unwrap();
+    let ranked = body["preview"]["Ok"].as_array().expect("a ranking");
+    let ids = ranked
+        .iter()
+        .map(|m| m["consultant_id"].as_str().unwrap().to_string())
+        .collect();
+    let reasons = ranked[0]["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap().to_string())
+        .collect();
+    (ids, reasons)
+}
+
+/// A profile made in the back office gets industries and capacity from its
+/// consultant, and leads in that industry then go to them.
+async fn a_consultants_industries_and_capacity_route_leads_to_them(app: TestApp) {
+    app.seed_showcase().await;
+    // Only the two new profiles compete, so the industry decides.
+    sqlx::query("UPDATE consultants SET active = 0")
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let admin = app.logged_in_as(Role::Admin).await;
+    let adam = new_profile(&app, &admin, "Adam", "Abbott").await;
+    let zara = new_profile(&app, &admin, "Zara", "Zimmer").await;
+    // An admin edits any profile: Adam has no industry.
+    let response = post(&app, &admin, &routing_form(&adam, "Adam", ("", ""), "10")).await;
+    assert_eq!(response.status(), 200);
+
+    app.create_user("zara.login@example.com", Role::Consultant)
+        .await;
+    let user = app::db::users::find_by_email(&app.db, "zara.login@example.com")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        app::db::consultants::set_user(&app.db, &zara, Some(&user.id))
+            .await
+            .unwrap()
+    );
+    let zara_session = client();
+    assert_eq!(
+        app.login(&zara_session, "zara.login@example.com", common::PASSWORD)
+            .await
+            .status(),
+        200
+    );
+    // Before: no industry, so the tie goes to Adam by name.
+    let response = post(
+        &app,
+        &zara_session,
+        &routing_form(&zara, "Zara", ("", ""), "10"),
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    let (ids, _) = routing_preview(&app, &admin, "4791").await;
+    assert_eq!(ids, [adam.clone(), zara.clone()]);
+
+    // The editor offers the case studies' industries by name.
+    let editor = app
+        .page(&zara_session, &format!("/admin/consultants/{zara}/edit"))
+        .await;
+    assert!(editor.contains("Primary industries (SIC codes)"));
+    assert!(
+        editor.contains("4791 "),
+        "known industries listed with names"
+    );
+
+    // Mistakes are named under the field; nothing is saved.
+    let response = post(
+        &app,
+        &zara_session,
+        &routing_form(&zara, "Zara", ("4791, retail", "4791"), "140"),
+    )
+    .await;
+    assert_eq!(response.status(), 422);
+    let body: serde_json::Value = response.json().await.unwrap();
+    let fields: Vec<&str> = body["Invalid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    for field in ["primary_industries", "capacity_pct"] {
+        assert!(fields.contains(&field), "{field} in {fields:?}");
+    }
+
+    // Zara sets her industries and capacity: she now comes first, says why,
+    // and a lead in that industry is hers.
+    let response = post(
+        &app,
+        &zara_session,
+        &routing_form(&zara, "Zara", ("4791", "5510, 5914"), "20"),
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    let stored = app::db::consultants::by_id(&app.db, &zara)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.primary_industries_json, r#"["4791"]"#);
+    assert_eq!(stored.secondary_industries_json, r#"["5510","5914"]"#);
+    assert_eq!(stored.capacity_pct, 20);
+    assert_eq!(stored.hourly_rate_minor, Some(25_000));
+    let (ids, reasons) = routing_preview(&app, &admin, "4791").await;
+    assert_eq!(ids, [zara.clone(), adam.clone()]);
+    assert!(
+        reasons.iter().any(|r| r.starts_with("Works mainly in")),
+        "{reasons:?}"
+    );
+    let (ids, _) = routing_preview(&app, &admin, "5510").await;
+    assert_eq!(ids[0], zara, "a secondary industry counts too");
+    let body: serde_json::Value = post_json(
+        &app,
+        "/api/v1/leads",
+        &crate::leads::lead("buyer@retail.example"),
+        "10.9.0.1",
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let lead = body["lead_id"].as_str().expect("lead stored").to_string();
+    let assigned: Option<String> =
+        sqlx::query_scalar("SELECT assigned_consultant_id FROM leads WHERE id = $1")
+            .bind(&lead)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(assigned.as_deref(), Some(zara.as_str()));
+
+    // Fully booked: she is ranked after anyone who can take the lead.
+    let response = post(
+        &app,
+        &zara_session,
+        &routing_form(&zara, "Zara", ("4791", ""), "100"),
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    let (ids, _) = routing_preview(&app, &admin, "4791").await;
+    assert_eq!(ids, [adam.clone(), zara.clone()]);
+
+    // Consultants edit only their own profile.
+    let response = post(
+        &app,
+        &zara_session,
+        &routing_form(&adam, "Adam", ("4791", ""), "0"),
+    )
+    .await;
+    assert_eq!(response.status(), 403);
+    let adam_row = app::db::consultants::by_id(&app.db, &adam)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(adam_row.primary_industries_json, "[]");
+}
+
+/// Satisfaction comes from client surveys: admins enter it, a consultant's
+/// own save keeps it. Rates and their currency are stored typed.
+async fn admins_alone_enter_satisfaction_and_rates_are_typed(app: TestApp) {
+    app.seed_showcase().await;
+    let priya = linked_consultant(&app, "priya.sat@example.com", CONSULTANTS[0].email).await;
+    let (own, _) = consultant_ids(&app).await;
+    let stored = |app: &TestApp| {
+        let db = app.db.clone();
+        let id = own.clone();
+        async move {
+            app::db::consultants::by_id(&db, &id)
+                .await
+                .unwrap()
+                .unwrap()
+        }
+    };
+    let before = stored(&app).await.satisfaction_score;
+    assert!(before.is_some());
+    let mut form = profile_form(&own, "Principal", "");
+    form.push(("input[satisfaction_score]".into(), "1.0".into()));
+    form.push(("input[hourly_rate]".into(), "€1,250.50".into()));
+    form.push(("input[consultation_rate]".into(), "".into()));
+    form.push(("input[currency]".into(), "eur".into()));
+    assert_eq!(post(&app, &priya, &form).await.status(), 200);
+    let after = stored(&app).await;
+    assert_eq!(
+        after.satisfaction_score, before,
+        "a consultant cannot rate themselves"
+    );
+    assert_eq!(after.hourly_rate_minor, Some(125_050));
+    assert_eq!(after.consultation_rate_minor, None);
+    assert_eq!(after.currency, "EUR");
+    let editor = app
+        .page(&priya, &format!("/admin/consultants/{own}/edit"))
+        .await;
+    assert!(editor.contains("Entered by an admin from client surveys."));
+    assert!(editor.contains("1250.50"), "the rate is shown as typed");
+
+    let admin = app.logged_in_as(Role::Admin).await;
+    let mut form = profile_form(&own, "Principal", "");
+    form.push(("input[satisfaction_score]".into(), "4.2".into()));
+    assert_eq!(post(&app, &admin, &form).await.status(), 200);
+    assert_eq!(stored(&app).await.satisfaction_score, Some(4.2));
+    let (_, profile) = app.json(&format!("/api/v1/consultants/{own}")).await;
+    assert_eq!(profile["client_satisfaction_score"], 4.2);
+    let page = app.page(&client(), &format!("/consultants/{own}")).await;
+    assert!(page.contains("client satisfaction, from client surveys"));
+    form.retain(|(k, _)| k != "input[satisfaction_score]");
+    form.push(("input[satisfaction_score]".into(), "5.5".into()));
+    let response = post(&app, &admin, &form).await;
+    assert_eq!(response.status(), 422);
+}
+
+/// Projects, average ROI and client value come from the consultant's
+/// published case studies, and follow publishing and withdrawing one.
+async fn the_track_record_follows_publishing(app: TestApp) {
+    app.seed_showcase().await;
+    let (own, _) = consultant_ids(&app).await;
+    let studies: Vec<(String, f64, i64)> = sqlx::query_as(
+        "SELECT id, roi_pct, roi_value_minor FROM case_studies \
+         WHERE consultant_id = $1 AND published = 1 ORDER BY id",
+    )
+    .bind(&own)
+    .fetch_all(&app.db.pool)
+    .await
+    .unwrap();
+    assert!(
+        studies.len() >= 2,
+        "the demo consultant led several studies"
+    );
+    let figures = |profile: &serde_json::Value| {
+        (
+            profile["total_projects_completed"].as_i64().unwrap(),
+            profile["average_project_roi_percentage"].as_f64().unwrap(),
+            profile["total_client_roi_generated"].as_f64().unwrap(),
+        )
+    };
+    let expected = |studies: &[(String, f64, i64)]| {
+        let n = studies.len() as i64;
+        let roi = studies.iter().map(|s| s.1).sum::<f64>() / n as f64;
+        let value = studies.iter().map(|s| s.2).sum::<i64>() as f64 / 100.0;
+        (n, roi, value)
+    };
+    let close = |a: (i64, f64, f64), b: (i64, f64, f64)| {
+        a.0 == b.0 && (a.1 - b.1).abs() < 1e-6 && (a.2 - b.2).abs() < 1e-6
+    };
+    let (_, profile) = app.json(&format!("/api/v1/consultants/{own}")).await;
+    assert!(close(figures(&profile), expected(&studies)), "{profile}");
+
+    let admin = app.logged_in_as(Role::Admin).await;
+    let (withdrawn, rest) = studies.split_first().unwrap();
+    let publish = |published: &'static str| {
+        let admin = admin.clone();
+        let id = withdrawn.0.clone();
+        let app = &app;
+        async move {
+            let response = app
+                .call(
+                    &admin,
+                    "/api/admin/case-studies/publish",
+                    &[("id", &id), ("published", published)],
+                )
+                .await;
+            assert_eq!(response.status(), 200);
+        }
+    };
+    publish("false").await;
+    let (_, profile) = app.json(&format!("/api/v1/consultants/{own}")).await;
+    assert!(close(figures(&profile), expected(rest)), "{profile}");
+    let (_, list) = app.json("/api/v1/consultants").await;
+    let listed = list["consultants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == own.as_str())
+        .unwrap()
+        .clone();
+    assert!(
+        close(figures(&listed), expected(rest)),
+        "the directory agrees"
+    );
+    let page = app.page(&client(), &format!("/consultants/{own}")).await;
+    assert!(
+        page.contains(&format!(">{}</span>", rest.len())),
+        "the page shows the count"
+    );
+
+    publish("true").await;
+    let (_, profile) = app.json(&format!("/api/v1/consultants/{own}")).await;
+    assert!(close(figures(&profile), expected(&studies)), "{profile}");
+
+    // A profile without published studies says so instead of showing zeros.
+    let fresh = new_profile(&app, &admin, "Nadia", "New").await;
+    let (_, profile) = app.json(&format!("/api/v1/consultants/{fresh}")).await;
+    assert_eq!(figures(&profile), (0, 0.0, 0.0));
+    let page = app.page(&client(), &format!("/consultants/{fresh}")).await;
+    assert!(page.contains("No published case studies yet."));
 }

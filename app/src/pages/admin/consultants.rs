@@ -4,14 +4,17 @@ use crate::api::consultant_admin::{
 };
 use crate::components::admin_page::AdminPage;
 use crate::components::field_message::{
-    action_field_message, action_form_error, SelectField, TextArea, TextField,
+    action_field_message, action_form_error, aria_invalid, FieldMessage, SelectField, TextArea,
+    TextField,
 };
 use crate::components::hydration::use_hydrated;
 use crate::components::image_field::ImageField;
 use crate::components::loaded::Loaded;
 use crate::domain::admin_section::AdminSection;
 use crate::domain::consultant_form::CONTACT_METHODS;
+use crate::domain::lead_fields::IndustryRef;
 use crate::domain::media::ImageKind;
+use crate::domain::showcase::compact_money;
 use crate::model::consultant_admin::{
     ConsultantEditorData, ConsultantListItem, ConsultantsOverview,
 };
@@ -204,6 +207,33 @@ fn ConsultantForm(data: ConsultantEditorData) -> impl IntoView {
     };
     let bio_error = error("bio");
     let contact_error = error("preferred_contact");
+    let primary = RwSignal::new(input.primary_industries.clone());
+    let secondary = RwSignal::new(input.secondary_industries.clone());
+    let known = StoredValue::new(data.industries.clone());
+    let record = data.track_record.clone();
+    let satisfaction = if data.can_edit_satisfaction {
+        view! {
+            <TextField id_prefix="cp" name="satisfaction_score" label="Client satisfaction (out of 5, from client surveys)"
+                value=input.satisfaction_score.clone() message=error("satisfaction_score")
+                hint="The average rating clients gave in our post-project surveys; leave empty until there is one." />
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="field">
+                <p class="field__label">"Client satisfaction (from client surveys)"</p>
+                <p id="cp-satisfaction_score">
+                    {if input.satisfaction_score.is_empty() {
+                        "No survey score yet.".to_string()
+                    } else {
+                        format!("{} / 5", input.satisfaction_score)
+                    }}
+                </p>
+                <p class="field__hint">"Entered by an admin from client surveys."</p>
+            </div>
+        }
+        .into_any()
+    };
     view! {
         <ActionForm action=save attr:class="form editor" attr:data-hydrated=move || hydrated.get().to_string()>
             <input type="hidden" name="id" value=data.id.clone() />
@@ -226,6 +256,14 @@ fn ConsultantForm(data: ConsultantEditorData) -> impl IntoView {
                     hint="JPEG, PNG or WebP up to 10 MB. Cropped square; shown from 64 to 400 px." />
             </fieldset>
             <fieldset class="editor__group">
+                <legend>"Industries"</legend>
+                <p class="field__hint">"Leads are routed by industry: a primary industry counts fully, a secondary one half."</p>
+                <IndustryField name="primary_industries" label="Primary industries (SIC codes)" value=primary
+                    other=secondary known hydrated message=error("primary_industries") />
+                <IndustryField name="secondary_industries" label="Secondary industries (SIC codes)" value=secondary
+                    other=primary known hydrated message=error("secondary_industries") />
+            </fieldset>
+            <fieldset class="editor__group">
                 <legend>"Availability and contact"</legend>
                 {text("capacity_pct", "Capacity booked (%)", input.capacity_pct.clone())}
                 <div class="field field--checks">
@@ -241,9 +279,112 @@ fn ConsultantForm(data: ConsultantEditorData) -> impl IntoView {
                 {text("calendar_url", "Booking link", input.calendar_url.clone())}
                 {text("linkedin_url", "LinkedIn", input.linkedin_url.clone())}
             </fieldset>
+            <fieldset class="editor__group">
+                <legend>"Rates"</legend>
+                {text("hourly_rate", "Hourly rate", input.hourly_rate.clone())}
+                {text("consultation_rate", "Consultation rate", input.consultation_rate.clone())}
+                <TextField id_prefix="cp" name="currency" label="Currency of the rates" value=input.currency.clone()
+                    message=error("currency") hint="Three letters, e.g. GBP, EUR, USD." />
+            </fieldset>
+            <fieldset class="editor__group">
+                <legend>"Track record"</legend>
+                <p class="field__hint">"Computed from the published case studies this consultant led; publish or withdraw a study to change it."</p>
+                <ul class="stats" id="cp-track-record">
+                    <li class="stat"><span class="stat__value">{record.projects_completed}</span><span class="stat__label">"published case studies"</span></li>
+                    <li class="stat"><span class="stat__value">{format!("{:.0}%", record.average_roi_pct)}</span><span class="stat__label">"average project ROI"</span></li>
+                    <li class="stat"><span class="stat__value">{compact_money(record.total_value_minor, &record.currency)}</span><span class="stat__label">"client value generated"</span></li>
+                </ul>
+                {satisfaction}
+            </fieldset>
             <div class="form__actions">
                 <button type="submit" class="button button--primary" disabled=move || save.pending().get()>"Save profile"</button>
             </div>
         </ActionForm>
+    }
+}
+
+/// The codes in a comma-separated list, trimmed.
+fn codes(list: &str) -> Vec<String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// SIC codes typed as a comma-separated list (posted as `input[name]`), so
+/// any 4-digit code can be entered. Without JavaScript the case studies'
+/// industries are listed as a hint; with it, as checkboxes that add or remove
+/// their code (and take it out of the other level, `other`).
+#[component]
+fn IndustryField(
+    name: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    other: RwSignal<String>,
+    known: StoredValue<Vec<IndustryRef>>,
+    hydrated: ReadSignal<bool>,
+    message: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = format!("cp-{name}");
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let listed = known.with_value(|k| {
+        k.iter()
+            .map(|i| format!("{} {}", i.sic_code, i.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let any_listed = !listed.is_empty();
+    let toggle = move |code: String, on: bool| {
+        let mut mine = codes(&value.get_untracked());
+        mine.retain(|c| *c != code);
+        if on {
+            mine.push(code.clone());
+            let mut theirs = codes(&other.get_untracked());
+            if theirs.contains(&code) {
+                theirs.retain(|c| *c != code);
+                other.set(theirs.join(", "));
+            }
+        }
+        value.set(mine.join(", "));
+    };
+    let checks = move || {
+        known.with_value(|k| {
+            k.iter()
+                .map(|industry| {
+                    let code = industry.sic_code.clone();
+                    let checked_code = code.clone();
+                    view! {
+                        <label class="check">
+                            <input type="checkbox"
+                                prop:checked=move || codes(&value.get()).contains(&checked_code)
+                                on:change=move |ev| toggle(code.clone(), event_target_checked(&ev)) />
+                            {format!(" {} ({})", industry.name, industry.sic_code)}
+                        </label>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <p class="field__hint" id=hint_id.clone()>
+                "4-digit SIC codes, comma-separated; any code may be typed. "
+                <Show when=move || !hydrated.get() && any_listed>
+                    {format!("In our case studies: {listed}.")}
+                </Show>
+            </p>
+            <Show when=move || hydrated.get()>
+                <div class="field--checks" role="group" aria-label=format!("{label}: industries of our case studies")>
+                    {checks}
+                </div>
+            </Show>
+            <input id=id name=format!("input[{name}]") type="text" value=value.get_untracked()
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))
+                aria-describedby=format!("{hint_id} {error_id}") aria-invalid=aria_invalid(message) />
+            <FieldMessage id=error_id message />
+        </div>
     }
 }

@@ -90,12 +90,25 @@ fn ConsultantView(consultant: ConsultantProfile) -> impl IntoView {
                 </section>
                 <section class="cs-section" aria-labelledby="performance-title">
                     <h2 id="performance-title">"Track record"</h2>
-                    <ul class="stats">
-                        <li class="stat"><span class="stat__value">{roi_total}</span><span class="stat__label">"client value generated"</span></li>
-                        <li class="stat"><span class="stat__value">{format!("{:.0}%", consultant.average_project_roi_percentage)}</span><span class="stat__label">"average project ROI"</span></li>
-                        <li class="stat"><span class="stat__value">{consultant.total_projects_completed}</span><span class="stat__label">"projects completed"</span></li>
-                        {consultant.client_satisfaction_score.map(|s| view! { <li class="stat"><span class="stat__value">{format!("{s:.1} / 5")}</span><span class="stat__label">"client satisfaction"</span></li> })}
-                    </ul>
+                    {(consultant.total_projects_completed > 0).then(|| view! {
+                        <ul class="stats">
+                            <li class="stat"><span class="stat__value">{roi_total.clone()}</span><span class="stat__label">"client value generated"</span></li>
+                            <li class="stat"><span class="stat__value">{format!("{:.0}%", consultant.average_project_roi_percentage)}</span><span class="stat__label">"average project ROI"</span></li>
+                            <li class="stat"><span class="stat__value">{consultant.total_projects_completed}</span><span class="stat__label">{if consultant.total_projects_completed == 1 { "published case study" } else { "published case studies" }}</span></li>
+                        </ul>
+                    })}
+                    {consultant.client_satisfaction_score.map(|s| view! {
+                        <ul class="stats">
+                            <li class="stat"><span class="stat__value">{format!("{s:.1} / 5")}</span><span class="stat__label">"client satisfaction, from client surveys"</span></li>
+                        </ul>
+                    })}
+                    <p class="muted small">
+                        {if consultant.total_projects_completed > 0 {
+                            "Value, ROI and projects are computed from the case studies they led that are published here."
+                        } else {
+                            "No published case studies yet."
+                        }}
+                    </p>
                 </section>
                 {(!consultant.featured_case_studies.is_empty()).then(|| view! {
                     <section class="cs-section" aria-labelledby="featured-title">

@@ -115,6 +115,22 @@ pub fn Avatar(
     }
 }
 
+/// Experience and the track record derived from published case studies.
+fn track_record_line(c: &ConsultantProfile) -> String {
+    match c.total_projects_completed {
+        0 => format!(
+            "{} years · no published case studies yet",
+            c.years_experience
+        ),
+        n => format!(
+            "{} years · {n} published case stud{} · {:.0}% average ROI",
+            c.years_experience,
+            if n == 1 { "y" } else { "ies" },
+            c.average_project_roi_percentage
+        ),
+    }
+}
+
 #[component]
 fn ConsultantCard(consultant: ConsultantProfile) -> impl IntoView {
     let href = format!("/consultants/{}", consultant.id);
@@ -125,7 +141,7 @@ fn ConsultantCard(consultant: ConsultantProfile) -> impl IntoView {
             <div>
                 <h2 class="person-card__name"><a href=href>{name}</a></h2>
                 <p class="person-card__title">{consultant.title.clone()}</p>
-                <p class="muted small">{format!("{} years · {} projects · {:.0}% average ROI", consultant.years_experience, consultant.total_projects_completed, consultant.average_project_roi_percentage)}</p>
+                <p class="muted small">{track_record_line(&consultant)}</p>
                 <ul class="tag-list">{consultant.specializations.iter().map(|s| view! { <li class="tag">{s.clone()}</li> }).collect_view()}</ul>
                 <p class=if consultant.available_for_new_clients { "availability availability--open" } else { "availability" }>
                     {if consultant.available_for_new_clients { "Taking new clients" } else { "Fully booked" }}
