@@ -53,12 +53,9 @@ pub async fn save_roi_calculation(input: RoiForm) -> Result<String, AppError> {
     use crate::api::respond::{is_plain_form_post, with_status};
     let outcome = async {
         let (db, client) = crate::api::context::visitor()?;
-        let evidence = crate::services::roi::evidence(&db).await?;
-        let industries = crate::domain::roi::known_industries(&evidence);
-        let parsed = input.parse(&industries).map_err(AppError::fields)?;
-        crate::services::roi::calculate(&db, &client, &parsed, &evidence)
+        crate::services::roi::calculate_form(&db, &client, |industries| input.parse(industries))
             .await
-            .map(|stored| stored.id)
+            .map(|calculated| calculated.stored.id)
     }
     .await;
     if is_plain_form_post() {
@@ -85,19 +82,7 @@ pub async fn load_roi_result(
             return Ok(None);
         };
         let evidence = crate::services::roi::evidence(&db).await?;
-        let similar = stored
-            .estimate
-            .similar_case_studies
-            .iter()
-            .filter_map(|slug| evidence.iter().find(|e| &e.slug == slug))
-            .map(|e| SimilarStudy {
-                slug: e.slug.clone(),
-                title: e.title.clone(),
-                industry_name: e.industry_name.clone(),
-                improvement_pct: e.improvement_pct,
-                roi_pct: e.roi_pct,
-            })
-            .collect();
+        let similar = SimilarStudy::named(&evidence, &stored.estimate.similar_case_studies);
         let prefill = crate::domain::lead_form::LeadForm {
             source: "roi_calculator".to_string(),
             source_detail: format!("ROI estimate {}", stored.id),

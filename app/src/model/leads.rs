@@ -4,6 +4,7 @@
 use crate::domain::lead_fields::IndustryRef;
 use crate::domain::lead_form::LeadForm;
 use crate::error::FieldError;
+use crate::model::showcase::ConsultantSummary;
 use serde::{Deserialize, Serialize};
 
 /// The consultant a lead went to, as the prospect sees them.
@@ -15,6 +16,19 @@ pub struct AssignedConsultant {
     pub title: String,
     pub profile_image_url: Option<String>,
     pub calendar_booking_url: Option<String>,
+}
+
+impl From<ConsultantSummary> for AssignedConsultant {
+    fn from(c: ConsultantSummary) -> AssignedConsultant {
+        AssignedConsultant {
+            id: c.id,
+            first_name: c.first_name,
+            last_name: c.last_name,
+            title: c.title,
+            profile_image_url: c.profile_image_url,
+            calendar_booking_url: c.calendar_booking_url,
+        }
+    }
 }
 
 /// What the prospect sees after sending the form. (Their score and tier are

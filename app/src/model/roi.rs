@@ -1,7 +1,7 @@
 //! The ROI calculator's pages: the calculator and a stored result.
 
 use crate::domain::lead_fields::IndustryRef;
-use crate::domain::roi::{RoiEstimate, RoiForm, StudyEvidence};
+use crate::domain::roi::{studies_named, RoiEstimate, RoiForm, StudyEvidence};
 use crate::error::FieldError;
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +26,23 @@ pub struct SimilarStudy {
     pub industry_name: String,
     pub improvement_pct: f64,
     pub roi_pct: f64,
+}
+
+impl SimilarStudy {
+    /// The studies an estimate names (`similar_case_studies`), in order,
+    /// from the evidence it was made with.
+    pub fn named(evidence: &[StudyEvidence], slugs: &[String]) -> Vec<SimilarStudy> {
+        studies_named(evidence, slugs)
+            .into_iter()
+            .map(|e| SimilarStudy {
+                slug: e.slug.clone(),
+                title: e.title.clone(),
+                industry_name: e.industry_name.clone(),
+                improvement_pct: e.improvement_pct,
+                roi_pct: e.roi_pct,
+            })
+            .collect()
+    }
 }
 
 /// A stored calculation, for its shareable page.

@@ -139,7 +139,7 @@ pub async fn thanks(
     let consultant = match &submission.consultant_id {
         Some(id) => db_consultants::by_id(db, id)
             .await?
-            .map(|c| leads::assigned_summary(&c)),
+            .map(leads::assigned_summary),
         None => None,
     };
     let booking = booking_link(

@@ -185,18 +185,9 @@ fn stored_answers(row: &db_leads::LeadRow) -> Answers<'_> {
     }
 }
 
-pub fn assigned_summary(row: &db_consultants::ConsultantRow) -> AssignedConsultant {
-    AssignedConsultant {
-        id: row.id.clone(),
-        first_name: row.first_name.clone(),
-        last_name: row.last_name.clone(),
-        title: row.title.clone(),
-        profile_image_url: row
-            .profile_image
-            .as_deref()
-            .map(|k| crate::domain::media::stored_image_urls(k).src),
-        calendar_booking_url: row.calendar_url.clone(),
-    }
+/// The consultant a lead went to, as the prospect sees them.
+pub fn assigned_summary(row: db_consultants::ConsultantRow) -> AssignedConsultant {
+    crate::services::showcase::consultant_summary(row).into()
 }
 
 /// Captures a submitted lead form; see the module docs.
@@ -344,9 +335,7 @@ pub async fn capture(
     drop(turn);
 
     let consultant = match &assignee {
-        Some(id) => db_consultants::by_id(db, id)
-            .await?
-            .map(|row| assigned_summary(&row)),
+        Some(id) => db_consultants::by_id(db, id).await?.map(assigned_summary),
         None => None,
     };
     // Prefilled with what this submission said, never with an earlier one's details.

@@ -3,9 +3,9 @@
 
 use crate::db::roi_calculations::{self as db_roi, EvidenceRow};
 use crate::db::{new_id, now_ms, Db};
-use crate::domain::lead_fields::Challenge;
+use crate::domain::lead_fields::{Challenge, IndustryRef};
 use crate::domain::rate_limit::ROI_PER_MINUTE;
-use crate::domain::roi::{estimate, RoiEstimate, RoiInput, StudyEvidence};
+use crate::domain::roi::{estimate, known_industries, RoiEstimate, RoiInput, StudyEvidence};
 use crate::domain::showcase::CompanySize;
 use crate::error::AppError;
 use crate::services::rate_limit;
@@ -87,6 +87,29 @@ pub async fn calculate(
         estimate: result,
         created_at: now,
     })
+}
+
+/// A stored calculation and the evidence it was estimated from.
+#[derive(Debug, Clone)]
+pub struct Calculated {
+    pub stored: StoredCalculation,
+    pub evidence: Vec<StudyEvidence>,
+}
+
+/// The calculator's steps in one place, for the page's form post and the
+/// REST API alike: load the evidence, check the answers against the
+/// industries it covers (`parse` is `RoiForm::parse` or `RoiRequest::parse`;
+/// its errors become field errors), then estimate and store.
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
+pub async fn calculate_form(
+    db: &Db,
+    client: &Client,
+    parse: impl FnOnce(&[IndustryRef]) -> Result<RoiInput, Vec<(String, String)>>,
+) -> Result<Calculated, AppError> {
+    let evidence = evidence(db).await?;
+    let input = parse(&known_industries(&evidence)).map_err(AppError::fields)?;
+    let stored = calculate(db, client, &input, &evidence).await?;
+    Ok(Calculated { stored, evidence })
 }
 
 #[tracing::instrument(skip_all, fields(id = %id), err(Debug, level = "info"))]

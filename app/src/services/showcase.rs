@@ -16,6 +16,29 @@ use crate::model::showcase::{
     ConsultantSummary, Testimonial,
 };
 
+/// The one URL an API client gets for a consultant's portrait
+/// (`profile_image_url`, on `/api/v1/consultants`, case studies and leads
+/// alike): the image's `src` fallback, 400 px wide for an upload (pages
+/// use the full `profile_image` with its `srcset`).
+pub fn profile_image_url(stored: Option<&str>) -> Option<String> {
+    stored.map(|key| stored_image_urls(key).src)
+}
+
+/// A consultant's row as the summary shown beside their work; the one
+/// mapping behind every consultant summary (see also
+/// `services::leads::assigned_summary`).
+pub fn consultant_summary(row: ConsultantRow) -> ConsultantSummary {
+    ConsultantSummary {
+        profile_image_url: profile_image_url(row.profile_image.as_deref()),
+        profile_image: row.profile_image.as_deref().map(stored_image_urls),
+        calendar_booking_url: row.calendar_url,
+        id: row.id,
+        first_name: row.first_name,
+        last_name: row.last_name,
+        title: row.title,
+    }
+}
+
 /// A gallery card from its row.
 fn summary(row: SummaryRow) -> Result<CaseStudySummary, sqlx::Error> {
     let hero_image = row.hero_image.as_deref().map(stored_image_urls);
@@ -125,18 +148,7 @@ pub async fn case_study(
             .ok_or_else(|| AppError::internal(decode_error("company size", &row.company_size)))?,
         methodology_type: Methodology::parse(&row.methodology)
             .ok_or_else(|| AppError::internal(decode_error("methodology", &row.methodology)))?,
-        consultant: consultant.map(|c| ConsultantSummary {
-            profile_image_url: c
-                .profile_image
-                .as_deref()
-                .map(|k| stored_image_urls(k).largest),
-            profile_image: c.profile_image.as_deref().map(stored_image_urls),
-            calendar_booking_url: c.calendar_url,
-            id: c.id,
-            first_name: c.first_name,
-            last_name: c.last_name,
-            title: c.title,
-        }),
+        consultant: consultant.map(consultant_summary),
         related_case_studies: summaries(related)?,
         consultant_other_work: summaries(other_work)?,
         secondary_metrics,
@@ -214,10 +226,7 @@ fn profile(
         specializations: json_list(&row.specializations_json)?,
         primary_industries: json_list(&row.primary_industries_json)?,
         secondary_industries: json_list(&row.secondary_industries_json)?,
-        profile_image_url: row
-            .profile_image
-            .as_deref()
-            .map(|k| stored_image_urls(k).largest),
+        profile_image_url: profile_image_url(row.profile_image.as_deref()),
         profile_image: row.profile_image.as_deref().map(stored_image_urls),
         id: row.id,
         first_name: row.first_name,

@@ -4,8 +4,7 @@
 
 use super::error::{body, ApiError};
 use app::domain::lead_fields::Challenge;
-use app::domain::roi::{known_industries, EvidenceBasis, RoiRequest, StudyEvidence};
-use app::error::AppError;
+use app::domain::roi::{studies_named, EvidenceBasis, RoiRequest, StudyEvidence};
 use app::services::roi;
 use app::services::visitor::Client;
 use app::state::AppState;
@@ -67,9 +66,8 @@ pub(super) fn similar_case_studies(
     slugs: &[String],
     base: &str,
 ) -> Vec<SimilarCaseStudy> {
-    slugs
-        .iter()
-        .filter_map(|slug| evidence.iter().find(|e| &e.slug == slug))
+    studies_named(evidence, slugs)
+        .into_iter()
         .map(|e| SimilarCaseStudy {
             slug: e.slug.clone(),
             title: e.title.clone(),
@@ -90,12 +88,9 @@ pub async fn estimate(
     payload: Result<Json<RoiRequest>, JsonRejection>,
 ) -> Result<Json<EstimateResponse>, ApiError> {
     let request = body(payload)?;
-    let evidence = roi::evidence(&state.db).await?;
-    let input = request
-        .parse(&known_industries(&evidence))
-        .map_err(|errors| ApiError::from(AppError::fields(errors)))?;
     let client = Client::from_parts(&parts, &state.settings.trusted_proxies);
-    let stored = roi::calculate(&state.db, &client, &input, &evidence).await?;
+    let roi::Calculated { stored, evidence } =
+        roi::calculate_form(&state.db, &client, |industries| request.parse(industries)).await?;
     let e = stored.estimate;
     let base = state.settings.public_url.as_str();
     Ok(Json(EstimateResponse {

@@ -23,6 +23,18 @@ pub struct StudyEvidence {
     pub payback_months: f64,
 }
 
+/// The studies named by `slugs` (an estimate's similar case studies), in
+/// that order; a slug no longer in the evidence (unpublished since) is skipped.
+pub fn studies_named<'a>(
+    evidence: &'a [StudyEvidence],
+    slugs: &[String],
+) -> Vec<&'a StudyEvidence> {
+    slugs
+        .iter()
+        .filter_map(|slug| evidence.iter().find(|e| &e.slug == slug))
+        .collect()
+}
+
 /// The industries the evidence covers: distinct by SIC code (the first name
 /// seen wins), sorted by name.
 pub fn known_industries(evidence: &[StudyEvidence]) -> Vec<IndustryRef> {
@@ -115,6 +127,17 @@ impl Closeness {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn named_studies_come_in_the_order_named_and_unknown_slugs_are_skipped() {
+        let evidence = [study("1", "A"), study("2", "B"), study("3", "C")];
+        let slugs: Vec<String> = ["s-3", "gone", "s-1"].map(String::from).to_vec();
+        let named: Vec<&str> = studies_named(&evidence, &slugs)
+            .iter()
+            .map(|e| e.slug.as_str())
+            .collect();
+        assert_eq!(named, ["s-3", "s-1"]);
+    }
 
     fn study(code: &str, name: &str) -> StudyEvidence {
         StudyEvidence {

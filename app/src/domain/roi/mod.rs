@@ -39,7 +39,7 @@ pub use estimate::{
     confidence, estimate, RoiError, RoiEstimate, CONFIDENCE_CEILING, CONFIDENCE_FLOOR,
     PARTIAL_MATCH_CREDIT, PRIOR_STRENGTH, RANGE_QUANTILES, SAME_SIZE_FACTOR,
 };
-pub use evidence::{known_industries, StudyEvidence};
+pub use evidence::{known_industries, studies_named, StudyEvidence};
 pub use field_rules::{parse_money, MAX_ANNUAL_REVENUE_GBP, MAX_LOCATIONS};
 pub use form_query::{form_from_query, form_query};
 pub use input::{describe_input, RoiForm, RoiInput, RoiRequest};

@@ -149,19 +149,7 @@ pub fn RoiCalculator(data: CalculatorData) -> impl IntoView {
 
     let initial = form.get_untracked();
     let similar = move |slugs: &[String]| -> Vec<SimilarStudy> {
-        evidence.with_value(|ev| {
-            slugs
-                .iter()
-                .filter_map(|slug| ev.iter().find(|e| &e.slug == slug))
-                .map(|e| SimilarStudy {
-                    slug: e.slug.clone(),
-                    title: e.title.clone(),
-                    industry_name: e.industry_name.clone(),
-                    improvement_pct: e.improvement_pct,
-                    roi_pct: e.roi_pct,
-                })
-                .collect()
-        })
+        evidence.with_value(|ev| SimilarStudy::named(ev, slugs))
     };
     let result_view = move || {
         let current = if hydrated.get() {
