@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 
 pub const DEFAULT_LIMIT: i64 = 12;
 pub const MAX_LIMIT: i64 = 100;
+/// Far beyond any real portfolio; keeps offset arithmetic and SQL bounds sane.
+pub const MAX_OFFSET: i64 = 1_000_000_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -143,8 +145,11 @@ impl GalleryQuery {
                     _ => errors.push(bad(name, format!("Expected a whole number from 1 to {MAX_LIMIT}."))),
                 },
                 "offset" => match value.parse::<i64>() {
-                    Ok(v) if v >= 0 => query.offset = v,
-                    _ => errors.push(bad(name, "Expected a whole number of 0 or more.")),
+                    Ok(v) if (0..=MAX_OFFSET).contains(&v) => query.offset = v,
+                    _ => errors.push(bad(
+                        name,
+                        format!("Expected a whole number from 0 to {MAX_OFFSET}."),
+                    )),
                 },
                 "page" => match value.parse::<i64>() {
                     Ok(v) if (1..=100_000).contains(&v) => page = Some(v),
@@ -266,16 +271,19 @@ pub struct Pagination {
 }
 
 impl Pagination {
+    /// Saturating throughout: a structured query that skipped the parser
+    /// must still not overflow (a panic would be a 500).
     pub fn new(limit: i64, offset: i64, total_count: i64) -> Pagination {
         let limit = limit.max(1);
-        let total_pages = (total_count + limit - 1) / limit;
+        let offset = offset.max(0);
+        let total_count = total_count.max(0);
         Pagination {
             limit,
             offset,
             total_count,
-            page: offset / limit + 1,
-            total_pages,
-            has_next: offset + limit < total_count,
+            page: (offset / limit).saturating_add(1),
+            total_pages: total_count / limit + i64::from(total_count % limit != 0),
+            has_next: offset.saturating_add(limit) < total_count,
             has_previous: offset > 0,
         }
     }
@@ -358,6 +366,15 @@ mod tests {
     fn empty_form_fields_mean_no_filter() {
         let q = parse(&[("industry", ""), ("roi_min", " "), ("sort_by", "")]).unwrap();
         assert!(!q.has_filters());
+    }
+
+    #[test]
+    fn pagination_never_overflows() {
+        let p = Pagination::new(i64::MAX, i64::MAX, i64::MAX);
+        assert!(!p.has_next);
+        let p = Pagination::new(12, i64::MAX, 5);
+        assert!(!p.has_next && p.has_previous);
+        assert!(parse(&[("offset", "9223372036854775807")]).is_err());
     }
 
     #[test]

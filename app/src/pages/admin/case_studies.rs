@@ -3,10 +3,10 @@ use crate::api::case_study_admin::{
 };
 use crate::components::admin_page::AdminPage;
 use crate::domain::admin_section::AdminSection;
+use crate::domain::dates::iso_date;
 use crate::domain::role::Role;
 use crate::model::auth::CurrentUser;
 use crate::model::case_study_admin::AdminCaseStudy;
-use crate::domain::dates::iso_date;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 

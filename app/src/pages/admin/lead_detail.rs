@@ -4,8 +4,8 @@ use crate::api::lead_workspace::{
 use crate::components::admin_page::AdminPage;
 use crate::components::loaded::Loaded;
 use crate::domain::admin_section::AdminSection;
-use crate::model::lead_workspace::LeadDetail;
 use crate::domain::dates::iso_date;
+use crate::model::lead_workspace::LeadDetail;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;

@@ -2,11 +2,11 @@ use crate::api::lead_workspace::load_leads;
 use crate::components::admin_page::AdminPage;
 use crate::components::loaded::Loaded;
 use crate::domain::admin_section::AdminSection;
+use crate::domain::dates::iso_date;
 use crate::domain::lead_fields::{LeadSource, LeadStatus, Tier};
 use crate::domain::lead_query::{LeadQuery, LeadSort};
 use crate::model::lead_workspace::{LeadDashboard, LeadListData};
 use crate::pages::roi::pounds;
-use crate::domain::dates::iso_date;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
