@@ -502,7 +502,9 @@ async fn consultants_attach_only_their_own_portraits(app: TestApp) {
         .to_string();
     assert!(demo.starts_with("consultants/"), "{demo}");
     let keep_demo = with_portrait(profile_form(&a_profile, "Same face", ""), &demo);
-    assert_eq!(post(&app, &a, &keep_demo).await.status(), 200);
+    let kept = post(&app, &a, &keep_demo).await;
+    let status = kept.status();
+    assert_eq!(status, 200, "{}", kept.text().await.unwrap_or_default());
     let move_demo = with_portrait(profile_form(&b_profile, "Moved face", ""), &demo);
     assert_eq!(post(&app, &b, &move_demo).await.status(), 422);
 }
