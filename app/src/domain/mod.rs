@@ -34,6 +34,7 @@ pub mod roi;
 pub mod role;
 pub mod safe_redirect;
 pub mod showcase;
+pub mod stats;
 pub mod throttle;
 pub mod track_record;
 pub mod visitor;
