@@ -1,4 +1,5 @@
-//! The `server` command line: serve (default), migrate, create-user, seed-demo.
+//! The `server` command line: serve (default), migrate, create-user, seed-demo,
+//! sweep-media, stats analyze.
 //! Output meant for the operator (credentials, results) goes to stdout;
 //! everything else is logged through `tracing`.
 
@@ -44,6 +45,11 @@ pub enum Command {
     },
     /// Create the demo accounts (idempotent) and print their credentials.
     SeedDemo,
+    /// Statistics for analysts (no database or configuration needed).
+    Stats {
+        #[command(subcommand)]
+        command: crate::stats_cli::StatsCommand,
+    },
     /// Delete uploaded images that no case study or consultant uses (serve
     /// also does this daily). Files younger than the grace period are kept.
     SweepMedia {
@@ -58,6 +64,10 @@ pub enum Command {
 }
 
 pub async fn run(cli: Cli) -> ExitCode {
+    // Pure computation: runs before (and without) the configuration.
+    if let Some(Command::Stats { command }) = &cli.command {
+        return crate::stats_cli::run(command);
+    }
     let config = match Config::from_env() {
         Ok(config) => config,
         Err(err) => {
@@ -76,6 +86,7 @@ pub async fn run(cli: Cli) -> ExitCode {
             password_stdin,
         } => create_user(config, email, role, name, password_stdin).await,
         Command::SeedDemo => seed(config).await,
+        Command::Stats { .. } => unreachable!("handled before the configuration is loaded"),
         Command::SweepMedia {
             grace_hours,
             dry_run,

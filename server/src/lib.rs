@@ -13,4 +13,5 @@ pub mod seed;
 pub mod seo;
 pub mod serve;
 pub mod startup;
+pub mod stats_cli;
 pub mod telemetry;
