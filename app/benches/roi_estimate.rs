@@ -8,28 +8,10 @@ use app::domain::showcase::CompanySize;
 use std::hint::black_box;
 use std::time::Instant;
 
-#[path = "../src/domain/roi/demo_evidence.rs"]
-mod demo_evidence;
-
 fn demo() -> Vec<StudyEvidence> {
-    demo_evidence::DEMO_STUDIES
-        .iter()
-        .map(
-            |&(slug, title, code, industry, challenge, size, improvement, roi, payback)| {
-                StudyEvidence {
-                    slug: slug.into(),
-                    title: title.into(),
-                    industry_sic_code: code.into(),
-                    industry_name: industry.into(),
-                    challenge: Challenge::parse(challenge).unwrap(),
-                    company_size: CompanySize::parse(size).unwrap(),
-                    improvement_pct: improvement,
-                    roi_pct: roi,
-                    payback_months: payback,
-                }
-            },
-        )
-        .collect()
+    app::domain::demo_showcase::DemoShowcase::bundled()
+        .and_then(|demo| demo.evidence())
+        .expect("the bundled demo parses")
 }
 
 /// Deterministic pseudo-random studies spread over 40 industries.

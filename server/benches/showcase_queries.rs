@@ -12,7 +12,6 @@ use app::db::{case_study_admin, Db};
 use app::domain::case_study_form::CaseStudyInput;
 use app::domain::gallery_query::GalleryQuery;
 use app::services::showcase;
-use server::seed::showcase_data::CASE_STUDIES;
 use std::time::{Duration, Instant};
 
 const ROWS: usize = 10_000;
@@ -40,39 +39,25 @@ async fn fill(db: &Db) {
     .expect("author")
     .id;
     let mut tx_count = 0;
-    for i in CASE_STUDIES.len()..ROWS {
-        let base = &CASE_STUDIES[i % CASE_STUDIES.len()];
+    let demo = app::domain::demo_showcase::DemoShowcase::bundled().expect("the bundled demo");
+    let studies = &demo.case_studies;
+    for i in studies.len()..ROWS {
+        let base = &studies[i % studies.len()].form;
+        let result: f64 = base.primary_metric_result.parse().expect("a number");
+        let roi: f64 = base.roi_pct.parse().expect("a number");
         let input = CaseStudyInput {
             title: format!("{} (variant {i})", base.title),
             slug: format!(
                 "{}-{i}",
                 base.slug[..base.slug.len().min(90)].trim_end_matches('-')
             ),
-            summary: base.summary.into(),
-            industry_sic_code: base.industry_sic_code.into(),
-            industry_name: base.industry_name.into(),
-            client_type: base.client_type.into(),
-            company_size: base.company_size.into(),
-            business_challenge: base.business_challenge.into(),
             consultant_id: consultants[i % consultants.len()].0.clone(),
-            methodology: base.methodology.into(),
-            challenge: base.challenge.into(),
-            duration_days: base.duration_days.to_string(),
-            sample_size: base.sample_size.to_string(),
-            confidence_level: base.confidence_level.to_string(),
-            primary_metric_name: base.primary_metric.name.into(),
-            primary_metric_baseline: base.primary_metric.baseline.to_string(),
-            primary_metric_result: (base.primary_metric.result * (1.0 + (i % 7) as f64 / 100.0))
-                .to_string(),
-            roi_pct: (base.roi_pct + (i % 50) as f64).to_string(),
-            roi_value: base.roi_value_gbp.to_string(),
-            roi_timeframe: base.roi_timeframe.into(),
-            payback_months: base.payback_months.to_string(),
-            methodology_details: base.methodology_details.into(),
-            ..CaseStudyInput::default()
+            primary_metric_result: (result * (1.0 + (i % 7) as f64 / 100.0)).to_string(),
+            roi_pct: (roi + (i % 50) as f64).to_string(),
+            ..base.clone()
         };
         let draft = input.parse().expect("valid generated study");
-        if let Err(e) = case_study_admin::save(db, None, &draft, &author).await {
+        if let Err(e) = case_study_admin::save(db, None, &draft, Some(&author)).await {
             panic!("insert failed: {e}");
         }
         tx_count += 1;
@@ -81,7 +66,7 @@ async fn fill(db: &Db) {
         .execute(&db.pool)
         .await
         .expect("publish all");
-    assert!(tx_count + CASE_STUDIES.len() >= ROWS);
+    assert!(tx_count + studies.len() >= ROWS);
 }
 
 fn percentiles(mut samples: Vec<Duration>) -> String {

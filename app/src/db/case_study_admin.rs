@@ -54,7 +54,7 @@ pub async fn save(
     db: &Db,
     id: Option<&str>,
     draft: &CaseStudyDraft,
-    author: &str,
+    author: Option<&str>,
 ) -> Result<Option<String>, sqlx::Error> {
     let now = now_ms();
     let secondary = serde_json::to_string(&draft.secondary_metrics)

@@ -13,6 +13,7 @@ pub mod content_policy;
 pub mod control_chars;
 pub mod cross_site;
 pub mod dates;
+pub mod demo_showcase;
 pub mod display_name;
 pub mod email;
 pub mod gallery_query;

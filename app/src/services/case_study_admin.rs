@@ -104,7 +104,7 @@ pub async fn save(
 ) -> Result<String, AppError> {
     let draft = input.parse().map_err(AppError::fields)?;
     check_images(db, id, &draft).await?;
-    let saved = db_admin::save(db, id, &draft, &user.id)
+    let saved = db_admin::save(db, id, &draft, Some(&user.id))
         .await
         .map_err(|e| match &e {
             sqlx::Error::Database(d) if d.is_foreign_key_violation() => {

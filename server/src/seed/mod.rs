@@ -3,7 +3,6 @@
 //! Idempotent: what exists is left alone.
 
 pub mod showcase;
-pub mod showcase_data;
 
 use app::db::{users, Db};
 use app::domain::role::Role;
@@ -48,11 +47,7 @@ pub fn generate_password() -> String {
 pub async fn seed_demo(db: &Db, password: &str) -> Result<Vec<&'static DemoAccount>, AppError> {
     let mut created = Vec::new();
     for account in &DEMO_ACCOUNTS {
-        if users::find_by_email(db, account.email)
-            .await
-            .map_err(AppError::internal)?
-            .is_some()
-        {
+        if users::find_by_email(db, account.email).await?.is_some() {
             continue;
         }
         let user = parse_new_user(account.email, account.name, account.role.as_str(), password)?;

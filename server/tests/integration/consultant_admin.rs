@@ -5,7 +5,6 @@ use crate::roi::post_json;
 use app::domain::role::Role;
 use common::{client, TestApp};
 use image::ImageFormat;
-use server::seed::showcase_data::CONSULTANTS;
 
 on_both_backends!(
     consultants_edit_their_own_profile_only,
@@ -32,8 +31,8 @@ async fn consultant_ids(app: &TestApp) -> (String, String) {
             .to_string()
     };
     (
-        id_of(CONSULTANTS[0].first_name),
-        id_of(CONSULTANTS[1].first_name),
+        id_of(&common::demo().consultants[0].profile.first_name),
+        id_of(&common::demo().consultants[1].profile.first_name),
     )
 }
 
@@ -74,11 +73,13 @@ async fn consultants_edit_their_own_profile_only(app: TestApp) {
         .await
         .unwrap()
         .unwrap();
-    assert!(
-        app::db::consultants::link_user(&app.db, CONSULTANTS[0].email, &user.id)
-            .await
-            .unwrap()
-    );
+    assert!(app::db::consultants::link_user(
+        &app.db,
+        &common::demo().consultants[0].email,
+        &user.id
+    )
+    .await
+    .unwrap());
     let (own, other) = consultant_ids(&app).await;
 
     let priya = client();
@@ -433,8 +434,18 @@ fn with_portrait(mut form: Vec<(String, String)>, key: &str) -> Vec<(String, Str
 async fn consultants_attach_only_their_own_portraits(app: TestApp) {
     app.seed_showcase().await;
     let (a_profile, b_profile) = consultant_ids(&app).await;
-    let a = linked_consultant(&app, "a.portrait@example.com", CONSULTANTS[0].email).await;
-    let b = linked_consultant(&app, "b.portrait@example.com", CONSULTANTS[1].email).await;
+    let a = linked_consultant(
+        &app,
+        "a.portrait@example.com",
+        &common::demo().consultants[0].email,
+    )
+    .await;
+    let b = linked_consultant(
+        &app,
+        "b.portrait@example.com",
+        &common::demo().consultants[1].email,
+    )
+    .await;
     let a_key = portrait_upload(&app, &a).await;
     let (_, before) = app.json(&format!("/api/v1/consultants/{b_profile}")).await;
 
@@ -746,7 +757,12 @@ async fn a_consultants_industries_and_capacity_route_leads_to_them(app: TestApp)
 /// own save keeps it. Rates and their currency are stored typed.
 async fn admins_alone_enter_satisfaction_and_rates_are_typed(app: TestApp) {
     app.seed_showcase().await;
-    let priya = linked_consultant(&app, "priya.sat@example.com", CONSULTANTS[0].email).await;
+    let priya = linked_consultant(
+        &app,
+        "priya.sat@example.com",
+        &common::demo().consultants[0].email,
+    )
+    .await;
     let (own, _) = consultant_ids(&app).await;
     let stored = |app: &TestApp| {
         let db = app.db.clone();

@@ -4,7 +4,6 @@ use crate::common;
 use app::domain::role::Role;
 use common::{client, TestApp};
 use image::{ImageFormat, Rgb, RgbImage};
-use server::seed::showcase_data::CONSULTANTS;
 use std::io::Cursor;
 
 on_both_backends!(
@@ -356,7 +355,7 @@ async fn consultants_set_their_own_portrait(app: TestApp) {
         .await
         .unwrap()
         .unwrap();
-    app::db::consultants::link_user(&app.db, CONSULTANTS[0].email, &user.id)
+    app::db::consultants::link_user(&app.db, &common::demo().consultants[0].email, &user.id)
         .await
         .unwrap();
     let priya = client();
@@ -367,7 +366,7 @@ async fn consultants_set_their_own_portrait(app: TestApp) {
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["first_name"] == CONSULTANTS[0].first_name)
+        .find(|c| c["first_name"] == common::demo().consultants[0].profile.first_name)
         .unwrap()["id"]
         .as_str()
         .unwrap()

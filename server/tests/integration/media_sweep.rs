@@ -5,7 +5,6 @@ use crate::media::{case_study_form, image_bytes, save_case_study, upload};
 use app::domain::role::Role;
 use image::ImageFormat;
 use server::media::sweep::{sweep, SweepReport};
-use server::seed::showcase_data::CONSULTANTS;
 use std::path::Path;
 use std::time::Duration;
 
@@ -42,7 +41,7 @@ async fn unused_uploads_are_swept_after_the_grace_period(app: TestApp) {
     assert_eq!(saved.status(), 200);
     sqlx::query("UPDATE consultants SET profile_image = $1 WHERE email = $2")
         .bind(&used_portrait)
-        .bind(CONSULTANTS[0].email)
+        .bind(crate::common::demo().consultants[0].email.clone())
         .execute(&app.db.pool)
         .await
         .unwrap();

@@ -2,7 +2,6 @@
 //! view counting, sitemap, and sanitised Markdown.
 use crate::common;
 use common::TestApp;
-use server::seed::showcase_data::CASE_STUDIES;
 
 on_both_backends!(
     the_api_lists_published_case_studies_with_pagination,
@@ -29,7 +28,7 @@ fn slugs(body: &serde_json::Value) -> Vec<String> {
 
 async fn the_api_lists_published_case_studies_with_pagination(app: TestApp) {
     app.seed_showcase().await;
-    let total = CASE_STUDIES.len() as i64;
+    let total = common::demo_studies().len() as i64;
     let (status, first) = app.json("/api/v1/case-studies?limit=10").await;
     assert_eq!(status, 200);
     assert_eq!(first["total_count"], total);
@@ -61,22 +60,28 @@ async fn the_api_lists_published_case_studies_with_pagination(app: TestApp) {
 
 async fn every_api_filter_narrows_the_list(app: TestApp) {
     app.seed_showcase().await;
-    let count = |pred: &dyn Fn(&server::seed::showcase_data::DemoCaseStudy) -> bool| {
-        CASE_STUDIES.iter().filter(|s| pred(s)).count() as i64
+    let studies = common::demo_studies();
+    let count = |pred: &dyn Fn(&common::DemoStudy) -> bool| {
+        studies.iter().filter(|s| pred(s)).count() as i64
     };
     let cases: Vec<(&str, i64)> = vec![
         ("industry=5914", count(&|s| s.industry_sic_code == "5914")),
         (
             "experiment_type=geo_experiment",
-            count(&|s| s.methodology == "geo_experiment"),
+            count(&|s| s.methodology.as_str() == "geo_experiment"),
         ),
-        ("company_size=smb", count(&|s| s.company_size == "smb")),
+        (
+            "company_size=smb",
+            count(&|s| s.company_size.as_str() == "smb"),
+        ),
         ("featured_only=true", count(&|s| s.featured)),
         ("roi_min=300", count(&|s| s.roi_pct >= 300.0)),
         ("roi_max=200", count(&|s| s.roi_pct <= 200.0)),
         (
             "roi_min=100&roi_max=400&company_size=enterprise",
-            count(&|s| s.roi_pct >= 100.0 && s.roi_pct <= 400.0 && s.company_size == "enterprise"),
+            count(&|s| {
+                s.roi_pct >= 100.0 && s.roi_pct <= 400.0 && s.company_size.as_str() == "enterprise"
+            }),
         ),
     ];
     for (filter, expected) in cases {
@@ -174,10 +179,11 @@ async fn bad_api_parameters_are_named_in_a_400(app: TestApp) {
 
 async fn a_case_study_comes_with_related_work(app: TestApp) {
     app.seed_showcase().await;
-    let study = CASE_STUDIES
+    let studies = common::demo_studies();
+    let study = studies
         .iter()
         .find(|s| {
-            CASE_STUDIES
+            studies
                 .iter()
                 .filter(|o| o.industry_sic_code == s.industry_sic_code)
                 .count()
@@ -185,13 +191,13 @@ async fn a_case_study_comes_with_related_work(app: TestApp) {
         })
         .expect("an industry with several studies");
     let (status, body) = app
-        .json(&format!("/api/v1/case-studies/{}", study.slug))
+        .json(&format!("/api/v1/case-studies/{}", study.slug.as_str()))
         .await;
     assert_eq!(status, 200);
     assert_eq!(body["title"], study.title);
     assert_eq!(
         body["primary_metric_baseline"],
-        study.primary_metric.baseline
+        study.primary_metric_baseline
     );
     assert_eq!(
         body["secondary_metrics"].as_array().unwrap().len(),
@@ -201,11 +207,12 @@ async fn a_case_study_comes_with_related_work(app: TestApp) {
     assert!(!related.is_empty() && related.len() <= 3);
     assert!(related
         .iter()
-        .all(|r| r["industry_sic_code"] == study.industry_sic_code && r["slug"] != study.slug));
+        .all(|r| r["industry_sic_code"] == study.industry_sic_code
+            && r["slug"] != study.slug.as_str()));
     let other = body["consultant_other_work"].as_array().unwrap();
-    assert!(other
-        .iter()
-        .all(|r| r["consultant_id"] == body["consultant"]["id"] && r["slug"] != study.slug));
+    assert!(other.iter().all(
+        |r| r["consultant_id"] == body["consultant"]["id"] && r["slug"] != study.slug.as_str()
+    ));
     assert!(
         !other.is_empty(),
         "every demo consultant has several studies"
@@ -277,13 +284,13 @@ async fn the_gallery_page_filters_through_the_url(app: TestApp) {
         .await;
     assert_eq!(page.status(), 200);
     let html = page.text().await.unwrap();
-    for study in CASE_STUDIES {
-        let shown = html.contains(&format!("/case-studies/{}\"", study.slug));
+    for study in common::demo_studies() {
+        let shown = html.contains(&format!("/case-studies/{}\"", study.slug.as_str()));
         assert_eq!(
             shown,
             study.industry_sic_code == "5510",
             "{} shown: {shown}",
-            study.slug
+            study.slug.as_str()
         );
     }
     assert!(
@@ -300,9 +307,12 @@ async fn the_gallery_page_filters_through_the_url(app: TestApp) {
 
 async fn the_detail_page_has_charts_and_structured_data(app: TestApp) {
     app.seed_showcase().await;
-    let study = &CASE_STUDIES[0];
+    let study = &common::demo_studies()[0];
     let html = app
-        .page(&common::client(), &format!("/case-studies/{}", study.slug))
+        .page(
+            &common::client(),
+            &format!("/case-studies/{}", study.slug.as_str()),
+        )
         .await;
     assert!(
         html.contains(r#"class="chart__svg" role="img""#),
@@ -324,9 +334,9 @@ async fn the_detail_page_has_charts_and_structured_data(app: TestApp) {
 
 async fn views_are_counted_once_per_visitor_and_never_for_bots(app: TestApp) {
     app.seed_showcase().await;
-    let study = &CASE_STUDIES[1];
+    let study = &common::demo_studies()[1];
     let views = || async {
-        app.json(&format!("/api/v1/case-studies/{}", study.slug))
+        app.json(&format!("/api/v1/case-studies/{}", study.slug.as_str()))
             .await
             .1["view_count"]
             .as_i64()
@@ -334,7 +344,7 @@ async fn views_are_counted_once_per_visitor_and_never_for_bots(app: TestApp) {
     };
     let before = views().await;
     let browser = common::client();
-    let path = format!("/case-studies/{}", study.slug);
+    let path = format!("/case-studies/{}", study.slug.as_str());
     for _ in 0..3 {
         let response = browser
             .get(app.url(&path))
@@ -376,9 +386,10 @@ async fn views_are_counted_once_per_visitor_and_never_for_bots(app: TestApp) {
 
 async fn the_sitemap_lists_only_published_content(app: TestApp) {
     app.seed_showcase().await;
-    let hidden = &CASE_STUDIES[2];
+    let studies = common::demo_studies();
+    let hidden = &studies[2];
     sqlx::query("UPDATE case_studies SET published = 0 WHERE slug = $1")
-        .bind(hidden.slug)
+        .bind(hidden.slug.as_str())
         .execute(&app.db.pool)
         .await
         .unwrap();
@@ -389,14 +400,14 @@ async fn the_sitemap_lists_only_published_content(app: TestApp) {
         .unwrap()
         .starts_with("application/xml"));
     let xml = response.text().await.unwrap();
-    assert!(!xml.contains(hidden.slug), "unpublished study left out");
-    assert_eq!(
-        xml.matches("/case-studies/").count(),
-        CASE_STUDIES.len() - 1
+    assert!(
+        !xml.contains(hidden.slug.as_str()),
+        "unpublished study left out"
     );
+    assert_eq!(xml.matches("/case-studies/").count(), studies.len() - 1);
     assert!(xml.contains("/consultants/"));
     let (status, _) = app
-        .json(&format!("/api/v1/case-studies/{}", hidden.slug))
+        .json(&format!("/api/v1/case-studies/{}", hidden.slug.as_str()))
         .await;
     assert_eq!(status, 404, "unpublished studies are not served");
     let robots = reqwest::get(app.url("/robots.txt"))
@@ -410,15 +421,18 @@ async fn the_sitemap_lists_only_published_content(app: TestApp) {
 
 async fn markdown_from_the_back_office_cannot_run_script(app: TestApp) {
     app.seed_showcase().await;
-    let study = &CASE_STUDIES[3];
+    let study = &common::demo_studies()[3];
     sqlx::query("UPDATE case_studies SET business_challenge_md = $1 WHERE slug = $2")
         .bind("Real text <script>alert('x')</script> [bad](javascript:alert(1)) <img src=x onerror=alert(1)> **bold**")
-        .bind(study.slug)
+        .bind(study.slug.as_str())
         .execute(&app.db.pool)
         .await
         .unwrap();
     let html = app
-        .page(&common::client(), &format!("/case-studies/{}", study.slug))
+        .page(
+            &common::client(),
+            &format!("/case-studies/{}", study.slug.as_str()),
+        )
         .await;
     assert!(html.contains("<strong>bold</strong>"));
     assert!(!html.contains("alert('x')"));

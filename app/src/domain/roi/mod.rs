@@ -27,7 +27,6 @@ mod input;
 mod quantiles;
 
 #[cfg(test)]
-mod demo_evidence;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

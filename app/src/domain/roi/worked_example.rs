@@ -1,30 +1,14 @@
 //! The worked example of `docs/roi-model.md`, recomputed from the demo
 //! studies so the document cannot drift from the code.
 
-use super::demo_evidence::DEMO_STUDIES;
 use super::*;
+use crate::domain::demo_showcase::DemoShowcase;
 use crate::domain::lead_fields::Challenge;
-use crate::domain::showcase::CompanySize;
 
 pub(super) fn demo_evidence() -> Vec<StudyEvidence> {
-    DEMO_STUDIES
-        .iter()
-        .map(
-            |&(slug, title, code, industry, challenge, size, improvement, roi, payback)| {
-                StudyEvidence {
-                    slug: slug.into(),
-                    title: title.into(),
-                    industry_sic_code: code.into(),
-                    industry_name: industry.into(),
-                    challenge: Challenge::parse(challenge).expect("a challenge wire value"),
-                    company_size: CompanySize::parse(size).expect("a company size wire value"),
-                    improvement_pct: improvement,
-                    roi_pct: roi,
-                    payback_months: payback,
-                }
-            },
-        )
-        .collect()
+    DemoShowcase::bundled()
+        .and_then(|demo| demo.evidence())
+        .expect("the bundled demo parses")
 }
 
 fn retailer(industry: &str, challenge: &str) -> RoiForm {

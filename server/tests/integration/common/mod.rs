@@ -203,6 +203,11 @@ pub fn client() -> reqwest::Client {
         .redirect(reqwest::redirect::Policy::none())
         // A hung response fails the test quickly instead of stalling the run.
         .timeout(std::time::Duration::from_secs(20))
+        // The server closes a keep-alive connection idle for its header-read
+        // timeout (10 s); a client that reuses one just as it closes gets
+        // "error sending request" (seen in a loaded run). Real clients and
+        // proxies should likewise keep their idle timeout below the server's.
+        .pool_idle_timeout(std::time::Duration::from_secs(5))
         .build()
         .expect("client builds")
 }
@@ -328,4 +333,34 @@ pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
         .filter_map(|v| v.to_str().ok())
         .find(|v| v.starts_with("ce_session="))
         .map(str::to_string)
+}
+
+/// The bundled demo showcase (what `seed_showcase` stores).
+pub fn demo() -> app::domain::demo_showcase::DemoShowcase {
+    app::domain::demo_showcase::DemoShowcase::bundled().expect("the bundled demo parses")
+}
+
+/// A demo case study as the back office parsed it, with its seed-only flag.
+pub struct DemoStudy {
+    pub featured: bool,
+    pub draft: app::domain::case_study_form::CaseStudyDraft,
+}
+
+impl std::ops::Deref for DemoStudy {
+    type Target = app::domain::case_study_form::CaseStudyDraft;
+    fn deref(&self) -> &Self::Target {
+        &self.draft
+    }
+}
+
+/// The demo case studies, in the data file's order.
+pub fn demo_studies() -> Vec<DemoStudy> {
+    demo()
+        .case_studies
+        .iter()
+        .map(|study| DemoStudy {
+            featured: study.featured,
+            draft: study.draft().expect("a demo study parses"),
+        })
+        .collect()
 }
