@@ -1,4 +1,4 @@
-use crate::components::field_message::FieldMessage;
+use crate::components::fields::FieldMessage;
 use crate::domain::media::{stored_image_urls, ImageKind, ACCEPTED_TYPES};
 use leptos::prelude::*;
 

@@ -1,6 +1,6 @@
 pub mod admin_page;
 pub mod case_study_card;
-pub mod field_message;
+pub mod fields;
 pub mod http_status;
 pub mod hydration;
 pub mod image_field;

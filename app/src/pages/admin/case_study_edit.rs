@@ -1,6 +1,6 @@
 use crate::api::case_study_admin::{load_case_study_editor, SaveCaseStudy};
 use crate::components::admin_page::AdminPage;
-use crate::components::field_message::{
+use crate::components::fields::{
     action_field_message, action_form_error, SelectField, TextArea, TextField,
 };
 use crate::components::hydration::use_hydrated;

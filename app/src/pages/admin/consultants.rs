@@ -3,7 +3,7 @@ use crate::api::consultant_admin::{
     DeleteConsultantProfile, LinkConsultantAccount, SaveConsultantProfile, SetConsultantActive,
 };
 use crate::components::admin_page::AdminPage;
-use crate::components::field_message::{
+use crate::components::fields::{
     action_field_message, action_form_error, aria_invalid, FieldMessage, SelectField, TextArea,
     TextField,
 };

@@ -1,6 +1,6 @@
 use crate::api::lead_settings::{load_lead_settings, SaveScoringSettings};
 use crate::components::admin_page::AdminPage;
-use crate::components::field_message::{action_field_message, TextField};
+use crate::components::fields::{action_field_message, TextField};
 use crate::components::hydration::use_hydrated;
 use crate::components::loaded::Loaded;
 use crate::domain::admin_section::AdminSection;

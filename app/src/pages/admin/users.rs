@@ -1,6 +1,6 @@
 use crate::api::users::{list_users, ChangeUserRole, CreateUser, SetUserActive};
 use crate::components::admin_page::AdminPage;
-use crate::components::field_message::{action_field_message, aria_invalid, FieldMessage};
+use crate::components::fields::{action_field_message, aria_invalid, FieldMessage};
 use crate::components::hydration::use_hydrated;
 use crate::domain::admin_section::AdminSection;
 use crate::domain::role::Role;

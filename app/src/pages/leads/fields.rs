@@ -1,7 +1,7 @@
 //! The lead form's inputs. They read and write the form held in context by
 //! the `LeadCapture` island, and show the message for their field.
 
-use crate::components::field_message::{aria_invalid, FieldMessage};
+use crate::components::fields::{SelectField, TextArea, TextField};
 use crate::domain::lead_form::LeadForm;
 use leptos::prelude::*;
 
@@ -36,8 +36,8 @@ impl FormState {
             .with_untracked(|f| f.get(name).unwrap_or_default().to_string())
     }
 
-    fn set(self, name: &'static str, value: String) {
-        self.form.update(|f| f.set(name, value));
+    fn setter(self, name: &'static str) -> Callback<String> {
+        Callback::new(move |value: String| self.form.update(|f| f.set(name, value)))
     }
 }
 
@@ -52,25 +52,10 @@ pub fn LeadText(
     #[prop(default = "")] hint: &'static str,
 ) -> impl IntoView {
     let state = expect_context::<FormState>();
-    let id = state.id(name);
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let message = state.message(name);
-    let described = if hint.is_empty() {
-        error_id.clone()
-    } else {
-        format!("{hint_id} {error_id}")
-    };
     view! {
-        <div class="field">
-            <label for=id.clone()>{label}{required.then_some(view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
-            {(!hint.is_empty()).then(|| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
-            <input id=id name=format!("input[{name}]") type=kind value=state.value(name)
-                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
-                required=required aria-describedby=described aria-invalid=aria_invalid(message)
-                on:input=move |ev| state.set(name, event_target_value(&ev)) />
-            <FieldMessage id=error_id message />
-        </div>
+        <TextField id_prefix=state.prefix.get_value() name label value=state.value(name) hint
+            message=state.message(name) input_type=kind autocomplete required
+            on_input=state.setter(name) />
     }
 }
 
@@ -82,18 +67,9 @@ pub fn LeadTextArea(
     #[prop(default = "")] hint: &'static str,
 ) -> impl IntoView {
     let state = expect_context::<FormState>();
-    let id = state.id(name);
-    let error_id = format!("{id}-error");
-    let message = state.message(name);
     view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            {(!hint.is_empty()).then(|| view! { <p class="field__hint">{hint}</p> })}
-            <textarea id=id name=format!("input[{name}]") rows="4" aria-describedby=error_id.clone()
-                aria-invalid=aria_invalid(message)
-                on:input=move |ev| state.set(name, event_target_value(&ev))>{state.value(name)}</textarea>
-            <FieldMessage id=error_id message />
-        </div>
+        <TextArea id_prefix=state.prefix.get_value() name label value=state.value(name) hint
+            rows=4 wide=false message=state.message(name) on_input=state.setter(name) />
     }
 }
 
@@ -106,24 +82,9 @@ pub fn LeadSelect(
     #[prop(default = false)] required: bool,
 ) -> impl IntoView {
     let state = expect_context::<FormState>();
-    let id = state.id(name);
-    let error_id = format!("{id}-error");
-    let message = state.message(name);
-    let current = state.value(name);
     view! {
-        <div class="field">
-            <label for=id.clone()>{label}{required.then_some(view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
-            <select id=id name=format!("input[{name}]") required=required aria-describedby=error_id.clone()
-                aria-invalid=aria_invalid(message)
-                on:change=move |ev| state.set(name, event_target_value(&ev))>
-                <option value="" selected=current.is_empty()>"Choose…"</option>
-                {options.into_iter().map(|(value, text)| {
-                    let selected = value == current;
-                    view! { <option value=value selected=selected>{text}</option> }
-                }).collect_view()}
-            </select>
-            <FieldMessage id=error_id message />
-        </div>
+        <SelectField id_prefix=state.prefix.get_value() name label options current=state.value(name)
+            message=state.message(name) placeholder="Choose…" required on_input=state.setter(name) />
     }
 }
 

@@ -1,6 +1,6 @@
 use super::EstimateView;
 use crate::api::roi::{load_calculator, SaveRoiCalculation};
-use crate::components::field_message::{aria_invalid, FieldMessage};
+use crate::components::fields::{aria_invalid, FieldMessage};
 use crate::components::http_status::set_status;
 use crate::components::hydration::use_hydrated;
 use crate::components::seo::Seo;
