@@ -28,6 +28,7 @@ pub mod lift;
 pub mod media;
 pub mod media_sweep;
 pub mod new_consultant;
+pub mod page_document;
 pub mod password;
 pub mod portfolio_figures;
 pub mod rate_limit;
