@@ -35,6 +35,7 @@ mod parse;
 mod safety;
 mod settings;
 mod style;
+pub mod templates;
 mod tree;
 mod validate;
 
@@ -68,5 +69,6 @@ pub use settings::{check_slug, AccentColour, PageSettings, ACCENT_PALETTE, RESER
 pub use style::{
     Align, Breakpoint, ResolvedStyle, Responsive, Spacing, Style, TextSize, Tone, Width,
 };
+pub use templates::{built_in, BuiltInTemplate, BUILT_IN_TEMPLATES};
 pub use tree::{Block, Blocks, Column, Container, Document, Location, Node, NodeRef, Section};
 pub use validate::{check_structure, validate};
