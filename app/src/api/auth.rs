@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "auth/me")]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
-    crate::api::respond::with_status(crate::auth::current::current_user().await)
+    crate::api::respond::with_status(crate::api::context::current_user().await)
 }
 
 /// Logs in and returns where to go next. A plain form post (no JavaScript) is
@@ -79,7 +79,7 @@ pub async fn change_password(
     confirm_password: String,
 ) -> Result<(), AppError> {
     let outcome = async {
-        let user = crate::auth::current::require_user().await?;
+        let user = crate::api::context::require_user().await?;
         let (db, ctx) = crate::api::context::request()?;
         crate::services::auth::change_password(
             &db,

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "admin/case-studies/list")]
 pub async fn list_case_studies_admin() -> Result<Vec<AdminCaseStudy>, AppError> {
     let outcome = async {
-        crate::auth::current::require_role(&Role::CASE_STUDY_EDITORS).await?;
+        crate::api::context::require_role(&Role::CASE_STUDY_EDITORS).await?;
         crate::services::case_study_admin::list(&crate::api::context::db()?).await
     }
     .await;
@@ -21,7 +21,7 @@ pub async fn list_case_studies_admin() -> Result<Vec<AdminCaseStudy>, AppError> 
 #[server(prefix = "/api", endpoint = "admin/case-studies/editor")]
 pub async fn load_case_study_editor(id: Option<String>) -> Result<EditorData, AppError> {
     let outcome = async {
-        let user = crate::auth::current::require_role(&Role::CASE_STUDY_EDITORS).await?;
+        let user = crate::api::context::require_role(&Role::CASE_STUDY_EDITORS).await?;
         crate::services::case_study_admin::editor(
             &crate::api::context::db()?,
             id.as_deref(),
@@ -41,7 +41,7 @@ pub async fn save_case_study(
     input: CaseStudyInput,
 ) -> Result<String, AppError> {
     let outcome = async {
-        let user = crate::auth::current::require_role(&Role::CASE_STUDY_EDITORS).await?;
+        let user = crate::api::context::require_role(&Role::CASE_STUDY_EDITORS).await?;
         crate::services::case_study_admin::save(
             &crate::api::context::db()?,
             &user,
@@ -60,7 +60,7 @@ pub async fn save_case_study(
 #[server(prefix = "/api", endpoint = "admin/case-studies/publish")]
 pub async fn publish_case_study(id: String, published: bool) -> Result<(), AppError> {
     let outcome = async {
-        let user = crate::auth::current::require_role(&Role::CASE_STUDY_EDITORS).await?;
+        let user = crate::api::context::require_role(&Role::CASE_STUDY_EDITORS).await?;
         crate::services::case_study_admin::set_flag(
             &crate::api::context::db()?,
             &user,
@@ -77,7 +77,7 @@ pub async fn publish_case_study(id: String, published: bool) -> Result<(), AppEr
 #[server(prefix = "/api", endpoint = "admin/case-studies/feature")]
 pub async fn feature_case_study(id: String, featured: bool) -> Result<(), AppError> {
     let outcome = async {
-        let user = crate::auth::current::require_role(&Role::CASE_STUDY_EDITORS).await?;
+        let user = crate::api::context::require_role(&Role::CASE_STUDY_EDITORS).await?;
         crate::services::case_study_admin::set_flag(
             &crate::api::context::db()?,
             &user,
@@ -94,7 +94,7 @@ pub async fn feature_case_study(id: String, featured: bool) -> Result<(), AppErr
 #[server(prefix = "/api", endpoint = "admin/case-studies/delete")]
 pub async fn delete_case_study(id: String) -> Result<(), AppError> {
     let outcome = async {
-        let user = crate::auth::current::require_role(&[Role::Admin]).await?;
+        let user = crate::api::context::require_role(&[Role::Admin]).await?;
         crate::services::case_study_admin::delete(&crate::api::context::db()?, &user, &id).await
     }
     .await;

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub async fn load_consultants_overview() -> Result<ConsultantsOverview, AppError> {
     let outcome = async {
         let user =
-            crate::auth::current::require_role(&crate::domain::role::Role::PROFILE_EDITORS).await?;
+            crate::api::context::require_role(&crate::domain::role::Role::PROFILE_EDITORS).await?;
         crate::services::consultant_admin::overview(&crate::api::context::db()?, &user).await
     }
     .await;
@@ -22,7 +22,7 @@ pub async fn load_consultants_overview() -> Result<ConsultantsOverview, AppError
 pub async fn load_consultant_editor(id: String) -> Result<ConsultantEditorData, AppError> {
     let outcome = async {
         let user =
-            crate::auth::current::require_role(&crate::domain::role::Role::PROFILE_EDITORS).await?;
+            crate::api::context::require_role(&crate::domain::role::Role::PROFILE_EDITORS).await?;
         crate::services::consultant_admin::editor(&crate::api::context::db()?, &user, &id).await
     }
     .await;
@@ -33,7 +33,7 @@ pub async fn load_consultant_editor(id: String) -> Result<ConsultantEditorData, 
 pub async fn save_consultant_profile(id: String, input: ConsultantInput) -> Result<(), AppError> {
     let outcome = async {
         let user =
-            crate::auth::current::require_role(&crate::domain::role::Role::PROFILE_EDITORS).await?;
+            crate::api::context::require_role(&crate::domain::role::Role::PROFILE_EDITORS).await?;
         crate::services::consultant_admin::save(&crate::api::context::db()?, &user, &id, &input)
             .await
     }
@@ -45,7 +45,7 @@ pub async fn save_consultant_profile(id: String, input: ConsultantInput) -> Resu
 #[server(prefix = "/api", endpoint = "admin/consultants/create")]
 pub async fn create_consultant_profile(input: NewConsultantInput) -> Result<String, AppError> {
     let outcome = async {
-        let user = crate::auth::current::require_role(&[crate::domain::role::Role::Admin]).await?;
+        let user = crate::api::context::require_role(&[crate::domain::role::Role::Admin]).await?;
         crate::services::consultant_admin::create(&crate::api::context::db()?, &user, &input).await
     }
     .await;
@@ -58,7 +58,7 @@ pub async fn create_consultant_profile(input: NewConsultantInput) -> Result<Stri
 #[server(prefix = "/api", endpoint = "admin/consultants/active")]
 pub async fn set_consultant_active(id: String, active: bool) -> Result<(), AppError> {
     let outcome = async {
-        let user = crate::auth::current::require_role(&[crate::domain::role::Role::Admin]).await?;
+        let user = crate::api::context::require_role(&[crate::domain::role::Role::Admin]).await?;
         crate::services::consultant_admin::set_active(
             &crate::api::context::db()?,
             &user,
@@ -74,7 +74,7 @@ pub async fn set_consultant_active(id: String, active: bool) -> Result<(), AppEr
 #[server(prefix = "/api", endpoint = "admin/consultants/delete")]
 pub async fn delete_consultant_profile(id: String) -> Result<(), AppError> {
     let outcome = async {
-        let user = crate::auth::current::require_role(&[crate::domain::role::Role::Admin]).await?;
+        let user = crate::api::context::require_role(&[crate::domain::role::Role::Admin]).await?;
         crate::services::consultant_admin::delete(&crate::api::context::db()?, &user, &id).await
     }
     .await;
@@ -84,7 +84,7 @@ pub async fn delete_consultant_profile(id: String) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "admin/consultants/link")]
 pub async fn link_consultant_account(id: String, user_id: String) -> Result<(), AppError> {
     let outcome = async {
-        let user = crate::auth::current::require_role(&[crate::domain::role::Role::Admin]).await?;
+        let user = crate::api::context::require_role(&[crate::domain::role::Role::Admin]).await?;
         crate::services::consultant_admin::link_account(
             &crate::api::context::db()?,
             &user,

@@ -2,14 +2,46 @@
 //! the database, the explicit [`RequestContext`] the services take, and the
 //! cookies they ask for. Services never read Leptos context themselves.
 
-use crate::auth::current::{request_parts, state};
+use crate::auth::current::user_for_request;
 use crate::db::Db;
+use crate::domain::role::Role;
 use crate::error::AppError;
+use crate::model::auth::CurrentUser;
 use crate::services::context::{Cookies, RequestContext};
 use crate::services::visitor::Client;
+use crate::state::AppState;
+use http::request::Parts;
 use http::{header, HeaderValue};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
+
+pub fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
+}
+
+pub fn request_parts() -> Result<Parts, AppError> {
+    use_context::<Parts>().ok_or_else(|| AppError::internal("request parts missing from context"))
+}
+
+/// The logged-in user, or `None` for anonymous requests and expired sessions.
+pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
+    user_for_request(&state()?.db, &request_parts()?).await
+}
+
+/// The logged-in user if their role is one of `allowed`; 401 or 403 otherwise.
+/// Every server function that needs a role calls this first.
+pub async fn require_role(allowed: &[Role]) -> Result<CurrentUser, AppError> {
+    let user = current_user().await?.ok_or(AppError::Unauthenticated)?;
+    if allowed.contains(&user.role) {
+        Ok(user)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub async fn require_user() -> Result<CurrentUser, AppError> {
+    require_role(&Role::ALL).await
+}
 
 /// The database.
 pub fn db() -> Result<Db, AppError> {

@@ -11,7 +11,7 @@ pub async fn load_lead_settings(
     preview_challenge: String,
 ) -> Result<LeadSettingsData, AppError> {
     let outcome = async {
-        let user = crate::auth::current::require_role(&[crate::domain::role::Role::Admin]).await?;
+        let user = crate::api::context::require_role(&[crate::domain::role::Role::Admin]).await?;
         let db = crate::api::context::db()?;
         let form = crate::services::lead_settings::current(&db, &user).await?;
         let evidence = crate::services::roi::evidence(&db).await?;
@@ -45,7 +45,7 @@ pub async fn load_lead_settings(
 #[server(prefix = "/api", endpoint = "admin/settings/scoring")]
 pub async fn save_scoring_settings(input: ScoringForm) -> Result<i64, AppError> {
     let outcome = async {
-        let user = crate::auth::current::require_role(&[crate::domain::role::Role::Admin]).await?;
+        let user = crate::api::context::require_role(&[crate::domain::role::Role::Admin]).await?;
         let db = crate::api::context::db()?;
         crate::services::lead_settings::save(&db, &user, &input)
             .await

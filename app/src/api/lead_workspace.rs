@@ -3,13 +3,13 @@
 
 use crate::domain::lead_query::LeadQuery;
 use crate::error::AppError;
-use crate::model::lead_workspace::{LeadDetail, LeadListData};
+use crate::model::lead_workspace::{LeadDetail, LeadListData, StartPage};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 async fn worker() -> Result<(crate::db::Db, crate::model::auth::CurrentUser), AppError> {
     let user =
-        crate::auth::current::require_role(&crate::domain::role::Role::PROFILE_EDITORS).await?;
+        crate::api::context::require_role(&crate::domain::role::Role::PROFILE_EDITORS).await?;
     Ok((crate::api::context::db()?, user))
 }
 
@@ -24,6 +24,18 @@ pub async fn load_leads(query: LeadQuery) -> Result<LeadListData, AppError> {
                 .map_err(crate::api::bad_parameters)?;
         }
         crate::services::lead_workspace::list(&db, &user, query).await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+/// The start page's lead figures; `None` for roles that work no leads.
+#[server(prefix = "/api", endpoint = "admin/start")]
+pub async fn load_start_page() -> Result<Option<StartPage>, AppError> {
+    let outcome = async {
+        let user = crate::api::context::require_user().await?;
+        let db = crate::api::context::db()?;
+        crate::services::lead_workspace::start_page(&db, &user, crate::db::now_ms()).await
     }
     .await;
     crate::api::respond::with_status(outcome)

@@ -36,7 +36,7 @@ pub async fn load_case_study(slug: String) -> Result<Option<CaseStudyDetail>, Ap
     let outcome = async {
         let db = crate::api::context::db()?;
         // Editors may preview unpublished studies; nobody else sees them.
-        let editor = crate::auth::current::current_user()
+        let editor = crate::api::context::current_user()
             .await?
             .is_some_and(|u| crate::domain::role::Role::CASE_STUDY_EDITORS.contains(&u.role));
         let detail = crate::services::showcase::case_study(&db, &slug, editor).await?;
@@ -75,7 +75,7 @@ pub async fn load_consultant(id: String) -> Result<Option<ConsultantProfile>, Ap
     let outcome = async {
         let db = crate::api::context::db()?;
         // Admins and the consultant themself may preview a deactivated profile.
-        let viewer = crate::auth::current::current_user().await?;
+        let viewer = crate::api::context::current_user().await?;
         crate::services::showcase::consultant(&db, &id, viewer.as_ref()).await
     }
     .await;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "admin/users/list")]
 pub async fn list_users() -> Result<UserDirectory, AppError> {
     let outcome = async {
-        let viewer = crate::auth::current::require_role(&[Role::Admin]).await?;
+        let viewer = crate::api::context::require_role(&[Role::Admin]).await?;
         Ok(UserDirectory {
             users: crate::services::users::list(&crate::api::context::db()?).await?,
             viewer_id: viewer.id,
@@ -25,7 +25,7 @@ pub async fn create_user(
     password: String,
 ) -> Result<UserSummary, AppError> {
     let outcome = async {
-        let actor = crate::auth::current::require_role(&[Role::Admin]).await?;
+        let actor = crate::api::context::require_role(&[Role::Admin]).await?;
         crate::services::users::create(
             &crate::api::context::db()?,
             Some(&actor),
@@ -43,7 +43,7 @@ pub async fn create_user(
 #[server(prefix = "/api", endpoint = "admin/users/role")]
 pub async fn change_user_role(id: String, role: String) -> Result<(), AppError> {
     let outcome = async {
-        let actor = crate::auth::current::require_role(&[Role::Admin]).await?;
+        let actor = crate::api::context::require_role(&[Role::Admin]).await?;
         let role = Role::parse(&role).map_err(|e| AppError::invalid("role", e.to_string()))?;
         crate::services::users::update(
             &crate::api::context::db()?,
@@ -60,7 +60,7 @@ pub async fn change_user_role(id: String, role: String) -> Result<(), AppError> 
 #[server(prefix = "/api", endpoint = "admin/users/active")]
 pub async fn set_user_active(id: String, active: bool) -> Result<(), AppError> {
     let outcome = async {
-        let actor = crate::auth::current::require_role(&[Role::Admin]).await?;
+        let actor = crate::api::context::require_role(&[Role::Admin]).await?;
         crate::services::users::update(
             &crate::api::context::db()?,
             &actor,

@@ -10,20 +10,13 @@
 use serde_json::{Map, Value};
 
 use super::blocks::*;
+pub(super) use super::error::join;
+use super::error::DocumentError;
 use super::ids::{truncate_for_message, NodeId};
-use super::parse::DocumentError;
 use super::settings::{AccentColour, PageSettings};
 use super::style::{Align, Breakpoint, Responsive, Spacing, Style, TextSize, Tone, Width};
 
 pub(super) type Errors = Vec<DocumentError>;
-
-pub(super) fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
 
 pub(super) fn fail(errs: &mut Errors, path: &str, message: impl Into<String>) {
     errs.push(DocumentError::new(path, message));

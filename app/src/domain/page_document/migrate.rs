@@ -14,7 +14,7 @@
 use serde_json::{json, Map, Value};
 use std::collections::HashSet;
 
-use super::parse::DocumentError;
+use super::error::DocumentError;
 use super::SCHEMA_VERSION;
 
 /// Migrations in order: entry `i` turns version `i + 1` into `i + 2`.

@@ -26,6 +26,7 @@
 
 mod blocks;
 mod decode;
+mod error;
 mod history;
 mod ids;
 mod limits;

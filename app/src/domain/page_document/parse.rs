@@ -4,55 +4,16 @@
 //! node and field it concerns, formatted `path: message`, for example
 //! `sections[2].blocks[0].props.target.href: javascript: URLs are not allowed`.
 
-use serde::Serialize;
 use serde_json::Value;
-use std::fmt;
 
 use super::blocks::BlockType;
 use super::decode::{decode_props, fail, Errors, Obj};
+pub use super::error::DocumentError;
 use super::ids::{truncate_for_message, NodeId};
 use super::limits::{MAX_JSON_BYTES, MAX_JSON_NESTING, MAX_NODES, MAX_NODE_DEPTH};
 use super::migrate::migrate;
 use super::tree::{Block, Column, Document, Section};
 use super::validate::validate;
-
-/// One problem with a document: where (`sections[0].blocks[1].props.alt`,
-/// empty for the document as a whole), what, and the id of the node it
-/// concerns when known, so the editor can show it on that node.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-pub struct DocumentError {
-    pub path: String,
-    pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub node: Option<NodeId>,
-}
-
-impl DocumentError {
-    pub fn new(path: &str, message: impl Into<String>) -> DocumentError {
-        DocumentError {
-            path: path.to_string(),
-            message: message.into(),
-            node: None,
-        }
-    }
-
-    pub(super) fn on_node(mut self, node: &NodeId) -> DocumentError {
-        self.node = Some(node.clone());
-        self
-    }
-}
-
-impl fmt::Display for DocumentError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
-    }
-}
-
-impl std::error::Error for DocumentError {}
 
 /// Parses and validates a document from JSON text. Refuses text over
 /// [`MAX_JSON_BYTES`] or nested deeper than [`MAX_JSON_NESTING`] before

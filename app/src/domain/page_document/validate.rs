@@ -8,9 +8,9 @@
 use std::collections::{HashMap, HashSet};
 
 use super::blocks::*;
+use super::error::DocumentError;
 use super::ids::NodeId;
 use super::limits::*;
-use super::parse::DocumentError;
 use super::safety::{check_media_key, check_sic_code, check_text, check_url, video_embed};
 use super::settings::check_slug;
 use super::style::Responsive;

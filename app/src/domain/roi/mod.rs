@@ -27,10 +27,7 @@ mod input;
 mod quantiles;
 
 #[cfg(test)]
-#[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod worked_example;
 
 pub use basis::{EvidenceBasis, Fallback};
 pub use complexity::complexity_score;

@@ -1,6 +1,7 @@
 use super::LeadCapture;
 use crate::api::leads::load_lead_form;
 use crate::components::http_status::set_status;
+use crate::components::loaded::Loaded;
 use crate::components::seo::Seo;
 use crate::components::site_layout::SiteLayout;
 use crate::domain::lead_form::LeadForm;
@@ -45,22 +46,12 @@ pub fn ContactPage() -> impl IntoView {
                     <p class="eyebrow">"Contact"</p>
                     <h1 class="page-title">"Talk to a consultant"</h1>
                     <p class="lead">"Two short steps. A consultant who knows your industry will reply — usually within a day."</p>
-                    <Suspense fallback=|| ()>
-                        {move || Suspend::new(async move {
-                            match data.await {
-                                Ok(data) => {
-                                    if !data.errors.is_empty() {
-                                        set_status(422);
-                                    }
-                                    view! { <LeadCapture data return_to="/contact".to_string() variant="page".to_string() /> }.into_any()
-                                }
-                                Err(e) => {
-                                    set_status(e.status());
-                                    view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any()
-                                }
-                            }
-                        })}
-                    </Suspense>
+                    <Loaded resource=data render=|data| {
+                        if !data.errors.is_empty() {
+                            set_status(422);
+                        }
+                        view! { <LeadCapture data return_to="/contact".to_string() variant="page".to_string() /> }
+                    } />
                 </div>
             </section>
         </SiteLayout>

@@ -1,7 +1,7 @@
 use super::consultants::Avatar;
 use crate::api::showcase::load_consultant;
 use crate::components::case_study_card::CaseStudyCard;
-use crate::components::http_status::set_status;
+use crate::components::loaded::Loaded;
 use crate::components::seo::{absolute_url, Seo};
 use crate::components::site_layout::SiteLayout;
 use crate::domain::showcase::compact_money;
@@ -16,18 +16,10 @@ pub fn ConsultantPage() -> impl IntoView {
     let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
     let consultant = Resource::new_blocking(move || id.clone(), load_consultant);
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match consultant.await {
-                    Ok(Some(c)) => view! { <ConsultantView consultant=c /> }.into_any(),
-                    Ok(None) => view! { <NotFoundPage /> }.into_any(),
-                    Err(e) => {
-                        set_status(e.status());
-                        view! { <SiteLayout><p class="container alert alert--error" role="alert">{e.to_string()}</p></SiteLayout> }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
+        <Loaded resource=consultant in_site_layout=true render=|consultant| match consultant {
+            Some(c) => view! { <ConsultantView consultant=c /> }.into_any(),
+            None => view! { <NotFoundPage /> }.into_any(),
+        } />
     }
 }
 
@@ -75,7 +67,12 @@ fn ConsultantView(consultant: ConsultantProfile) -> impl IntoView {
                             }}
                         </p>
                         <p class="person-head__actions">
-                            {consultant.calendar_booking_url.clone().map(|url| view! { <a class="button button--primary" href=url rel="noopener">"Book a call"</a> })}
+                            {consultant.is_active.then(|| view! {
+                                <a class="button button--primary" href=format!("/contact?source=consultant_profile&source_detail={}", consultant.id)>
+                                    {format!("Talk to {}", consultant.first_name)}
+                                </a>
+                            })}
+                            {consultant.calendar_booking_url.clone().map(|url| view! { <a class="button button--ghost-light" href=url rel="noopener">"Book a call"</a> })}
                             {consultant.linkedin_url.clone().map(|url| view! { <a class="button button--ghost-light" href=url rel="noopener me">"LinkedIn"</a> })}
                         </p>
                     </div>

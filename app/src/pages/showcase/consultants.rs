@@ -1,5 +1,6 @@
 use crate::api::showcase::load_consultants;
 use crate::components::http_status::set_status;
+use crate::components::loaded::Loaded;
 use crate::components::responsive_image::ResponsiveImage;
 use crate::components::seo::Seo;
 use crate::components::site_layout::SiteLayout;
@@ -67,21 +68,17 @@ pub fn ConsultantsPage() -> impl IntoView {
                         <a class="button button--ghost" href="/consultants">"Clear"</a>
                     </div>
                 </form>
-                <Suspense fallback=|| view! { <p class="loading">"Loading consultants…"</p> }>
-                    {move || Suspend::new(async move {
-                        match list.await {
-                            Ok(list) if list.consultants.is_empty() => view! {
-                                <div class="empty"><h2>"No consultant matches these filters"</h2><p><a href="/consultants">"Show everyone"</a></p></div>
-                            }.into_any(),
-                            Ok(list) => view! {
-                                <div class="people-grid">
-                                    {list.consultants.into_iter().map(|c| view! { <ConsultantCard consultant=c /> }).collect_view()}
-                                </div>
-                            }.into_any(),
-                            Err(e) => view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any(),
-                        }
-                    })}
-                </Suspense>
+                <Loaded resource=list loading="Loading consultants…" render=|list| if list.consultants.is_empty() {
+                    view! {
+                        <div class="empty"><h2>"No consultant matches these filters"</h2><p><a href="/consultants">"Show everyone"</a></p></div>
+                    }.into_any()
+                } else {
+                    view! {
+                        <div class="people-grid">
+                            {list.consultants.into_iter().map(|c| view! { <ConsultantCard consultant=c /> }).collect_view()}
+                        </div>
+                    }.into_any()
+                } />
             </section>
         </SiteLayout>
     }

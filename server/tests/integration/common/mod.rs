@@ -171,9 +171,18 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 
 /// A test server whose configuration differs in the given variables.
 pub async fn spawn_app_with(backend: Backend, overrides: &[(&str, &str)]) -> TestApp {
-    if std::env::var("TEST_LOG").is_ok() {
-        server::telemetry::init(server::config::LogFormat::Pretty);
-    }
+    // The server's warnings and errors go to the test's captured output, so
+    // a failing test shows why the server answered 500 (`TEST_LOG=info` or
+    // any filter for more).
+    let filter = std::env::var("TEST_LOG").unwrap_or_else(|_| "warn".to_string());
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::new(if filter == "1" {
+            "info"
+        } else {
+            filter.as_str()
+        }))
+        .with_test_writer()
+        .try_init();
     let database = TestDatabase::create(backend).await;
     let config = test_config_with(database.url(), overrides);
     let app = Application::build(&config)

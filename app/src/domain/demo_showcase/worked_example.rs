@@ -1,11 +1,11 @@
 //! The worked example of `docs/roi-model.md`, recomputed from the demo
 //! studies so the document cannot drift from the code.
 
-use super::*;
-use crate::domain::demo_showcase::DemoShowcase;
+use super::DemoShowcase;
 use crate::domain::lead_fields::Challenge;
+use crate::domain::roi::*;
 
-pub(super) fn demo_evidence() -> Vec<StudyEvidence> {
+fn demo_evidence() -> Vec<StudyEvidence> {
     DemoShowcase::bundled()
         .and_then(|demo| demo.evidence())
         .expect("the bundled demo parses")

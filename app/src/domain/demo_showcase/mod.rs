@@ -10,7 +10,7 @@ use super::roi::StudyEvidence;
 use serde::Deserialize;
 
 /// The data file, compiled in so `server seed-demo` works from any directory.
-pub const DEMO_SHOWCASE_TOML: &str = include_str!("../../demo/showcase.toml");
+pub const DEMO_SHOWCASE_TOML: &str = include_str!("../../../demo/showcase.toml");
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct DemoShowcase {
@@ -152,6 +152,9 @@ impl DemoCaseStudy {
         })
     }
 }
+
+#[cfg(test)]
+mod worked_example;
 
 #[cfg(test)]
 mod tests {
