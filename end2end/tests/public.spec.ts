@@ -9,7 +9,7 @@ test.describe("public site @public", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Know what grows your business");
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link", { name: "Case studies" })).toBeVisible();
-    await expect(nav.getByRole("link", { name: "Client login" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Staff sign in" })).toBeVisible();
     await expect(page.getByRole("contentinfo")).toBeVisible();
     await page.waitForLoadState("networkidle");
     expect(problems).toEqual([]);
@@ -18,13 +18,17 @@ test.describe("public site @public", () => {
   test("the lift estimator answers", async ({ page, javaScriptEnabled }) => {
     await page.goto("/");
     const answer = page.getByTestId("lift-answer");
-    await expect(answer).toHaveText("≈ 100,000 more revenue per year");
+    await expect(answer).toHaveText("≈ £100,000 more revenue per year");
     const revenue = page.getByLabel("Annual online revenue");
     if (javaScriptEnabled) {
       // Hydrated: the island recomputes as the visitor types, no request made.
       await expect(page.getByRole("button", { name: "Calculate" })).toBeHidden();
       await revenue.fill("3000000");
-      await expect(answer).toHaveText("≈ 150,000 more revenue per year");
+      await expect(answer).toHaveText("≈ £150,000 more revenue per year");
+      // The calculator's money rules: "2.5m" is two and a half million.
+      await revenue.fill("2.5m");
+      await expect(answer).toHaveText("≈ £125,000 more revenue per year");
+      await revenue.fill("3000000");
       await page.getByLabel("Conversion lift (%)").fill("150");
       await expect(answer).toContainText("between 0 and 100%");
     } else {
@@ -32,14 +36,14 @@ test.describe("public site @public", () => {
       await revenue.fill("3000000");
       await page.getByRole("button", { name: "Calculate" }).click();
       await expect(page).toHaveURL(/revenue=3000000/);
-      await expect(page.getByTestId("lift-answer")).toHaveText("≈ 150,000 more revenue per year");
+      await expect(page.getByTestId("lift-answer")).toHaveText("≈ £150,000 more revenue per year");
     }
   });
 
   test("navigation works on a phone", async ({ page, javaScriptEnabled }) => {
     await page.setViewportSize({ width: 375, height: 740 });
     await page.goto("/");
-    const login = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Client login" });
+    const login = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Staff sign in" });
     if (javaScriptEnabled) {
       const toggle = page.getByRole("button", { name: "Menu" });
       await expect(toggle).toBeVisible();

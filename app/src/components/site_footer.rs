@@ -19,7 +19,8 @@ pub fn SiteFooter() -> impl IntoView {
                         <li><a href="/roi-calculator">"ROI calculator"</a></li>
                         <li><a href="/contact">"Contact"</a></li>
                         <li><a href="/#approach">"Approach"</a></li>
-                        <li><a href="/login">"Client login"</a></li>
+                        <li><a href="/privacy">"Privacy"</a></li>
+                        <li><a href="/login">"Staff sign in"</a></li>
                     </ul>
                 </nav>
                 <p class="muted site-footer__legal">"© 2026 Causal Edge. Estimates are illustrations, not promises."</p>

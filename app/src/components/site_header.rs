@@ -17,7 +17,7 @@ pub fn SiteHeader() -> impl IntoView {
                         <li><a href="/#approach">"Approach"</a></li>
                         <li><a href="/roi-calculator">"ROI calculator"</a></li>
                         <li><a href="/contact">"Contact"</a></li>
-                        <li><a class="site-nav__login" href="/login">"Client login"</a></li>
+                        <li><a class="site-nav__login" href="/login">"Staff sign in"</a></li>
                     </ul>
                 </SiteNav>
             </div>

@@ -70,6 +70,23 @@ pub struct ParamError {
     pub message: String,
 }
 
+impl ParamError {
+    /// The filter's name as the gallery's form shows it.
+    pub fn label(&self) -> &'static str {
+        match self.parameter.as_str() {
+            "industry" => "Industry",
+            "experiment_type" => "Method",
+            "company_size" => "Company size",
+            "roi_min" => "Minimum ROI",
+            "roi_max" => "Maximum ROI",
+            "featured_only" | "featured_first" => "Featured",
+            "sort_by" => "Sort order",
+            "limit" => "Results per page",
+            _ => "Page",
+        }
+    }
+}
+
 fn bad(parameter: &str, message: impl Into<String>) -> ParamError {
     ParamError {
         parameter: parameter.to_string(),
@@ -85,6 +102,21 @@ impl GalleryQuery {
     pub fn parse<'a>(
         params: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<GalleryQuery, Vec<ParamError>> {
+        let (query, errors) = GalleryQuery::parse_lenient(params);
+        if errors.is_empty() {
+            Ok(query)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Like [`GalleryQuery::parse`], but keeps every parameter that is
+    /// valid and leaves out the rest, reporting each (the HTML gallery: a
+    /// link with one bad filter still shows the others applied). A minimum
+    /// ROI above the maximum leaves out the whole ROI range.
+    pub fn parse_lenient<'a>(
+        params: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> (GalleryQuery, Vec<ParamError>) {
         let mut query = GalleryQuery {
             limit: DEFAULT_LIMIT,
             ..GalleryQuery::default()
@@ -162,18 +194,19 @@ impl GalleryQuery {
             if min > max {
                 errors.push(bad(
                     "roi_min",
-                    format!("roi_min ({min}) is greater than roi_max ({max})."),
+                    format!(
+                        "The minimum ROI ({min}%) is higher than the maximum ({max}%); \
+                         swap them or clear one."
+                    ),
                 ));
+                query.roi_min = None;
+                query.roi_max = None;
             }
         }
         if let Some(page) = page {
-            query.offset = (page - 1) * query.limit;
+            query.offset = (page - 1).saturating_mul(query.limit);
         }
-        if errors.is_empty() {
-            Ok(query)
-        } else {
-            Err(errors)
-        }
+        (query, errors)
     }
 
     /// Checks a query that arrived already structured (the gallery server
@@ -486,5 +519,24 @@ mod tests {
             let reparsed = GalleryQuery::parse(pairs.iter().map(|(k, v)| (*k, v.as_str()))).unwrap();
             prop_assert_eq!(reparsed, q);
         }
+    }
+
+    #[test]
+    fn a_lenient_parse_keeps_the_valid_filters_and_drops_an_inverted_roi_range() {
+        let (query, errors) = GalleryQuery::parse_lenient([
+            ("industry", "5510"),
+            ("roi_min", "500"),
+            ("roi_max", "100"),
+            ("sort_by", "sideways"),
+            ("company_size", "smb"),
+        ]);
+        assert_eq!(query.industry.as_deref(), Some("5510"));
+        assert_eq!(query.company_size, Some(CompanySize::Smb));
+        assert_eq!((query.roi_min, query.roi_max), (None, None));
+        assert_eq!(query.sort_by, SortOrder::default());
+        let labels: Vec<&str> = errors.iter().map(ParamError::label).collect();
+        assert_eq!(labels, ["Sort order", "Minimum ROI"]);
+        assert!(errors[1].message.contains("higher than the maximum"));
+        assert!(GalleryQuery::parse([("roi_min", "500"), ("roi_max", "100")]).is_err());
     }
 }

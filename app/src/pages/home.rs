@@ -4,6 +4,7 @@ use crate::components::seo::{absolute_url, Seo};
 use crate::components::site_layout::SiteLayout;
 use crate::domain::lift::{annual_gain_from_lift, group_thousands};
 use crate::domain::portfolio_figures::PortfolioFigures;
+use crate::domain::roi::parse_money;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -13,11 +14,11 @@ pub fn HomePage() -> impl IntoView {
     // The estimator's starting values come from the URL so that, without
     // JavaScript, submitting its form renders the answer on the server.
     let query = use_query_map();
+    // Kept as typed ("2.5m", "£2,000,000"): the field shows it back.
     let revenue = query
         .read_untracked()
         .get("revenue")
-        .and_then(|v| v.parse::<f64>().ok())
-        .unwrap_or(2_000_000.0);
+        .unwrap_or_else(|| "2,000,000".to_string());
     let lift = query
         .read_untracked()
         .get("lift")
@@ -104,13 +105,18 @@ pub fn HomePage() -> impl IntoView {
 /// Recomputes in the browser as the visitor types; without JavaScript the
 /// form submits and the server renders the same answer.
 #[island]
-pub fn LiftEstimator(initial_revenue: f64, initial_lift: f64) -> impl IntoView {
-    let (revenue, set_revenue) = signal(initial_revenue);
+pub fn LiftEstimator(initial_revenue: String, initial_lift: f64) -> impl IntoView {
+    // The same money rules as the ROI calculator: "2.5m", "750k", "£2,000,000".
+    let parse_revenue = |value: &str| parse_money(value).unwrap_or(f64::NAN);
+    let (revenue, set_revenue) = signal(parse_revenue(&initial_revenue));
     let (lift, set_lift) = signal(initial_lift);
     let hydrated = use_hydrated();
     let answer = move || match annual_gain_from_lift(revenue.get(), lift.get()) {
-        Some(gain) => format!("≈ {} more revenue per year", group_thousands(gain)),
-        None => "Enter a revenue of 0 or more and a lift between 0 and 100%.".to_string(),
+        Some(gain) => format!("≈ £{} more revenue per year", group_thousands(gain)),
+        None => {
+            "Enter a revenue of 0 or more (e.g. 2,500,000 or 2.5m) and a lift between 0 and 100%."
+                .to_string()
+        }
     };
     let parse = |value: String| {
         value
@@ -129,16 +135,15 @@ pub fn LiftEstimator(initial_revenue: f64, initial_lift: f64) -> impl IntoView {
         >
             <div class="estimator__fields">
                 <div class="field">
-                    <label for="lift-revenue">"Annual online revenue"</label>
+                    <label for="lift-revenue">"Annual online revenue (£)"</label>
                     <input
                         id="lift-revenue"
                         name="revenue"
-                        type="number"
-                        min="0"
-                        step="1000"
-                        inputmode="numeric"
+                        type="text"
+                        inputmode="decimal"
+                        autocomplete="off"
                         value=initial_revenue
-                        on:input=move |ev| set_revenue.set(parse(event_target_value(&ev)))
+                        on:input=move |ev| set_revenue.set(parse_revenue(&event_target_value(&ev)))
                     />
                 </div>
                 <div class="field">

@@ -15,7 +15,7 @@ pub fn NotFoundPage() -> impl IntoView {
                 <ul class="link-list">
                     <li><a href="/">"The home page"</a></li>
                     <li><a href="/case-studies">"Case studies: results from our experiments"</a></li>
-                    <li><a href="/login">"Client login"</a></li>
+                    <li><a href="/login">"Staff sign in"</a></li>
                 </ul>
             </section>
         </SiteLayout>

@@ -302,7 +302,31 @@ async fn the_gallery_page_filters_through_the_url(app: TestApp) {
     assert!(empty.contains("Any ROI"));
     let bad = app.get(&client, "/case-studies?limit=-4").await;
     assert_eq!(bad.status(), 400);
-    assert!(bad.text().await.unwrap().contains("limit"));
+    let bad = bad.text().await.unwrap();
+    assert!(bad.contains("Results per page"), "the bad filter is named");
+    // The valid filters of a link are kept when one is wrong.
+    let mixed = app
+        .get(
+            &client,
+            "/case-studies?industry=5510&roi_min=500&roi_max=100",
+        )
+        .await;
+    assert_eq!(mixed.status(), 400);
+    let mixed = mixed.text().await.unwrap();
+    assert!(mixed.contains("The minimum ROI (500%) is higher than the maximum (100%)"));
+    assert!(
+        mixed.contains(r#"<option value="5510" selected"#),
+        "the industry filter stays"
+    );
+    for study in common::demo_studies() {
+        let shown = mixed.contains(&format!("/case-studies/{}\"", study.slug.as_str()));
+        assert_eq!(
+            shown,
+            study.industry_sic_code == "5510",
+            "{}",
+            study.slug.as_str()
+        );
+    }
 }
 
 async fn the_detail_page_has_charts_and_structured_data(app: TestApp) {

@@ -53,3 +53,9 @@ pub fn aria_invalid(message: Signal<Option<String>>) -> impl Fn() -> &'static st
         }
     }
 }
+
+/// "1 highlighted field" / "3 highlighted fields".
+pub fn highlighted_fields(count: usize) -> String {
+    let noun = if count == 1 { "field" } else { "fields" };
+    format!("{count} highlighted {noun}")
+}

@@ -7,4 +7,6 @@ mod controls;
 mod message;
 
 pub use controls::{FieldIds, SelectField, TextArea, TextField};
-pub use message::{action_field_message, action_form_error, aria_invalid, FieldMessage};
+pub use message::{
+    action_field_message, action_form_error, aria_invalid, highlighted_fields, FieldMessage,
+};

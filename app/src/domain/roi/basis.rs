@@ -22,6 +22,26 @@ pub struct EvidenceBasis {
     pub fallback: Option<Fallback>,
 }
 
+impl EvidenceBasis {
+    /// What the confidence figure means for this basis, in a sentence.
+    pub fn confidence_explanation(&self) -> String {
+        let partial = self.same_industry + self.same_challenge - 2 * self.exact;
+        let count = |n: u32, one: &str, many: &str| {
+            if n == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{n} {many}")
+            }
+        };
+        format!(
+            "How closely our published studies match you: {} in your industry with your challenge and {} sharing one of the two. \
+             It rises with closer matches (from 30% with none towards 90%), never to certainty.",
+            count(self.exact, "study", "studies"),
+            count(partial, "more", "more"),
+        )
+    }
+}
+
 /// Why an estimate leans on wider evidence than the prospect's own industry
 /// and challenge.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -243,6 +263,20 @@ mod tests {
             Fallback::choose(&basis(0, 0, 0), None, c),
             Some(Fallback::NoCloseMatches { industry: None, .. })
         ));
+    }
+
+    #[test]
+    fn the_confidence_explanation_counts_the_matches() {
+        let basis = EvidenceBasis {
+            exact: 2,
+            same_industry: 3,
+            same_challenge: 6,
+            same_company_size: 10,
+            total: 29,
+            fallback: None,
+        };
+        let text = basis.confidence_explanation();
+        assert!(text.starts_with("How closely our published studies match you: 2 studies in your industry with your challenge and 5 more sharing one of the two."), "{text}");
     }
 
     #[test]

@@ -105,7 +105,7 @@ fn CaseStudyForm(data: EditorData) -> impl IntoView {
             <input type="hidden" name="id" value=data.id.clone().unwrap_or_default() />
             {move || (invalid_count() > 0).then(|| view! {
                 <p class="alert alert--error" role="alert">
-                    {format!("Please correct the {} highlighted field(s) below; nothing you typed has been lost.", invalid_count())}
+                    {format!("Please correct the {} below; nothing you typed has been lost.", crate::components::fields::highlighted_fields(invalid_count()))}
                 </p>
             })}
             {move || general.get().map(|e| view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> })}

@@ -11,6 +11,17 @@ pub fn EstimateView(estimate: RoiEstimate, similar: Vec<SimilarStudy>) -> impl I
     let e = estimate;
     let confidence_pct = (e.confidence * 100.0).round();
     let fallback = e.basis.fallback.as_ref().map(|f| f.explanation());
+    // The summary opens with the fallback sentence, shown above it already.
+    let method = match &fallback {
+        Some(text) => e
+            .methodology_summary
+            .strip_prefix(text.as_str())
+            .unwrap_or(&e.methodology_summary)
+            .trim_start()
+            .to_string(),
+        None => e.methodology_summary.clone(),
+    };
+    let confidence_help = e.basis.confidence_explanation();
     view! {
         <div class="estimate" data-testid="estimate">
             <p class="estimate__headline">
@@ -31,11 +42,12 @@ pub fn EstimateView(estimate: RoiEstimate, similar: Vec<SimilarStudy>) -> impl I
                         <meter min="0" max="100" low="45" high="70" optimum="100" value=confidence_pct
                             aria-label="Confidence in this estimate">{format!("{confidence_pct}%")}</meter>
                         " " {format!("{confidence_pct}%")}
+                        <p class="estimate__note small muted" data-testid="confidence-help">{confidence_help}</p>
                     </dd>
                 </div>
             </dl>
             {fallback.map(|text| view! { <p class="callout" data-testid="fallback">{text}</p> })}
-            <p class="estimate__method">{e.methodology_summary.clone()}</p>
+            <p class="estimate__method">{method}</p>
             {(!similar.is_empty()).then(|| view! {
                 <h3 class="estimate__subtitle">"Similar case studies"</h3>
                 <ul class="estimate__similar">
@@ -77,13 +89,13 @@ fn RangeChart(min: f64, max: f64, typical_pct: f64, min_pct: f64, max_pct: f64) 
         pounds(typical)
     );
     view! {
-        <svg class="range-chart" viewBox=format!("0 0 {WIDTH} 64") role="img" aria-label=label>
-            <line x1=LEFT y1="40" x2=RIGHT y2="40" class="range-chart__axis" />
-            <rect x=x(min) y="28" width=(x(max) - x(min)).max(2.0) height="24" rx="4" class="range-chart__bar" />
-            <line x1=x(typical) y1="22" x2=x(typical) y2="58" class="range-chart__typical" />
-            <text x=LEFT y="14" class="range-chart__label">"£0"</text>
-            <text x=x(min) y="14" class="range-chart__label" text-anchor="middle">{pounds(min)}</text>
-            <text x=x(max) y="14" class="range-chart__label" text-anchor="middle">{pounds(max)}</text>
+        <svg class="range-chart" viewBox=format!("0 0 {WIDTH} 76") role="img" aria-label=label>
+            <line x1=LEFT y1="52" x2=RIGHT y2="52" class="range-chart__axis" />
+            <rect x=x(min) y="40" width=(x(max) - x(min)).max(2.0) height="24" rx="4" class="range-chart__bar" />
+            <line x1=x(typical) y1="34" x2=x(typical) y2="70" class="range-chart__typical" />
+            <text x=LEFT y="24" class="range-chart__label">"£0"</text>
+            <text x=x(min) y="24" class="range-chart__label" text-anchor="middle">{pounds(min)}</text>
+            <text x=x(max) y="24" class="range-chart__label" text-anchor="middle">{pounds(max)}</text>
         </svg>
     }
     .into_any()

@@ -38,11 +38,17 @@ pub fn CaseStudyPage() -> impl IntoView {
         },
     );
     view! {
+        // Both resources are awaited in one Suspense: a Suspense nested in
+        // another's render hung a response now and then on PostgreSQL (an
+        // integration test timed out), so this page does not use `Loaded`.
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let lead_form = lead_form.await.ok();
                 match study.await {
-                    Ok(Some(study)) => view! { <CaseStudyView study lead_form /> }.into_any(),
+                    Ok(Some(study)) => {
+                        let lead_form = lead_form.map(|data| prefill_industry(data, &study.industry_sic_code));
+                        view! { <CaseStudyView study lead_form /> }.into_any()
+                    }
                     Ok(None) => view! { <NotFoundPage /> }.into_any(),
                     Err(e) => {
                         set_status(e.status());
@@ -52,6 +58,16 @@ pub fn CaseStudyPage() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// A reader of a study in a known industry is likely in it: the dialog's
+/// industry starts there (they can change it).
+fn prefill_industry(mut data: LeadFormData, sic_code: &str) -> LeadFormData {
+    let known = data.industries.iter().any(|i| i.sic_code == sic_code);
+    if known && data.form.industry.is_empty() {
+        data.form.industry = sic_code.to_string();
+    }
+    data
 }
 
 fn structured_data(study: &CaseStudyDetail) -> serde_json::Value {
@@ -163,7 +179,12 @@ fn CaseStudyView(study: CaseStudyDetail, lead_form: Option<LeadFormData>) -> imp
                 <div class="container cs-body">
                     <section aria-labelledby="context-title" class="cs-section">
                         <h2 id="context-title">"The challenge"</h2>
-                        <p class="muted">{format!("{} · {} · {}", study.client_type, study.client_size, study.client_region)}</p>
+                        <p class="muted">{[&study.client_type, &study.client_size, &study.client_region]
+                            .into_iter()
+                            .filter(|part| !part.trim().is_empty())
+                            .map(String::as_str)
+                            .collect::<Vec<_>>()
+                            .join(" · ")}</p>
                         <Prose markdown=study.business_challenge.clone() />
                         {(!study.previous_approaches.is_empty()).then(|| view! { <h3>"What had been tried"</h3><Prose markdown=study.previous_approaches.clone() /> })}
                         {(!study.stakeholder_concerns.is_empty()).then(|| view! { <h3>"Stakeholder concerns"</h3><Prose markdown=study.stakeholder_concerns.clone() /> })}

@@ -1,6 +1,7 @@
 use crate::api::showcase::load_gallery;
 use crate::components::case_study_card::CaseStudyCard;
 use crate::components::http_status::set_status;
+use crate::components::loaded::Loaded;
 use crate::components::seo::Seo;
 use crate::components::site_layout::SiteLayout;
 use crate::domain::gallery_query::{GalleryQuery, ParamError, SortOrder};
@@ -40,12 +41,10 @@ pub fn GalleryPage() -> impl IntoView {
             .into_iter()
             .map(|(k, v)| (k.to_string(), v))
             .collect();
-        GalleryQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        GalleryQuery::parse_lenient(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     });
-    let query = parsed
-        .clone()
-        .unwrap_or_else(|_| GalleryQuery::parse([]).unwrap_or_default());
-    let errors = parsed.err().unwrap_or_default();
+    let (query, errors) = parsed;
+    let has_errors = !errors.is_empty();
     let data = Resource::new_blocking(
         {
             let query = query.clone();
@@ -53,7 +52,7 @@ pub fn GalleryPage() -> impl IntoView {
         },
         load_gallery,
     );
-    if !errors.is_empty() {
+    if has_errors {
         set_status(400);
     }
     let description = "Case studies of A/B tests and causal analyses: the results, the method and the return on investment.".to_string();
@@ -68,18 +67,8 @@ pub fn GalleryPage() -> impl IntoView {
                 </div>
             </section>
             <section class="container gallery">
-                <ParamErrors errors />
-                <Suspense fallback=|| view! { <p class="loading">"Loading case studies…"</p> }>
-                    {move || {
-                        let query = query.clone();
-                        Suspend::new(async move {
-                            match data.await {
-                                Ok(data) => view! { <Gallery query data /> }.into_any(),
-                                Err(e) => view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any(),
-                            }
-                        })
-                    }}
-                </Suspense>
+                <Loaded resource=data loading="Loading case studies…"
+                    render=move |data| view! { <Gallery query=query.clone() data errors=errors.clone() /> } />
             </section>
         </SiteLayout>
     }
@@ -92,7 +81,7 @@ fn ParamErrors(errors: Vec<ParamError>) -> impl IntoView {
             <div class="alert alert--error" role="alert">
                 <p>"Some filters in this link could not be used, so they were left out:"</p>
                 <ul>
-                    {errors.into_iter().map(|e| view! { <li><code>{e.parameter}</code>": "{e.message}</li> }).collect_view()}
+                    {errors.into_iter().map(|e| view! { <li><strong>{e.label()}</strong>": "{e.message}</li> }).collect_view()}
                 </ul>
             </div>
         }
@@ -100,7 +89,7 @@ fn ParamErrors(errors: Vec<ParamError>) -> impl IntoView {
 }
 
 #[component]
-fn Gallery(query: GalleryQuery, data: GalleryData) -> impl IntoView {
+fn Gallery(query: GalleryQuery, data: GalleryData, errors: Vec<ParamError>) -> impl IntoView {
     let list = data.list;
     let pagination = list.pagination.clone();
     let count_text = match list.total_count {
@@ -114,6 +103,7 @@ fn Gallery(query: GalleryQuery, data: GalleryData) -> impl IntoView {
         <div class="gallery__layout">
             <FilterForm query=query.clone() industries=data.industries />
             <div class="gallery__results">
+                <ParamErrors errors />
                 <p class="gallery__count" role="status">{count_text}{has_filters.then_some(" match these filters")}</p>
                 {if empty {
                     view! { <EmptyState query=query.clone() /> }.into_any()
