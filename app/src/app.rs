@@ -24,14 +24,20 @@ use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title}
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-/// Adds `js` to `<html>` (see the shell), and asks before submitting a form
-/// that carries `data-confirm` (a delete, say). One script with the page's
+/// Adds `js` to `<html>` (see the shell); asks before submitting a form
+/// that carries `data-confirm` (a delete, say); and, until its island has
+/// hydrated, lets a form's `data-reveal-step` button open the step after it
+/// (the island takes over from there, keeping what was typed). One script with the page's
 /// nonce instead of inline `onsubmit` handlers, which the Content-Security-
 /// Policy does not run. A constant, because the view macro renders a literal
 /// `inner_html` as a plain attribute.
 const SHELL_SCRIPT: &str = "document.documentElement.classList.add('js');\
 document.addEventListener('submit',function(e){var m=e.target.getAttribute&&e.target.getAttribute('data-confirm');\
-if(m&&!window.confirm(m)){e.preventDefault();e.stopImmediatePropagation();}},true);";
+if(m&&!window.confirm(m)){e.preventDefault();e.stopImmediatePropagation();}},true);\
+document.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('[data-reveal-step]');\
+var f=b&&b.closest('form');if(!f||f.getAttribute('data-hydrated')==='true')return;\
+var s=f.querySelector('.lead-form__step--later');if(!s)return;s.classList.add('is-open');b.hidden=true;\
+var i=s.querySelector('select,input:not([type=hidden]),textarea');if(i)i.focus();});";
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {

@@ -52,7 +52,7 @@ test("a prospect estimates, leaves their details and reaches a consultant, who w
   await form.getByLabel("Company size").selectOption("200-1000");
   await form.getByLabel("When would you like to start?").selectOption("1-3_months");
   await form.getByRole("button", { name: "Get expert help" }).click();
-  await expect(form.getByText("Please check the 1 highlighted field(s)")).toBeVisible();
+  await expect(form.getByText("Please check the 1 highlighted field;")).toBeVisible();
   await expect(form.getByLabel("Work email")).toHaveValue(email);
   await form.getByLabel("Your part in the decision").selectOption("decision_maker");
   await form.getByRole("button", { name: "Get expert help" }).click();
@@ -122,8 +122,9 @@ test("a reader asks for help from a case study, in a dialog", async ({ page }) =
   await page.getByRole("link", { name: "Talk to a consultant" }).click();
   const dialog = page.getByRole("dialog", { name: "Talk to a consultant" });
   await expect(dialog).toBeVisible();
+  // The study's industry is already chosen.
+  await expect(dialog.getByRole("combobox", { name: /^Industry/ })).toHaveValue("5510");
   await dialog.getByLabel("Work email").fill(`reader-${Date.now()}@hotel.example`);
-  await dialog.getByRole("combobox", { name: /^Industry/ }).selectOption("5510");
   await dialog.getByRole("combobox", { name: /most want to improve/ }).selectOption("pricing");
   await dialog.getByRole("button", { name: "Continue" }).click();
   await fillStepTwo(page);
@@ -132,4 +133,127 @@ test("a reader asks for help from a case study, in a dialog", async ({ page }) =
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   expect(problems).toEqual([]);
+});
+
+/** WCAG contrast ratio of an element's text against the nearest opaque background. */
+async function contrastOf(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).first().evaluate((el) => {
+    const rgb = (s: string) => (s.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const c = [r, g, b].map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    };
+    let bg: number[] | null = null;
+    for (let node: Element | null = el; node; node = node.parentElement) {
+      const parts = rgb(getComputedStyle(node).backgroundColor);
+      if (parts.length >= 3 && (parts.length < 4 || parts[3] === 1)) {
+        bg = parts;
+        break;
+      }
+    }
+    const fg = lum(rgb(getComputedStyle(el).color));
+    const back = lum(bg ?? [255, 255, 255]);
+    return (Math.max(fg, back) + 0.05) / (Math.min(fg, back) + 0.05);
+  });
+}
+
+for (const width of [1280, 375]) {
+  test(`the case-study dialog is a readable modal that keeps focus and gives it back (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: width > 400 ? 800 : 812 });
+    await page.goto("/case-studies?industry=5510");
+    await page.locator(".cs-card__title a").first().click();
+    await waitForIslands(page);
+    const trigger = page.getByRole("link", { name: "Talk to a consultant" });
+    await trigger.click();
+    const dialog = page.getByRole("dialog", { name: "Talk to a consultant" });
+    await expect(dialog).toBeVisible();
+    // Readable title and close button (the dialog sits in a dark panel).
+    expect(await contrastOf(page, ".dialog__title")).toBeGreaterThanOrEqual(4.5);
+    expect(await contrastOf(page, ".dialog__close")).toBeGreaterThanOrEqual(4.5);
+    // The page behind does not scroll.
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe("hidden");
+    // Focus stays inside for 30 presses of Tab.
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press("Tab");
+      const inside = await page.evaluate(() => !!document.activeElement?.closest("dialog[open]"));
+      expect(inside, `focus inside the dialog after ${i + 1} Tab presses`).toBe(true);
+    }
+    // Escape closes it and focus returns to the button that opened it.
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(trigger).toBeFocused();
+    // The close button is on screen and works, on a phone too.
+    await trigger.click();
+    const close = dialog.getByRole("button", { name: "Close" });
+    await expect(close).toBeInViewport();
+    await close.click();
+    await expect(dialog).toBeHidden();
+    await expectNoHorizontalOverflow(page);
+  });
+}
+
+/** Holds the islands' WASM back for a while, as a slow connection does. */
+async function slowWasm(page: Page, ms = 2500) {
+  await page.route("**/*.wasm", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.continue();
+  });
+}
+
+test("what a visitor types before the calculator hydrates is kept and estimated", async ({ page }) => {
+  await slowWasm(page);
+  await page.goto("/roi-calculator");
+  await expect(page.locator("#calculator")).toHaveAttribute("data-hydrated", "false");
+  await page.getByLabel("Industry").selectOption({ label: "E-commerce retail" });
+  await page.getByLabel("Annual revenue (£)").fill("12m");
+  await waitForIslands(page);
+  await expect(page.getByLabel("Annual revenue (£)")).toHaveValue("12m");
+  await expect(page.getByTestId("estimate-empty")).toBeHidden();
+  await expect(page.getByTestId("revenue-range")).toContainText("£");
+  // And it goes on following the typing.
+  const before = await page.getByTestId("revenue-range").textContent();
+  await page.getByLabel("Annual revenue (£)").fill("120m");
+  await expect(page.getByTestId("revenue-range")).not.toHaveText(before ?? "");
+});
+
+test("the contact form does not jump when it hydrates, and keeps an early Continue and answers", async ({ page }) => {
+  await slowWasm(page);
+  await page.goto("/contact");
+  const form = page.locator("form.lead-form");
+  await expect(form).toHaveAttribute("data-hydrated", "false");
+  const visibleFields = () => form.locator("input:visible, select:visible, textarea:visible").count();
+  const beforeHydration = await visibleFields();
+  await expect(form.getByLabel("When would you like to start?")).toBeHidden();
+  await form.getByLabel("Work email").fill(`early-${Date.now()}@example.com`);
+  await form.getByRole("combobox", { name: /^Industry/ }).selectOption({ index: 1 });
+  await form.getByRole("combobox", { name: /most want to improve/ }).selectOption("pricing");
+  await form.getByRole("button", { name: "Continue" }).click();
+  await expect(form.getByLabel("When would you like to start?")).toBeVisible();
+  await form.getByLabel("Annual revenue").selectOption("10m_50m");
+  await waitForIslands(page);
+  expect(beforeHydration, "step one only, before and after hydration").toBeGreaterThan(3);
+  await expect(form.getByLabel("When would you like to start?")).toBeVisible();
+  await expect(form.getByLabel("Annual revenue")).toHaveValue("10m_50m");
+  await form.getByLabel("Company size").selectOption("200-1000");
+  await form.getByLabel("When would you like to start?").selectOption("asap");
+  await form.getByLabel("Your part in the decision").selectOption("influencer");
+  await form.getByRole("button", { name: "Get expert help" }).click();
+  // The thank-you has its own address, so a reload keeps it.
+  await expect(page).toHaveURL(/\/thanks\//);
+  await expect(page.getByTestId("thank-you")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("thank-you")).toBeVisible();
+});
+
+test("without hydration delays the contact form shows the same fields before and after", async ({ page }) => {
+  await slowWasm(page, 1500);
+  await page.goto("/contact");
+  const form = page.locator("form.lead-form");
+  const count = () => form.locator("input:visible, select:visible, textarea:visible").count();
+  const before = await count();
+  await waitForIslands(page);
+  expect(await count()).toBe(before);
 });

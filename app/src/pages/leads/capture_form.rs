@@ -1,7 +1,7 @@
 use super::fields::{options, FormState, LeadHidden, LeadSelect, LeadText, LeadTextArea};
 use super::ThankYouPanel;
 use crate::api::leads::CaptureLead;
-use crate::components::hydration::use_hydrated;
+use crate::components::hydration::{typed_values, use_hydrated};
 use crate::domain::lead_fields::{
     BudgetRange, Challenge, DecisionAuthority, EmployeeRange, RevenueRange, Timeline,
     OTHER_INDUSTRY,
@@ -88,9 +88,46 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
     };
     provide_context(state);
 
+    // What the visitor typed, chose or opened before hydration wins over the
+    // rendered form (the shell script opens step two for an early "Continue").
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    let step_two_ref = NodeRef::<leptos::html::Fieldset>::new();
+    Effect::new(move |_| {
+        let typed = typed_values(&form_ref);
+        if !typed.is_empty() {
+            form.update(|f| {
+                for (field, value) in &typed {
+                    if f.get(field) != Some(value.as_str()) {
+                        f.set(field, value.clone());
+                    }
+                }
+                if !typed.iter().any(|(field, _)| field == "consent_marketing") {
+                    f.consent_marketing = String::new();
+                }
+            });
+        }
+        let opened_early = step_two_ref
+            .get_untracked()
+            .is_some_and(|step| step.class_list().contains("is-open"));
+        if opened_early {
+            show_step_one.set(true);
+            step_two_open.set(true);
+        }
+    });
+
     let capture = ServerAction::<CaptureLead>::new();
     let thanks = move || capture.value().get().and_then(|r| r.ok());
     Effect::new(move |_| {
+        // On the contact page (not in a dialog) the thank-you is a page of
+        // its own, as without JavaScript: a reload or a shared link keeps it.
+        #[cfg(feature = "hydrate")]
+        if let Some(Ok(thanks)) = capture.value().get() {
+            if !is_modal {
+                let _ = leptos::prelude::window()
+                    .location()
+                    .set_href(&format!("/thanks/{}", thanks.lead_id));
+            }
+        }
         if let Some(Err(err)) = capture.value().get() {
             server_messages.set(match err {
                 AppError::Invalid(errors) => {
@@ -150,12 +187,12 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
     let dialog_labelled_by = dialog_title.clone();
 
     let form_view = view! {
-        <form class="form lead-form" method="post" action=CaptureLead::PATH novalidate=move || hydrated.get()
+        <form class="form lead-form" method="post" action=CaptureLead::PATH node_ref=form_ref novalidate=move || hydrated.get()
             data-hydrated=move || hydrated.get().to_string() on:submit=submit hidden=move || thanks().is_some()>
             <input type="hidden" name="return_to" value=return_to.get_value() />
             {move || (invalid_count() > 0).then(|| view! {
                 <p class="alert alert--error" role="alert">
-                    {format!("Please check the {} highlighted field(s); nothing you typed has been lost.", invalid_count())}
+                    {format!("Please check the {}; nothing you typed has been lost.", crate::components::fields::highlighted_fields(invalid_count()))}
                 </p>
             })}
             {move || general().map(|m| view! { <p class="alert alert--error" role="alert">{m}</p> })}
@@ -172,10 +209,13 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
                 </div>
                 <LeadSelect name="primary_challenge" label="What do you most want to improve?"
                     options=options(Challenge::ALL, Challenge::as_str, Challenge::label) required=true />
-                <button type="button" class="button button--primary" hidden=move || !hydrated.get() || step_two_open.get()
+                // Shown only where scripts run (CSS); before hydration the
+                // shell script opens step two, after it the island checks step one.
+                <button type="button" class="button button--primary lead-form__continue" data-reveal-step=""
+                    hidden=move || hydrated.get() && step_two_open.get()
                     on:click=continue_to_step_two>"Continue"</button>
             </fieldset>
-            <fieldset class="lead-form__step" hidden=move || !step_two_visible()>
+            <fieldset class="lead-form__step lead-form__step--later" node_ref=step_two_ref hidden=move || !step_two_visible()>
                 <legend class="lead-form__legend">"About your business"</legend>
                 <div class="lead-form__row">
                     <LeadSelect name="annual_revenue_range" label="Annual revenue"
@@ -242,37 +282,96 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
             crate::domain::lead_form::percent_encode(&f.source_detail)
         )
     });
-    // Escape closes the dialog wherever focus is; opening moves focus into it.
-    let closer = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" {
-            open.set(false);
-        }
-    });
-    on_cleanup(move || closer.remove());
-    let dialog_ref = NodeRef::<leptos::html::Div>::new();
+    // A native modal <dialog>: the browser keeps focus inside it and makes
+    // the page behind inert, Escape closes it, and closing returns focus to
+    // the button that opened it. The page behind does not scroll (CSS).
+    let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
     Effect::new(move |_| {
-        if open.get() {
-            if let Some(dialog) = dialog_ref.get() {
-                let _ = dialog.focus();
-            }
+        let Some(dialog) = dialog_ref.get() else {
+            return;
+        };
+        if open.get() && !dialog.open() {
+            let _ = dialog.show_modal();
+        } else if !open.get() && dialog.open() {
+            dialog.close();
         }
     });
     view! {
         <div class="lead-capture lead-capture--modal" data-hydrated=move || hydrated.get().to_string()>
-            <a class="button button--primary" href=contact_href
+            <a class="button button--primary" href=contact_href aria-haspopup="dialog"
                 on:click=move |ev| { ev.prevent_default(); open.set(true); }>"Talk to a consultant"</a>
-            <div class="dialog-backdrop" hidden=move || !open.get() on:click=move |_| open.set(false)></div>
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby=dialog_labelled_by hidden=move || !open.get()
-                tabindex="-1" node_ref=dialog_ref>
-                <div class="dialog__header">
-                    <h2 id=dialog_title class="dialog__title">"Talk to a consultant"</h2>
-                    <button type="button" class="button button--ghost" aria-label="Close" on:click=move |_| open.set(false)>"✕"</button>
+            <dialog class="dialog" aria-labelledby=dialog_labelled_by node_ref=dialog_ref
+                on:close=move |_| open.set(false)
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Tab" {
+                        if let Some(dialog) = dialog_ref.get() {
+                            keep_tab_inside(&dialog, &ev);
+                        }
+                    }
+                }
+                // A click on the backdrop lands on the <dialog> itself.
+                on:click=move |ev| {
+                    let on_backdrop = ev.target().zip(dialog_ref.get()).is_some_and(|(target, dialog)| {
+                        let target: &leptos::wasm_bindgen::JsValue = target.as_ref();
+                        let dialog: &leptos::wasm_bindgen::JsValue = dialog.as_ref();
+                        target == dialog
+                    });
+                    if on_backdrop {
+                        open.set(false);
+                    }
+                }>
+                <div class="dialog__body">
+                    <div class="dialog__header">
+                        <h2 id=dialog_title class="dialog__title">"Talk to a consultant"</h2>
+                        <button type="button" class="button button--ghost dialog__close" aria-label="Close"
+                            on:click=move |_| open.set(false)>"✕"</button>
+                    </div>
+                    {form_view}{thanks_view}
                 </div>
-                {form_view}{thanks_view}
-            </div>
+            </dialog>
         </div>
     }
     .into_any()
+}
+
+/// Tab from the dialog's last control goes to its first, Shift+Tab from the
+/// first to the last: a modal <dialog> keeps focus off the page behind, but
+/// the browser would still let it leave for its own toolbar.
+fn keep_tab_inside(dialog: &leptos::web_sys::HtmlDialogElement, ev: &leptos::ev::KeyboardEvent) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        const FOCUSABLE: &str =
+            "a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), \
+             select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+        let Ok(list) = dialog.query_selector_all(FOCUSABLE) else {
+            return;
+        };
+        let controls: Vec<leptos::web_sys::HtmlElement> = (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|node| node.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+            // Hidden (a closed step, the honeypot) has no offset parent.
+            .filter(|el| el.offset_parent().is_some() && el.tab_index() >= 0)
+            .collect();
+        let (Some(first), Some(last)) = (controls.first(), controls.last()) else {
+            return;
+        };
+        let active = leptos::prelude::document().active_element();
+        let at = |el: &leptos::web_sys::HtmlElement| {
+            active
+                .as_ref()
+                .is_some_and(|a| a == el.unchecked_ref::<leptos::web_sys::Element>())
+        };
+        if ev.shift_key() && (at(first) || !controls.iter().any(at)) {
+            ev.prevent_default();
+            let _ = last.focus();
+        } else if !ev.shift_key() && at(last) {
+            ev.prevent_default();
+            let _ = first.focus();
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (dialog, ev);
 }
 
 /// Seconds since this browser tab first opened a page of the site (kept in

@@ -2,7 +2,7 @@ use super::EstimateView;
 use crate::api::roi::{load_calculator, SaveRoiCalculation};
 use crate::components::fields::{aria_invalid, FieldMessage};
 use crate::components::http_status::set_status;
-use crate::components::hydration::use_hydrated;
+use crate::components::hydration::{typed_values, use_hydrated};
 use crate::components::seo::Seo;
 use crate::components::site_layout::SiteLayout;
 use crate::domain::lead_fields::{Challenge, CurrentSolution, OTHER_INDUSTRY};
@@ -138,6 +138,41 @@ pub fn RoiCalculator(data: CalculatorData) -> impl IntoView {
         });
     };
 
+    // Anything typed or chosen before hydration wins over the rendered values.
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        let typed = typed_values(&form_ref);
+        if typed.is_empty() {
+            return;
+        }
+        let pairs: Vec<(String, String)> = typed
+            .into_iter()
+            .map(|(field, value)| match field.as_str() {
+                "current_solutions" => ("current_solution".to_string(), value),
+                _ => (field, value),
+            })
+            .collect();
+        let adopted = form_from_query(&pairs);
+        if adopted != form.get_untracked() {
+            let rendered = form.get_untracked();
+            touched.update(|t| {
+                for (field, changed) in [
+                    ("industry", adopted.industry != rendered.industry),
+                    (
+                        "annual_revenue",
+                        adopted.annual_revenue != rendered.annual_revenue,
+                    ),
+                    ("locations", adopted.locations != rendered.locations),
+                ] {
+                    if changed && !t.iter().any(|f| f == field) {
+                        t.push(field.to_string());
+                    }
+                }
+            });
+            form.set(adopted);
+        }
+    });
+
     let save = ServerAction::<SaveRoiCalculation>::new();
     let saved_id = move || save.value().get().and_then(|r| r.ok());
     let save_error = move || {
@@ -173,7 +208,7 @@ pub fn RoiCalculator(data: CalculatorData) -> impl IntoView {
 
     view! {
         <div class="roi" id="calculator" data-hydrated=move || hydrated.get().to_string()>
-            <form class="form roi__form" method="post" action=SaveRoiCalculation::PATH
+            <form class="form roi__form" method="post" action=SaveRoiCalculation::PATH node_ref=form_ref
                 on:submit=move |ev| {
                     ev.prevent_default();
                     touched.set(vec!["industry".into(), "annual_revenue".into(), "locations".into(), "company_size".into(), "challenge".into(), "current_solutions".into()]);
