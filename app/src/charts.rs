@@ -186,14 +186,16 @@ pub fn count_bars(title: &str, rows: &[(String, i64)]) -> String {
         .max()
         .unwrap_or(6) as u32;
     let label_width = (longest * 9 + 24).clamp(80, 220);
-    let most = rows.iter().map(|(_, c)| *c).max().unwrap_or(0).max(1) as f64;
-    draw(title, 480, height, |root| {
+    // Whole-number ticks only: a count axis up to 2 must not read "0 0 1 2 2".
+    let most = rows.iter().map(|(_, c)| *c).max().unwrap_or(0).max(1);
+    let top = most + (most / 8).max(1);
+    draw(title, 400, height, |root| {
         use plotters::prelude::*;
         let mut chart = ChartBuilder::on(root)
             .margin(14)
             .x_label_area_size(30)
             .y_label_area_size(label_width)
-            .build_cartesian_2d(0.0..most * 1.15, (0u32..n - 1).into_segmented())
+            .build_cartesian_2d(0i64..top, (0u32..n - 1).into_segmented())
             .map_err(|e| e.to_string())?;
         chart
             .configure_mesh()
@@ -206,10 +208,10 @@ pub fn count_bars(title: &str, rows: &[(String, i64)]) -> String {
                     .unwrap_or_default(),
                 _ => String::new(),
             })
-            .x_label_formatter(&|v| format!("{v:.0}"))
-            .x_labels(5)
+            .x_label_formatter(&|v| format!("{v}"))
+            .x_labels((top as usize + 1).min(6))
             .label_style(
-                ("sans-serif", 14)
+                ("sans-serif", 16)
                     .into_font()
                     .color(&RGBColor(INK.0, INK.1, INK.2)),
             )
@@ -223,8 +225,8 @@ pub fn count_bars(title: &str, rows: &[(String, i64)]) -> String {
                 let row = n - 1 - index as u32;
                 let mut bar = Rectangle::new(
                     [
-                        (0.0, SegmentValue::Exact(row)),
-                        (*count as f64, SegmentValue::Exact(row + 1)),
+                        (0, SegmentValue::Exact(row)),
+                        (*count, SegmentValue::Exact(row + 1)),
                     ],
                     RGBColor(INK.0, INK.1, INK.2).filled(),
                 );

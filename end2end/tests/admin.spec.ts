@@ -69,3 +69,29 @@ test("the back office fits a 360 px phone", async ({ page }) => {
     await expectNoHorizontalOverflow(page);
   }
 });
+
+test("the scoring settings keep a running total as the points are edited", async ({ page }) => {
+  await logIn(page, ADMIN, DEMO_PASSWORD);
+  await page.goto("/admin/settings");
+  await waitForIslands(page);
+  const total = page.getByTestId("scoring-total");
+  await expect(total).toHaveText("Total 100 of 100: adds up to 100");
+  const revenue = page.getByLabel("Annual revenue");
+  const before = Number(await revenue.inputValue());
+  await revenue.fill(String(before + 5));
+  await expect(total).toHaveText("Total 105 of 100: 5 too many");
+  await revenue.fill(String(before - 3));
+  await expect(total).toHaveText("Total 97 of 100: 3 to go");
+  await expect(page.getByText("docs/lead-scoring.md")).toHaveCount(0);
+});
+
+test("a consultant's start page shows what is waiting and titled charts", async ({ page }) => {
+  await logIn(page, "consultant@causal-edge.example", DEMO_PASSWORD);
+  await page.goto("/admin");
+  await expect(page.getByTestId("waiting")).toBeVisible();
+  await expect(page.getByText("Your leads")).toBeVisible();
+  await expect(page.locator("figcaption", { hasText: "Open leads by step" })).toBeVisible();
+  await expect(page.locator("figcaption", { hasText: "Leads received per week" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "My profile" })).toBeVisible();
+  await expectNoHorizontalOverflow(page);
+});

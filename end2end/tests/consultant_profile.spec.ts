@@ -4,7 +4,7 @@ import { ADMIN, DEMO_PASSWORD, logIn, waitForIslands, watchConsole } from "./hel
 test("a consultant edits their own profile and no one else's", async ({ page, request }) => {
   const problems = watchConsole(page, [403]);
   await logIn(page, "consultant@causal-edge.example", DEMO_PASSWORD);
-  await page.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "Consultants" }).click();
+  await page.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "My profile" }).click();
   const cards = page.locator(".card-grid .card");
   await expect(cards).toHaveCount(1);
   await cards.getByRole("link").first().click();

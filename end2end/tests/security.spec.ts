@@ -24,7 +24,7 @@ test("an admin opening a booby-trapped profile leaves the attacker's role unchan
   const consultantContext = await browser.newContext();
   const consultant = await consultantContext.newPage();
   await logIn(consultant, CONSULTANT, DEMO_PASSWORD);
-  await consultant.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "Consultants" }).click();
+  await consultant.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "My profile" }).click();
   await consultant.locator(".card-grid .card").getByRole("link").first().click();
   await waitForIslands(consultant);
   const firstName = await consultant.getByLabel("First name").inputValue();

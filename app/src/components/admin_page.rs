@@ -96,7 +96,7 @@ fn AdminLayout(user: CurrentUser, section: AdminSection, children: Children) -> 
                                                 class=if current { "admin-nav__link admin-nav__link--current" } else { "admin-nav__link" }
                                                 aria-current=if current { Some("page") } else { None }
                                             >
-                                                {item.label()}
+                                                {item.label_for(role)}
                                             </a>
                                         </li>
                                     }
@@ -105,7 +105,7 @@ fn AdminLayout(user: CurrentUser, section: AdminSection, children: Children) -> 
                                     view! {
                                         <li>
                                             <span class="admin-nav__link admin-nav__link--soon">
-                                                {item.label()}
+                                                {item.label_for(role)}
                                                 <span class="visually-hidden">", coming"</span>
                                                 <span class="admin-nav__soon">"soon"</span>
                                             </span>

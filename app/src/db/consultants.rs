@@ -252,14 +252,15 @@ pub async fn link_user(
         .map(|r| r.rows_affected() == 1)
 }
 
-/// A new, active profile with only its name, email and title; the rest is
-/// filled in on the profile form.
+/// A new profile with only its name, email and title, hidden until it is
+/// complete (see `domain::profile_completeness`); the rest is filled in on
+/// the profile form.
 pub async fn create(db: &Db, new: &NewConsultant) -> Result<String, sqlx::Error> {
     let id = super::new_id();
     let now = super::now_ms();
     sqlx::query(
-        "INSERT INTO consultants (id, first_name, last_name, email, title, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $6)",
+        "INSERT INTO consultants (id, first_name, last_name, email, title, active, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, 0, $6, $6)",
     )
     .bind(&id)
     .bind(&new.first_name)

@@ -93,6 +93,15 @@ fn select(
     if let Some(industry) = &query.industry {
         push("l.industry_sic_code = ?", industry.clone());
     }
+    if let Some(search) = &query.search {
+        // One bound pattern, used for each column (`$n` may repeat).
+        push(
+            "(lower(l.email) LIKE ? ESCAPE '\\' \
+             OR lower(l.first_name || ' ' || l.last_name) LIKE ? ESCAPE '\\' \
+             OR lower(l.company_name) LIKE ? ESCAPE '\\')",
+            search.like_pattern(),
+        );
+    }
     let order = match query.sort {
         LeadSort::Newest => "l.created_at DESC",
         LeadSort::Oldest => "l.created_at ASC",

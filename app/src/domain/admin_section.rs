@@ -46,6 +46,15 @@ impl AdminSection {
         }
     }
 
+    /// The label in `role`'s navigation: a consultant's "Consultants" is
+    /// their own profile.
+    pub fn label_for(self, role: Role) -> &'static str {
+        match (self, role) {
+            (AdminSection::Consultants, Role::Consultant) => "My profile",
+            _ => self.label(),
+        }
+    }
+
     pub fn path(self) -> &'static str {
         match self {
             AdminSection::Dashboard => "/admin",
@@ -106,6 +115,19 @@ impl AdminSection {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_consultant_sees_their_profile_by_that_name() {
+        assert_eq!(
+            AdminSection::Consultants.label_for(Role::Consultant),
+            "My profile"
+        );
+        assert_eq!(
+            AdminSection::Consultants.label_for(Role::Admin),
+            "Consultants"
+        );
+        assert_eq!(AdminSection::Leads.label_for(Role::Consultant), "Leads");
+    }
 
     #[test]
     fn only_admins_see_users_and_settings() {

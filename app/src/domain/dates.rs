@@ -34,6 +34,32 @@ pub fn iso_date(ms: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// `YYYY-MM-DD HH:MM UTC` of a unix-milliseconds time (the back office's
+/// timestamps: a date alone hides which of two same-day events came first).
+pub fn date_time(ms: i64) -> String {
+    let minutes = ms.div_euclid(60_000).rem_euclid(24 * 60);
+    format!(
+        "{} {:02}:{:02} UTC",
+        iso_date(ms),
+        minutes / 60,
+        minutes % 60
+    )
+}
+
+/// A duration in words at a useful precision: "1 second", "45 seconds",
+/// "3 min 20 s", "2 h 5 min".
+pub fn duration_words(secs: i64) -> String {
+    let secs = secs.max(0);
+    match secs {
+        1 => "1 second".to_string(),
+        0..=59 => format!("{secs} seconds"),
+        60..=3599 if secs % 60 == 0 => format!("{} min", secs / 60),
+        60..=3599 => format!("{} min {} s", secs / 60, secs % 60),
+        _ if secs % 3600 < 60 => format!("{} h", secs / 3600),
+        _ => format!("{} h {} min", secs / 3600, secs % 3600 / 60),
+    }
+}
+
 /// The first moment of the calendar month `ms` falls in, in unix ms.
 pub fn month_start(ms: i64) -> i64 {
     let (y, m, _) = civil_from_days(ms.div_euclid(DAY_MS));
@@ -43,6 +69,25 @@ pub fn month_start(ms: i64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_and_durations_read_naturally() {
+        assert_eq!(date_time(1_795_321_317_000), "2026-11-22 04:21 UTC");
+        assert_eq!(date_time(0), "1970-01-01 00:00 UTC");
+        let cases = [
+            (0, "0 seconds"),
+            (1, "1 second"),
+            (5, "5 seconds"),
+            (60, "1 min"),
+            (200, "3 min 20 s"),
+            (3600, "1 h"),
+            (7500, "2 h 5 min"),
+            (-3, "0 seconds"),
+        ];
+        for (secs, words) in cases {
+            assert_eq!(duration_words(secs), words, "{secs} s");
+        }
+    }
 
     #[test]
     fn dates_and_month_starts() {

@@ -37,6 +37,44 @@ impl LeadSort {
     }
 }
 
+/// Search text for the lead list: trimmed, lower-case, 1 to 100 characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeadSearch(String);
+
+impl LeadSearch {
+    pub const MAX_CHARS: usize = 100;
+
+    pub fn parse(text: &str) -> Result<LeadSearch, String> {
+        let text = text.trim();
+        match text.chars().count() {
+            0 => Err("Type part of a name, email or company.".to_string()),
+            n if n > Self::MAX_CHARS => Err(format!(
+                "Search for at most {} characters.",
+                Self::MAX_CHARS
+            )),
+            _ => Ok(LeadSearch(text.to_lowercase())),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// A SQL `LIKE … ESCAPE '\'` pattern matching the text anywhere, with
+    /// the text's own `%`, `_` and `\` taken literally.
+    pub fn like_pattern(&self) -> String {
+        let mut pattern = String::from("%");
+        for c in self.0.chars() {
+            if matches!(c, '%' | '_' | '\\') {
+                pattern.push('\\');
+            }
+            pattern.push(c);
+        }
+        pattern.push('%');
+        pattern
+    }
+}
+
 /// A validated lead-list request.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LeadQuery {
@@ -47,6 +85,8 @@ pub struct LeadQuery {
     pub industry: Option<String>,
     /// Only leads assigned to the viewer (consultants always see only theirs).
     pub mine: bool,
+    /// Part of a name, email or company.
+    pub search: Option<LeadSearch>,
     pub sort: LeadSort,
 }
 
@@ -93,6 +133,10 @@ impl LeadQuery {
                         );
                     }
                 }
+                "q" => match LeadSearch::parse(value) {
+                    Ok(search) => query.search = Some(search),
+                    Err(message) => bad("q", message),
+                },
                 "mine" => match value {
                     "true" | "on" | "1" => query.mine = true,
                     "false" | "0" => query.mine = false,
@@ -129,6 +173,12 @@ impl LeadQuery {
         }
         if self.mine {
             parts.push("mine=true".to_string());
+        }
+        if let Some(search) = &self.search {
+            parts.push(format!(
+                "q={}",
+                super::lead_form::percent_encode(search.as_str())
+            ));
         }
         if self.sort != LeadSort::Newest {
             parts.push(format!("sort={}", self.sort.as_str()));
@@ -174,5 +224,18 @@ mod tests {
                 .unwrap_err();
         let names: Vec<&str> = errors.iter().map(|e| e.parameter.as_str()).collect();
         assert_eq!(names, ["tier", "sort", "industry"]);
+    }
+
+    #[test]
+    fn search_text_is_trimmed_lowered_bounded_and_taken_literally_in_like() {
+        let q = LeadQuery::parse([("q", "  Ada_50% ")]).unwrap();
+        let search = q.search.clone().unwrap();
+        assert_eq!(search.as_str(), "ada_50%");
+        assert_eq!(search.like_pattern(), "%ada\\_50\\%%");
+        assert_eq!(q.to_query_string(), "q=ada_50%25");
+        let long = "x".repeat(101);
+        let errors = LeadQuery::parse([("q", long.as_str())]).unwrap_err();
+        assert_eq!(errors[0].parameter, "q");
+        assert!(LeadQuery::parse([("q", "   ")]).unwrap().search.is_none());
     }
 }

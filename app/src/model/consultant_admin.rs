@@ -14,6 +14,8 @@ pub struct ConsultantListItem {
     pub linked: bool,
     /// The linked account's id (shown to admins for re-linking).
     pub user_id: Option<String>,
+    /// Why it cannot be made public yet (an incomplete profile).
+    pub activation_refusal: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -55,12 +55,20 @@ pub struct TimelineEntry {
     pub occurred_at: i64,
 }
 
+/// One row of a lead's details; contact rows link (`mailto:`, `tel:`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LeadFact {
+    pub label: String,
+    pub value: String,
+    pub href: Option<String>,
+}
+
 /// Everything about one lead, for its page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LeadDetail {
     pub id: String,
-    /// (label, value) rows: contact, company, intent, attribution, consent.
-    pub facts: Vec<(String, String)>,
+    /// Contact, company, intent, attribution, consent.
+    pub facts: Vec<LeadFact>,
     pub name: String,
     pub email: String,
     pub score: i64,
@@ -82,4 +90,33 @@ pub struct LeadDetail {
     pub is_admin: bool,
     /// For reassignment (admins): active consultants (id, name).
     pub consultants: Vec<(String, String)>,
+}
+
+/// A lead still waiting for a first reply.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WaitingLead {
+    pub id: String,
+    pub name: String,
+    pub company: String,
+    pub tier: String,
+    pub received: String,
+    /// "3 h 5 min".
+    pub waiting_for: String,
+}
+
+/// A staff member's start page: what needs doing first, then how things stand.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StartPage {
+    /// Whose leads these are ("Your leads", "All leads").
+    pub scope: String,
+    pub waiting_total: i64,
+    /// The oldest few.
+    pub waiting: Vec<WaitingLead>,
+    pub open_leads: i64,
+    pub open_value: f64,
+    pub month_received: i64,
+    pub month_won: i64,
+    pub month_won_value: f64,
+    pub pipeline_chart_svg: String,
+    pub intake_chart_svg: String,
 }

@@ -4,6 +4,7 @@ use crate::domain::consultant_form::ConsultantInput;
 use crate::domain::lead_fields::IndustryRef;
 use crate::domain::media::{may_attach, AttachRefusal, MediaKey, UploadsAllowed};
 use crate::domain::new_consultant::NewConsultantInput;
+use crate::domain::profile_completeness::{activation_refusal, ProfileFacts};
 use crate::domain::role::Role;
 use crate::domain::track_record::{StudyTotals, TrackRecord};
 use crate::error::{AppError, UniqueConflict};
@@ -45,17 +46,29 @@ async fn list(db: &Db, user: &CurrentUser) -> Result<Vec<ConsultantListItem>, Ap
             .await
             .map(|r| r.into_iter().collect())
     }?;
-    Ok(rows
-        .into_iter()
-        .map(|r| ConsultantListItem {
-            name: format!("{} {}", r.first_name, r.last_name),
-            title: r.title,
-            active: r.active == 1,
-            linked: r.user_id.is_some(),
-            user_id: r.user_id,
-            id: r.id,
+    rows.into_iter()
+        .map(|r| {
+            Ok(ConsultantListItem {
+                activation_refusal: activation_refusal(profile_facts(&r)?),
+                name: format!("{} {}", r.first_name, r.last_name),
+                title: r.title,
+                active: r.active == 1,
+                linked: r.user_id.is_some(),
+                user_id: r.user_id,
+                id: r.id,
+            })
         })
-        .collect())
+        .collect()
+}
+
+/// What the publication rule needs to know about a stored profile.
+fn profile_facts(row: &ConsultantRow) -> Result<ProfileFacts<'_>, AppError> {
+    Ok(ProfileFacts {
+        title: &row.title,
+        bio: &row.bio_md,
+        primary_industries: json_list(&row.primary_industries_json)?.len(),
+        specializations: json_list(&row.specializations_json)?.len(),
+    })
 }
 
 #[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
@@ -185,7 +198,7 @@ fn require_admin(user: &CurrentUser) -> Result<(), AppError> {
     }
 }
 
-/// Admins: a new profile (active) from a name, an email and a title.
+/// Admins: a new profile (hidden until complete) from a name, an email and a title.
 #[tracing::instrument(skip_all, fields(user_id = %user.id), err(Debug, level = "info"))]
 pub async fn create(
     db: &Db,
@@ -217,6 +230,14 @@ pub async fn set_active(
     active: bool,
 ) -> Result<(), AppError> {
     require_admin(user)?;
+    if active {
+        let row = consultants::by_id(db, id)
+            .await?
+            .ok_or_else(|| AppError::NotFound("That consultant".into()))?;
+        if let Some(refusal) = activation_refusal(profile_facts(&row)?) {
+            return Err(AppError::invalid("active", refusal));
+        }
+    }
     if !consultants::set_active(db, id, active).await? {
         return Err(AppError::NotFound("That consultant".into()));
     }

@@ -227,16 +227,52 @@ async fn admins_create_deactivate_and_link_profiles(app: TestApp) {
         "{}",
         response.status()
     );
-    let (_, list) = app.json("/api/v1/consultants").await;
-    let lena = list["consultants"]
-        .as_array()
+    let lena = app::db::consultants::list_all(&app.db)
+        .await
         .unwrap()
-        .iter()
-        .find(|c| c["first_name"] == "Lena")
-        .expect("the new profile is public")["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+        .into_iter()
+        .find(|c| c.first_name == "Lena")
+        .expect("the profile is stored")
+        .id;
+    // A new profile stays hidden (no directory, no leads) until it is complete.
+    let public = |list: serde_json::Value| {
+        list["consultants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["first_name"] == "Lena")
+    };
+    assert!(!public(app.json("/api/v1/consultants").await.1));
+    let early = app
+        .call(
+            &admin,
+            "/api/admin/consultants/active",
+            &[("id", &lena), ("active", "true")],
+        )
+        .await;
+    assert_eq!(early.status(), 422);
+    let body = early.text().await.unwrap();
+    assert!(
+        body.contains("add a bio, a specialisation and a primary industry"),
+        "{body}"
+    );
+    let overview = app.page(&admin, "/admin/consultants").await;
+    assert!(overview.contains("Complete the profile before making it public"));
+    let mut form = routing_form(&lena, "Lena", ("4791", ""), "20");
+    form.push((
+        "input[bio]".to_string(),
+        "Lena runs pricing experiments.".to_string(),
+    ));
+    assert_eq!(post(&app, &admin, &form).await.status(), 200);
+    let activated = app
+        .call(
+            &admin,
+            "/api/admin/consultants/active",
+            &[("id", &lena), ("active", "true")],
+        )
+        .await;
+    assert_eq!(activated.status(), 200);
+    assert!(public(app.json("/api/v1/consultants").await.1));
     assert_eq!(
         create("lena.okafor@causal-edge.example").await.status(),
         409,
@@ -520,7 +556,8 @@ async fn consultants_attach_only_their_own_portraits(app: TestApp) {
     assert_eq!(post(&app, &b, &move_demo).await.status(), 422);
 }
 
-/// Admins: a new, active profile; its id.
+/// Admins: a new profile, made active directly (these tests are about
+/// routing and figures, not about when a profile may go public); its id.
 async fn new_profile(app: &TestApp, admin: &reqwest::Client, first: &str, last: &str) -> String {
     let email = format!("{}.{}@causal-edge.example", first, last).to_lowercase();
     let response = app
@@ -546,6 +583,9 @@ async fn new_profile(app: &TestApp, admin: &reqwest::Client, first: &str, last: 
         .into_iter()
         .find(|c| c.email == email)
         .expect("profile created");
+    assert!(app::db::consultants::set_active(&app.db, &row.id, true)
+        .await
+        .unwrap());
     row.id
 }
 

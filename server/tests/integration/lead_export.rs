@@ -8,6 +8,7 @@ on_both_backends!(
     the_export_has_every_matching_lead_past_a_thousand,
     the_export_keeps_formula_like_cells_as_text,
     the_export_is_for_admins_and_consultants_only,
+    leads_are_found_by_part_of_a_name_email_or_company,
 );
 
 /// Inserts `n` leads in one statement (ids `bulk-0001`…), from `source`,
@@ -127,4 +128,53 @@ async fn the_export_is_for_admins_and_consultants_only(app: TestApp) {
     let (status, csv) = export(&app, &consultant, "").await;
     assert_eq!(status, 200);
     assert_eq!(csv.split_terminator("\r\n").count(), 1, "{csv}");
+}
+
+async fn leads_are_found_by_part_of_a_name_email_or_company(app: TestApp) {
+    insert_leads(&app, 30, "referral").await;
+    for (id, column, value) in [
+        ("bulk-3", "company_name", "Harbour Hotels"),
+        ("bulk-4", "last_name", "Hárbourne"),
+        ("bulk-5", "email", "ops@harbourview.example"),
+        // The search text's own wildcards are taken literally.
+        ("bulk-6", "company_name", "100% Lift_Labs"),
+        ("bulk-12", "last_name", "Twelvetrees"),
+    ] {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE leads SET {column} = $1 WHERE id = $2"
+        )))
+        .bind(value)
+        .bind(id)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    }
+    let admin = app.logged_in_as(Role::Admin).await;
+    let ids = |csv: String| -> Vec<String> {
+        csv.split_terminator("\r\n")
+            .skip(1)
+            .map(|line| line.split(',').next().unwrap_or_default().to_string())
+            .collect()
+    };
+    let (status, csv) = export(&app, &admin, "?q=HARBOUR&sort=oldest").await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        ids(csv),
+        ["bulk-3", "bulk-5"],
+        "company and email, any case"
+    );
+    let (_, csv) = export(&app, &admin, "?q=bulk%20twelve").await;
+    assert_eq!(ids(csv), ["bulk-12"], "first and last name together");
+    let (_, csv) = export(&app, &admin, "?q=0%25%20lift_").await;
+    assert_eq!(ids(csv), ["bulk-6"], "% and _ match only themselves");
+    let (_, csv) = export(&app, &admin, "?q=_").await;
+    assert_eq!(ids(csv), ["bulk-6"]);
+    let page = app.get(&admin, "/admin/leads?q=harbour").await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("Harbour Hotels") && !html.contains("bulk30@example.com"));
+    assert!(
+        html.contains(r#"value="harbour""#),
+        "the search box keeps the text"
+    );
 }

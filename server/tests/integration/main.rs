@@ -21,4 +21,5 @@ mod openapi;
 mod roi;
 mod security;
 mod showcase;
+mod start_page;
 mod two_servers;

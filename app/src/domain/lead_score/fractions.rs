@@ -96,11 +96,10 @@ pub fn calculator_used(used: bool) -> (f64, String) {
 
 /// min(t, 600 s) / 600 s.
 pub fn time_on_site(secs: u32) -> (f64, String) {
-    let reason = if secs < 60 {
-        format!("{secs} seconds on the site")
-    } else {
-        format!("{} minutes on the site", secs / 60)
-    };
+    let reason = format!(
+        "{} on the site",
+        crate::domain::dates::duration_words(i64::from(secs))
+    );
     (f64::from(secs.min(600)) / 600.0, reason)
 }
 

@@ -143,6 +143,43 @@ impl From<&ScoringSettings> for ScoringForm {
 }
 
 impl ScoringForm {
+    /// The factor maximums typed so far, added up (blank counts as 0), and
+    /// what the editor should say about it; `None` while one is not a number.
+    pub fn running_total(&self) -> Option<(f64, String)> {
+        let mut sum = 0.0;
+        for value in [
+            &self.revenue,
+            &self.company_size,
+            &self.decision_authority,
+            &self.timeline,
+            &self.budget,
+            &self.industry_results,
+            &self.case_studies_viewed,
+            &self.calculator_used,
+            &self.time_on_site,
+            &self.forms_submitted,
+        ] {
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            match value.parse::<f64>() {
+                Ok(v) if v.is_finite() && v >= 0.0 => sum += v,
+                _ => return None,
+            }
+        }
+        let sum = (sum * 100.0).round() / 100.0;
+        let gap = ((100.0 - sum) * 100.0).round() / 100.0;
+        let verdict = if gap == 0.0 {
+            "adds up to 100".to_string()
+        } else if gap > 0.0 {
+            format!("{gap} to go")
+        } else {
+            format!("{} too many", -gap)
+        };
+        Some((sum, format!("Total {sum} of 100: {verdict}")))
+    }
+
     /// Parses and validates; every problem is reported against its field
     /// (the sum against `"total"`).
     pub fn parse(&self) -> Result<ScoringSettings, Vec<(String, String)>> {
@@ -194,6 +231,23 @@ impl ScoringForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_running_total_says_how_far_from_100() {
+        let mut form = ScoringForm::from(&ScoringSettings::default());
+        assert_eq!(
+            form.running_total().unwrap().1,
+            "Total 100 of 100: adds up to 100"
+        );
+        form.revenue = String::new();
+        let (sum, text) = form.running_total().unwrap();
+        assert!(sum < 100.0);
+        assert!(text.ends_with("to go"), "{text}");
+        form.revenue = "150".into();
+        assert!(form.running_total().unwrap().1.ends_with("too many"));
+        form.revenue = "lots".into();
+        assert_eq!(form.running_total(), None);
+    }
 
     #[test]
     fn the_defaults_are_valid_and_add_up_to_100() {

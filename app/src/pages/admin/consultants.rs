@@ -121,8 +121,12 @@ fn ProfileCard(
             <p class="small">
                 <a href=format!("/consultants/{}", c.id)>"Public profile"<span class="visually-hidden">{format!(" of {}", c.name)}</span></a>
             </p>
+            {(!c.active).then(|| c.activation_refusal.clone()).flatten().map(|refusal| view! {
+                <p class="small muted" data-testid="activation-refusal">{refusal}</p>
+            })}
             {is_admin.then(|| view! {
-                <form method="post" action=SetConsultantActive::PATH class="inline-form">
+                <form method="post" action=SetConsultantActive::PATH class="inline-form"
+                    hidden=!c.active && c.activation_refusal.is_some()>
                     <input type="hidden" name="id" value=c.id.clone() />
                     <input type="hidden" name="active" value=(!c.active).to_string() />
                     <button type="submit" class="button button--small">

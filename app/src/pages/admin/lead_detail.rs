@@ -4,7 +4,7 @@ use crate::api::lead_workspace::{
 use crate::components::admin_page::AdminPage;
 use crate::components::loaded::Loaded;
 use crate::domain::admin_section::AdminSection;
-use crate::domain::dates::iso_date;
+use crate::domain::dates::date_time;
 use crate::model::lead_workspace::LeadDetail;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -55,7 +55,7 @@ fn LeadView(lead: LeadDetail) -> impl IntoView {
             <section class="panel" aria-labelledby="lead-status-title">
                 <h2 id="lead-status-title">"Status"</h2>
                 <ol class="status-steps">
-                    {lead.status_dates.iter().map(|(label, at)| view! { <li>{format!("{label}: {}", iso_date(*at))}</li> }).collect_view()}
+                    {lead.status_dates.iter().map(|(label, at)| view! { <li>{format!("{label}: {}", date_time(*at))}</li> }).collect_view()}
                 </ol>
                 {(!lead.next_statuses.is_empty()).then(|| view! {
                     <form method="post" action=SetLeadStatus::PATH class="form form--compact">
@@ -93,7 +93,15 @@ fn LeadView(lead: LeadDetail) -> impl IntoView {
             <section class="panel" aria-labelledby="lead-facts">
                 <h2 id="lead-facts">"Details"</h2>
                 <dl class="kv-list">
-                    {lead.facts.iter().map(|(k, v)| view! { <div><dt>{k.clone()}</dt><dd>{v.clone()}</dd></div> }).collect_view()}
+                    {lead.facts.iter().map(|fact| view! {
+                        <div>
+                            <dt>{fact.label.clone()}</dt>
+                            <dd>{match fact.href.clone() {
+                                Some(href) => view! { <a href=href>{fact.value.clone()}</a> }.into_any(),
+                                None => fact.value.clone().into_any(),
+                            }}</dd>
+                        </div>
+                    }).collect_view()}
                 </dl>
                 {lead.roi_summary.clone().map(|s| view! {
                     <p>"ROI estimate: " <a href=format!("/roi-calculator/r/{}", lead.roi_calculation_id.clone().unwrap_or_default())>{s}</a></p>
@@ -151,7 +159,7 @@ fn LeadView(lead: LeadDetail) -> impl IntoView {
                 <ol class="timeline" data-testid="timeline">
                     {lead.timeline.iter().map(|t| view! {
                         <li class=format!("timeline__item timeline__item--{}", t.kind)>
-                            <span class="muted small">{iso_date(t.occurred_at)}{t.actor.clone().map(|a| format!(" · {a}"))}</span>
+                            <span class="muted small">{date_time(t.occurred_at)}{t.actor.clone().map(|a| format!(" · {a}"))}</span>
                             <p>{t.detail.clone()}</p>
                         </li>
                     }).collect_view()}

@@ -80,6 +80,11 @@ fn LeadsView(data: LeadListData) -> impl IntoView {
         <Dashboard dashboard=data.dashboard />
         <form class="filters" method="get" action="/admin/leads">
             <div class="field">
+                <label for="lf-q">"Search"</label>
+                <input id="lf-q" name="q" type="search" placeholder="Name, email or company"
+                    value=q.search.as_ref().map(|s| s.as_str().to_string()).unwrap_or_default() />
+            </div>
+            <div class="field">
                 <label for="lf-tier">"Tier"</label>
                 <select id="lf-tier" name="tier">{select_options(Tier::ALL, q.tier, Tier::as_str, Tier::label)}</select>
             </div>

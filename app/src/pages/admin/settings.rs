@@ -40,8 +40,9 @@ fn SettingsView(data: LeadSettingsData) -> impl IntoView {
         <section class="panel" aria-labelledby="scoring-title">
             <h2 id="scoring-title">"Lead scoring"</h2>
             <p class="muted">
-                "Maximum points per factor (they must add up to 100) and the score each tier starts at. "
-                "Saving re-scores every open lead. The factors are described in docs/lead-scoring.md."
+                "Each factor gives a lead up to its maximum points: fit factors for how well the business matches our work, "
+                "engagement factors for what they did on the site. The maximums must add up to 100; a lead's tier follows "
+                "from its score. Saving re-scores every open lead."
             </p>
             <ScoringSettingsForm form=data.form />
         </section>
@@ -93,8 +94,31 @@ fn ScoringSettingsForm(form: ScoringForm) -> impl IntoView {
     let hydrated = use_hydrated();
     let error = move |field| action_field_message(save.value(), field);
     let saved = move || save.value().get().and_then(Result::ok);
+    // The factor maximums as typed, for the running total.
+    let typed = RwSignal::new(form.clone());
     let field = move |name: &'static str, label: &'static str, value: String| {
-        view! { <TextField id_prefix="sc" name label value message=error(name) /> }
+        let on_input = Callback::new(move |text: String| {
+            typed.update(|f| match name {
+                "revenue" => f.revenue = text,
+                "company_size" => f.company_size = text,
+                "decision_authority" => f.decision_authority = text,
+                "timeline" => f.timeline = text,
+                "budget" => f.budget = text,
+                "industry_results" => f.industry_results = text,
+                "case_studies_viewed" => f.case_studies_viewed = text,
+                "calculator_used" => f.calculator_used = text,
+                "time_on_site" => f.time_on_site = text,
+                "forms_submitted" => f.forms_submitted = text,
+                _ => {}
+            })
+        });
+        view! { <TextField id_prefix="sc" name label value message=error(name) on_input /> }
+    };
+    let running_total = move || {
+        typed.with(|f| f.running_total()).map_or_else(
+            || "Total: enter a number of points in every factor.".to_string(),
+            |(_, text)| text,
+        )
     };
     let total_error = error("total");
     view! {
@@ -119,6 +143,7 @@ fn ScoringSettingsForm(form: ScoringForm) -> impl IntoView {
                 {field("time_on_site", "Time on site", form.time_on_site.clone())}
                 {field("forms_submitted", "Forms sent", form.forms_submitted.clone())}
             </fieldset>
+            <p class="scoring-total" role="status" aria-live="polite" data-testid="scoring-total">{running_total}</p>
             <fieldset class="editor__group">
                 <legend>"Tiers"</legend>
                 {field("tier1_min", "Tier 1 from score", form.tier1_min.clone())}

@@ -13,14 +13,35 @@ use crate::domain::lead_score::ScoreFactor;
 use crate::domain::role::Role;
 use crate::error::AppError;
 use crate::model::auth::CurrentUser;
-use crate::model::lead_workspace::{LeadDetail, TimelineEntry};
+use crate::model::lead_workspace::{LeadDetail, LeadFact, TimelineEntry};
 
-fn facts(row: &LeadRow) -> Vec<(String, String)> {
-    let mut facts = vec![
-        ("Email".to_string(), row.email.clone()),
+/// A `tel:` link for a stored phone number (digits and a leading +).
+fn tel_href(phone: &str) -> Option<String> {
+    let digits: String = phone
+        .chars()
+        .enumerate()
+        .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
+        .map(|(_, c)| c)
+        .collect();
+    (digits.chars().filter(char::is_ascii_digit).count() >= 6).then(|| format!("tel:{digits}"))
+}
+
+fn facts(row: &LeadRow) -> Vec<LeadFact> {
+    let contact = [
+        LeadFact {
+            label: "Email".to_string(),
+            value: row.email.clone(),
+            href: Some(format!("mailto:{}", row.email)),
+        },
+        LeadFact {
+            label: "Phone".to_string(),
+            value: row.phone.clone(),
+            href: tel_href(&row.phone),
+        },
+    ];
+    let facts = vec![
         ("Company".to_string(), row.company_name.clone()),
         ("Job title".to_string(), row.job_title.clone()),
-        ("Phone".to_string(), row.phone.clone()),
         ("Industry".to_string(), row.industry_name.clone()),
         (
             "Annual revenue".to_string(),
@@ -88,7 +109,7 @@ fn facts(row: &LeadRow) -> Vec<(String, String)> {
         ("Forms sent".to_string(), row.forms_submitted.to_string()),
         (
             "Time on site".to_string(),
-            format!("{} min", row.time_on_site_secs / 60),
+            crate::domain::dates::duration_words(row.time_on_site_secs),
         ),
         (
             "Marketing consent".to_string(),
@@ -96,15 +117,22 @@ fn facts(row: &LeadRow) -> Vec<(String, String)> {
                 format!(
                     "Yes ({} wording, {})",
                     row.consent_wording_version,
-                    crate::domain::dates::iso_date(row.consent_at)
+                    crate::domain::dates::date_time(row.consent_at)
                 )
             } else {
                 "No".to_string()
             },
         ),
     ];
-    facts.retain(|(_, v)| !v.trim().is_empty());
-    facts
+    contact
+        .into_iter()
+        .chain(facts.into_iter().map(|(label, value)| LeadFact {
+            label,
+            value,
+            href: None,
+        }))
+        .filter(|fact| !fact.value.trim().is_empty())
+        .collect()
 }
 
 #[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]

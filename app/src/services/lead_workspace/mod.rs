@@ -5,7 +5,8 @@
 //! - [`scope`]: whose leads a user may see, and one lead if they may;
 //! - [`list`]: the filtered list and this month's figures;
 //! - [`detail`]: one lead's page;
-//! - [`actions`]: the sales process, notes, values and reassignment.
+//! - [`actions`]: the sales process, notes, values and reassignment;
+//! - [`start`]: the start page's figures.
 //!
 //! The CSV export streams from `db::lead_workspace::stream` (see
 //! `server/src/lead_export.rs` and `domain::lead_csv`).
@@ -14,11 +15,13 @@ mod actions;
 mod detail;
 mod list;
 mod scope;
+mod start;
 
 pub use actions::{add_note, reassign, set_status, set_values};
 pub use detail::detail;
 pub use list::list;
 pub use scope::{consultant_filter, scope_for, Scope};
+pub use start::start_page;
 
 /// A stored value's label, or the value itself when it is not one we know.
 fn label_of<T: Copy>(
