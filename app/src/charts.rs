@@ -56,7 +56,7 @@ pub fn baseline_vs_result(title: &str, unit: &str, baseline: f64, result: f64) -
             .y_label_formatter(&|v| format_value(*v, unit))
             .y_labels(6)
             .label_style(
-                ("sans-serif", 16)
+                ("sans-serif", 19)
                     .into_font()
                     .color(&RGBColor(INK.0, INK.1, INK.2)),
             )
@@ -185,11 +185,11 @@ pub fn count_bars(title: &str, rows: &[(String, i64)]) -> String {
         .map(|(l, _)| l.chars().count())
         .max()
         .unwrap_or(6) as u32;
-    let label_width = (longest * 9 + 24).clamp(80, 220);
+    let label_width = (longest * 11 + 24).clamp(90, 260);
     // Whole-number ticks only: a count axis up to 2 must not read "0 0 1 2 2".
     let most = rows.iter().map(|(_, c)| *c).max().unwrap_or(0).max(1);
     let top = most + (most / 8).max(1);
-    draw(title, 400, height, |root| {
+    draw(title, 440, height, |root| {
         use plotters::prelude::*;
         let mut chart = ChartBuilder::on(root)
             .margin(14)

@@ -34,6 +34,8 @@ test("an admin drafts, fixes and publishes a case study with a hero image, which
   await expect(page.locator("#cs-confidence_level-error")).toContainText("between 0.80 and 0.99");
   await expect(page.getByLabel("Title")).toHaveValue(title);
   await page.getByLabel("Confidence level").fill("95");
+  // Fixed: its message goes at once, before the next save.
+  await expect(page.locator("#cs-confidence_level-error")).toHaveCount(0);
 
   // Images: a file over 10 MB is refused in the browser before it is sent; a
   // real picture uploads, shows a preview and is kept by the save.
@@ -47,6 +49,10 @@ test("an admin drafts, fixes and publishes a case study with a hero image, which
   expect(await preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(800);
   await page.getByRole("button", { name: "Create draft" }).click();
 
+  // Saved: the draft has its own address, and the editor says so.
+  await expect(page).toHaveURL(/\/admin\/case-studies\/[^/]+\/edit\?saved=1$/);
+  await expect(page.getByTestId("saved")).toBeVisible();
+  await page.getByRole("link", { name: "Back to all case studies" }).click();
   await expect(page).toHaveURL(/\/admin\/case-studies$/);
   const row = page.getByRole("row", { name: new RegExp(title) });
   await expect(row.getByText("Draft")).toBeVisible();

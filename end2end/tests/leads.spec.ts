@@ -257,3 +257,20 @@ test("without hydration delays the contact form shows the same fields before and
   await waitForIslands(page);
   expect(await count()).toBe(before);
 });
+
+test("on a phone the calculator's headline stays in view while typing", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto("/roi-calculator");
+  await waitForIslands(page);
+  await page.getByLabel("Industry").selectOption({ label: "E-commerce retail" });
+  const revenue = page.getByLabel("Annual revenue (£)");
+  await revenue.fill("8m");
+  await expect(revenue).toBeInViewport();
+  const peek = page.getByTestId("estimate-peek");
+  await expect(peek).toBeInViewport();
+  await expect(peek).toContainText("£");
+  const before = await peek.textContent();
+  await revenue.fill("80m");
+  await expect(peek).not.toHaveText(before ?? "");
+  await expectNoHorizontalOverflow(page);
+});

@@ -45,8 +45,18 @@ pub async fn login(
         Ok(target) => leptos_axum::redirect(target),
         Err(err) if is_plain_form_post() => {
             let next = crate::domain::safe_redirect::safe_next_path(next.as_deref());
+            // The address typed comes back in the form (only a well-formed
+            // one: it is what this browser just sent, nobody else's).
+            let typed = EmailAddress::parse(&email)
+                .map(|e| {
+                    format!(
+                        "&email={}",
+                        crate::domain::safe_redirect::encode_query_value(e.as_str())
+                    )
+                })
+                .unwrap_or_default();
             leptos_axum::redirect(&format!(
-                "/login?error={}&next={}",
+                "/login?error={}&next={}{typed}",
                 crate::model::auth::LoginProblem::from_error(err).code(),
                 crate::domain::safe_redirect::encode_query_value(&next)
             ));

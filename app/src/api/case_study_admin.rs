@@ -51,8 +51,8 @@ pub async fn save_case_study(
         .await
     }
     .await;
-    if outcome.is_ok() && crate::api::respond::is_plain_form_post() {
-        leptos_axum::redirect("/admin/case-studies");
+    if let (Ok(id), true) = (&outcome, crate::api::respond::is_plain_form_post()) {
+        leptos_axum::redirect(&format!("/admin/case-studies/{id}/edit?saved=1"));
     }
     crate::api::respond::with_status(outcome)
 }

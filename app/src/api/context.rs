@@ -43,6 +43,15 @@ pub async fn require_user() -> Result<CurrentUser, AppError> {
     require_role(&Role::ALL).await
 }
 
+/// Whether the request carries a session cookie (not whether it is still
+/// valid): enough for the public header to offer the back office instead of
+/// "sign in", without a database read on every public page.
+pub fn carries_session() -> bool {
+    request_parts()
+        .map(|parts| crate::auth::current::session_token(&parts).is_some())
+        .unwrap_or(false)
+}
+
 /// The database.
 pub fn db() -> Result<Db, AppError> {
     Ok(state()?.db)

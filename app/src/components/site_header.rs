@@ -3,6 +3,16 @@ use leptos::prelude::*;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    // Rendered on the server only (this component is not an island).
+    #[cfg(feature = "ssr")]
+    let signed_in = crate::api::context::carries_session();
+    #[cfg(not(feature = "ssr"))]
+    let signed_in = false;
+    let staff_link = if signed_in {
+        view! { <li><a class="site-nav__login" href="/admin">"Back office"</a></li> }.into_any()
+    } else {
+        view! { <li><a class="site-nav__login" href="/login">"Staff sign in"</a></li> }.into_any()
+    };
     view! {
         <header class="site-header">
             <div class="container site-header__inner">
@@ -17,7 +27,7 @@ pub fn SiteHeader() -> impl IntoView {
                         <li><a href="/#approach">"Approach"</a></li>
                         <li><a href="/roi-calculator">"ROI calculator"</a></li>
                         <li><a href="/contact">"Contact"</a></li>
-                        <li><a class="site-nav__login" href="/login">"Staff sign in"</a></li>
+                        {staff_link}
                     </ul>
                 </SiteNav>
             </div>

@@ -280,6 +280,22 @@ pub async fn record_view(
     case_study_id: &str,
     visitor_keys: &[String],
 ) -> Result<bool, sqlx::Error> {
+    // Run to the end even when the page request is dropped mid-way: a
+    // transaction abandoned after its UPDATE would hold the study's row lock.
+    let (db, id, keys) = (db.clone(), case_study_id.to_string(), visitor_keys.to_vec());
+    match tokio::spawn(async move { record_view_now(&db, &id, &keys).await }).await {
+        Ok(outcome) => outcome,
+        Err(join) => Err(sqlx::Error::Protocol(format!(
+            "view counting stopped: {join}"
+        ))),
+    }
+}
+
+async fn record_view_now(
+    db: &Db,
+    case_study_id: &str,
+    visitor_keys: &[String],
+) -> Result<bool, sqlx::Error> {
     let day = now_ms() / 86_400_000;
     let mut tx = db.pool.begin().await?;
     let mut seen = false;

@@ -41,6 +41,16 @@ pub async fn by_slug_any_status(db: &Db, slug: &str) -> Result<Option<CaseStudyR
 }
 
 /// Active consultants for the form's select: (id, full name).
+/// The industries case studies are filed under (any status): (SIC code, name).
+pub async fn industries(db: &Db) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as::<_, (String, String)>(
+        "SELECT industry_sic_code, MIN(industry_name) FROM case_studies \
+         GROUP BY industry_sic_code ORDER BY MIN(industry_name)",
+    )
+    .fetch_all(&db.pool)
+    .await
+}
+
 pub async fn consultant_choices(db: &Db) -> Result<Vec<(String, String)>, sqlx::Error> {
     sqlx::query_as::<_, (String, String)>(
         "SELECT id, first_name || ' ' || last_name FROM consultants WHERE active = 1 ORDER BY last_name, first_name",

@@ -99,6 +99,17 @@ impl Db {
                         // Writers wait for each other instead of failing at once.
                         conn.execute("PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;")
                             .await?;
+                    } else {
+                        // A transaction whose request was dropped mid-way goes back
+                        // to the pool still open (sqlx rolls it back only when the
+                        // connection is next used), holding its row locks; other
+                        // requests would wait on them without end. The server ends
+                        // such a transaction after 5 s, and no statement waits for a
+                        // lock longer than 10 s: an error, not a hung page.
+                        conn.execute(
+                            "SET idle_in_transaction_session_timeout = 5000; SET lock_timeout = 10000;",
+                        )
+                        .await?;
                     }
                     Ok(())
                 })

@@ -46,7 +46,7 @@ pub async fn create(
 /// The active user a live session belongs to.
 pub async fn find_user(db: &Db, token_hash: &str) -> Result<Option<UserRow>, sqlx::Error> {
     sqlx::query_as::<_, UserRow>(
-        "SELECT u.id, u.email, u.display_name, u.role, u.password_hash, u.active, u.created_at, u.updated_at \
+        "SELECT u.id, u.email, u.display_name, u.role, u.password_hash, u.active, u.created_at, u.updated_at, u.last_login_at \
          FROM sessions s JOIN users u ON u.id = s.user_id \
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = 1",
     )

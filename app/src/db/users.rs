@@ -13,6 +13,7 @@ pub struct UserRow {
     pub active: i64,
     pub created_at: i64,
     pub updated_at: i64,
+    pub last_login_at: Option<i64>,
 }
 
 impl UserRow {
@@ -29,7 +30,7 @@ impl UserRow {
 /// The column list of [`UserRow`], as a macro so queries stay string literals.
 macro_rules! user_columns {
     () => {
-        "id, email, display_name, role, password_hash, active, created_at, updated_at"
+        "id, email, display_name, role, password_hash, active, created_at, updated_at, last_login_at"
     };
 }
 
@@ -51,6 +52,7 @@ pub async fn insert(db: &Db, user: NewUser<'_>) -> Result<UserRow, sqlx::Error> 
         active: 1,
         created_at: now,
         updated_at: now,
+        last_login_at: None,
     };
     sqlx::query(
         "INSERT INTO users (id, email, display_name, role, password_hash, active, created_at, updated_at) \
@@ -99,6 +101,16 @@ pub async fn list_all(db: &Db) -> Result<Vec<UserRow>, sqlx::Error> {
     ))
     .fetch_all(&db.pool)
     .await
+}
+
+/// Notes a successful sign-in.
+pub async fn record_login(db: &Db, id: &str, at_ms: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET last_login_at = $1 WHERE id = $2")
+        .bind(at_ms)
+        .bind(id)
+        .execute(&db.pool)
+        .await
+        .map(|_| ())
 }
 
 pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {

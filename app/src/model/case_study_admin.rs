@@ -23,5 +23,7 @@ pub struct EditorData {
     pub published: bool,
     /// (id, name) of the consultants to choose from.
     pub consultants: Vec<(String, String)>,
+    /// (SIC code, name) of the industries studies are filed under.
+    pub industries: Vec<(String, String)>,
     pub can_delete: bool,
 }

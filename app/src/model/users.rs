@@ -12,6 +12,7 @@ pub struct UserSummary {
     pub role: Role,
     pub active: bool,
     pub created_at_ms: i64,
+    pub last_login_at_ms: Option<i64>,
 }
 
 /// All users, and which of them is looking (their own row offers no actions).

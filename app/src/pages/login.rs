@@ -17,6 +17,12 @@ pub fn LoginPage() -> impl IntoView {
         .as_deref()
         .and_then(LoginProblem::from_code);
     let logged_out = query.read_untracked().get("logged_out").is_some();
+    // What was typed before a failed attempt (see `api::auth::login`).
+    let email = query
+        .read_untracked()
+        .get("email")
+        .filter(|e| crate::domain::email::EmailAddress::parse(e).is_ok())
+        .unwrap_or_default();
     let user = Resource::new_blocking(|| (), |_| get_current_user());
 
     view! {
@@ -26,11 +32,12 @@ pub fn LoginPage() -> impl IntoView {
                 <Suspense fallback=|| ()>
                     {move || {
                         let next = next.clone();
+                        let email = email.clone();
                         Suspend::new(async move {
                             if let Ok(Some(_)) = user.await {
                                 redirect(&next);
                             }
-                            view! { <LoginForm next problem logged_out /> }
+                            view! { <LoginForm next problem logged_out email=email.clone() /> }
                         })
                     }}
                 </Suspense>
@@ -42,7 +49,13 @@ pub fn LoginPage() -> impl IntoView {
 /// A plain HTML form: it works without JavaScript, and the server redirects
 /// back here with an error code or on to `next`.
 #[component]
-fn LoginForm(next: String, problem: Option<LoginProblem>, logged_out: bool) -> impl IntoView {
+fn LoginForm(
+    next: String,
+    problem: Option<LoginProblem>,
+    logged_out: bool,
+    email: String,
+) -> impl IntoView {
+    let retry = !email.is_empty();
     view! {
         <div class="auth-card">
             <h1>"Log in"</h1>
@@ -58,6 +71,7 @@ fn LoginForm(next: String, problem: Option<LoginProblem>, logged_out: bool) -> i
                         name="email"
                         type="email"
                         autocomplete="username"
+                        value=email
                         required
                         aria-describedby=problem.map(|_| "login-error")
                         aria-invalid=problem.map(|_| "true")
@@ -65,7 +79,7 @@ fn LoginForm(next: String, problem: Option<LoginProblem>, logged_out: bool) -> i
                 </div>
                 <div class="field">
                     <label for="login-password">"Password"</label>
-                    <input id="login-password" name="password" type="password" autocomplete="current-password" required />
+                    <input id="login-password" name="password" type="password" autocomplete="current-password" required autofocus=retry />
                 </div>
                 <button type="submit" class="button button--primary button--block">"Log in"</button>
             </form>

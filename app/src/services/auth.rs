@@ -94,6 +94,7 @@ pub async fn login(
         ctx.session_ttl_ms / 1000,
         ctx.secure_cookies,
     ));
+    crate::db::users::record_login(db, &user.id, now).await?;
     tracing::info!(user_id = %user.id, "logged in");
     Ok(safe_next_path(next))
 }

@@ -1,6 +1,8 @@
 use crate::db::{audit, case_study_admin as db_admin, media_uploads, Db};
 use crate::domain::case_study_form::{format_secondary_metrics, CaseStudyDraft, CaseStudyInput};
+use crate::domain::industry_choice::resolve_industry;
 use crate::domain::media::{may_attach, MediaKey, UploadsAllowed};
+use crate::domain::role::Role;
 use crate::error::AppError;
 use crate::model::auth::CurrentUser;
 use crate::model::case_study_admin::{AdminCaseStudy, EditorData};
@@ -28,6 +30,7 @@ pub async fn list(db: &Db) -> Result<Vec<AdminCaseStudy>, AppError> {
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn editor(db: &Db, id: Option<&str>, can_delete: bool) -> Result<EditorData, AppError> {
     let consultants = db_admin::consultant_choices(db).await?;
+    let industries = db_admin::industries(db).await?;
     let Some(id) = id else {
         return Ok(EditorData {
             id: None,
@@ -41,6 +44,7 @@ pub async fn editor(db: &Db, id: Option<&str>, can_delete: bool) -> Result<Edito
             },
             published: false,
             consultants,
+            industries,
             can_delete,
         });
     };
@@ -53,6 +57,7 @@ pub async fn editor(db: &Db, id: Option<&str>, can_delete: bool) -> Result<Edito
         id: Some(row.id.clone()),
         published: row.published == 1,
         consultants,
+        industries,
         can_delete,
         input: CaseStudyInput {
             title: row.title,
@@ -102,8 +107,18 @@ pub async fn save(
     id: Option<&str>,
     input: &CaseStudyInput,
 ) -> Result<String, AppError> {
-    let draft = input.parse().map_err(AppError::fields)?;
+    let mut draft = input.parse().map_err(AppError::fields)?;
     check_images(db, id, &draft).await?;
+    let known = db_admin::industries(db).await?;
+    let (sic_code, name) = resolve_industry(
+        &known,
+        &draft.industry_sic_code,
+        &draft.industry_name,
+        user.role == Role::Admin,
+    )
+    .map_err(AppError::fields)?;
+    draft.industry_sic_code = sic_code;
+    draft.industry_name = name;
     let saved = db_admin::save(db, id, &draft, Some(&user.id))
         .await
         .map_err(|e| match &e {

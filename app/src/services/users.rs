@@ -17,6 +17,7 @@ fn summary(row: UserRow) -> Result<UserSummary, AppError> {
         email: row.email,
         display_name: row.display_name,
         created_at_ms: row.created_at,
+        last_login_at_ms: row.last_login_at,
     })
 }
 

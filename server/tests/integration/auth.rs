@@ -32,6 +32,38 @@ async fn login_with_the_right_password_starts_a_secure_session(app: TestApp) {
     assert_eq!(me["email"], "ada@example.com");
     assert_eq!(me["role"], "admin");
     assert_eq!(app.get(&client, "/admin/users").await.status(), 200);
+    // The users page says when each one last signed in.
+    app.create_user("never@example.com", Role::Marketer).await;
+    let users: serde_json::Value = app
+        .call(&client, "/api/admin/users/list", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let when = |email: &str| {
+        users["users"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["email"] == email)
+            .unwrap()["last_login_at_ms"]
+            .clone()
+    };
+    assert!(when("ada@example.com").as_i64().is_some_and(|ms| ms > 0));
+    assert!(when("never@example.com").is_null());
+    let page = app.page(&client, "/admin/users").await;
+    assert!(page.contains("Last sign-in") && page.contains("Never"));
+    // Signed in, the public header offers the back office instead of a sign-in.
+    let header = |html: String| {
+        html.split("</header>")
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let home = header(app.page(&client, "/").await);
+    assert!(home.contains(r#"href="/admin">Back office"#) && !home.contains("Staff sign in"));
+    let anonymous = header(app.page(&crate::common::client(), "/").await);
+    assert!(anonymous.contains("Staff sign in") && !anonymous.contains("Back office"));
 }
 
 async fn wrong_password_and_unknown_email_get_the_same_answer(app: TestApp) {
@@ -272,10 +304,29 @@ async fn plain_form_login_redirects_with_an_error_code(app: TestApp) {
     assert_eq!(failed.status(), 302);
     assert_eq!(
         failed.headers()["location"],
-        "/login?error=credentials&next=/admin/users"
+        "/login?error=credentials&next=/admin/users&email=ada%40example.com"
     );
-    let page = app.page(&client(), "/login?error=credentials").await;
+    let page = app
+        .page(
+            &client(),
+            "/login?error=credentials&email=ada%40example.com",
+        )
+        .await;
     assert!(page.contains("Email or password is incorrect."));
+    assert!(
+        page.contains(r#"value="ada@example.com""#),
+        "the email typed stays"
+    );
+    let odd = app
+        .page(
+            &client(),
+            "/login?error=credentials&email=%22%3E%3Cscript%3E",
+        )
+        .await;
+    assert!(
+        !odd.contains("<script>") && !odd.contains("value=\"\">"),
+        "only an address comes back"
+    );
 
     let ok = post(PASSWORD).await.unwrap();
     assert_eq!(ok.status(), 302);

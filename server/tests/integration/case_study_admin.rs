@@ -10,6 +10,7 @@ on_both_backends!(
     invalid_forms_name_every_bad_field,
     slugs_are_unique,
     roles_decide_who_may_edit_and_delete,
+    an_industry_keeps_one_code_and_one_name,
 );
 
 fn form(title: &str, slug: &str) -> Vec<(String, String)> {
@@ -58,7 +59,21 @@ async fn save(
         .await
 }
 
+/// An admin files a first study under the test form's industry: only admins
+/// add industries, so marketers can then pick it.
+async fn admin_adds_the_industry(app: &TestApp) {
+    let admin = app.logged_in_as(Role::Admin).await;
+    let response = save(
+        app,
+        &admin,
+        &form("The first restaurant study", "first-restaurant-study"),
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+}
+
 async fn editors_create_drafts_that_only_editors_can_preview(app: TestApp) {
+    admin_adds_the_industry(&app).await;
     let marketer = app.logged_in_as(Role::Marketer).await;
     let response = save(&app, &marketer, &form("Café chain lifts basket size", "")).await;
     assert_eq!(response.status(), 200);
@@ -185,6 +200,7 @@ async fn slugs_are_unique(app: TestApp) {
 }
 
 async fn roles_decide_who_may_edit_and_delete(app: TestApp) {
+    admin_adds_the_industry(&app).await;
     let admin = app.logged_in_as(Role::Admin).await;
     let marketer = app.logged_in_as(Role::Marketer).await;
     let consultant = app.logged_in_as(Role::Consultant).await;
@@ -251,4 +267,63 @@ async fn roles_decide_who_may_edit_and_delete(app: TestApp) {
             .status(),
         404
     );
+}
+
+/// The gallery groups by SIC code and shows the name: neither may drift.
+async fn an_industry_keeps_one_code_and_one_name(app: TestApp) {
+    admin_adds_the_industry(&app).await;
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let with = |title: &str, slug: &str, code: &str, name: &str| {
+        let mut f = form(title, slug);
+        for (key, value) in f.iter_mut() {
+            if key == "input[industry_sic_code]" {
+                *value = code.to_string();
+            }
+            if key == "input[industry_name]" {
+                *value = name.to_string();
+            }
+        }
+        f
+    };
+    let field_of =
+        |body: serde_json::Value| body["Invalid"][0]["field"].as_str().unwrap().to_string();
+    // A typo in the name of a known code.
+    let typo = save(
+        &app,
+        &marketer,
+        &with("Typo", "typo", "5610", "Restaurnats"),
+    )
+    .await;
+    assert_eq!(typo.status(), 422);
+    assert_eq!(field_of(typo.json().await.unwrap()), "industry_name");
+    // A known name under another code.
+    let moved = save(
+        &app,
+        &marketer,
+        &with("Moved", "moved", "5611", "Restaurants"),
+    )
+    .await;
+    assert_eq!(moved.status(), 422);
+    assert_eq!(field_of(moved.json().await.unwrap()), "industry_sic_code");
+    // A new industry: admins only.
+    let new = with("Bakeries", "bakeries", "1071", "Bakeries");
+    let refused = save(&app, &marketer, &new).await;
+    assert_eq!(refused.status(), 422);
+    assert_eq!(field_of(refused.json().await.unwrap()), "industry_sic_code");
+    let admin = app.logged_in_as(Role::Admin).await;
+    assert_eq!(save(&app, &admin, &new).await.status(), 200);
+    // The name of a known code is filled in when left empty.
+    let id: String = save(&app, &marketer, &with("Named", "named", "1071", ""))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let editor = app
+        .page(&marketer, &format!("/admin/case-studies/{id}/edit"))
+        .await;
+    assert!(
+        editor.contains(r#"value="Bakeries""#),
+        "the name came from the list"
+    );
+    assert!(editor.contains(r#"<datalist id="cs-industries">"#));
 }

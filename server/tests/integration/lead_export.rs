@@ -31,6 +31,18 @@ async fn insert_leads(app: &TestApp, n: i64, source: &str) {
         .expect("leads inserted");
 }
 
+/// Sets one text column of one inserted lead.
+async fn set_column(app: &TestApp, id: &str, column: &str, value: &str) {
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE leads SET {column} = $1 WHERE id = $2"
+    )))
+    .bind(value)
+    .bind(id)
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+}
+
 async fn export(app: &TestApp, session: &reqwest::Client, query: &str) -> (u16, String) {
     let response = session
         .get(app.url(&format!("/admin/leads/export.csv{query}")))
@@ -82,14 +94,7 @@ async fn the_export_keeps_formula_like_cells_as_text(app: TestApp) {
         ("bulk-3", "first_name", "-2+3"),
         ("bulk-4", "industry_name", "@SUM(A1:A9)"),
     ] {
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "UPDATE leads SET {column} = $1, last_name = '' WHERE id = $2"
-        )))
-        .bind(value)
-        .bind(id)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+        set_column(&app, id, column, value).await;
     }
     let admin = app.logged_in_as(Role::Admin).await;
     let (status, csv) = export(&app, &admin, "?sort=oldest").await;
@@ -140,14 +145,7 @@ async fn leads_are_found_by_part_of_a_name_email_or_company(app: TestApp) {
         ("bulk-6", "company_name", "100% Lift_Labs"),
         ("bulk-12", "last_name", "Twelvetrees"),
     ] {
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "UPDATE leads SET {column} = $1 WHERE id = $2"
-        )))
-        .bind(value)
-        .bind(id)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+        set_column(&app, id, column, value).await;
     }
     let admin = app.logged_in_as(Role::Admin).await;
     let ids = |csv: String| -> Vec<String> {

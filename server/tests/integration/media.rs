@@ -489,6 +489,15 @@ async fn degenerate_shapes_are_refused_and_the_server_keeps_serving(app: TestApp
 /// Image keys are public, so a form must not accept one just because it is
 /// well formed: it has to name an upload of that kind.
 async fn case_studies_accept_only_recorded_uploads(app: TestApp) {
+    // Only admins add an industry; this one is then the marketer's to pick.
+    let admin = app.logged_in_as(Role::Admin).await;
+    let first = save_case_study(&app, &admin, &case_study_form("First study", "", "")).await;
+    assert_eq!(
+        first.status(),
+        200,
+        "{}",
+        first.text().await.unwrap_or_default()
+    );
     let marketer = app.logged_in_as(Role::Marketer).await;
     let invented_hero = format!("hero/{}", uuid::Uuid::new_v4().simple());
     let invented_chart = format!("chart/{}", uuid::Uuid::new_v4().simple());

@@ -73,6 +73,9 @@ pub fn TextField(
     input_type: &'static str,
     #[prop(default = "")] autocomplete: &'static str,
     #[prop(default = false)] required: bool,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)]
+    list: Option<&'static str>,
     /// Called with the new text on every keystroke (live forms).
     #[prop(optional)]
     on_input: Option<Callback<String>>,
@@ -83,7 +86,7 @@ pub fn TextField(
             <Label id=ids.control.clone() label required />
             <Hint id=ids.hint.clone() hint />
             <input id=ids.control.clone() name=format!("input[{name}]") type=input_type value=value
-                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete) list=list
                 required=required aria-describedby=ids.described_by(!hint.is_empty())
                 aria-invalid=aria_invalid(message) on:input=report(on_input) />
             <FieldMessage id=ids.error message />

@@ -40,7 +40,7 @@ fn CaseStudyTable(list: Vec<AdminCaseStudy>) -> impl IntoView {
     let can_delete = use_context::<CurrentUser>().is_some_and(|u| u.role == Role::Admin);
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label="Case studies">
-            <table class="table">
+            <table class="table table--cards table--fit">
                 <caption class="visually-hidden">"All case studies"</caption>
                 <thead>
                     <tr>
@@ -59,16 +59,16 @@ fn CaseStudyTable(list: Vec<AdminCaseStudy>) -> impl IntoView {
                         view! {
                             <tr>
                                 <th scope="row"><a href=edit>{s.title.clone()}</a></th>
-                                <td>{s.industry_name.clone()}</td>
-                                <td>
+                                <td data-label="Industry">{s.industry_name.clone()}</td>
+                                <td data-label="Status">
                                     <span class=if s.published { "badge badge--ok" } else { "badge badge--muted" }>
                                         {if s.published { "Published" } else { "Draft" }}
                                     </span>
                                     {s.featured.then(|| view! { " " <span class="badge badge--accent">"Featured"</span> })}
                                 </td>
-                                <td>{s.view_count}</td>
-                                <td>{iso_date(s.updated_at)}</td>
-                                <td>
+                                <td data-label="Views">{s.view_count}</td>
+                                <td data-label="Updated">{iso_date(s.updated_at)}</td>
+                                <td data-label="Actions">
                                 <div class="row-actions">
                                     <a class="button button--small button--ghost" href=view_href>
                                         {if s.published { "View" } else { "Preview" }}

@@ -1,8 +1,6 @@
 use crate::api::case_study_admin::{load_case_study_editor, SaveCaseStudy};
 use crate::components::admin_page::AdminPage;
-use crate::components::fields::{
-    action_field_message, action_form_error, SelectField, TextArea, TextField,
-};
+use crate::components::fields::{action_form_error, SelectField, TextArea, TextField};
 use crate::components::hydration::use_hydrated;
 use crate::components::image_field::ImageField;
 use crate::components::loaded::Loaded;
@@ -12,70 +10,111 @@ use crate::domain::media::{ImageKind, MAX_CHART_IMAGES};
 use crate::domain::showcase::{CompanySize, Methodology};
 use crate::model::case_study_admin::EditorData;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn NewCaseStudyPage() -> impl IntoView {
     let editor = Resource::new_blocking(|| (), |_| load_case_study_editor(None));
-    view! { <EditorPage editor heading="New case study" /> }
+    view! { <EditorPage editor heading="New case study" just_saved=false /> }
 }
 
 #[component]
 pub fn EditCaseStudyPage() -> impl IntoView {
     let id = use_params_map().with_untracked(|p| p.get("id"));
+    // `?saved=1`: arrived here from a save (a new draft, or without JavaScript).
+    let just_saved = use_query_map().with_untracked(|q| q.get("saved").is_some());
     let editor = Resource::new_blocking(move || id.clone(), load_case_study_editor);
-    view! { <EditorPage editor heading="Edit case study" /> }
+    view! { <EditorPage editor heading="Edit case study" just_saved /> }
 }
 
 #[component]
 fn EditorPage(
     editor: Resource<Result<EditorData, crate::error::AppError>>,
     heading: &'static str,
+    just_saved: bool,
 ) -> impl IntoView {
     view! {
         <AdminPage section=AdminSection::CaseStudies>
             <p class="breadcrumb"><a href="/admin/case-studies">"Case studies"</a></p>
             <h1>{heading}</h1>
-            <Loaded resource=editor render=move |data| view! { <CaseStudyForm data /> } />
+            <Loaded resource=editor render=move |data| view! { <CaseStudyForm data just_saved /> } />
         </AdminPage>
     }
 }
 
-/// The whole form in one island: field errors appear next to their fields and
-/// everything typed stays in place until the save succeeds.
+/// The whole form in one island: field errors appear next to their fields,
+/// each clears as soon as its field is edited, and everything typed stays in
+/// place. Saving stays on the editor and says so (a new draft moves to its
+/// own address).
 #[island]
-fn CaseStudyForm(data: EditorData) -> impl IntoView {
+fn CaseStudyForm(data: EditorData, just_saved: bool) -> impl IntoView {
     let save = ServerAction::<SaveCaseStudy>::new();
     let hydrated = use_hydrated();
-    let error = move |field| action_field_message(save.value(), field);
+    // Fields edited since the last answer: their old message no longer applies.
+    let edited = RwSignal::new(Vec::<&'static str>::new());
+    Effect::new(move |_| {
+        save.version().track();
+        edited.set(Vec::new());
+    });
+    let is_edited = move |field: &str| edited.with(|e| e.contains(&field));
+    let error = move |field: &'static str| {
+        Signal::derive(move || {
+            if is_edited(field) {
+                return None;
+            }
+            save.value().with(|r| match r {
+                Some(Err(e)) => e.field_message(field),
+                _ => None,
+            })
+        })
+    };
+    let touch = move |field: &'static str| {
+        Callback::new(move |_: String| {
+            edited.update(|e| {
+                if !e.contains(&field) {
+                    e.push(field);
+                }
+            })
+        })
+    };
     let general = action_form_error(save.value());
     let invalid_count = move || match save.value().get() {
-        Some(Err(crate::error::AppError::Invalid(list))) => list.len(),
+        Some(Err(crate::error::AppError::Invalid(list))) => {
+            list.iter().filter(|e| !is_edited(&e.field)).count()
+        }
         Some(Err(crate::error::AppError::Conflict(_))) => 1,
         _ => 0,
     };
-    // After a successful save, go back to the list.
+    let is_new = data.id.is_none();
+    // A new draft gets its own address; an edit stays here and says so.
     Effect::new(move |_| {
-        if let Some(Ok(_)) = save.value().get() {
-            let _ = window().location().set_href("/admin/case-studies");
+        if let Some(Ok(id)) = save.value().get() {
+            if is_new {
+                let _ = window()
+                    .location()
+                    .set_href(&format!("/admin/case-studies/{id}/edit?saved=1"));
+            }
         }
     });
+    let saved = move || {
+        just_saved && save.value().get().is_none() || matches!(save.value().get(), Some(Ok(_)))
+    };
     let input = data.input.clone();
     let text = move |name: &'static str, label: &'static str, value: String, hint: &'static str| {
-        view! { <TextField id_prefix="cs" name label value hint message=error(name) /> }
+        view! { <TextField id_prefix="cs" name label value hint message=error(name) on_input=touch(name) /> }
     };
     let area = move |name: &'static str,
                      label: &'static str,
                      value: String,
                      hint: &'static str,
                      rows: u32| {
-        view! { <TextArea id_prefix="cs" name label value hint rows message=error(name) /> }
+        view! { <TextArea id_prefix="cs" name label value hint rows message=error(name) on_input=touch(name) /> }
     };
     let select = move |name: &'static str,
                        label: &'static str,
                        options: Vec<(String, String)>,
                        current: String| {
-        view! { <SelectField id_prefix="cs" name label options current message=error(name) /> }
+        view! { <SelectField id_prefix="cs" name label options current message=error(name) on_input=touch(name) /> }
     };
     let methods = Methodology::ALL
         .iter()
@@ -103,6 +142,11 @@ fn CaseStudyForm(data: EditorData) -> impl IntoView {
     view! {
         <ActionForm action=save attr:class="form editor" attr:data-hydrated=move || hydrated.get().to_string()>
             <input type="hidden" name="id" value=data.id.clone().unwrap_or_default() />
+            {move || saved().then(|| view! {
+                <p class="alert alert--success" role="status" data-testid="saved">
+                    "Saved. " <a href="/admin/case-studies">"Back to all case studies"</a>
+                </p>
+            })}
             {move || (invalid_count() > 0).then(|| view! {
                 <p class="alert alert--error" role="alert">
                     {format!("Please correct the {} below; nothing you typed has been lost.", crate::components::fields::highlighted_fields(invalid_count()))}
@@ -122,8 +166,13 @@ fn CaseStudyForm(data: EditorData) -> impl IntoView {
             <fieldset class="editor__group">
                 <legend>"Client (anonymised)"</legend>
                 {text("client_type", "Kind of client", input.client_type.clone(), "e.g. Regional cinema chain")}
-                {text("industry_sic_code", "Industry SIC code", input.industry_sic_code.clone(), "e.g. 5914")}
-                {text("industry_name", "Industry name", input.industry_name.clone(), "e.g. Cinemas")}
+                <datalist id="cs-industries">
+                    {data.industries.iter().map(|(code, name)| view! { <option value=code.clone()>{name.clone()}</option> }).collect_view()}
+                </datalist>
+                <TextField id_prefix="cs" name="industry_sic_code" label="Industry SIC code" value=input.industry_sic_code.clone()
+                    hint="Pick from the list of industries the gallery uses; admins may add a new one." list="cs-industries"
+                    message=error("industry_sic_code") on_input=touch("industry_sic_code") />
+                {text("industry_name", "Industry name", input.industry_name.clone(), "Filled in from the list when left empty; a new industry needs one.")}
                 {select("company_size", "Company size", sizes, input.company_size.clone())}
                 {text("client_size_label", "Size description", input.client_size_label.clone(), "e.g. 12 sites, £40M revenue")}
                 {text("client_region", "Region", input.client_region.clone(), "")}

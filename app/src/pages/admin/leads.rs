@@ -47,11 +47,32 @@ fn Dashboard(dashboard: LeadDashboard) -> impl IntoView {
         <section class="lead-dashboard" aria-label="This month">
             <div class="lead-dashboard__figure">
                 <p class="stat__value" data-testid="pipeline-value">{pounds(dashboard.open_pipeline_value)}</p>
-                <p class="stat__label">{format!("open pipeline across {} open lead(s)", dashboard.open_leads)}</p>
+                <p class="stat__label">{format!(
+                    "open pipeline across {} open {}",
+                    dashboard.open_leads,
+                    if dashboard.open_leads == 1 { "lead" } else { "leads" }
+                )}</p>
             </div>
-            <figure class="chart" inner_html=dashboard.tier_chart_svg></figure>
-            <figure class="chart" inner_html=dashboard.source_chart_svg></figure>
+            <DashboardChart caption="Leads by tier this month" svg=dashboard.tier_chart_svg
+                empty=dashboard.by_tier.iter().all(|(_, n)| *n == 0) />
+            <DashboardChart caption="Leads by source this month" svg=dashboard.source_chart_svg
+                empty=dashboard.by_source.iter().all(|(_, n)| *n == 0) />
         </section>
+    }
+}
+
+/// A titled chart, or a sentence when there is nothing to draw.
+#[component]
+fn DashboardChart(caption: &'static str, svg: String, empty: bool) -> impl IntoView {
+    view! {
+        <figure class="chart">
+            <figcaption class="chart__caption">{caption}</figcaption>
+            {if empty {
+                view! { <p class="muted small">"No leads yet this month."</p> }.into_any()
+            } else {
+                view! { <div inner_html=svg></div> }.into_any()
+            }}
+        </figure>
     }
 }
 
@@ -125,7 +146,7 @@ fn LeadsView(data: LeadListData) -> impl IntoView {
         } else {
             view! {
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Leads">
-                    <table class="table" data-testid="lead-table">
+                    <table class="table table--cards" data-testid="lead-table">
                         <caption class="visually-hidden">"Leads"</caption>
                         <thead>
                             <tr>
@@ -145,12 +166,12 @@ fn LeadsView(data: LeadListData) -> impl IntoView {
                                         <a href=format!("/admin/leads/{}", l.id)>{l.name.clone()}</a>
                                         <br /><span class="muted small">{format!("{} · {}", l.company_name, l.email)}</span>
                                     </th>
-                                    <td><span class="badge">{l.tier.clone()}</span>" "{l.score}</td>
-                                    <td>{l.status.clone()}</td>
-                                    <td>{l.industry_name.clone()}</td>
-                                    <td>{l.source.clone()}</td>
-                                    <td>{l.consultant_name.clone().unwrap_or_else(|| "—".to_string())}</td>
-                                    <td>{iso_date(l.created_at)}</td>
+                                    <td data-label="Score"><span class="badge">{l.tier.clone()}</span>" "{l.score}</td>
+                                    <td data-label="Status">{l.status.clone()}</td>
+                                    <td data-label="Industry">{l.industry_name.clone()}</td>
+                                    <td data-label="Source">{l.source.clone()}</td>
+                                    <td data-label="Consultant">{l.consultant_name.clone().unwrap_or_else(|| "—".to_string())}</td>
+                                    <td data-label="Received">{iso_date(l.created_at)}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>

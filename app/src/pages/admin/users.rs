@@ -71,7 +71,7 @@ fn UsersTable(
 ) -> impl IntoView {
     view! {
         <div class="table-wrap">
-            <table class="table">
+            <table class="table table--cards">
                 <caption class="visually-hidden">"Back-office users"</caption>
                 <thead>
                     <tr>
@@ -79,6 +79,7 @@ fn UsersTable(
                         <th scope="col">"Email"</th>
                         <th scope="col">"Role"</th>
                         <th scope="col">"Status"</th>
+                        <th scope="col">"Last sign-in"</th>
                         <th scope="col">"Actions"</th>
                     </tr>
                 </thead>
@@ -150,14 +151,17 @@ fn UserTableRow(
     view! {
         <tr class:row--inactive=!active>
             <td>{user.display_name}</td>
-            <td>{user.email}</td>
-            <td>{role_cell}</td>
-            <td>
+            <td data-label="Email">{user.email}</td>
+            <td data-label="Role">{role_cell}</td>
+            <td data-label="Status">
                 <span class=if active { "badge badge--ok" } else { "badge badge--muted" }>
                     {if active { "Active" } else { "Deactivated" }}
                 </span>
             </td>
-            <td>{actions_cell}</td>
+            <td class="small" data-label="Last sign-in">
+                {user.last_login_at_ms.map_or_else(|| "Never".to_string(), crate::domain::dates::date_time)}
+            </td>
+            <td data-label="Actions">{actions_cell}</td>
         </tr>
     }
 }

@@ -296,8 +296,23 @@ pub fn RoiCalculator(data: CalculatorData) -> impl IntoView {
                     </p>
                 })}
                 {move || save_error().map(|e| view! { <p class="alert alert--error" role="alert">{e}</p> })}
+                // On a phone the full estimate is far below the fields: this
+                // line keeps its headline in view while typing. Hidden from
+                // screen readers, which hear the estimate's live region.
+                <p class="roi__peek" aria-hidden="true" data-testid="estimate-peek">
+                    {move || match result.get() {
+                        Some(e) => format!(
+                            "{} – {} more revenue a year",
+                            super::pounds(e.revenue_increase_min),
+                            super::pounds(e.revenue_increase_max)
+                        ),
+                        None => "Enter your industry and revenue to see an estimate".to_string(),
+                    }}
+                    " "
+                    <a href="#roi-result" tabindex="-1">"Details ↓"</a>
+                </p>
             </form>
-            <section class="roi__result" aria-live="polite" aria-label="Your estimate">
+            <section class="roi__result" id="roi-result" aria-live="polite" aria-label="Your estimate">
                 {result_view}
             </section>
         </div>
