@@ -167,7 +167,7 @@ pub async fn update_profile(
          preferred_contact = $10, calendar_url = $11, linkedin_url = $12, updated_at = $13, \
          profile_image = $15, primary_industries_json = $16, secondary_industries_json = $17, \
          hourly_rate_minor = $18, consultation_rate_minor = $19, currency = $20, \
-         satisfaction_score = $21 WHERE id = $14",
+         satisfaction_score = CASE WHEN $22 = 1 THEN $21 ELSE NULL END WHERE id = $14",
     )
     .bind(&draft.first_name)
     .bind(&draft.last_name)
@@ -189,7 +189,12 @@ pub async fn update_profile(
     .bind(draft.hourly_rate_minor)
     .bind(draft.consultation_rate_minor)
     .bind(draft.currency.as_str())
-    .bind(draft.satisfaction_score)
+    // Never an `Option<f64>` bind: sqlx 0.9.0's Any driver sends a NULL
+    // double as a float4 NULL, PostgreSQL caches the statement with that
+    // type, and the next save with a score fails ("incorrect binary data
+    // format in bind parameter"). So: always a number, and a flag.
+    .bind(draft.satisfaction_score.unwrap_or(0.0))
+    .bind(i64::from(draft.satisfaction_score.is_some()))
     .execute(&db.pool)
     .await
     .map(|r| r.rows_affected() == 1)

@@ -107,9 +107,19 @@ pub async fn save(
     id: Option<&str>,
     input: &CaseStudyInput,
 ) -> Result<String, AppError> {
+    let known = db_admin::industries(db).await?;
+    // A known industry's name is filled in when left empty.
+    let mut input = input.clone();
+    if input.industry_name.trim().is_empty() {
+        if let Some((_, name)) = known
+            .iter()
+            .find(|(code, _)| code == input.industry_sic_code.trim())
+        {
+            input.industry_name = name.clone();
+        }
+    }
     let mut draft = input.parse().map_err(AppError::fields)?;
     check_images(db, id, &draft).await?;
-    let known = db_admin::industries(db).await?;
     let (sic_code, name) = resolve_industry(
         &known,
         &draft.industry_sic_code,

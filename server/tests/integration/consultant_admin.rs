@@ -936,3 +936,31 @@ async fn the_track_record_follows_publishing(app: TestApp) {
     let page = app.page(&client(), &format!("/consultants/{fresh}")).await;
     assert!(page.contains("No published case studies yet."));
 }
+
+/// sqlx 0.9.0's Any driver sends a NULL double as a float4; PostgreSQL then
+/// kept the profile statement with that type and the next save with a score
+/// failed with a 500. One connection makes the reuse certain.
+#[tokio::test]
+async fn a_profile_saved_without_then_with_a_satisfaction_score_saves_on_postgres() {
+    for backend in [common::Backend::Sqlite, common::Backend::Postgres] {
+        // No demo seed: its saves (all with a score) would prepare the
+        // statement first. The first save here has no score.
+        let app = common::spawn_app_with(backend, &[("CE_DB_MAX_CONNECTIONS", "1")]).await;
+        let admin = app.logged_in_as(Role::Admin).await;
+        let own = new_profile(&app, &admin, "Sam", "Score").await;
+        for score in ["", "4.5", "", "3.9"] {
+            let mut form = profile_form(&own, "Consultant", "");
+            form.push(("input[satisfaction_score]".to_string(), score.to_string()));
+            let saved = post(&app, &admin, &form).await;
+            let status = saved.status();
+            assert_eq!(
+                status,
+                200,
+                "{backend:?}, score {score:?}: {}",
+                saved.text().await.unwrap_or_default()
+            );
+        }
+        let (_, profile) = app.json(&format!("/api/v1/consultants/{own}")).await;
+        assert_eq!(profile["client_satisfaction_score"], 3.9, "{backend:?}");
+    }
+}
