@@ -29,6 +29,9 @@ test("an admin drafts, fixes and publishes a case study with a hero image, which
   await page.getByLabel("Payback (months)").fill("4");
   // A mistake: the confidence level is out of range. The error sits by the field
   // and nothing typed is lost.
+  // The Markdown preview shows the text as the public page will.
+  await page.getByRole("button", { name: "Preview business challenge" }).click();
+  await expect(page.getByTestId("markdown-preview").locator("strong")).toHaveText("half empty");
   await page.getByLabel("Confidence level").fill("0.5");
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page.locator("#cs-confidence_level-error")).toContainText("between 0.80 and 0.99");

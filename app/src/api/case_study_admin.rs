@@ -100,3 +100,21 @@ pub async fn delete_case_study(id: String) -> Result<(), AppError> {
     .await;
     crate::api::respond::with_status(outcome)
 }
+
+/// The HTML a Markdown text becomes on the public page (the same cleaning),
+/// for the editor's preview. Editors only.
+#[server(prefix = "/api", endpoint = "admin/case-studies/preview")]
+pub async fn preview_markdown(text: String) -> Result<String, AppError> {
+    let outcome = async {
+        crate::api::context::require_role(&Role::CASE_STUDY_EDITORS).await?;
+        if text.chars().count() > crate::domain::case_study_form::MAX_TEXT {
+            return Err(AppError::invalid(
+                "text",
+                "The text is too long to preview (at most 10,000 characters).",
+            ));
+        }
+        Ok(crate::markdown::to_safe_html(&text))
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}

@@ -11,6 +11,7 @@ on_both_backends!(
     slugs_are_unique,
     roles_decide_who_may_edit_and_delete,
     an_industry_keeps_one_code_and_one_name,
+    the_markdown_preview_is_the_public_pages_cleaned_html,
 );
 
 fn form(title: &str, slug: &str) -> Vec<(String, String)> {
@@ -326,4 +327,41 @@ async fn an_industry_keeps_one_code_and_one_name(app: TestApp) {
         "the name came from the list"
     );
     assert!(editor.contains(r#"<datalist id="cs-industries">"#));
+}
+
+async fn the_markdown_preview_is_the_public_pages_cleaned_html(app: TestApp) {
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let text = "Baskets were **small**. <script>alert(1)</script> [x](javascript:alert(1))";
+    let response = app
+        .call(
+            &marketer,
+            "/api/admin/case-studies/preview",
+            &[("text", text)],
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    let html: String = response.json().await.unwrap();
+    assert!(html.contains("<strong>small</strong>"), "{html}");
+    assert!(
+        !html.contains("<script") && !html.contains("javascript:"),
+        "{html}"
+    );
+    let long = "x".repeat(10_001);
+    let refused = app
+        .call(
+            &marketer,
+            "/api/admin/case-studies/preview",
+            &[("text", &long)],
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    let consultant = app.logged_in_as(Role::Consultant).await;
+    let forbidden = app
+        .call(
+            &consultant,
+            "/api/admin/case-studies/preview",
+            &[("text", "hi")],
+        )
+        .await;
+    assert_eq!(forbidden.status(), 403);
 }

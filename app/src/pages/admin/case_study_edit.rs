@@ -1,4 +1,4 @@
-use crate::api::case_study_admin::{load_case_study_editor, SaveCaseStudy};
+use crate::api::case_study_admin::{load_case_study_editor, PreviewMarkdown, SaveCaseStudy};
 use crate::components::admin_page::AdminPage;
 use crate::components::fields::{action_form_error, SelectField, TextArea, TextField};
 use crate::components::hydration::use_hydrated;
@@ -68,14 +68,65 @@ fn CaseStudyForm(data: EditorData, just_saved: bool) -> impl IntoView {
             })
         })
     };
+    // The long texts as typed, for their Markdown preview.
+    let texts = RwSignal::new(vec![
+        ("business_challenge", data.input.business_challenge.clone()),
+        (
+            "previous_approaches",
+            data.input.previous_approaches.clone(),
+        ),
+        (
+            "stakeholder_concerns",
+            data.input.stakeholder_concerns.clone(),
+        ),
+        ("success_criteria", data.input.success_criteria.clone()),
+        (
+            "methodology_details",
+            data.input.methodology_details.clone(),
+        ),
+    ]);
     let touch = move |field: &'static str| {
-        Callback::new(move |_: String| {
+        Callback::new(move |text: String| {
             edited.update(|e| {
                 if !e.contains(&field) {
                     e.push(field);
                 }
-            })
+            });
+            texts.update(|all| {
+                if let Some(entry) = all.iter_mut().find(|(f, _)| *f == field) {
+                    entry.1 = text;
+                }
+            });
         })
+    };
+    let preview = ServerAction::<PreviewMarkdown>::new();
+    let previewing = RwSignal::new(None::<&'static str>);
+    let markdown = move |name: &'static str, label: &'static str, value: String, rows: u32| {
+        let show = move |_| {
+            let text = texts.with(|all| {
+                all.iter()
+                    .find(|(f, _)| *f == name)
+                    .map(|(_, t)| t.clone())
+                    .unwrap_or_default()
+            });
+            previewing.set(Some(name));
+            preview.dispatch(PreviewMarkdown { text });
+        };
+        view! {
+            <TextArea id_prefix="cs" name label value hint="Markdown." rows message=error(name) on_input=touch(name) />
+            <div class="markdown-preview field--wide" hidden=move || !hydrated.get()>
+                <button type="button" class="button button--small button--ghost" on:click=show>
+                    {format!("Preview {}", label.to_lowercase())}
+                </button>
+                {move || (previewing.get() == Some(name)).then(|| match preview.value().get() {
+                    Some(Ok(html)) => view! {
+                        <div class="prose markdown-preview__panel" data-testid="markdown-preview" inner_html=html></div>
+                    }.into_any(),
+                    Some(Err(e)) => view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any(),
+                    None => view! { <p class="muted small">"Rendering…"</p> }.into_any(),
+                })}
+            </div>
+        }
     };
     let general = action_form_error(save.value());
     let invalid_count = move || match save.value().get() {
@@ -181,10 +232,10 @@ fn CaseStudyForm(data: EditorData, just_saved: bool) -> impl IntoView {
             <fieldset class="editor__group">
                 <legend>"Challenge"</legend>
                 {select("challenge", "Kind of challenge", challenges, input.challenge.clone())}
-                {area("business_challenge", "Business challenge", input.business_challenge.clone(), "Markdown.", 5)}
-                {area("previous_approaches", "Previous approaches", input.previous_approaches.clone(), "Markdown.", 3)}
-                {area("stakeholder_concerns", "Stakeholder concerns", input.stakeholder_concerns.clone(), "Markdown.", 3)}
-                {area("success_criteria", "Success criteria", input.success_criteria.clone(), "Markdown.", 3)}
+                {markdown("business_challenge", "Business challenge", input.business_challenge.clone(), 5)}
+                {markdown("previous_approaches", "Previous approaches", input.previous_approaches.clone(), 3)}
+                {markdown("stakeholder_concerns", "Stakeholder concerns", input.stakeholder_concerns.clone(), 3)}
+                {markdown("success_criteria", "Success criteria", input.success_criteria.clone(), 3)}
             </fieldset>
 
             <fieldset class="editor__group">
@@ -194,7 +245,7 @@ fn CaseStudyForm(data: EditorData, just_saved: bool) -> impl IntoView {
                 {text("duration_days", "Duration (days)", input.duration_days.clone(), "")}
                 {text("sample_size", "Sample size", input.sample_size.clone(), "")}
                 {text("confidence_level", "Confidence level", input.confidence_level.clone(), "0.80 to 0.99 (or 80 to 99).")}
-                {area("methodology_details", "Methodology in detail", input.methodology_details.clone(), "Markdown.", 6)}
+                {markdown("methodology_details", "Methodology in detail", input.methodology_details.clone(), 6)}
             </fieldset>
 
             <fieldset class="editor__group">
