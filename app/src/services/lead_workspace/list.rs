@@ -1,7 +1,7 @@
 //! The lead list and this month's figures.
 
 use super::scope::{filter_of, scope_for, Scope};
-use super::{full_name, label_of, pounds};
+use super::{counts_in_order, full_name, label_of, pounds};
 use crate::db::lead_workspace as db_ws;
 use crate::db::{now_ms, Db};
 use crate::domain::lead_fields::{Challenge, LeadSource, LeadStatus, Tier};
@@ -15,16 +15,7 @@ async fn dashboard(db: &Db, scope: &Scope) -> Result<LeadDashboard, AppError> {
     let since = crate::domain::dates::month_start(now_ms());
     let consultant = scope.consultant_id();
     let tiers = db_ws::counts_since(db, "tier", since, consultant).await?;
-    let by_tier: Vec<(String, i64)> = Tier::ALL
-        .iter()
-        .map(|t| {
-            let n = tiers
-                .iter()
-                .find(|(k, _)| k == t.as_str())
-                .map_or(0, |(_, n)| *n);
-            (t.label().to_string(), n)
-        })
-        .collect();
+    let by_tier = counts_in_order(Tier::ALL.iter().copied(), &tiers, Tier::as_str, Tier::label);
     let by_source: Vec<(String, i64)> = db_ws::counts_since(db, "source", since, consultant)
         .await?
         .into_iter()

@@ -32,6 +32,26 @@ fn label_of<T: Copy>(
     parse(value).map_or_else(|| value.to_string(), |v| label(v).to_string())
 }
 
+/// (label, count) for each of `values` in their order, from stored
+/// (wire value, count) rows; a value with no row counts 0.
+fn counts_in_order<T: Copy>(
+    values: impl IntoIterator<Item = T>,
+    counts: &[(String, i64)],
+    wire: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(String, i64)> {
+    values
+        .into_iter()
+        .map(|value| {
+            let n = counts
+                .iter()
+                .find(|(k, _)| k == wire(value))
+                .map_or(0, |(_, n)| *n);
+            (label(value).to_string(), n)
+        })
+        .collect()
+}
+
 fn pounds(minor: Option<i64>) -> Option<f64> {
     minor.map(|m| m as f64 / 100.0)
 }

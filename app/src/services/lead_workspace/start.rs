@@ -3,7 +3,7 @@
 //! leads they may see (a consultant their own, an admin everyone's).
 
 use super::scope::{scope_for, Scope};
-use super::{full_name, label_of};
+use super::{counts_in_order, full_name, label_of};
 use crate::db::lead_start as db_start;
 use crate::db::Db;
 use crate::domain::dates::{date_time, duration_words, month_start};
@@ -44,22 +44,18 @@ pub async fn start_page(
         })
         .collect();
     let by_status = db_start::open_by_status(db, consultant).await?;
-    let pipeline: Vec<(String, i64)> = LeadStatus::ALL
+    let open_steps = LeadStatus::ALL
         .iter()
-        .filter(|s| !matches!(s, LeadStatus::Won | LeadStatus::Lost))
-        .map(|s| {
-            let n = by_status
-                .iter()
-                .find(|(k, _)| k == s.as_str())
-                .map_or(0, |(_, n)| *n);
-            (s.label().to_string(), n)
-        })
-        .collect();
+        .copied()
+        .filter(|s| !matches!(s, LeadStatus::Won | LeadStatus::Lost));
+    let pipeline = counts_in_order(
+        open_steps,
+        &by_status,
+        LeadStatus::as_str,
+        LeadStatus::label,
+    );
     let open_leads = pipeline.iter().map(|(_, n)| n).sum();
-    let (_, open_value_minor) = {
-        let (value, count) = crate::db::lead_workspace::open_pipeline(db, consultant).await?;
-        (count, value)
-    };
+    let (open_value_minor, _) = crate::db::lead_workspace::open_pipeline(db, consultant).await?;
     let month = month_start(now_ms);
     let (month_received, month_won, month_won_minor) =
         db_start::outcomes_since(db, consultant, month).await?;
