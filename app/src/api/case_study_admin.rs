@@ -5,14 +5,28 @@ use crate::domain::case_study_form::CaseStudyInput;
 #[cfg(feature = "ssr")]
 use crate::domain::role::Role;
 use crate::error::AppError;
-use crate::model::case_study_admin::{AdminCaseStudy, EditorData};
+use crate::model::case_study_admin::{AdminCaseStudyList, EditorData};
 use leptos::prelude::*;
 
+/// One page of the list: `q` (part of a title or industry), `status`
+/// (`published`, `draft` or empty) and `page`, as in the page's URL.
 #[server(prefix = "/api", endpoint = "admin/case-studies/list")]
-pub async fn list_case_studies_admin() -> Result<Vec<AdminCaseStudy>, AppError> {
+pub async fn list_case_studies_admin(
+    q: String,
+    status: String,
+    page: String,
+) -> Result<AdminCaseStudyList, AppError> {
     let outcome = async {
         crate::api::context::require_role(&Role::CASE_STUDY_EDITORS).await?;
-        crate::services::case_study_admin::list(&crate::api::context::db()?).await
+        let (query, errors) = crate::domain::case_study_list_query::CaseStudyListQuery::parse([
+            ("q", q.as_str()),
+            ("status", status.as_str()),
+            ("page", page.as_str()),
+        ]);
+        if !errors.is_empty() {
+            return Err(crate::api::bad_parameters(errors));
+        }
+        crate::services::case_study_admin::list(&crate::api::context::db()?, &query).await
     }
     .await;
     crate::api::respond::with_status(outcome)

@@ -3,6 +3,8 @@
 use super::case_studies::CaseStudyRow;
 use super::{new_id, now_ms, Db};
 use crate::domain::case_study_form::CaseStudyDraft;
+use crate::domain::case_study_list_query::{CaseStudyListQuery, PublishState, PAGE_SIZE};
+use sqlx::AssertSqlSafe;
 use sqlx::FromRow;
 
 #[derive(Debug, Clone, FromRow)]
@@ -17,13 +19,41 @@ pub struct AdminListRow {
     pub updated_at: i64,
 }
 
-pub async fn list(db: &Db) -> Result<Vec<AdminListRow>, sqlx::Error> {
-    sqlx::query_as::<_, AdminListRow>(
+/// One page of the back-office list (newest edits first) and how many match.
+pub async fn list(
+    db: &Db,
+    query: &CaseStudyListQuery,
+) -> Result<(Vec<AdminListRow>, i64), sqlx::Error> {
+    let filter = "($1 = '' OR lower(title) LIKE $1 ESCAPE '\\' OR lower(industry_name) LIKE $1 ESCAPE '\\') \
+                  AND ($2 < 0 OR published = $2)";
+    let pattern = query
+        .search
+        .as_ref()
+        .map(|s| s.like_pattern())
+        .unwrap_or_default();
+    let published: i64 = match query.state {
+        Some(PublishState::Published) => 1,
+        Some(PublishState::Draft) => 0,
+        None => -1,
+    };
+    let rows = sqlx::query_as::<_, AdminListRow>(AssertSqlSafe(format!(
         "SELECT id, title, slug, industry_name, published, featured, view_count, updated_at \
-         FROM case_studies ORDER BY updated_at DESC, id",
-    )
+         FROM case_studies WHERE {filter} ORDER BY updated_at DESC, id LIMIT $3 OFFSET $4"
+    )))
+    .bind(&pattern)
+    .bind(published)
+    .bind(PAGE_SIZE)
+    .bind(query.offset())
     .fetch_all(&db.pool)
-    .await
+    .await?;
+    let total: i64 = sqlx::query_scalar(AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM case_studies WHERE {filter}"
+    )))
+    .bind(&pattern)
+    .bind(published)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok((rows, total))
 }
 
 pub async fn by_id(db: &Db, id: &str) -> Result<Option<CaseStudyRow>, sqlx::Error> {

@@ -4,6 +4,7 @@
 
 use super::gallery_query::ParamError;
 use super::lead_fields::{LeadSource, LeadStatus, Tier};
+use super::search_text::SearchText;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -37,44 +38,6 @@ impl LeadSort {
     }
 }
 
-/// Search text for the lead list: trimmed, lower-case, 1 to 100 characters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LeadSearch(String);
-
-impl LeadSearch {
-    pub const MAX_CHARS: usize = 100;
-
-    pub fn parse(text: &str) -> Result<LeadSearch, String> {
-        let text = text.trim();
-        match text.chars().count() {
-            0 => Err("Type part of a name, email or company.".to_string()),
-            n if n > Self::MAX_CHARS => Err(format!(
-                "Search for at most {} characters.",
-                Self::MAX_CHARS
-            )),
-            _ => Ok(LeadSearch(text.to_lowercase())),
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// A SQL `LIKE … ESCAPE '\'` pattern matching the text anywhere, with
-    /// the text's own `%`, `_` and `\` taken literally.
-    pub fn like_pattern(&self) -> String {
-        let mut pattern = String::from("%");
-        for c in self.0.chars() {
-            if matches!(c, '%' | '_' | '\\') {
-                pattern.push('\\');
-            }
-            pattern.push(c);
-        }
-        pattern.push('%');
-        pattern
-    }
-}
-
 /// A validated lead-list request.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LeadQuery {
@@ -86,7 +49,7 @@ pub struct LeadQuery {
     /// Only leads assigned to the viewer (consultants always see only theirs).
     pub mine: bool,
     /// Part of a name, email or company.
-    pub search: Option<LeadSearch>,
+    pub search: Option<SearchText>,
     pub sort: LeadSort,
 }
 
@@ -133,7 +96,7 @@ impl LeadQuery {
                         );
                     }
                 }
-                "q" => match LeadSearch::parse(value) {
+                "q" => match SearchText::parse(value) {
                     Ok(search) => query.search = Some(search),
                     Err(message) => bad("q", message),
                 },

@@ -3,6 +3,7 @@
 
 pub mod admin_section;
 pub mod case_study_form;
+pub mod case_study_list_query;
 pub mod client_address;
 pub mod common_passwords;
 pub mod consultant_form;
@@ -38,6 +39,7 @@ pub mod rate_limit;
 pub mod roi;
 pub mod role;
 pub mod safe_redirect;
+pub mod search_text;
 pub mod showcase;
 pub mod stats;
 pub mod throttle;

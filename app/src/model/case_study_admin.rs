@@ -15,6 +15,16 @@ pub struct AdminCaseStudy {
     pub updated_at: i64,
 }
 
+/// One page of the back-office list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminCaseStudyList {
+    pub studies: Vec<AdminCaseStudy>,
+    /// How many match the search and filter (all pages).
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EditorData {
     /// `None` for a new case study.

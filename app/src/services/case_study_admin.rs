@@ -1,16 +1,17 @@
 use crate::db::{audit, case_study_admin as db_admin, media_uploads, Db};
 use crate::domain::case_study_form::{format_secondary_metrics, CaseStudyDraft, CaseStudyInput};
+use crate::domain::case_study_list_query::{page_count, CaseStudyListQuery};
 use crate::domain::industry_choice::resolve_industry;
 use crate::domain::media::{may_attach, MediaKey, UploadsAllowed};
 use crate::domain::role::Role;
 use crate::error::AppError;
 use crate::model::auth::CurrentUser;
-use crate::model::case_study_admin::{AdminCaseStudy, EditorData};
+use crate::model::case_study_admin::{AdminCaseStudy, AdminCaseStudyList, EditorData};
 
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
-pub async fn list(db: &Db) -> Result<Vec<AdminCaseStudy>, AppError> {
-    Ok(db_admin::list(db)
-        .await?
+pub async fn list(db: &Db, query: &CaseStudyListQuery) -> Result<AdminCaseStudyList, AppError> {
+    let (rows, total) = db_admin::list(db, query).await?;
+    let studies = rows
         .into_iter()
         .map(|r| AdminCaseStudy {
             id: r.id,
@@ -22,7 +23,13 @@ pub async fn list(db: &Db) -> Result<Vec<AdminCaseStudy>, AppError> {
             view_count: r.view_count,
             updated_at: r.updated_at,
         })
-        .collect())
+        .collect();
+    Ok(AdminCaseStudyList {
+        studies,
+        total,
+        page: query.page,
+        pages: page_count(total),
+    })
 }
 
 /// The form's contents: a stored case study written back as text fields, or

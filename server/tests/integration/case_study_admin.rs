@@ -12,6 +12,7 @@ on_both_backends!(
     roles_decide_who_may_edit_and_delete,
     an_industry_keeps_one_code_and_one_name,
     the_markdown_preview_is_the_public_pages_cleaned_html,
+    the_list_is_searched_filtered_and_paged,
 );
 
 fn form(title: &str, slug: &str) -> Vec<(String, String)> {
@@ -364,4 +365,50 @@ async fn the_markdown_preview_is_the_public_pages_cleaned_html(app: TestApp) {
         )
         .await;
     assert_eq!(forbidden.status(), 403);
+}
+
+async fn the_list_is_searched_filtered_and_paged(app: TestApp) {
+    app.seed_showcase().await;
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let rows = |html: &str| html.matches("/edit\">").count();
+    let first = app.page(&marketer, "/admin/case-studies").await;
+    assert!(
+        first.contains("29 case studies"),
+        "the count covers every page"
+    );
+    assert_eq!(rows(&first), 25);
+    assert!(first.contains("Page 1 of 2"));
+    let second = app.page(&marketer, "/admin/case-studies?page=2").await;
+    assert_eq!(rows(&second), 4);
+    let cinemas = app.page(&marketer, "/admin/case-studies?q=CINEMA").await;
+    let expected = common::demo_studies()
+        .iter()
+        .filter(|s| {
+            s.industry_name.to_lowercase().contains("cinema")
+                || s.title.to_lowercase().contains("cinema")
+        })
+        .count();
+    assert!(expected > 0);
+    assert_eq!(rows(&cinemas), expected, "title or industry, any case");
+    assert!(
+        cinemas.contains(r#"value="cinema""#),
+        "the search box keeps the text"
+    );
+    let drafts = app
+        .page(&marketer, "/admin/case-studies?status=draft")
+        .await;
+    assert!(drafts.contains("No case studies match."));
+    let bad = app
+        .page(&marketer, "/admin/case-studies?status=sideways&q=cinema")
+        .await;
+    assert!(bad.contains("Show published, drafts or all."));
+    assert_eq!(rows(&bad), expected, "the valid search still applies");
+    let api = app
+        .call(
+            &marketer,
+            "/api/admin/case-studies/list",
+            &[("q", ""), ("status", "x"), ("page", "")],
+        )
+        .await;
+    assert_eq!(api.status(), 422);
 }
