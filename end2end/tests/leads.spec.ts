@@ -78,6 +78,10 @@ test("a prospect estimates, leaves their details and reaches a consultant, who w
   await consultant.getByRole("button", { name: "Update status" }).click();
   await expect(consultant.getByTestId("lead-status")).toHaveText("Contacted");
   await expect(consultant.getByTestId("timeline")).toContainText("Left a voicemail");
+  // A slip of the hand is taken back, and the timeline says so.
+  await consultant.getByTestId("undo-status").click();
+  await expect(consultant.getByTestId("lead-status")).toHaveText("New");
+  await expect(consultant.getByTestId("timeline")).toContainText("Undone: Contacted → New");
 });
 
 test("the lead workspace and calculator fit a phone", async ({ page }) => {

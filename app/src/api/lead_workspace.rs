@@ -61,6 +61,16 @@ pub async fn set_lead_status(id: String, status: String, note: String) -> Result
     crate::api::respond::with_status(outcome)
 }
 
+#[server(prefix = "/api", endpoint = "admin/leads/undo-status")]
+pub async fn undo_lead_status(id: String) -> Result<(), AppError> {
+    let outcome = async {
+        let (db, user) = worker().await?;
+        crate::services::lead_workspace::undo_status(&db, &user, &id).await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
 #[server(prefix = "/api", endpoint = "admin/leads/note")]
 pub async fn add_lead_note(id: String, note: String) -> Result<(), AppError> {
     let outcome = async {

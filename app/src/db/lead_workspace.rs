@@ -153,6 +153,72 @@ pub async fn open_pipeline(
     .await
 }
 
+/// The column that dates the first time a lead reached `status`.
+fn stamp_column(status: &str) -> &'static str {
+    match status {
+        "contacted" => "contacted_at",
+        "qualified" => "qualified_at",
+        "consultation_booked" => "consultation_booked_at",
+        "proposal_sent" => "proposal_sent_at",
+        _ => "closed_at",
+    }
+}
+
+/// The latest status change on a lead: (timeline text, who, when).
+pub async fn last_status_change(
+    db: &Db,
+    lead_id: &str,
+) -> Result<Option<(String, Option<String>, i64)>, sqlx::Error> {
+    sqlx::query_as::<_, (String, Option<String>, i64)>(
+        "SELECT detail, actor_user_id, occurred_at FROM lead_interactions \
+         WHERE lead_id = $1 AND kind = 'status_change' ORDER BY occurred_at DESC, id DESC LIMIT 1",
+    )
+    .bind(lead_id)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+/// Takes a lead from `undone` back to `back_to`. The undone step's date (and,
+/// for won or lost, the reason) go only if that change set them at
+/// `changed_at`; the timeline records the undo. `false` when the lead has
+/// moved meanwhile.
+pub async fn undo_status(
+    db: &Db,
+    id: &str,
+    undone: &str,
+    back_to: &str,
+    changed_at: i64,
+    interaction: NewInteraction<'_>,
+) -> Result<bool, sqlx::Error> {
+    let stamp = stamp_column(undone);
+    let reason = if stamp == "closed_at" {
+        ", closed_reason = CASE WHEN closed_at = $2 THEN '' ELSE closed_reason END"
+    } else {
+        ""
+    };
+    let now = now_ms();
+    let mut tx = db.pool.begin().await?;
+    let sql = format!(
+        "UPDATE leads SET status = $1, {stamp} = CASE WHEN {stamp} = $2 THEN NULL ELSE {stamp} END{reason}, \
+         updated_at = $3 WHERE id = $4 AND status = $5"
+    );
+    let updated = sqlx::query(AssertSqlSafe(sql))
+        .bind(back_to)
+        .bind(changed_at)
+        .bind(now)
+        .bind(id)
+        .bind(undone)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+        == 1;
+    if updated {
+        super::leads::add_interaction(&mut tx, id, interaction, now).await?;
+    }
+    tx.commit().await?;
+    Ok(updated)
+}
+
 /// Moves a lead to `status`, stamping the step's date the first time it is
 /// reached, and records the change (with an optional note) in its timeline.
 /// `expected` guards against a concurrent change: 0 rows when it moved meanwhile.
@@ -164,13 +230,7 @@ pub async fn set_status(
     closed_reason: Option<&str>,
     interaction: NewInteraction<'_>,
 ) -> Result<bool, sqlx::Error> {
-    let stamp = match status {
-        "contacted" => "contacted_at",
-        "qualified" => "qualified_at",
-        "consultation_booked" => "consultation_booked_at",
-        "proposal_sent" => "proposal_sent_at",
-        _ => "closed_at",
-    };
+    let stamp = stamp_column(status);
     let now = now_ms();
     let mut tx = db.pool.begin().await?;
     let sql = format!(

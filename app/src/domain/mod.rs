@@ -42,6 +42,7 @@ pub mod safe_redirect;
 pub mod search_text;
 pub mod showcase;
 pub mod stats;
+pub mod status_change;
 pub mod throttle;
 pub mod track_record;
 pub mod visitor;

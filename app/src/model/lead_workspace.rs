@@ -76,6 +76,9 @@ pub struct LeadDetail {
     pub breakdown: Vec<ScoreFactor>,
     pub status: LeadStatus,
     pub next_statuses: Vec<LeadStatus>,
+    /// Where "undo" would take the lead back to (the viewer's own change,
+    /// within ten minutes), if it is offered.
+    pub undo_to: Option<LeadStatus>,
     /// (status label, unix ms) for each step reached.
     pub status_dates: Vec<(String, i64)>,
     pub consultant_id: Option<String>,

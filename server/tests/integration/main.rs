@@ -14,6 +14,7 @@ mod fuzz;
 mod health;
 mod home;
 mod lead_export;
+mod lead_status;
 mod leads;
 mod media;
 mod media_sweep;

@@ -1,5 +1,5 @@
 use crate::api::lead_workspace::{
-    load_lead, AddLeadNote, ReassignLead, SetLeadStatus, SetLeadValues,
+    load_lead, AddLeadNote, ReassignLead, SetLeadStatus, SetLeadValues, UndoLeadStatus,
 };
 use crate::components::admin_page::AdminPage;
 use crate::components::loaded::Loaded;
@@ -57,6 +57,14 @@ fn LeadView(lead: LeadDetail) -> impl IntoView {
                 <ol class="status-steps">
                     {lead.status_dates.iter().map(|(label, at)| view! { <li>{format!("{label}: {}", date_time(*at))}</li> }).collect_view()}
                 </ol>
+                {lead.undo_to.map(|back_to| view! {
+                    <form method="post" action=UndoLeadStatus::PATH class="inline-form">
+                        {hidden_id()}
+                        <button type="submit" class="button button--small button--ghost" data-testid="undo-status">
+                            {format!("Undo: back to {}", back_to.label())}
+                        </button>
+                    </form>
+                })}
                 {(!lead.next_statuses.is_empty()).then(|| view! {
                     <form method="post" action=SetLeadStatus::PATH class="form form--compact">
                         {hidden_id()}

@@ -8,6 +8,7 @@ use crate::db::leads::NewInteraction;
 use crate::db::{consultants as db_consultants, Db};
 use crate::domain::lead_fields::LeadStatus;
 use crate::domain::role::Role;
+use crate::domain::status_change;
 use crate::error::AppError;
 use crate::model::auth::CurrentUser;
 
@@ -20,6 +21,66 @@ fn note_text(note: &str) -> Result<Option<String>, AppError> {
         ));
     }
     Ok((!note.is_empty()).then(|| note.to_string()))
+}
+
+/// Where an undo by `user` would take the lead (their own change, recent,
+/// and still the lead's status), if anywhere.
+pub(super) async fn undo_target_for(
+    db: &Db,
+    user: &CurrentUser,
+    lead_id: &str,
+    current: LeadStatus,
+) -> Result<Option<(LeadStatus, i64)>, AppError> {
+    let Some((detail, actor, at_ms)) = db_ws::last_status_change(db, lead_id).await? else {
+        return Ok(None);
+    };
+    let Some((from, to)) = status_change::parse(&detail) else {
+        return Ok(None);
+    };
+    let last = status_change::LastChange {
+        from,
+        to,
+        by_asker: actor.as_deref() == Some(user.id.as_str()),
+        at_ms,
+    };
+    Ok(status_change::undo_target(last, current, crate::db::now_ms()).map(|back| (back, at_ms)))
+}
+
+/// Takes back the user's own latest status change (within ten minutes,
+/// while the lead is still where they put it).
+#[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
+pub async fn undo_status(db: &Db, user: &CurrentUser, id: &str) -> Result<(), AppError> {
+    let (_, row) = visible_lead(db, user, id).await?;
+    let current =
+        LeadStatus::parse(&row.status).ok_or_else(|| AppError::internal("bad lead status"))?;
+    let Some((back_to, changed_at)) = undo_target_for(db, user, id, current).await? else {
+        return Err(AppError::conflict(
+            "status",
+            "There is no change of yours to undo here: undo works for ten minutes after your own status change.",
+        ));
+    };
+    let undone = db_ws::undo_status(
+        db,
+        id,
+        current.as_str(),
+        back_to.as_str(),
+        changed_at,
+        NewInteraction {
+            kind: "status_change",
+            detail: status_change::describe_undo(current, back_to),
+            actor_user_id: Some(user.id.clone()),
+            ..NewInteraction::default()
+        },
+    )
+    .await?;
+    if undone {
+        Ok(())
+    } else {
+        Err(AppError::conflict(
+            "status",
+            "Someone else changed this lead's status just now; reload to see it.",
+        ))
+    }
 }
 
 /// Moves a lead along the sales process (only to a status the flow allows).
@@ -47,10 +108,7 @@ pub async fn set_status(
         ));
     }
     let note = note_text(note)?;
-    let detail = match &note {
-        Some(n) => format!("{} → {}: {n}", current.label(), target.label()),
-        None => format!("{} → {}", current.label(), target.label()),
-    };
+    let detail = status_change::describe(current, target, note.as_deref());
     let closing_reason = matches!(target, LeadStatus::Lost | LeadStatus::Won)
         .then(|| note.clone())
         .flatten();

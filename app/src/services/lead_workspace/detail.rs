@@ -188,6 +188,9 @@ pub async fn detail(db: &Db, user: &CurrentUser, id: &str) -> Result<LeadDetail,
     .into_iter()
     .filter_map(|(s, at)| at.map(|at| (s.label().to_string(), at)))
     .collect();
+    let undo_to = super::actions::undo_target_for(db, user, id, status)
+        .await?
+        .map(|(back_to, _)| back_to);
     let is_admin = user.role == Role::Admin;
     let consultants = if is_admin {
         db_consultants::list_all(db)
@@ -207,6 +210,7 @@ pub async fn detail(db: &Db, user: &CurrentUser, id: &str) -> Result<LeadDetail,
         tier: label_of(&row.tier, Tier::parse, Tier::label),
         breakdown,
         next_statuses: status.next_allowed(),
+        undo_to,
         status,
         status_dates,
         consultant_id: row.assigned_consultant_id.clone(),

@@ -17,7 +17,7 @@ mod list;
 mod scope;
 mod start;
 
-pub use actions::{add_note, reassign, set_status, set_values};
+pub use actions::{add_note, reassign, set_status, set_values, undo_status};
 pub use detail::detail;
 pub use list::list;
 pub use scope::{consultant_filter, scope_for, Scope};
