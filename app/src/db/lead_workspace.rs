@@ -197,21 +197,30 @@ pub async fn undo_status(
         ""
     };
     let now = now_ms();
-    let mut tx = db.pool.begin().await?;
     let sql = format!(
         "UPDATE leads SET status = $1, {stamp} = CASE WHEN {stamp} = $2 THEN NULL ELSE {stamp} END{reason}, \
          updated_at = $3 WHERE id = $4 AND status = $5"
     );
-    let updated = sqlx::query(AssertSqlSafe(sql))
+    let update = sqlx::query(AssertSqlSafe(sql))
         .bind(back_to)
         .bind(changed_at)
         .bind(now)
         .bind(id)
-        .bind(undone)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected()
-        == 1;
+        .bind(undone);
+    update_with_interaction(db, update, id, interaction, now).await
+}
+
+/// Runs a guarded one-row update and, when it changed the row, records the
+/// interaction, in one transaction. `false` when the guard did not match.
+async fn update_with_interaction<'q>(
+    db: &Db,
+    update: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
+    id: &str,
+    interaction: NewInteraction<'_>,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let updated = update.execute(&mut *tx).await?.rows_affected() == 1;
     if updated {
         super::leads::add_interaction(&mut tx, id, interaction, now).await?;
     }
@@ -232,26 +241,17 @@ pub async fn set_status(
 ) -> Result<bool, sqlx::Error> {
     let stamp = stamp_column(status);
     let now = now_ms();
-    let mut tx = db.pool.begin().await?;
     let sql = format!(
         "UPDATE leads SET status = $1, {stamp} = COALESCE({stamp}, $2), updated_at = $2, \
          closed_reason = COALESCE($3, closed_reason) WHERE id = $4 AND status = $5"
     );
-    let updated = sqlx::query(AssertSqlSafe(sql))
+    let update = sqlx::query(AssertSqlSafe(sql))
         .bind(status)
         .bind(now)
         .bind(closed_reason.map(str::to_string))
         .bind(id)
-        .bind(expected)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected()
-        == 1;
-    if updated {
-        super::leads::add_interaction(&mut tx, id, interaction, now).await?;
-    }
-    tx.commit().await?;
-    Ok(updated)
+        .bind(expected);
+    update_with_interaction(db, update, id, interaction, now).await
 }
 
 pub async fn add_note(
