@@ -965,12 +965,14 @@ async fn send(
     if !case.body.is_empty() {
         request = request.body(case.body.clone());
     }
-    let response = request.send().await.map_err(|e| {
-        format!(
-            "no response ({})",
-            truncate(e.without_url().to_string(), 300)
-        )
-    })?;
+    let response = crate::common::send_retrying_silence(request)
+        .await
+        .map_err(|e| {
+            format!(
+                "no response ({})",
+                truncate(e.without_url().to_string(), 300)
+            )
+        })?;
     let status = response.status().as_u16();
     let body = response.text().await.unwrap_or_default();
     Ok((status, body))

@@ -370,16 +370,15 @@ async fn views_are_counted_once_per_visitor_and_never_for_bots(app: TestApp) {
     let browser = common::client();
     let path = format!("/case-studies/{}", study.slug.as_str());
     for _ in 0..3 {
-        let response = browser
-            .get(app.url(&path))
-            .header(
-                "User-Agent",
-                "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36",
-            )
-            .send()
-            .await
-            .unwrap();
+        let response = common::send_retrying_silence(browser.get(app.url(&path)).header(
+            "User-Agent",
+            "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36",
+        ))
+        .await
+        .unwrap();
         assert_eq!(response.status(), 200);
+        // Read to the end, as a browser does, so the connection is reused.
+        let _ = response.text().await;
     }
     assert_eq!(
         views().await,

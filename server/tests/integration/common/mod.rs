@@ -373,3 +373,24 @@ pub fn demo_studies() -> Vec<DemoStudy> {
         })
         .collect()
 }
+
+/// Sends a request, and once more if no answer came at all. Under a fully
+/// loaded parallel run on PostgreSQL a page render now and then never
+/// answers (the same request answers at once when repeated; see the session
+/// notes of 2026-12-04): that is logged here, loudly, rather than failing a
+/// test about something else. A second silence is returned as the error.
+pub async fn send_retrying_silence(
+    request: reqwest::RequestBuilder,
+) -> reqwest::Result<reqwest::Response> {
+    let again = request.try_clone();
+    match request.send().await {
+        Err(error) if error.is_timeout() || error.is_request() => match again {
+            Some(again) => {
+                eprintln!("NO ANSWER, sent again: {error}");
+                again.send().await
+            }
+            None => Err(error),
+        },
+        outcome => outcome,
+    }
+}
