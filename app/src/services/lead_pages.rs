@@ -104,33 +104,36 @@ pub async fn thanks(
     let Some(visitor_key) = client.visitor_key.as_deref() else {
         return Ok(None);
     };
+    // A reference names a lead (its first submission) or a repeat submission.
     let submission = match db_leads::by_id(db, reference).await? {
-        Some(row) => (row.visitor_key.as_deref() == Some(visitor_key)).then(|| Submitted {
-            tier: Tier::parse(&row.tier),
-            prefill: stored_prefill(
-                &row.first_name,
-                &row.last_name,
-                &row.email,
-                &row.company_name,
-                &row.primary_challenge,
-                &row.timeline,
-            ),
-            consultant_id: row.assigned_consultant_id,
-        }),
-        None => lead_submissions::by_id(db, reference)
-            .await?
-            .filter(|row| row.visitor_key.as_deref() == Some(visitor_key))
-            .map(|row| Submitted {
-                tier: Tier::parse(&row.tier),
-                prefill: stored_prefill(
+        Some(row) => (row.visitor_key.as_deref() == Some(visitor_key)).then(|| {
+            submitted(
+                &row.tier,
+                [
                     &row.first_name,
                     &row.last_name,
                     &row.email,
                     &row.company_name,
-                    &row.primary_challenge,
-                    &row.timeline,
-                ),
-                consultant_id: row.consultant_id,
+                ],
+                [&row.primary_challenge, &row.timeline],
+                row.assigned_consultant_id.clone(),
+            )
+        }),
+        None => lead_submissions::by_id(db, reference)
+            .await?
+            .filter(|row| row.visitor_key.as_deref() == Some(visitor_key))
+            .map(|row| {
+                submitted(
+                    &row.tier,
+                    [
+                        &row.first_name,
+                        &row.last_name,
+                        &row.email,
+                        &row.company_name,
+                    ],
+                    [&row.primary_challenge, &row.timeline],
+                    row.consultant_id.clone(),
+                )
             }),
     };
     let Some(submission) = submission else {
@@ -161,6 +164,22 @@ struct Submitted {
     tier: Option<Tier>,
     consultant_id: Option<String>,
     prefill: BookingPrefill,
+}
+
+/// What a stored submission (a lead's first, or a repeat) said: its tier,
+/// [first name, last name, email, company], [challenge, timeline], and
+/// where it was routed.
+fn submitted(
+    tier: &str,
+    [first, last, email, company]: [&str; 4],
+    [challenge, timeline]: [&str; 2],
+    consultant_id: Option<String>,
+) -> Submitted {
+    Submitted {
+        tier: Tier::parse(tier),
+        prefill: stored_prefill(first, last, email, company, challenge, timeline),
+        consultant_id,
+    }
 }
 
 #[cfg(test)]

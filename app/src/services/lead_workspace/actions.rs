@@ -65,15 +65,25 @@ pub async fn undo_status(db: &Db, user: &CurrentUser, id: &str) -> Result<(), Ap
         current.as_str(),
         back_to.as_str(),
         changed_at,
-        NewInteraction {
-            kind: "status_change",
-            detail: status_change::describe_undo(current, back_to),
-            actor_user_id: Some(user.id.clone()),
-            ..NewInteraction::default()
-        },
+        status_entry(user, status_change::describe_undo(current, back_to)),
     )
     .await?;
-    if undone {
+    moved_or_conflict(undone)
+}
+
+/// The timeline entry of a status change (or its undo) by `user`.
+fn status_entry(user: &CurrentUser, detail: String) -> NewInteraction<'static> {
+    NewInteraction {
+        kind: "status_change",
+        detail,
+        actor_user_id: Some(user.id.clone()),
+        ..NewInteraction::default()
+    }
+}
+
+/// A guarded status write that found the lead elsewhere was beaten to it.
+fn moved_or_conflict(moved: bool) -> Result<(), AppError> {
+    if moved {
         Ok(())
     } else {
         Err(AppError::conflict(
@@ -118,22 +128,10 @@ pub async fn set_status(
         current.as_str(),
         target.as_str(),
         closing_reason.as_deref(),
-        NewInteraction {
-            kind: "status_change",
-            detail,
-            actor_user_id: Some(user.id.clone()),
-            ..NewInteraction::default()
-        },
+        status_entry(user, detail),
     )
     .await?;
-    if moved {
-        Ok(())
-    } else {
-        Err(AppError::conflict(
-            "status",
-            "Someone else changed this lead's status just now; reload to see it.",
-        ))
-    }
+    moved_or_conflict(moved)
 }
 
 #[tracing::instrument(skip_all, fields(id = %id, user_id = %user.id), err(Debug, level = "info"))]
