@@ -12,17 +12,14 @@ use leptos::prelude::*;
 /// (`published`, `draft` or empty) and `page`, as in the page's URL.
 #[server(prefix = "/api", endpoint = "admin/case-studies/list")]
 pub async fn list_case_studies_admin(
-    q: String,
-    status: String,
-    page: String,
+    #[server(default)] q: String,
+    #[server(default)] status: String,
+    #[server(default)] page: String,
 ) -> Result<AdminCaseStudyList, AppError> {
     let outcome = async {
         crate::api::context::require_role(&Role::CASE_STUDY_EDITORS).await?;
-        let (query, errors) = crate::domain::case_study_list_query::CaseStudyListQuery::parse([
-            ("q", q.as_str()),
-            ("status", status.as_str()),
-            ("page", page.as_str()),
-        ]);
+        let (query, errors) =
+            crate::domain::list_filters::CaseStudyListQuery::from_strings(&q, &status, &page);
         if !errors.is_empty() {
             return Err(crate::api::bad_parameters(errors));
         }

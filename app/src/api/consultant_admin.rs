@@ -8,11 +8,23 @@ use crate::model::consultant_admin::{ConsultantEditorData, ConsultantsOverview};
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "admin/consultants/overview")]
-pub async fn load_consultants_overview() -> Result<ConsultantsOverview, AppError> {
+/// `q` (part of a name, title or email), `status` (`active`, `inactive` or
+/// empty) and `page`, as in the page's URL; consultants get their own profile.
+pub async fn load_consultants_overview(
+    #[server(default)] q: String,
+    #[server(default)] status: String,
+    #[server(default)] page: String,
+) -> Result<ConsultantsOverview, AppError> {
     let outcome = async {
         let user =
             crate::api::context::require_role(&crate::domain::role::Role::PROFILE_EDITORS).await?;
-        crate::services::consultant_admin::overview(&crate::api::context::db()?, &user).await
+        let (query, errors) =
+            crate::domain::list_filters::ConsultantListQuery::from_strings(&q, &status, &page);
+        if !errors.is_empty() {
+            return Err(crate::api::bad_parameters(errors));
+        }
+        crate::services::consultant_admin::overview(&crate::api::context::db()?, &user, &query)
+            .await
     }
     .await;
     crate::api::respond::with_status(outcome)

@@ -5,13 +5,21 @@ use crate::model::users::{UserDirectory, UserSummary};
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "admin/users/list")]
-pub async fn list_users() -> Result<UserDirectory, AppError> {
+/// `q` (part of a name or email), `show` (a role, `deactivated` or empty)
+/// and `page`, as in the page's URL.
+pub async fn list_users(
+    #[server(default)] q: String,
+    #[server(default)] show: String,
+    #[server(default)] page: String,
+) -> Result<UserDirectory, AppError> {
     let outcome = async {
         let viewer = crate::api::context::require_role(&[Role::Admin]).await?;
-        Ok(UserDirectory {
-            users: crate::services::users::list(&crate::api::context::db()?).await?,
-            viewer_id: viewer.id,
-        })
+        let (query, errors) =
+            crate::domain::list_filters::UserListQuery::from_strings(&q, &show, &page);
+        if !errors.is_empty() {
+            return Err(crate::api::bad_parameters(errors));
+        }
+        crate::services::users::list(&crate::api::context::db()?, &viewer, &query).await
     }
     .await;
     crate::api::respond::with_status(outcome)

@@ -4,6 +4,7 @@ pub mod fields;
 pub mod http_status;
 pub mod hydration;
 pub mod image_field;
+pub mod list_controls;
 pub mod loaded;
 pub mod page_security;
 pub mod responsive_image;

@@ -3,7 +3,8 @@
 use super::case_studies::CaseStudyRow;
 use super::{new_id, now_ms, Db};
 use crate::domain::case_study_form::CaseStudyDraft;
-use crate::domain::case_study_list_query::{CaseStudyListQuery, PublishState, PAGE_SIZE};
+use crate::domain::list_filters::{CaseStudyListQuery, PublishState};
+use crate::domain::list_query::PAGE_SIZE;
 use sqlx::AssertSqlSafe;
 use sqlx::FromRow;
 
@@ -26,12 +27,8 @@ pub async fn list(
 ) -> Result<(Vec<AdminListRow>, i64), sqlx::Error> {
     let filter = "($1 = '' OR lower(title) LIKE $1 ESCAPE '\\' OR lower(industry_name) LIKE $1 ESCAPE '\\') \
                   AND ($2 < 0 OR published = $2)";
-    let pattern = query
-        .search
-        .as_ref()
-        .map(|s| s.like_pattern())
-        .unwrap_or_default();
-    let published: i64 = match query.state {
+    let pattern = query.like_pattern();
+    let published: i64 = match query.filter {
         Some(PublishState::Published) => 1,
         Some(PublishState::Draft) => 0,
         None => -1,

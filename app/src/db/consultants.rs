@@ -138,6 +138,41 @@ pub async fn list_all(db: &Db) -> Result<Vec<ConsultantRow>, sqlx::Error> {
     .await
 }
 
+/// One page of the back office's profile list (by surname) and how many match:
+/// the search looks in the name, title and email.
+pub async fn list_page(
+    db: &Db,
+    query: &crate::domain::list_filters::ConsultantListQuery,
+) -> Result<(Vec<ConsultantRow>, i64), sqlx::Error> {
+    use crate::domain::list_filters::ProfileState;
+    let filter = "($1 = '' OR lower(first_name || ' ' || last_name) LIKE $1 ESCAPE '\\' \
+                  OR lower(title) LIKE $1 ESCAPE '\\' OR lower(email) LIKE $1 ESCAPE '\\') \
+                  AND ($2 < 0 OR active = $2)";
+    let pattern = query.like_pattern();
+    let active: i64 = match query.filter {
+        Some(ProfileState::Active) => 1,
+        Some(ProfileState::Inactive) => 0,
+        None => -1,
+    };
+    let rows = sqlx::query_as::<_, ConsultantRow>(AssertSqlSafe(format!(
+        "SELECT * FROM consultants WHERE {filter} ORDER BY last_name, first_name, id LIMIT $3 OFFSET $4"
+    )))
+    .bind(&pattern)
+    .bind(active)
+    .bind(crate::domain::list_query::PAGE_SIZE)
+    .bind(query.offset())
+    .fetch_all(&db.pool)
+    .await?;
+    let total: i64 = sqlx::query_scalar(AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM consultants WHERE {filter}"
+    )))
+    .bind(&pattern)
+    .bind(active)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok((rows, total))
+}
+
 pub async fn update_profile(
     db: &Db,
     id: &str,

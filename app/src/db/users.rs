@@ -93,14 +93,42 @@ pub async fn find_by_id(db: &Db, id: &str) -> Result<Option<UserRow>, sqlx::Erro
     .await
 }
 
-pub async fn list_all(db: &Db) -> Result<Vec<UserRow>, sqlx::Error> {
-    sqlx::query_as::<_, UserRow>(concat!(
-        "SELECT ",
-        user_columns!(),
-        " FROM users ORDER BY active DESC, role, email"
-    ))
+/// One page of the users list (active first, then by role and email) and how
+/// many match: the search looks in the name and email.
+pub async fn list_page(
+    db: &Db,
+    query: &crate::domain::list_filters::UserListQuery,
+) -> Result<(Vec<UserRow>, i64), sqlx::Error> {
+    use crate::domain::list_filters::UserShow;
+    let filter =
+        "($1 = '' OR lower(display_name) LIKE $1 ESCAPE '\\' OR lower(email) LIKE $1 ESCAPE '\\') \
+                  AND ($2 = '' OR (role = $2 AND active = 1)) AND ($3 = 0 OR active = 0)";
+    let pattern = query.like_pattern();
+    let (role, deactivated) = match query.filter {
+        Some(UserShow::Role(role)) => (role.as_str(), 0_i64),
+        Some(UserShow::Deactivated) => ("", 1),
+        None => ("", 0),
+    };
+    let rows = sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!(
+        "SELECT {} FROM users WHERE {filter} ORDER BY active DESC, role, email LIMIT $4 OFFSET $5",
+        user_columns!()
+    )))
+    .bind(&pattern)
+    .bind(role)
+    .bind(deactivated)
+    .bind(crate::domain::list_query::PAGE_SIZE)
+    .bind(query.offset())
     .fetch_all(&db.pool)
-    .await
+    .await?;
+    let total: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM users WHERE {filter}"
+    )))
+    .bind(&pattern)
+    .bind(role)
+    .bind(deactivated)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok((rows, total))
 }
 
 /// Notes a successful sign-in.

@@ -3,7 +3,6 @@
 
 pub mod admin_section;
 pub mod case_study_form;
-pub mod case_study_list_query;
 pub mod client_address;
 pub mod common_passwords;
 pub mod consultant_form;
@@ -28,6 +27,8 @@ pub mod lead_form;
 pub mod lead_query;
 pub mod lead_score;
 pub mod lift;
+pub mod list_filters;
+pub mod list_query;
 pub mod media;
 pub mod media_sweep;
 pub mod new_consultant;

@@ -35,7 +35,12 @@ pub struct ConsultantEditorData {
 /// can be linked to; consultants get just their own profile (or none).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConsultantsOverview {
+    /// One page of the profiles matching the list's search and filter.
     pub profiles: Vec<ConsultantListItem>,
+    /// How many match (all pages).
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
     /// `Some` only for admins: consultant accounts as (id, label). Its
     /// presence is what shows the admin controls.
     pub linkable_accounts: Option<Vec<(String, String)>>,

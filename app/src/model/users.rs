@@ -15,9 +15,14 @@ pub struct UserSummary {
     pub last_login_at_ms: Option<i64>,
 }
 
-/// All users, and which of them is looking (their own row offers no actions).
+/// One page of the users matching the list's search and filter, and which
+/// of them is looking (their own row offers no actions).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserDirectory {
     pub viewer_id: String,
     pub users: Vec<UserSummary>,
+    /// How many match (all pages).
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
 }

@@ -1,7 +1,8 @@
 use crate::db::{audit, case_study_admin as db_admin, media_uploads, Db};
 use crate::domain::case_study_form::{format_secondary_metrics, CaseStudyDraft, CaseStudyInput};
-use crate::domain::case_study_list_query::{page_count, CaseStudyListQuery};
 use crate::domain::industry_choice::resolve_industry;
+use crate::domain::list_filters::CaseStudyListQuery;
+use crate::domain::list_query::page_count;
 use crate::domain::media::{may_attach, MediaKey, UploadsAllowed};
 use crate::domain::role::Role;
 use crate::error::AppError;

@@ -2,6 +2,8 @@ use crate::db::consultants::{self, json_list, ConsultantRow};
 use crate::db::{audit, media_uploads, Db};
 use crate::domain::consultant_form::ConsultantInput;
 use crate::domain::lead_fields::IndustryRef;
+use crate::domain::list_filters::ConsultantListQuery;
+use crate::domain::list_query::page_count;
 use crate::domain::media::{may_attach, AttachRefusal, MediaKey, UploadsAllowed};
 use crate::domain::new_consultant::NewConsultantInput;
 use crate::domain::profile_completeness::{activation_refusal, ProfileFacts};
@@ -26,26 +28,33 @@ async fn editable(db: &Db, user: &CurrentUser, id: &str) -> Result<ConsultantRow
 }
 
 #[tracing::instrument(skip_all, fields(user_id = %user.id), err(Debug, level = "info"))]
-pub async fn overview(db: &Db, user: &CurrentUser) -> Result<ConsultantsOverview, AppError> {
-    let linkable_accounts = if user.role == Role::Admin {
-        Some(linkable_accounts(db, user).await?)
+pub async fn overview(
+    db: &Db,
+    user: &CurrentUser,
+    query: &ConsultantListQuery,
+) -> Result<ConsultantsOverview, AppError> {
+    // Admins page through every profile; a consultant sees only their own.
+    let (rows, total, linkable_accounts) = if user.role == Role::Admin {
+        let (rows, total) = consultants::list_page(db, query).await?;
+        (rows, total, Some(linkable_accounts(db, user).await?))
     } else {
-        None
+        let own: Vec<_> = consultants::by_user_id(db, &user.id)
+            .await?
+            .into_iter()
+            .collect();
+        let total = own.len() as i64;
+        (own, total, None)
     };
     Ok(ConsultantsOverview {
-        profiles: list(db, user).await?,
+        profiles: list_items(rows)?,
+        total,
+        page: query.page,
+        pages: page_count(total),
         linkable_accounts,
     })
 }
 
-async fn list(db: &Db, user: &CurrentUser) -> Result<Vec<ConsultantListItem>, AppError> {
-    let rows = if user.role == Role::Admin {
-        consultants::list_all(db).await
-    } else {
-        consultants::by_user_id(db, &user.id)
-            .await
-            .map(|r| r.into_iter().collect())
-    }?;
+fn list_items(rows: Vec<ConsultantRow>) -> Result<Vec<ConsultantListItem>, AppError> {
     rows.into_iter()
         .map(|r| {
             Ok(ConsultantListItem {

@@ -3,11 +3,13 @@ use crate::db::users::{self, RoleChange, UserRow};
 use crate::db::{audit, Db};
 use crate::domain::display_name::DisplayName;
 use crate::domain::email::EmailAddress;
+use crate::domain::list_filters::UserListQuery;
+use crate::domain::list_query::page_count;
 use crate::domain::password::NewPassword;
 use crate::domain::role::Role;
 use crate::error::{AppError, FieldError, UniqueConflict};
 use crate::model::auth::CurrentUser;
-use crate::model::users::UserSummary;
+use crate::model::users::{UserDirectory, UserSummary};
 
 fn summary(row: UserRow) -> Result<UserSummary, AppError> {
     Ok(UserSummary {
@@ -22,12 +24,19 @@ fn summary(row: UserRow) -> Result<UserSummary, AppError> {
 }
 
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
-pub async fn list(db: &Db) -> Result<Vec<UserSummary>, AppError> {
-    users::list_all(db)
-        .await?
-        .into_iter()
-        .map(summary)
-        .collect()
+pub async fn list(
+    db: &Db,
+    viewer: &CurrentUser,
+    query: &UserListQuery,
+) -> Result<UserDirectory, AppError> {
+    let (rows, total) = users::list_page(db, query).await?;
+    Ok(UserDirectory {
+        users: rows.into_iter().map(summary).collect::<Result<_, _>>()?,
+        viewer_id: viewer.id.clone(),
+        total,
+        page: query.page,
+        pages: page_count(total),
+    })
 }
 
 /// A new user's fields, parsed: every problem is reported at once, per field.

@@ -6,6 +6,7 @@
 mod common;
 
 mod admin_access;
+mod admin_lists;
 mod auth;
 mod bad_input;
 mod case_study_admin;

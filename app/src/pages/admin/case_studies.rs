@@ -2,54 +2,27 @@ use crate::api::case_study_admin::{
     list_case_studies_admin, DeleteCaseStudy, FeatureCaseStudy, PublishCaseStudy,
 };
 use crate::components::admin_page::AdminPage;
+use crate::components::list_controls::{list_query_from_url, ListFilters, Pagination};
 use crate::components::loaded::Loaded;
 use crate::domain::admin_section::AdminSection;
-use crate::domain::case_study_list_query::CaseStudyListQuery;
 use crate::domain::dates::iso_date;
+use crate::domain::list_filters::{CaseStudyListQuery, PublishState};
+use crate::domain::list_query::count_words;
 use crate::domain::role::Role;
 use crate::model::auth::CurrentUser;
 use crate::model::case_study_admin::{AdminCaseStudy, AdminCaseStudyList};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn CaseStudiesAdminPage() -> impl IntoView {
-    let pairs = use_query_map().with_untracked(|q| {
-        q.clone()
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect::<Vec<_>>()
-    });
-    let (query, errors) =
-        CaseStudyListQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    let get = |key: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
-    // Bad parameters are left out (and named) rather than failing the page.
-    let valid = |key: &str| {
-        if errors.iter().any(|e| e.parameter == key) {
-            String::new()
-        } else {
-            get(key)
-        }
-    };
-    let args = (valid("q"), valid("status"), valid("page"));
+    let (query, errors, args) = list_query_from_url::<PublishState>();
     let studies = Resource::new_blocking(
         move || args.clone(),
-        |(q, status, page)| list_case_studies_admin(q, status, page),
+        |[q, status, page]| list_case_studies_admin(q, status, page),
     );
-    let search = query
-        .search
-        .as_ref()
-        .map(|s| s.as_str().to_string())
-        .unwrap_or_default();
-    let state = query.state.map(|s| s.as_str()).unwrap_or("");
     let query = StoredValue::new(query);
+    let errors = StoredValue::new(errors);
     view! {
         <AdminPage section=AdminSection::CaseStudies>
             <div class="admin-head">
@@ -57,30 +30,7 @@ pub fn CaseStudiesAdminPage() -> impl IntoView {
                 <a class="button button--primary" href="/admin/case-studies/new">"New case study"</a>
             </div>
             <p class="muted">"New case studies start as drafts; publish them when they are ready. Featured ones can be shown first in the gallery."</p>
-            <form class="filters" method="get" action="/admin/case-studies">
-                <div class="field">
-                    <label for="csl-q">"Search"</label>
-                    <input id="csl-q" name="q" type="search" placeholder="Title or industry" value=search.clone() />
-                </div>
-                <div class="field">
-                    <label for="csl-status">"Status"</label>
-                    <select id="csl-status" name="status">
-                        <option value="" selected=state.is_empty()>"All"</option>
-                        <option value="published" selected=state == "published">"Published"</option>
-                        <option value="draft" selected=state == "draft">"Drafts"</option>
-                    </select>
-                </div>
-                <div class="filters__actions">
-                    <button type="submit" class="button button--primary">"Apply"</button>
-                    <a class="button button--ghost" href="/admin/case-studies">"Clear"</a>
-                </div>
-            </form>
-            {(!errors.is_empty()).then(|| view! {
-                <p class="alert alert--error" role="alert">
-                    {errors.clone().into_iter().map(|e| e.message).collect::<Vec<_>>().join(" ")}
-                    " That part of the link was left out."
-                </p>
-            })}
+            <ListFilters query=query.get_value() errors=errors.get_value() search_hint="Title or industry" filter_label="Status" />
             <Loaded resource=studies render=move |list| view! { <CaseStudyList list query=query.get_value() /> } />
         </AdminPage>
     }
@@ -89,22 +39,16 @@ pub fn CaseStudiesAdminPage() -> impl IntoView {
 /// The count, the table and the pages.
 #[component]
 fn CaseStudyList(list: AdminCaseStudyList, query: CaseStudyListQuery) -> impl IntoView {
-    let count = match list.total {
-        0 => "No case studies match.".to_string(),
-        1 => "1 case study".to_string(),
-        n => format!("{n} case studies"),
-    };
-    let (page, pages) = (list.page, list.pages);
+    let count = count_words(
+        list.total,
+        "No case studies match.",
+        "case study",
+        "case studies",
+    );
     view! {
         <p class="muted" role="status" data-testid="case-study-count">{count}</p>
         {(!list.studies.is_empty()).then(|| view! { <CaseStudyTable list=list.studies /> })}
-        {(pages > 1).then(|| view! {
-            <nav class="pagination" aria-label="Pages">
-                {(page > 1).then(|| view! { <a class="button button--ghost" rel="prev" href=query.href(page - 1)>"← Previous"</a> })}
-                <span class="pagination__status">{format!("Page {page} of {pages}")}</span>
-                {(page < pages).then(|| view! { <a class="button button--ghost" rel="next" href=query.href(page + 1)>"Next →"</a> })}
-            </nav>
-        })}
+        <Pagination query page=list.page pages=list.pages />
     }
 }
 

@@ -9,10 +9,14 @@ use crate::components::fields::{
 };
 use crate::components::hydration::use_hydrated;
 use crate::components::image_field::ImageField;
+use crate::components::list_controls::{list_query_from_url, ListFilters, Pagination};
 use crate::components::loaded::Loaded;
 use crate::domain::admin_section::AdminSection;
 use crate::domain::consultant_form::CONTACT_METHODS;
+use crate::domain::gallery_query::ParamError;
 use crate::domain::lead_fields::IndustryRef;
+use crate::domain::list_filters::{ConsultantListQuery, ProfileState};
+use crate::domain::list_query::count_words;
 use crate::domain::media::ImageKind;
 use crate::domain::showcase::compact_money;
 use crate::model::consultant_admin::{
@@ -24,37 +28,68 @@ use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ConsultantsAdminPage() -> impl IntoView {
+    let (query, errors, args) = list_query_from_url::<ProfileState>();
     // Whether the viewer is an admin comes with the data: the page's own
     // context does not hold the user yet (AdminPage provides it to children).
-    let overview = Resource::new_blocking(|| (), |_| load_consultants_overview());
+    let overview = Resource::new_blocking(
+        move || args.clone(),
+        |[q, status, page]| load_consultants_overview(q, status, page),
+    );
+    let query = StoredValue::new(query);
+    let errors = StoredValue::new(errors);
     view! {
         <AdminPage section=AdminSection::Consultants>
             <h1>"Consultant profiles"</h1>
             <p class="muted">"What prospects see on the consultants pages. Consultants can edit their own profile."</p>
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match overview.await {
-                        Ok(ConsultantsOverview { profiles, linkable_accounts }) => {
-                            let is_admin = linkable_accounts.is_some();
-                            let accounts = linkable_accounts.unwrap_or_default();
-                            let list = if profiles.is_empty() {
-                                view! {
-                                    <p class="empty">"Your account is not linked to a public profile yet. Ask an admin to link it."</p>
-                                }.into_any()
-                            } else {
-                                view! {
-                                    <ul class="card-grid">
-                                        {profiles.into_iter().map(|c| view! { <ProfileCard c is_admin accounts=accounts.clone() /> }).collect_view()}
-                                    </ul>
-                                }.into_any()
-                            };
-                            view! { {is_admin.then(|| view! { <NewProfileForm /> })} {list} }.into_any()
-                        }
-                        Err(e) => view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=overview render=move |overview| view! {
+                <ProfileList overview query=query.get_value() errors=errors.get_value() />
+            } />
         </AdminPage>
+    }
+}
+
+/// Admins: the new-profile form, search and filter, the profiles and pages.
+/// Consultants: their own profile.
+#[component]
+fn ProfileList(
+    overview: ConsultantsOverview,
+    query: ConsultantListQuery,
+    errors: Vec<ParamError>,
+) -> impl IntoView {
+    let ConsultantsOverview {
+        profiles,
+        total,
+        page,
+        pages,
+        linkable_accounts,
+    } = overview;
+    let is_admin = linkable_accounts.is_some();
+    let accounts = linkable_accounts.unwrap_or_default();
+    let list = if profiles.is_empty() && !is_admin {
+        view! {
+            <p class="empty">"Your account is not linked to a public profile yet. Ask an admin to link it."</p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <ul class="card-grid">
+                {profiles.into_iter().map(|c| view! { <ProfileCard c is_admin accounts=accounts.clone() /> }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let admin_controls = is_admin.then(|| {
+        let count = count_words(total, "No profiles match.", "profile", "profiles");
+        view! {
+            <NewProfileForm />
+            <ListFilters query=query.clone() errors search_hint="Name, title or email" filter_label="Status" />
+            <p class="muted" role="status" data-testid="profile-count">{count}</p>
+        }
+    });
+    view! {
+        {admin_controls}
+        {list}
+        {is_admin.then(|| view! { <Pagination query page pages /> })}
     }
 }
 

@@ -2,7 +2,10 @@ use crate::api::users::{list_users, ChangeUserRole, CreateUser, SetUserActive};
 use crate::components::admin_page::AdminPage;
 use crate::components::fields::{action_field_message, aria_invalid, FieldMessage};
 use crate::components::hydration::use_hydrated;
+use crate::components::list_controls::{list_query_from_url, ListFilters, Pagination};
 use crate::domain::admin_section::AdminSection;
+use crate::domain::list_filters::UserShow;
+use crate::domain::list_query::count_words;
 use crate::domain::role::Role;
 use crate::model::users::{UserDirectory, UserSummary};
 use leptos::html::Form;
@@ -10,18 +13,33 @@ use leptos::prelude::*;
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
+    let (query, errors, args) = list_query_from_url::<UserShow>();
     // Created before the guard (see AdminPage); list_users authorises itself.
-    let directory = Resource::new_blocking(|| (), |_| list_users());
+    let list_args = args.clone();
+    let directory = Resource::new_blocking(
+        move || list_args.clone(),
+        |[q, show, page]| list_users(q, show, page),
+    );
+    let query = StoredValue::new(query);
+    let errors = StoredValue::new(errors);
+    let args = StoredValue::new(args);
     view! {
         <AdminPage section=AdminSection::Users>
             <h1>"Users"</h1>
             <p class="muted">"Everyone who can log in to the back office, and what they may do."</p>
+            <ListFilters query=query.get_value() errors=errors.get_value() search_hint="Name or email" filter_label="Show" />
             // The island receives the server-loaded list as a prop, so it
             // hydrates against exactly the HTML the server sent.
             <Suspense fallback=|| view! { <p class="loading">"Loading users…"</p> }>
                 {move || Suspend::new(async move {
                     match directory.await {
-                        Ok(initial) => view! { <UsersAdmin initial /> }.into_any(),
+                        Ok(initial) => {
+                            let (page, pages) = (initial.page, initial.pages);
+                            view! {
+                                <UsersAdmin initial args=args.get_value() />
+                                <Pagination query=query.get_value() page pages />
+                            }.into_any()
+                        }
                         Err(e) => view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> }.into_any(),
                     }
                 })}
@@ -32,8 +50,10 @@ pub fn UsersPage() -> impl IntoView {
 
 /// The users table and the new-user form. Forms post to server functions, so
 /// without JavaScript they still work (the browser reloads this page).
+/// `args` are the list's search, filter and page, so a reload after a change
+/// shows the same page.
 #[island]
-fn UsersAdmin(initial: UserDirectory) -> impl IntoView {
+fn UsersAdmin(initial: UserDirectory, args: [String; 3]) -> impl IntoView {
     let create = ServerAction::<CreateUser>::new();
     let change_role = ServerAction::<ChangeUserRole>::new();
     let set_active = ServerAction::<SetUserActive>::new();
@@ -43,8 +63,9 @@ fn UsersAdmin(initial: UserDirectory) -> impl IntoView {
         let version =
             create.version().get() + change_role.version().get() + set_active.version().get();
         if previous.is_some_and(|p| p != version) {
+            let [q, show, page] = args.clone();
             leptos::task::spawn_local(async move {
-                if let Ok(fresh) = list_users().await {
+                if let Ok(fresh) = list_users(q, show, page).await {
                     directory.set(fresh);
                 }
             });
@@ -58,7 +79,14 @@ fn UsersAdmin(initial: UserDirectory) -> impl IntoView {
     };
     view! {
         {move || row_error().map(|e| view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> })}
-        {move || view! { <UsersTable directory=directory.get() change_role set_active /> }}
+        {move || {
+            let directory = directory.get();
+            let count = count_words(directory.total, "No users match.", "user", "users");
+            view! {
+                <p class="muted" role="status" data-testid="user-count">{count}</p>
+                {(!directory.users.is_empty()).then(|| view! { <UsersTable directory change_role set_active /> })}
+            }
+        }}
         <NewUserForm create />
     }
 }
