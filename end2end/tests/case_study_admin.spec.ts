@@ -22,11 +22,19 @@ test("an admin drafts, fixes and publishes a case study with a hero image, which
   await page.getByLabel("Sample size").fill("84000");
   await page.getByLabel("Primary metric", { exact: true }).fill("Off-peak load factor");
   await page.getByLabel("Unit", { exact: true }).fill("%");
-  await page.getByLabel("Baseline").fill("40");
+  await page.getByLabel("Baseline", { exact: true }).fill("40");
   await page.getByLabel("Result", { exact: true }).fill("48");
   await page.getByLabel("ROI (%)").fill("260");
   await page.getByLabel("ROI value (£)").fill("420000");
   await page.getByLabel("Payback (months)").fill("4");
+  // Secondary metrics are rows: the blank one the page offers, and one added.
+  await page.getByLabel("Name of secondary metric 1").fill("Peak sailings turned away");
+  await page.getByLabel("Baseline of secondary metric 1").fill("1200");
+  await page.getByLabel("Result of secondary metric 1").fill("950");
+  await page.getByRole("button", { name: "Add a metric" }).click();
+  await page.getByLabel("Name of secondary metric 2").fill("Ferry mood");
+  await page.getByLabel("Baseline of secondary metric 2").fill("grumpy");
+  await page.getByLabel("Result of secondary metric 2").fill("3");
   // A mistake: the confidence level is out of range. The error sits by the field
   // and nothing typed is lost.
   // The Markdown preview shows the text as the public page will.
@@ -36,6 +44,10 @@ test("an admin drafts, fixes and publishes a case study with a hero image, which
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page.locator("#cs-confidence_level-error")).toContainText("between 0.80 and 0.99");
   await expect(page.getByLabel("Title")).toHaveValue(title);
+  await expect(page.locator("#cs-secondary_metrics-error")).toHaveText("Row 2: baseline and result must be numbers.");
+  await page.getByRole("button", { name: "Remove secondary metric 2" }).click();
+  await expect(page.locator("#cs-secondary_metrics-error")).toHaveCount(0);
+  await expect(page.getByLabel("Name of secondary metric 1")).toHaveValue("Peak sailings turned away");
   await page.getByLabel("Confidence level").fill("95");
   // Fixed: its message goes at once, before the next save.
   await expect(page.locator("#cs-confidence_level-error")).toHaveCount(0);
@@ -75,6 +87,7 @@ test("an admin drafts, fixes and publishes a case study with a hero image, which
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByRole("img", { name: /Off-peak load factor/ })).toBeVisible();
   await expect(page.locator(".cs-hero__facts")).toContainText("+20.0%");
+  await expect(page.getByRole("region", { name: "Secondary metrics table" })).toContainText("Peak sailings turned away");
   const slug = new URL(page.url()).pathname.split("/").pop();
   const sitemap = await (await request.get("/sitemap.xml")).text();
   expect(sitemap).toContain(`/case-studies/${slug}`);

@@ -37,8 +37,10 @@ pub struct CaseStudyInput {
     pub primary_metric_unit: String,
     pub primary_metric_baseline: String,
     pub primary_metric_result: String,
-    /// One metric per line: `name | baseline | result | unit`.
-    pub secondary_metrics: String,
+    /// One row per secondary metric, as the editor's rows hold them; empty
+    /// rows are ignored.
+    #[serde(default)]
+    pub secondary_metrics: Vec<MetricRowInput>,
     pub roi_pct: String,
     /// In major units (pounds), e.g. `125000` or `125000.50`.
     pub roi_value: String,
@@ -199,64 +201,95 @@ fn capitalise(text: &str) -> String {
     }
 }
 
-/// Parses `name | baseline | result | unit` lines.
-pub fn parse_secondary_metrics(text: &str) -> Result<Vec<SecondaryMetric>, String> {
+/// A secondary metric as typed into one row of the editor.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MetricRowInput {
+    pub name: String,
+    pub baseline: String,
+    pub result: String,
+    /// Optional, e.g. `%`, `£`, `visits/week`.
+    #[serde(default)]
+    pub unit: String,
+}
+
+impl MetricRowInput {
+    fn is_blank(&self) -> bool {
+        [&self.name, &self.baseline, &self.result, &self.unit]
+            .iter()
+            .all(|s| s.trim().is_empty())
+    }
+}
+
+/// The most secondary metrics a case study shows.
+pub const MAX_SECONDARY_METRICS: usize = 12;
+const MAX_METRIC_NAME: usize = 120;
+const MAX_METRIC_UNIT: usize = 30;
+
+/// Parses the editor's rows (blank rows are skipped); a problem names its
+/// row as the editor numbers them.
+pub fn parse_secondary_metrics(rows: &[MetricRowInput]) -> Result<Vec<SecondaryMetric>, String> {
     let mut metrics = Vec::new();
-    for (index, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let parts: Vec<&str> = line.split('|').map(str::trim).collect();
-        let line_no = index + 1;
-        if parts.len() < 3 || parts.len() > 4 || parts[0].is_empty() {
+    for (index, row) in rows.iter().enumerate().filter(|(_, r)| !r.is_blank()) {
+        let row_no = index + 1;
+        let name = row.name.trim();
+        let unit = row.unit.trim();
+        if name.is_empty() {
+            return Err(format!("Row {row_no}: give the metric a name."));
+        }
+        if name.chars().count() > MAX_METRIC_NAME {
             return Err(format!(
-                "Line {line_no}: write \"name | baseline | result | unit\"."
+                "Row {row_no}: the name can be at most {MAX_METRIC_NAME} characters."
+            ));
+        }
+        if unit.chars().count() > MAX_METRIC_UNIT {
+            return Err(format!(
+                "Row {row_no}: the unit can be at most {MAX_METRIC_UNIT} characters."
             ));
         }
         let number = |s: &str| {
-            s.replace(',', "")
+            s.trim()
+                .replace(',', "")
                 .parse::<f64>()
                 .ok()
                 .filter(|v| v.is_finite())
         };
-        let (Some(baseline), Some(result)) = (number(parts[1]), number(parts[2])) else {
+        let (Some(baseline), Some(result)) = (number(&row.baseline), number(&row.result)) else {
             return Err(format!(
-                "Line {line_no}: baseline and result must be numbers."
+                "Row {row_no}: baseline and result must be numbers."
             ));
         };
         let Some(improvement) = improvement_pct(baseline, result) else {
             return Err(format!(
-                "Line {line_no}: the baseline cannot be 0 (the change would be undefined)."
+                "Row {row_no}: the baseline cannot be 0 (the change would be undefined)."
             ));
         };
         metrics.push(SecondaryMetric {
-            name: parts[0].to_string(),
+            name: name.to_string(),
             baseline,
             result,
             improvement_percentage: (improvement * 10.0).round() / 10.0,
-            unit: parts
-                .get(3)
-                .filter(|u| !u.is_empty())
-                .map(|u| u.to_string()),
+            unit: (!unit.is_empty()).then(|| unit.to_string()),
         });
     }
-    if metrics.len() > 12 {
-        return Err("At most 12 secondary metrics.".to_string());
+    if metrics.len() > MAX_SECONDARY_METRICS {
+        return Err(format!(
+            "At most {MAX_SECONDARY_METRICS} secondary metrics."
+        ));
     }
     Ok(metrics)
 }
 
-/// Writes metrics back as the form's lines (for editing).
-pub fn format_secondary_metrics(metrics: &[SecondaryMetric]) -> String {
+/// Writes stored metrics back as the editor's rows.
+pub fn metric_rows(metrics: &[SecondaryMetric]) -> Vec<MetricRowInput> {
     metrics
         .iter()
-        .map(|m| match &m.unit {
-            Some(unit) => format!("{} | {} | {} | {}", m.name, m.baseline, m.result, unit),
-            None => format!("{} | {} | {}", m.name, m.baseline, m.result),
+        .map(|m| MetricRowInput {
+            name: m.name.clone(),
+            baseline: m.baseline.to_string(),
+            result: m.result.to_string(),
+            unit: m.unit.clone().unwrap_or_default(),
         })
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect()
 }
 
 impl CaseStudyInput {
@@ -571,7 +604,10 @@ mod tests {
             primary_metric_unit: "£".into(),
             primary_metric_baseline: "8.00".into(),
             primary_metric_result: "8.80".into(),
-            secondary_metrics: "Visits per week | 2.0 | 2.2 | visits\nRefunds | 4 | 3 | %".into(),
+            secondary_metrics: vec![
+                row("Visits per week", "2.0", "2.2", "visits"),
+                row("Refunds", "4", "3", "%"),
+            ],
             roi_pct: "320".into(),
             roi_value: "85000".into(),
             roi_timeframe: "annually".into(),
@@ -602,7 +638,7 @@ mod tests {
             confidence_level: "0.5".into(),
             primary_metric_baseline: "0".into(),
             primary_metric_result: "3".into(),
-            secondary_metrics: "just a name".into(),
+            secondary_metrics: vec![row("just a name", "", "", "")],
             roi_pct: "-4".into(),
             roi_timeframe: "weekly".into(),
             testimonial_text: "Great".into(),
@@ -630,16 +666,46 @@ mod tests {
         }
     }
 
+    fn row(name: &str, baseline: &str, result: &str, unit: &str) -> MetricRowInput {
+        MetricRowInput {
+            name: name.into(),
+            baseline: baseline.into(),
+            result: result.into(),
+            unit: unit.into(),
+        }
+    }
+
     #[test]
-    fn secondary_metrics_round_trip_through_the_text_form() {
-        let metrics = parse_secondary_metrics("A | 1 | 2 | x\nB | 10 | 5").unwrap();
+    fn secondary_metrics_round_trip_through_the_rows() {
+        let metrics = parse_secondary_metrics(&[
+            row("A", "1", "2", "x"),
+            MetricRowInput::default(),
+            row(" B ", "10", "5", " "),
+        ])
+        .unwrap();
+        assert_eq!(metrics.len(), 2, "blank rows are skipped");
+        assert_eq!(metrics[1].name, "B");
+        assert_eq!(metrics[1].unit, None);
         assert_eq!(
-            parse_secondary_metrics(&format_secondary_metrics(&metrics)).unwrap(),
+            parse_secondary_metrics(&metric_rows(&metrics)).unwrap(),
             metrics
         );
-        assert!(parse_secondary_metrics("A | one | 2")
-            .unwrap_err()
-            .contains("Line 1"));
+    }
+
+    #[test]
+    fn a_bad_row_is_named_by_its_number() {
+        let bad = |rows: &[MetricRowInput]| parse_secondary_metrics(rows).unwrap_err();
+        assert_eq!(
+            bad(&[MetricRowInput::default(), row("A", "one", "2", "")]),
+            "Row 2: baseline and result must be numbers."
+        );
+        assert_eq!(
+            bad(&[row("", "1", "2", "")]),
+            "Row 1: give the metric a name."
+        );
+        assert!(bad(&[row("A", "0", "2", "")]).contains("cannot be 0"));
+        let many = vec![row("A", "1", "2", ""); MAX_SECONDARY_METRICS + 1];
+        assert_eq!(bad(&many), "At most 12 secondary metrics.");
     }
 
     proptest! {

@@ -1,5 +1,5 @@
 use crate::db::{audit, case_study_admin as db_admin, media_uploads, Db};
-use crate::domain::case_study_form::{format_secondary_metrics, CaseStudyDraft, CaseStudyInput};
+use crate::domain::case_study_form::{metric_rows, CaseStudyDraft, CaseStudyInput};
 use crate::domain::industry_choice::resolve_industry;
 use crate::domain::list_filters::CaseStudyListQuery;
 use crate::domain::list_query::page_count;
@@ -91,7 +91,7 @@ pub async fn editor(db: &Db, id: Option<&str>, can_delete: bool) -> Result<Edito
             primary_metric_unit: row.primary_metric_unit,
             primary_metric_baseline: row.primary_metric_baseline.to_string(),
             primary_metric_result: row.primary_metric_result.to_string(),
-            secondary_metrics: format_secondary_metrics(&secondary),
+            secondary_metrics: metric_rows(&secondary),
             roi_pct: row.roi_pct.to_string(),
             roi_value: format!("{:.2}", row.roi_value_minor as f64 / 100.0),
             roi_timeframe: row.roi_timeframe,

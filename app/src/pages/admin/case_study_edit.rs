@@ -1,3 +1,4 @@
+use super::metric_rows::MetricRows;
 use crate::api::case_study_admin::{load_case_study_editor, PreviewMarkdown, SaveCaseStudy};
 use crate::components::admin_page::AdminPage;
 use crate::components::fields::{action_form_error, SelectField, TextArea, TextField};
@@ -254,7 +255,8 @@ fn CaseStudyForm(data: EditorData, just_saved: bool) -> impl IntoView {
                 {text("primary_metric_unit", "Unit", input.primary_metric_unit.clone(), "e.g. %, £, min (optional)")}
                 {text("primary_metric_baseline", "Baseline", input.primary_metric_baseline.clone(), "")}
                 {text("primary_metric_result", "Result", input.primary_metric_result.clone(), "The improvement is calculated from these two.")}
-                {area("secondary_metrics", "Secondary metrics", input.secondary_metrics.clone(), "One per line: name | baseline | result | unit", 4)}
+                <MetricRows rows=input.secondary_metrics.clone() message=error("secondary_metrics")
+                    on_input=Callback::new(move |()| touch("secondary_metrics").run(String::new())) />
             </fieldset>
 
             <fieldset class="editor__group">

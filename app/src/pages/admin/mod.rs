@@ -5,5 +5,6 @@ pub mod consultants;
 pub mod dashboard;
 pub mod lead_detail;
 pub mod leads;
+pub mod metric_rows;
 pub mod settings;
 pub mod users;
