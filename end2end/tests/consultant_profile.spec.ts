@@ -9,8 +9,29 @@ test("a consultant edits their own profile and no one else's", async ({ page, re
   await expect(cards).toHaveCount(1);
   await cards.getByRole("link").first().click();
   await waitForIslands(page);
+  // The form speaks to the consultant.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your profile");
+  await expect(page.getByRole("group", { name: "About you" })).toBeVisible();
   const newTitle = `Lead Pricing Scientist ${Date.now()}`;
   await page.getByLabel("Job title").fill(newTitle);
+  // Specialisations are chips: Enter adds one, × removes one.
+  const skill = `Queue theory ${Date.now() % 1000}`;
+  const chips = page.getByRole("list", { name: "Specialisations" });
+  const before = await chips.getByRole("listitem").count();
+  await page.getByLabel("Specialisations").fill(skill);
+  await page.getByLabel("Specialisations").press("Enter");
+  await expect(chips.getByRole("listitem")).toHaveCount(before + 1);
+  await expect(page.getByLabel("Specialisations")).toHaveValue("");
+  await page.getByLabel("Specialisations").fill(skill.toUpperCase());
+  await page.getByLabel("Specialisations").press("Enter");
+  await expect(chips.getByRole("listitem")).toHaveCount(before + 1);
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("status")).toContainText("Profile saved.");
+  await page.reload();
+  await waitForIslands(page);
+  await expect(chips.getByText(skill, { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: `Remove ${skill}` }).click();
+  await expect(chips.getByRole("listitem")).toHaveCount(before);
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page.getByRole("status")).toContainText("Profile saved.");
   await page.getByRole("link", { name: "See the public profile" }).click();

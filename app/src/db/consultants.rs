@@ -138,6 +138,13 @@ pub async fn list_all(db: &Db) -> Result<Vec<ConsultantRow>, sqlx::Error> {
     .await
 }
 
+/// Every profile's specialisations, as stored (JSON lists).
+pub async fn all_specializations(db: &Db) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT specializations_json FROM consultants")
+        .fetch_all(&db.pool)
+        .await
+}
+
 /// One page of the back office's profile list (by surname) and how many match:
 /// the search looks in the name, title and email.
 pub async fn list_page(

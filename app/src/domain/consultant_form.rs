@@ -189,17 +189,9 @@ impl ConsultantInput {
                 None
             })
             .map(|p| p.into_inner());
-        let specializations: Vec<String> = self
-            .specializations
-            .split(',')
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect();
-        if specializations.len() > 12 || specializations.iter().any(|s| s.chars().count() > 60) {
-            errors.push((
-                "specializations".into(),
-                "At most 12 specialisations of up to 60 characters each.".into(),
-            ));
+        let specializations = super::tag_list::split(&self.specializations);
+        if let Err(message) = super::tag_list::check(&specializations) {
+            errors.push(("specializations".into(), message));
         }
         let primary_industries = sic_codes(&self.primary_industries).unwrap_or_else(|m| {
             errors.push(("primary_industries".into(), m));

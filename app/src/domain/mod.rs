@@ -44,6 +44,7 @@ pub mod search_text;
 pub mod showcase;
 pub mod stats;
 pub mod status_change;
+pub mod tag_list;
 pub mod throttle;
 pub mod track_record;
 pub mod visitor;

@@ -27,6 +27,11 @@ pub struct ConsultantEditorData {
     pub industries: Vec<IndustryRef>,
     /// Only admins set client satisfaction (a consultant does not rate themselves).
     pub can_edit_satisfaction: bool,
+    /// The person editing is the consultant themselves: the form says "you".
+    pub editing_own: bool,
+    /// Specialisations on any profile, offered as suggestions so one skill is
+    /// not spelt three ways.
+    pub known_specializations: Vec<String>,
     /// Derived from the profile's published case studies; shown, not edited.
     pub track_record: TrackRecord,
 }

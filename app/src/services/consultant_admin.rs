@@ -106,9 +106,23 @@ pub async fn editor(
             }
         })
     };
+    let mut known_specializations: Vec<String> = Vec::new();
+    for list in consultants::all_specializations(db).await? {
+        for tag in json_list(&list)? {
+            if !known_specializations
+                .iter()
+                .any(|k| k.to_lowercase() == tag.to_lowercase())
+            {
+                known_specializations.push(tag);
+            }
+        }
+    }
+    known_specializations.sort_by_key(|t| t.to_lowercase());
     Ok(ConsultantEditorData {
         industries,
         can_edit_satisfaction: user.role == Role::Admin,
+        editing_own: row.user_id.as_deref() == Some(user.id.as_str()),
+        known_specializations,
         track_record: TrackRecord::from_totals(&totals, &row.currency),
         input: ConsultantInput {
             specializations: json_list(&row.specializations_json)?.join(", "),

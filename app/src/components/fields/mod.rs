@@ -5,8 +5,10 @@
 
 mod controls;
 mod message;
+mod tags;
 
 pub use controls::{FieldIds, SelectField, TextArea, TextField};
 pub use message::{
     action_field_message, action_form_error, aria_invalid, highlighted_fields, FieldMessage,
 };
+pub use tags::TagsField;

@@ -4,8 +4,8 @@ use crate::api::consultant_admin::{
 };
 use crate::components::admin_page::AdminPage;
 use crate::components::fields::{
-    action_field_message, action_form_error, aria_invalid, FieldMessage, SelectField, TextArea,
-    TextField,
+    action_field_message, action_form_error, aria_invalid, FieldMessage, SelectField, TagsField,
+    TextArea, TextField,
 };
 use crate::components::hydration::use_hydrated;
 use crate::components::image_field::ImageField;
@@ -228,8 +228,14 @@ pub fn EditConsultantPage() -> impl IntoView {
     view! {
         <AdminPage section=AdminSection::Consultants>
             <p class="breadcrumb"><a href="/admin/consultants">"Consultant profiles"</a></p>
-            <h1>"Edit profile"</h1>
-            <Loaded resource=editor render=move |data| view! { <ConsultantForm data /> } />
+            <Loaded resource=editor render=move |data| {
+                let heading = if data.editing_own {
+                    "Your profile".to_string()
+                } else {
+                    format!("Profile of {} {}", data.input.first_name, data.input.last_name)
+                };
+                view! { <h1>{heading}</h1> <ConsultantForm data /> }
+            } />
         </AdminPage>
     }
 }
@@ -250,6 +256,23 @@ fn ConsultantForm(data: ConsultantEditorData) -> impl IntoView {
     let secondary = RwSignal::new(input.secondary_industries.clone());
     let known = StoredValue::new(data.industries.clone());
     let record = data.track_record.clone();
+    let own = data.editing_own;
+    // The form speaks to whoever is editing: the consultant, or an admin.
+    let (about, led, industries_hint, survey_hint) = if own {
+        (
+            "About you".to_string(),
+            "Computed from the published case studies you led; publishing or withdrawing a study changes it.",
+            "Leads are routed to you by industry: a primary industry counts fully, a secondary one half.",
+            "Entered by an admin from your clients' surveys.",
+        )
+    } else {
+        (
+            format!("About {}", input.first_name),
+            "Computed from the published case studies this consultant led; publish or withdraw a study to change it.",
+            "Leads are routed by industry: a primary industry counts fully, a secondary one half.",
+            "Entered by an admin from client surveys.",
+        )
+    };
     let satisfaction = if data.can_edit_satisfaction {
         view! {
             <TextField id_prefix="cp" name="satisfaction_score" label="Client satisfaction (out of 5, from client surveys)"
@@ -268,7 +291,7 @@ fn ConsultantForm(data: ConsultantEditorData) -> impl IntoView {
                         format!("{} / 5", input.satisfaction_score)
                     }}
                 </p>
-                <p class="field__hint">"Entered by an admin from client surveys."</p>
+                <p class="field__hint">{survey_hint}</p>
             </div>
         }
         .into_any()
@@ -278,17 +301,19 @@ fn ConsultantForm(data: ConsultantEditorData) -> impl IntoView {
             <input type="hidden" name="id" value=data.id.clone() />
             <Show when=saved>
                 <p class="alert alert--success" role="status">
-                    "Profile saved. " <a href=format!("/consultants/{}", data.id)>"See the public profile"</a>
+                    "Profile saved. "
+                    <a href=format!("/consultants/{}", data.id)>"See the public profile"</a>
                 </p>
             </Show>
             <fieldset class="editor__group">
-                <legend>"Who you are"</legend>
+                <legend>{about}</legend>
                 {text("first_name", "First name", input.first_name.clone())}
                 {text("last_name", "Last name", input.last_name.clone())}
                 {text("title", "Job title", input.title.clone())}
                 {text("phone", "Phone", input.phone.clone())}
                 <TextArea id_prefix="cp" name="bio" label="Bio" value=input.bio.clone() hint="Markdown." rows=6 message=bio_error />
-                {text("specializations", "Specialisations (comma-separated)", input.specializations.clone())}
+                <TagsField id_prefix="cp" name="specializations" label="Specialisations" value=input.specializations.clone()
+                    suggestions=data.known_specializations.clone() message=error("specializations") />
                 {text("years_experience", "Years of experience", input.years_experience.clone())}
                 <ImageField id_prefix="cp" name="profile_image" label="Portrait" kind=ImageKind::Profile
                     value=input.profile_image.clone() message=error("profile_image")
@@ -296,7 +321,7 @@ fn ConsultantForm(data: ConsultantEditorData) -> impl IntoView {
             </fieldset>
             <fieldset class="editor__group">
                 <legend>"Industries"</legend>
-                <p class="field__hint">"Leads are routed by industry: a primary industry counts fully, a secondary one half."</p>
+                <p class="field__hint">{industries_hint}</p>
                 <IndustryField name="primary_industries" label="Primary industries (SIC codes)" value=primary
                     other=secondary known hydrated message=error("primary_industries") />
                 <IndustryField name="secondary_industries" label="Secondary industries (SIC codes)" value=secondary
@@ -327,7 +352,7 @@ fn ConsultantForm(data: ConsultantEditorData) -> impl IntoView {
             </fieldset>
             <fieldset class="editor__group">
                 <legend>"Track record"</legend>
-                <p class="field__hint">"Computed from the published case studies this consultant led; publish or withdraw a study to change it."</p>
+                <p class="field__hint">{led}</p>
                 <ul class="stats" id="cp-track-record">
                     <li class="stat"><span class="stat__value">{record.projects_completed}</span><span class="stat__label">"published case studies"</span></li>
                     <li class="stat"><span class="stat__value">{format!("{:.0}%", record.average_roi_pct)}</span><span class="stat__label">"average project ROI"</span></li>
