@@ -17,7 +17,11 @@ use crate::pages::showcase::{
     gallery::GalleryPage,
 };
 use crate::pages::{
-    home::HomePage, login::LoginPage, not_found::NotFoundPage, privacy::PrivacyPage,
+    home::HomePage,
+    login::LoginPage,
+    not_found::NotFoundPage,
+    password::{ForgotPasswordPage, SetPasswordPage},
+    privacy::PrivacyPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
@@ -77,6 +81,8 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=HomePage />
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                <Route path=path!("/forgot-password") view=ForgotPasswordPage />
+                <Route path=path!("/set-password") view=SetPasswordPage ssr=SsrMode::Async />
                 // Showcase pages render fully before sending so a missing slug is a real 404.
                 <Route path=path!("/case-studies") view=GalleryPage ssr=SsrMode::Async />
                 <Route path=path!("/case-studies/:slug") view=CaseStudyPage ssr=SsrMode::Async />

@@ -121,55 +121,63 @@ pub fn secondary_changes(title: &str, metrics: &[SecondaryMetric]) -> String {
             * 1.3;
         let has_negative = metrics.iter().any(|m| m.improvement_percentage < 0.0);
         let left = if has_negative { -extent } else { 0.0 };
+        // A continuous row axis (row i spans i..i+1, the first metric on
+        // top) with the names drawn beside it: a segmented axis of one row
+        // is degenerate and drew a bar of negative height.
         let mut chart = ChartBuilder::on(root)
             .margin(18)
             .x_label_area_size(36)
             .y_label_area_size(label_width)
-            .build_cartesian_2d(left..extent, (0u32..rows - 1).into_segmented())
+            .build_cartesian_2d(left..extent, 0f64..rows as f64)
             .map_err(|e| e.to_string())?;
+        let ink = RGBColor(INK.0, INK.1, INK.2);
         chart
             .configure_mesh()
             .disable_y_mesh()
-            .y_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => (rows - 1)
-                    .checked_sub(*i)
-                    .and_then(|index| metrics.get(index as usize))
-                    .map(|m| m.name.clone())
-                    .unwrap_or_default(),
-                _ => String::new(),
-            })
+            .y_label_formatter(&|_| String::new())
             .x_label_formatter(&|v| format!("{v:+.0}%"))
             .x_labels(6)
-            .label_style(
-                ("sans-serif", 15)
-                    .into_font()
-                    .color(&RGBColor(INK.0, INK.1, INK.2)),
-            )
+            .label_style(("sans-serif", 15).into_font().color(&ink))
             .light_line_style(RGBColor(230, 236, 236))
             .bold_line_style(RGBColor(214, 222, 222))
             .axis_style(RGBColor(120, 135, 134))
             .draw()
             .map_err(|e| e.to_string())?;
+        let centre = |index: usize| rows as f64 - index as f64 - 0.5;
         chart
             .draw_series(metrics.iter().enumerate().map(|(index, metric)| {
-                // The first metric is drawn at the top.
-                let row = rows - 1 - index as u32;
                 let color = if metric.improvement_percentage >= 0.0 {
-                    RGBColor(INK.0, INK.1, INK.2)
+                    ink
                 } else {
                     RGBColor(ACCENT.0, ACCENT.1, ACCENT.2)
                 };
-                let mut bar = Rectangle::new(
+                let middle = centre(index);
+                Rectangle::new(
                     [
-                        (0.0, SegmentValue::Exact(row)),
-                        (metric.improvement_percentage, SegmentValue::Exact(row + 1)),
+                        (0.0, middle - 0.3),
+                        (metric.improvement_percentage, middle + 0.3),
                     ],
                     color.filled(),
-                );
-                bar.set_margin(12, 12, 0, 0);
-                bar
+                )
             }))
             .map_err(|e| e.to_string())?;
+        let name_style =
+            ("sans-serif", 15)
+                .into_font()
+                .color(&ink)
+                .pos(plotters::style::text_anchor::Pos::new(
+                    plotters::style::text_anchor::HPos::Right,
+                    plotters::style::text_anchor::VPos::Center,
+                ));
+        for (index, metric) in metrics.iter().enumerate() {
+            let (x, y) = chart.backend_coord(&(left, centre(index)));
+            root.draw(&Text::new(
+                metric.name.clone(),
+                (x - 10, y),
+                name_style.clone(),
+            ))
+            .map_err(|e| e.to_string())?;
+        }
         Ok(())
     })
 }
@@ -379,6 +387,34 @@ mod tests {
             svg.matches("<rect").count() >= 3,
             "background plus two bars"
         );
+    }
+
+    /// Every bar has a positive size, however many metrics there are (one
+    /// metric once drew a bar of negative height, which browsers reject).
+    #[test]
+    fn no_rectangle_has_a_negative_size() {
+        for count in 1..=4 {
+            let metrics: Vec<SecondaryMetric> = (0..count)
+                .map(|i| SecondaryMetric {
+                    name: format!("Metric {i}"),
+                    baseline: 100.0,
+                    result: 80.0,
+                    improvement_percentage: -20.0,
+                    unit: None,
+                })
+                .collect();
+            let svg = secondary_changes("Secondary metrics", &metrics);
+            assert!(!svg.is_empty());
+            assert!(
+                !svg.contains("height=\"-") && !svg.contains("width=\"-"),
+                "{count} metric(s): {svg}"
+            );
+            assert_eq!(
+                svg.matches("<rect").count(),
+                count + 1,
+                "background plus the bars"
+            );
+        }
     }
 
     #[test]

@@ -9,8 +9,8 @@ import {
   watchConsole,
 } from "./helpers";
 
-test("an admin creates a consultant, who cannot open the users page", async ({ page }) => {
-  // 422: the weak password below; 403: the consultant opening the users page.
+test("an admin invites a consultant, who sets their own password and cannot open the users page", async ({ page }) => {
+  // 422: the mistyped email and the weak password below; 403: the consultant opening the users page.
   const problems = watchConsole(page, [422, 403]);
   const email = `casey.${Date.now()}@example.com`;
   const password = "Casey-Consults-42";
@@ -22,19 +22,43 @@ test("an admin creates a consultant, who cannot open the users page", async ({ p
 
   const form = page.getByRole("region", { name: "Add a user" });
   await form.getByLabel("Name").fill("Casey Consultant");
-  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Email").fill("casey.example.com");
   await form.getByLabel("Role").selectOption("consultant");
-  // A weak password is refused next to its field, and nothing typed is lost.
-  await form.getByLabel("Initial password").fill("weak");
-  await form.getByRole("button", { name: "Create user" }).click();
-  await expect(form.locator("#new-user-password-error")).toContainText("at least 12 characters");
-  await expect(form.getByLabel("Email")).toHaveValue(email);
-
-  await form.getByLabel("Initial password").fill(password);
-  await form.getByRole("button", { name: "Create user" }).click();
-  await expect(form.getByRole("status")).toHaveText("Casey Consultant can now log in as consultant.");
-  await expect(page.getByRole("cell", { name: email, exact: true })).toBeVisible();
+  // A mistake is named next to its field, and nothing typed is lost.
+  await form.getByRole("button", { name: "Invite user" }).click();
+  await expect(form.locator("#new-user-email-error")).toBeVisible();
+  await expect(form.getByLabel("Name")).toHaveValue("Casey Consultant");
+  await form.getByLabel("Email").fill(email);
+  await form.getByRole("button", { name: "Invite user" }).click();
+  const handover = form.getByTestId("password-link");
+  await expect(handover).toContainText("Casey Consultant is invited as consultant.");
+  await expect(handover).toContainText("It works once, for 7 days.");
+  const link = await handover.getByLabel("One-time link").inputValue();
+  expect(link).toMatch(/\/set-password\?token=[A-Za-z0-9_-]{43}$/);
+  // The invitation is also written as an email, waiting for a mail server.
+  await page.reload();
+  await expect(page.getByRole("region", { name: /Emails not sent/ })).toContainText(`You are invited to Causal Edge to ${email}`);
   await logOut(page);
+
+  // The invitee opens the link and chooses a password; a weak one is refused.
+  await page.goto(new URL(link).pathname + new URL(link).search);
+  await waitForIslands(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome: choose your password");
+  await expect(page.locator("main")).toContainText(email);
+  await page.getByLabel("New password", { exact: true }).fill("weak");
+  await page.getByLabel("Repeat the new password").fill("weak");
+  await page.getByRole("button", { name: "Save password" }).click();
+  await expect(page.locator("#new-password-error")).toContainText("at least 12 characters");
+  await page.getByLabel("New password", { exact: true }).fill(password);
+  await page.getByLabel("Repeat the new password").fill(password);
+  await page.getByRole("button", { name: "Save password" }).click();
+  await expect(page).toHaveURL(/\/login\?password_set=1/);
+  await expect(page.getByRole("status")).toHaveText("Your password is set. Log in with it now.");
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+
+  // The link worked once.
+  await page.goto(new URL(link).pathname + new URL(link).search);
+  await expect(page.getByRole("alert")).toContainText("This link has expired or has already been used.");
 
   await logIn(page, email, password);
   const nav = page.getByRole("navigation", { name: "Back office" });
@@ -42,6 +66,28 @@ test("an admin creates a consultant, who cannot open the users page", async ({ p
   const response = await page.goto("/admin/users");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test("staff who forgot their password ask for a link, and the answer never tells who has an account", async ({ page }) => {
+  const problems = watchConsole(page, []);
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Forgot your password?");
+  await page.getByLabel("Email").fill("nobody-here@example.com");
+  await page.getByRole("button", { name: "Send me a link" }).click();
+  const unknownAnswer = await page.getByTestId("reset-sent").textContent();
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email").fill("marketer@causal-edge.example");
+  await page.getByRole("button", { name: "Send me a link" }).click();
+  expect(await page.getByTestId("reset-sent").textContent()).toBe(unknownAnswer);
+
+  // The reset email waits for a mail server, where admins can see it.
+  await logIn(page, ADMIN, DEMO_PASSWORD);
+  await page.goto("/admin/users");
+  const unsent = page.getByRole("region", { name: /Emails not sent/ });
+  await expect(unsent).toContainText("Reset your Causal Edge password to marketer@causal-edge.example");
+  await expect(unsent).not.toContainText("nobody-here@example.com");
   expect(problems).toEqual([]);
 });
 

@@ -186,7 +186,7 @@ async fn create_user(
         (generate_password(), true)
     };
     let name = name.unwrap_or_else(|| email.split('@').next().unwrap_or_default().to_string());
-    let user = parse_new_user(&email, &name, &role, &password).map_err(|e| e.to_string())?;
+    let user = parse_new_user(&email, &name, &role, Some(&password)).map_err(|e| e.to_string())?;
     let db = connect_database(&config).await.map_err(|e| e.to_string())?;
     let created = insert(&db, None, user).await.map_err(|e| e.to_string())?;
     println!(

@@ -9,6 +9,7 @@ pub(crate) mod context;
 pub mod lead_settings;
 pub mod lead_workspace;
 pub mod leads;
+pub mod password_links;
 pub mod portfolio;
 pub mod roi;
 pub mod showcase;

@@ -1,7 +1,7 @@
 #[cfg(feature = "ssr")]
 use crate::domain::role::Role;
 use crate::error::AppError;
-use crate::model::users::{UserDirectory, UserSummary};
+use crate::model::users::{CreatedUser, UserDirectory};
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "admin/users/list")]
@@ -26,21 +26,22 @@ pub async fn list_users(
 }
 
 #[server(prefix = "/api", endpoint = "admin/users/create")]
+/// A new account without a password; the answer holds its invitation link.
 pub async fn create_user(
     email: String,
     display_name: String,
     role: String,
-    password: String,
-) -> Result<UserSummary, AppError> {
+) -> Result<CreatedUser, AppError> {
     let outcome = async {
-        let actor = crate::api::context::require_role(&[Role::Admin]).await?;
-        crate::services::users::create(
-            &crate::api::context::db()?,
-            Some(&actor),
+        let admin = crate::api::context::require_role(&[Role::Admin]).await?;
+        let state = crate::api::context::state()?;
+        crate::services::users::invite(
+            &state.db,
+            &state.settings.public_url,
+            &admin,
             &email,
             &display_name,
             &role,
-            &password,
         )
         .await
     }

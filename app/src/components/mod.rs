@@ -1,11 +1,13 @@
 pub mod admin_page;
 pub mod case_study_card;
+pub mod copy_button;
 pub mod fields;
 pub mod http_status;
 pub mod hydration;
 pub mod image_field;
 pub mod list_controls;
 pub mod loaded;
+pub mod new_password_fields;
 pub mod page_security;
 pub mod responsive_image;
 pub mod seo;

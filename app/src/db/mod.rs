@@ -14,6 +14,8 @@ pub mod leads;
 pub mod login_failures;
 pub mod media_references;
 pub mod media_uploads;
+pub mod outbound_emails;
+pub mod password_links;
 pub mod portfolio;
 pub mod rate_limits;
 pub mod roi_calculations;

@@ -34,6 +34,7 @@ pub mod media_sweep;
 pub mod new_consultant;
 pub mod page_document;
 pub mod password;
+pub mod password_link;
 pub mod portfolio_figures;
 pub mod profile_completeness;
 pub mod rate_limit;

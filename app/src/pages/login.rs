@@ -17,6 +17,7 @@ pub fn LoginPage() -> impl IntoView {
         .as_deref()
         .and_then(LoginProblem::from_code);
     let logged_out = query.read_untracked().get("logged_out").is_some();
+    let password_set = query.read_untracked().get("password_set").is_some();
     // What was typed before a failed attempt (see `api::auth::login`).
     let email = query
         .read_untracked()
@@ -37,7 +38,7 @@ pub fn LoginPage() -> impl IntoView {
                             if let Ok(Some(_)) = user.await {
                                 redirect(&next);
                             }
-                            view! { <LoginForm next problem logged_out email=email.clone() /> }
+                            view! { <LoginForm next problem logged_out password_set email=email.clone() /> }
                         })
                     }}
                 </Suspense>
@@ -53,6 +54,8 @@ fn LoginForm(
     next: String,
     problem: Option<LoginProblem>,
     logged_out: bool,
+    /// Arrived from setting a password through a one-time link.
+    password_set: bool,
     email: String,
 ) -> impl IntoView {
     let retry = !email.is_empty();
@@ -61,6 +64,7 @@ fn LoginForm(
             <h1>"Log in"</h1>
             <p class="muted">"For Causal Edge consultants, marketers and admins."</p>
             {logged_out.then(|| view! { <p class="alert alert--success" role="status">"You have been logged out."</p> })}
+            {password_set.then(|| view! { <p class="alert alert--success" role="status">"Your password is set. Log in with it now."</p> })}
             {problem.map(|p| view! { <p class="alert alert--error" role="alert" id="login-error">{p.message()}</p> })}
             <form method="post" action={<Login as ServerFn>::PATH} class="form">
                 <input type="hidden" name="next" value=next />
@@ -83,6 +87,7 @@ fn LoginForm(
                 </div>
                 <button type="submit" class="button button--primary button--block">"Log in"</button>
             </form>
+            <p class="small"><a href="/forgot-password">"Forgot your password?"</a></p>
         </div>
     }
 }

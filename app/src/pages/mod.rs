@@ -3,6 +3,7 @@ pub mod home;
 pub mod leads;
 pub mod login;
 pub mod not_found;
+pub mod password;
 pub mod privacy;
 pub mod roi;
 pub mod showcase;

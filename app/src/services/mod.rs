@@ -23,6 +23,7 @@ pub mod lead_pages;
 pub mod lead_settings;
 pub mod lead_workspace;
 pub mod leads;
+pub mod password_links;
 pub mod portfolio;
 pub mod rate_limit;
 pub mod roi;

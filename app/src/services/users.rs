@@ -9,7 +9,7 @@ use crate::domain::password::NewPassword;
 use crate::domain::role::Role;
 use crate::error::{AppError, FieldError, UniqueConflict};
 use crate::model::auth::CurrentUser;
-use crate::model::users::{UserDirectory, UserSummary};
+use crate::model::users::{CreatedUser, UnsentEmail, UserDirectory, UserSummary};
 
 fn summary(row: UserRow) -> Result<UserSummary, AppError> {
     Ok(UserSummary {
@@ -30,7 +30,18 @@ pub async fn list(
     query: &UserListQuery,
 ) -> Result<UserDirectory, AppError> {
     let (rows, total) = users::list_page(db, query).await?;
+    let unsent_emails = crate::db::outbound_emails::unsent(db, 20)
+        .await?
+        .into_iter()
+        .map(|e| UnsentEmail {
+            to_address: e.to_address,
+            subject: e.subject,
+            body_text: e.body_text,
+            created_at_ms: e.created_at,
+        })
+        .collect();
     Ok(UserDirectory {
+        unsent_emails,
         users: rows.into_iter().map(summary).collect::<Result<_, _>>()?,
         viewer_id: viewer.id.clone(),
         total,
@@ -44,14 +55,15 @@ pub struct ValidNewUser {
     pub email: EmailAddress,
     pub display_name: DisplayName,
     pub role: Role,
-    pub password: NewPassword,
+    /// `None` for an invited user, who chooses their own through a link.
+    pub password: Option<NewPassword>,
 }
 
 pub fn parse_new_user(
     email: &str,
     display_name: &str,
     role: &str,
-    password: &str,
+    password: Option<&str>,
 ) -> Result<ValidNewUser, AppError> {
     let mut errors = Vec::new();
     let mut field = |name: &str, message: String| {
@@ -69,9 +81,13 @@ pub fn parse_new_user(
     let role = Role::parse(role)
         .map_err(|e| field("role", e.to_string()))
         .ok();
-    let password = NewPassword::parse(password)
-        .map_err(|e| field("password", e.message()))
-        .ok();
+    let password = match password {
+        None => Some(None),
+        Some(password) => NewPassword::parse(password)
+            .map_err(|e| field("password", e.message()))
+            .ok()
+            .map(Some),
+    };
     match (email, display_name, role, password) {
         (Some(email), Some(display_name), Some(role), Some(password)) => Ok(ValidNewUser {
             email,
@@ -90,7 +106,19 @@ pub async fn insert(
     actor: Option<&CurrentUser>,
     user: ValidNewUser,
 ) -> Result<UserSummary, AppError> {
-    let hash = password_hash::hash(&user.password).await?;
+    let hash = match &user.password {
+        Some(password) => password_hash::hash(password).await?,
+        // Nobody knows a password for this hash: the account cannot sign in
+        // until its owner sets one through their invitation link.
+        None => {
+            let unguessable = NewPassword::parse(&format!(
+                "Aa1!{}",
+                crate::auth::session_token::generate().token
+            ))
+            .map_err(|e| AppError::internal(e.message()))?;
+            password_hash::hash(&unguessable).await?
+        }
+    };
     let row = users::insert(
         db,
         users::NewUser {
@@ -116,17 +144,46 @@ pub async fn insert(
     summary(row)
 }
 
+/// Admins: a new account without a password, and its invitation link (a
+/// week, once), which is also written as an email to the person.
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
-pub async fn create(
+pub async fn invite(
     db: &Db,
-    actor: Option<&CurrentUser>,
+    public_url: &str,
+    admin: &CurrentUser,
     email: &str,
     display_name: &str,
     role: &str,
-    password: &str,
-) -> Result<UserSummary, AppError> {
-    let user = parse_new_user(email, display_name, role, password)?;
-    insert(db, actor, user).await
+) -> Result<CreatedUser, AppError> {
+    let user = parse_new_user(email, display_name, role, None)?;
+    let user = insert(db, Some(admin), user).await?;
+    let invite = crate::services::password_links::link_for(
+        db,
+        public_url,
+        admin,
+        &user.id,
+        crate::domain::password_link::LinkPurpose::Invite,
+    )
+    .await?;
+    crate::db::outbound_emails::insert(
+        db,
+        crate::db::outbound_emails::NewEmail {
+            to_address: &user.email,
+            subject: "You are invited to Causal Edge",
+            body_text: &format!(
+                "Hello {name},\n\n{admin} has made you a Causal Edge account ({role}).\n\
+                 Choose your password here; the link works once, for {valid}:\n\n{url}\n",
+                name = user.display_name,
+                admin = admin.display_name,
+                role = user.role.label().to_lowercase(),
+                valid = invite.valid_for,
+                url = invite.url,
+            ),
+            kind: "invitation",
+        },
+    )
+    .await?;
+    Ok(CreatedUser { user, invite })
 }
 
 pub enum Change {

@@ -50,7 +50,12 @@ pub async fn seed_demo(db: &Db, password: &str) -> Result<Vec<&'static DemoAccou
         if users::find_by_email(db, account.email).await?.is_some() {
             continue;
         }
-        let user = parse_new_user(account.email, account.name, account.role.as_str(), password)?;
+        let user = parse_new_user(
+            account.email,
+            account.name,
+            account.role.as_str(),
+            Some(password),
+        )?;
         insert(db, None, user).await?;
         created.push(account);
     }

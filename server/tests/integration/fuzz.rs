@@ -283,7 +283,7 @@ fn server_fn_args(path: &str, known: &Known) -> Option<(bool, Value)> {
         ),
         "admin/users/create" => (
             false,
-            json!({ "email": "new@example.com", "display_name": "New", "role": "marketer", "password": "Long-Enough-Passw0rd" }),
+            json!({ "email": "new@example.com", "display_name": "New", "role": "marketer" }),
         ),
         "admin/users/role" => (false, json!({ "id": "no-such-user", "role": "admin" })),
         "admin/users/active" => (false, json!({ "id": "no-such-user", "active": false })),

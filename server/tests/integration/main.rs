@@ -20,6 +20,7 @@ mod leads;
 mod media;
 mod media_sweep;
 mod openapi;
+mod password_links;
 mod roi;
 mod security;
 mod showcase;

@@ -1,5 +1,7 @@
+use crate::api::password_links::CreatePasswordLink;
 use crate::api::users::{list_users, ChangeUserRole, CreateUser, SetUserActive};
 use crate::components::admin_page::AdminPage;
+use crate::components::copy_button::CopyButton;
 use crate::components::fields::{action_field_message, aria_invalid, FieldMessage};
 use crate::components::hydration::use_hydrated;
 use crate::components::list_controls::{list_query_from_url, ListFilters, Pagination};
@@ -7,7 +9,7 @@ use crate::domain::admin_section::AdminSection;
 use crate::domain::list_filters::UserShow;
 use crate::domain::list_query::count_words;
 use crate::domain::role::Role;
-use crate::model::users::{UserDirectory, UserSummary};
+use crate::model::users::{PasswordLink, UnsentEmail, UserDirectory, UserSummary};
 use leptos::html::Form;
 use leptos::prelude::*;
 
@@ -57,6 +59,7 @@ fn UsersAdmin(initial: UserDirectory, args: [String; 3]) -> impl IntoView {
     let create = ServerAction::<CreateUser>::new();
     let change_role = ServerAction::<ChangeUserRole>::new();
     let set_active = ServerAction::<SetUserActive>::new();
+    let password_link = ServerAction::<CreatePasswordLink>::new();
     let directory = RwSignal::new(initial);
     // After any change, reload the list in the browser (never during hydration).
     Effect::new(move |previous: Option<usize>| {
@@ -75,16 +78,26 @@ fn UsersAdmin(initial: UserDirectory, args: [String; 3]) -> impl IntoView {
     let row_error = move || {
         let role_err = change_role.value().get().and_then(Result::err);
         let active_err = set_active.value().get().and_then(Result::err);
-        role_err.or(active_err)
+        let link_err = password_link.value().get().and_then(Result::err);
+        role_err.or(active_err).or(link_err)
     };
     view! {
         {move || row_error().map(|e| view! { <p class="alert alert--error" role="alert">{e.to_string()}</p> })}
+        {move || password_link.value().get().and_then(Result::ok).map(|link| view! {
+            <LinkToHandOver link intro="A reset link for the selected user. Send it to them yourself:" />
+        })}
         {move || {
             let directory = directory.get();
             let count = count_words(directory.total, "No users match.", "user", "users");
             view! {
                 <p class="muted" role="status" data-testid="user-count">{count}</p>
-                {(!directory.users.is_empty()).then(|| view! { <UsersTable directory change_role set_active /> })}
+                {(!directory.users.is_empty()).then(|| {
+                    let unsent = directory.unsent_emails.clone();
+                    view! {
+                        <UsersTable directory change_role set_active password_link />
+                        <UnsentEmails emails=unsent />
+                    }
+                })}
             }
         }}
         <NewUserForm create />
@@ -96,6 +109,7 @@ fn UsersTable(
     directory: UserDirectory,
     change_role: ServerAction<ChangeUserRole>,
     set_active: ServerAction<SetUserActive>,
+    password_link: ServerAction<CreatePasswordLink>,
 ) -> impl IntoView {
     view! {
         <div class="table-wrap">
@@ -117,7 +131,7 @@ fn UsersTable(
                         .into_iter()
                         .map(|user| {
                             let is_viewer = user.id == directory.viewer_id;
-                            view! { <UserTableRow user is_viewer change_role set_active /> }
+                            view! { <UserTableRow user is_viewer change_role set_active password_link /> }
                         })
                         .collect_view()}
                 </tbody>
@@ -133,6 +147,7 @@ fn UserTableRow(
     is_viewer: bool,
     change_role: ServerAction<ChangeUserRole>,
     set_active: ServerAction<SetUserActive>,
+    password_link: ServerAction<CreatePasswordLink>,
 ) -> impl IntoView {
     let active = user.active;
     let role_cell = if is_viewer {
@@ -164,15 +179,26 @@ fn UserTableRow(
         view! { <span class="muted small">"Change yours under My account"</span> }.into_any()
     } else {
         let (id, who) = (user.id.clone(), format!(" {}", user.email));
+        let (link_id, link_who) = (id.clone(), who.clone());
         view! {
-            <ActionForm action=set_active attr:class="row-form">
-                <input type="hidden" name="id" value=id />
-                <input type="hidden" name="active" value=if active { "false" } else { "true" } />
-                <button type="submit" class="button button--small button--ghost">
-                    {if active { "Deactivate" } else { "Reactivate" }}
-                    <span class="visually-hidden">{who}</span>
-                </button>
-            </ActionForm>
+            <div class="row-actions">
+                <ActionForm action=set_active attr:class="row-form">
+                    <input type="hidden" name="id" value=id />
+                    <input type="hidden" name="active" value=if active { "false" } else { "true" } />
+                    <button type="submit" class="button button--small button--ghost">
+                        {if active { "Deactivate" } else { "Reactivate" }}
+                        <span class="visually-hidden">{who}</span>
+                    </button>
+                </ActionForm>
+                {active.then(|| view! {
+                    <ActionForm action=password_link attr:class="row-form">
+                        <input type="hidden" name="id" value=link_id />
+                        <button type="submit" class="button button--small button--ghost">
+                            "Reset link"<span class="visually-hidden">{format!(" for{link_who}")}</span>
+                        </button>
+                    </ActionForm>
+                })}
+            </div>
         }
         .into_any()
     };
@@ -208,17 +234,21 @@ fn NewUserForm(create: ServerAction<CreateUser>) -> impl IntoView {
     });
     let field = move |name| action_field_message(create.value(), name);
     let created = move || match create.value().get() {
-        Some(Ok(user)) => Some(format!(
-            "{} can now log in as {}.",
-            user.display_name,
-            user.role.label().to_lowercase()
-        )),
+        Some(Ok(created)) => Some(created),
         _ => None,
     };
     view! {
         <section class="panel" aria-labelledby="new-user-title">
             <h2 id="new-user-title">"Add a user"</h2>
-            {move || created().map(|m| view! { <p class="alert alert--success" role="status">{m}</p> })}
+            <p class="muted small">"They get an invitation to choose their own password: we email it to them (once email is set up) and show it here for you to pass on."</p>
+            {move || created().map(|created| {
+                let intro = format!(
+                    "{} is invited as {}. Their invitation link:",
+                    created.user.display_name,
+                    created.user.role.label().to_lowercase()
+                );
+                view! { <LinkToHandOver link=created.invite intro /> }
+            })}
             <ActionForm
                 action=create
                 node_ref=form_ref
@@ -242,15 +272,50 @@ fn NewUserForm(create: ServerAction<CreateUser>) -> impl IntoView {
                     </select>
                     <FieldMessage id="new-user-role-error" message=field("role") />
                 </div>
-                <div class="field">
-                    <label for="new-user-password">"Initial password"</label>
-                    <input id="new-user-password" aria-describedby="new-user-password-error" aria-invalid=aria_invalid(field("password")) name="password" type="password" required autocomplete="new-password" />
-                    <FieldMessage id="new-user-password-error" message=field("password") />
-                </div>
                 <div class="form__actions">
-                    <button type="submit" class="button button--primary" disabled=move || create.pending().get()>"Create user"</button>
+                    <button type="submit" class="button button--primary" disabled=move || create.pending().get()>"Invite user"</button>
                 </div>
             </ActionForm>
         </section>
     }
+}
+
+/// A one-time link shown once, with a button that copies it.
+#[component]
+fn LinkToHandOver(link: PasswordLink, #[prop(into)] intro: String) -> impl IntoView {
+    view! {
+        <div class="alert alert--success link-handover" role="status" data-testid="password-link">
+            <p>{intro}</p>
+            <p class="link-handover__row">
+                <input type="text" readonly value=link.url.clone() aria-label="One-time link" class="link-handover__url" />
+                <CopyButton text=link.url.clone() />
+            </p>
+            <p class="small">{format!("It works once, for {}. Anyone with it can set the password, so send it only to them.", link.valid_for)}</p>
+        </div>
+    }
+}
+
+/// Email the app wrote but has no way to send yet: admins can see what is
+/// waiting (and pass a link on by hand) instead of it silently vanishing.
+#[component]
+fn UnsentEmails(emails: Vec<UnsentEmail>) -> impl IntoView {
+    (!emails.is_empty()).then(|| view! {
+        <section class="panel" aria-labelledby="unsent-title">
+            <h2 id="unsent-title">"Emails not sent: no mail server configured"</h2>
+            <p class="muted small">"Invitations and password resets are written as emails. Until a mail server is configured they wait here, newest first."</p>
+            <ul class="unsent-emails">
+                {emails.into_iter().map(|email| view! {
+                    <li>
+                        <details>
+                            <summary>
+                                <strong>{email.subject.clone()}</strong>
+                                {format!(" to {} · {}", email.to_address, crate::domain::dates::date_time(email.created_at_ms))}
+                            </summary>
+                            <pre class="unsent-emails__body">{email.body_text.clone()}</pre>
+                        </details>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    })
 }

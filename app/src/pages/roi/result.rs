@@ -1,5 +1,6 @@
 use super::EstimateView;
 use crate::api::roi::load_roi_result;
+use crate::components::copy_button::CopyButton;
 use crate::components::http_status::set_status;
 use crate::components::seo::Seo;
 use crate::components::site_layout::SiteLayout;
@@ -26,6 +27,7 @@ pub fn RoiResultPage() -> impl IntoView {
                     Ok(Some(stored)) => {
                         let change = format!("/roi-calculator?{}#calculator", form_query(&stored.form));
                         let path = format!("/roi-calculator/r/{}", stored.id);
+                        let share_path = path.clone();
                         view! {
                             <Seo title="Your ROI estimate".to_string()
                                 description="An estimate of what experimentation could add to revenue, from published case studies.".to_string()
@@ -43,7 +45,12 @@ pub fn RoiResultPage() -> impl IntoView {
                                                         <div><dt>{k}</dt><dd>{v}</dd></div>
                                                     }).collect_view()}
                                                 </dl>
-                                                <p><a class="button button--ghost" href=change>"Change the inputs"</a></p>
+                                                {view! {
+                                                    <p class="share-row">
+                                                        <a class="button button--ghost" href=change>"Change the inputs"</a>
+                                                        <CopyButton text=share_path label="Copy link to this estimate".to_string() />
+                                                    </p>
+                                                }.into_any()}
                                             </div>
                                             <section class="roi__result" aria-label="Your estimate">
                                                 {view! { <EstimateView estimate=stored.estimate similar=stored.similar /> }.into_any()}

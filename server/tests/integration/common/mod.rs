@@ -227,7 +227,8 @@ impl TestApp {
     }
 
     pub async fn create_user(&self, email: &str, role: Role) {
-        let user = parse_new_user(email, "Test User", role.as_str(), PASSWORD).expect("valid user");
+        let user =
+            parse_new_user(email, "Test User", role.as_str(), Some(PASSWORD)).expect("valid user");
         insert(&self.db, None, user).await.expect("user inserted");
     }
 
