@@ -34,7 +34,7 @@ pub enum AppError {
     #[error("{}", .0.message)]
     Conflict(FieldError),
     /// 429: throttled; the client may retry after the given number of seconds.
-    #[error("Too many attempts. Try again in {} minute(s).", (.retry_after_secs + 59) / 60)]
+    #[error("Too many attempts. Try again in {}.", crate::domain::plural::plural((.retry_after_secs + 59) / 60, "minute", "minutes"))]
     TooManyRequests { retry_after_secs: i64 },
     /// 500: something failed on our side; the details are in the server log.
     #[error("Something went wrong on our side. Please try again.")]
@@ -309,7 +309,7 @@ mod tests {
         };
         assert_eq!(
             err.to_string(),
-            "Too many attempts. Try again in 2 minute(s)."
+            "Too many attempts. Try again in 2 minutes."
         );
     }
 }

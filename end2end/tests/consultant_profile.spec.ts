@@ -18,7 +18,7 @@ test("a consultant edits their own profile and no one else's", async ({ page, re
   const skill = `Queue theory ${Date.now() % 1000}`;
   const chips = page.getByRole("list", { name: "Specialisations" });
   const before = await chips.getByRole("listitem").count();
-  const addSkill = page.getByRole("textbox", { name: "Specialisations" });
+  const addSkill = page.getByRole("combobox", { name: "Specialisations" });
   await addSkill.fill(skill);
   await addSkill.press("Enter");
   await expect(chips.getByRole("listitem")).toHaveCount(before + 1);

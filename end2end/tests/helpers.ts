@@ -91,3 +91,134 @@ export function pngImage(width: number, height: number): Buffer {
     chunk("IEND", Buffer.alloc(0)),
   ]);
 }
+
+/** A piece of visible text whose colour is too close to what is behind it. */
+export interface ContrastProblem {
+  text: string;
+  ratio: number;
+  needed: number;
+  colour: string;
+  background: string;
+}
+
+/**
+ * Checks every visible piece of text on the page against what is behind it
+ * (WCAG AA: 4.5:1, or 3:1 for large text). The background is found by walking
+ * up to the first opaque colour; a gradient counts by its worst stop, so text
+ * on coloured panels is checked too (axe leaves those "incomplete"). Text over
+ * an image is skipped: its background cannot be read from styles.
+ */
+export async function contrastProblems(page: Page): Promise<ContrastProblem[]> {
+  return page.evaluate(() => {
+    type Rgba = [number, number, number, number];
+    const parse = (text: string): Rgba[] =>
+      [...text.matchAll(/rgba?\(([^)]+)\)/g)].map((m) => {
+        const parts = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+        return [parts[0], parts[1], parts[2], parts.length > 3 ? parts[3] : 1];
+      });
+    const over = (top: Rgba, below: Rgba): Rgba => {
+      const a = top[3];
+      return [0, 1, 2].map((i) => top[i] * a + below[i] * (1 - a)).concat(1) as Rgba;
+    };
+    const luminance = (c: Rgba) => {
+      const channel = (v: number) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
+      };
+      return 0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) + 0.0722 * channel(c[2]);
+    };
+    const ratio = (a: Rgba, b: Rgba) => {
+      const [l1, l2] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (l1 + 0.05) / (l2 + 0.05);
+    };
+    /** The backgrounds behind `el` (several for a gradient), or null over an image. */
+    const backgroundsOf = (el: Element): Rgba[] | null => {
+      const layers: Rgba[][] = [];
+      for (let node: Element | null = el; node; node = node.parentElement) {
+        const style = getComputedStyle(node);
+        const image = style.backgroundImage;
+        if (image && image !== "none") {
+          if (image.includes("url(")) return null;
+          // Several gradients may be stacked, the first listed on top. One
+          // sized smaller than the box (a scroll shadow at an edge, a select's
+          // chevron) is decoration beside the text, not behind it.
+          let covered = false;
+          const sizes = style.backgroundSize.split(",").map((x) => x.trim());
+          const gradients = image.split(/,(?=\s*(?:repeating-)?(?:linear|radial|conic)-gradient)/);
+          for (const [index, gradient] of gradients.entries()) {
+            const size = sizes[index % sizes.length];
+            if (!["auto", "auto auto", "100% 100%", "cover"].includes(size)) continue;
+            const stops = parse(gradient);
+            if (stops.length) {
+              layers.push(stops);
+              covered ||= stops.every((s) => s[3] === 1);
+            }
+          }
+          if (covered) break;
+        }
+        const colour = parse(style.backgroundColor)[0];
+        if (colour && colour[3] > 0) {
+          layers.push([colour]);
+          if (colour[3] === 1) break;
+        }
+      }
+      // Compose from the page's white upwards (layers were collected top
+      // first); each gradient stop is one case to check.
+      let results: Rgba[] = [[255, 255, 255, 1]];
+      const opaqueFrom = layers.findIndex((l) => l.every((s) => s[3] === 1));
+      const visible = opaqueFrom >= 0 ? layers.slice(0, opaqueFrom + 1) : layers;
+      for (const layer of visible.reverse()) {
+        results = results.flatMap((below) => layer.map((top) => over(top, below)));
+      }
+      return results;
+    };
+    const problems: {
+      text: string;
+      ratio: number;
+      needed: number;
+      colour: string;
+      background: string;
+    }[] = [];
+    const seen = new Set<Element>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || seen.has(el) || !node.textContent?.trim()) continue;
+      seen.add(el);
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      if (
+        box.width === 0 ||
+        box.height === 0 ||
+        style.visibility === "hidden" ||
+        // Disabled controls are exempt from the contrast rule.
+        el.closest("[hidden], .visually-hidden, svg, option, [aria-hidden=true], button:disabled")
+      )
+        continue;
+      // Screen-reader-only text is clipped to 1 px.
+      if (box.width <= 1 && box.height <= 1) continue;
+      const backgrounds = backgroundsOf(el);
+      if (!backgrounds) continue;
+      const size = parseFloat(style.fontSize);
+      const bold = Number(style.fontWeight) >= 700;
+      const large = size >= 24 || (bold && size >= 18.66);
+      const needed = large ? 3 : 4.5;
+      const colour = parse(style.color)[0];
+      for (const background of backgrounds) {
+        const text = over(colour, background);
+        const r = ratio(text, background);
+        if (r < needed - 0.01) {
+          problems.push({
+            text: node.textContent.trim().slice(0, 60),
+            ratio: Math.round(r * 100) / 100,
+            needed,
+            colour: style.color,
+            background: `rgb(${background.slice(0, 3).map(Math.round).join(", ")})`,
+          });
+          break;
+        }
+      }
+    }
+    return problems;
+  });
+}

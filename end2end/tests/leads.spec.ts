@@ -1,5 +1,12 @@
 import { expect, Page, test } from "@playwright/test";
-import { DEMO_PASSWORD, expectNoHorizontalOverflow, logIn, waitForIslands, watchConsole } from "./helpers";
+import {
+  DEMO_PASSWORD,
+  contrastProblems,
+  expectNoHorizontalOverflow,
+  logIn,
+  waitForIslands,
+  watchConsole,
+} from "./helpers";
 
 /** Fills the lead form's fields (both steps are on the page without JavaScript). */
 async function fillStepTwo(page: Page) {
@@ -73,6 +80,11 @@ test("a prospect estimates, leaves their details and reaches a consultant, who w
   await expect(consultant.getByRole("heading", { name: "Why this score" })).toBeVisible();
   await expect(consultant.getByTestId("score-breakdown")).toContainText("Decision authority");
   await expect(consultant.getByTestId("timeline")).toContainText("Used the ROI calculator");
+  // Every text on the lead page is readable, at desktop and phone width.
+  expect(await contrastProblems(consultant)).toEqual([]);
+  await consultant.setViewportSize({ width: 375, height: 800 });
+  expect(await contrastProblems(consultant)).toEqual([]);
+  await consultant.setViewportSize({ width: 1280, height: 800 });
   await consultant.getByLabel("Move to").selectOption("contacted");
   await consultant.getByLabel("Note (optional)").fill("Left a voicemail");
   await consultant.getByRole("button", { name: "Update status" }).click();

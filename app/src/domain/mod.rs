@@ -35,6 +35,7 @@ pub mod new_consultant;
 pub mod page_document;
 pub mod password;
 pub mod password_link;
+pub mod plural;
 pub mod portfolio_figures;
 pub mod profile_completeness;
 pub mod rate_limit;

@@ -249,10 +249,13 @@ fn NewUserForm(create: ServerAction<CreateUser>) -> impl IntoView {
                 );
                 view! { <LinkToHandOver link=created.invite intro /> }
             })}
+            // novalidate: the server's messages (the same on every browser) show
+            // under the fields instead of the browser's bubbles.
             <ActionForm
                 action=create
                 node_ref=form_ref
                 attr:class="form form--grid"
+                attr:novalidate=true
                 attr:data-hydrated=move || hydrated.get().to_string()
             >
                 <div class="field">

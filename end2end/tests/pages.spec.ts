@@ -1,0 +1,83 @@
+import { expect, Page, test } from "@playwright/test";
+import { ADMIN, DEMO_PASSWORD, contrastProblems, expectNoHorizontalOverflow, logIn } from "./helpers";
+
+/** The first link on `path` whose address matches `pattern`. */
+async function firstLink(page: Page, path: string, pattern: RegExp): Promise<string> {
+  const found = await maybeLink(page, path, pattern);
+  expect(found, `a link like ${pattern} on ${path}`).toBeTruthy();
+  return found!;
+}
+
+async function maybeLink(page: Page, path: string, pattern: RegExp): Promise<string | undefined> {
+  await page.goto(path);
+  const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  return hrefs.find((h) => pattern.test(h));
+}
+
+/** Every page at phone and desktop width: nothing scrolls sideways, and all text is readable. */
+async function checkPages(page: Page, paths: string[]) {
+  const found: string[] = [];
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const path of paths) {
+      await page.goto(path);
+      await expectNoHorizontalOverflow(page);
+      for (const p of await contrastProblems(page)) {
+        found.push(`${path} at ${width} px: "${p.text}" ${p.colour} on ${p.background} is ${p.ratio}:1, needs ${p.needed}:1`);
+      }
+    }
+  }
+  // Every problem on every page at once, not just the first.
+  expect([...new Set(found)], "text without enough contrast").toEqual([]);
+}
+
+test("every public page fits a phone and its text has enough contrast", async ({ page }) => {
+  const study = await firstLink(page, "/case-studies", /^\/case-studies\/[a-z0-9-]+$/);
+  const consultant = await firstLink(page, "/consultants", /^\/consultants\/[0-9a-f-]{36}$/);
+  await checkPages(page, [
+    "/",
+    "/case-studies",
+    "/case-studies?roi_min=500&roi_max=100",
+    study,
+    "/consultants",
+    consultant,
+    "/roi-calculator",
+    "/contact",
+    "/privacy",
+    "/login",
+    "/forgot-password",
+    "/set-password?token=nonsense",
+    "/no/such/page",
+  ]);
+});
+
+test("every back-office page fits a phone, its tables fit a desktop, and its text has enough contrast", async ({ page }) => {
+  await logIn(page, ADMIN, DEMO_PASSWORD);
+  const caseStudy = await firstLink(page, "/admin/case-studies", /^\/admin\/case-studies\/[^/]+\/edit$/);
+  const profile = await firstLink(page, "/admin/consultants", /^\/admin\/consultants\/[^/]+\/edit$/);
+  // Leads exist once another test (or a prospect) has sent one.
+  const lead = await maybeLink(page, "/admin/leads", /^\/admin\/leads\/[0-9a-f-]{36}$/);
+  const paths = [
+    "/admin",
+    "/admin/leads",
+    ...(lead ? [lead] : []),
+    "/admin/case-studies",
+    "/admin/case-studies/new",
+    caseStudy,
+    "/admin/consultants",
+    profile,
+    "/admin/users",
+    "/admin/settings",
+    "/admin/account",
+  ];
+  await checkPages(page, paths);
+  // At desktop width every table's columns fit without a sideways scroll.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  for (const path of paths) {
+    await page.goto(path);
+    const clipped = await page
+      .locator(".table-wrap")
+      .evaluateAll((wraps) => wraps.filter((w) => w.scrollWidth > w.clientWidth + 1).length);
+    expect(clipped, `tables scrolling sideways on ${path}`).toBe(0);
+  }
+});
