@@ -20,9 +20,9 @@ const out = process.argv[3] ?? "/tmp/ce-shots";
 const password = process.env.CE_DEMO_PASSWORD;
 mkdirSync(out, { recursive: true });
 
-const publicPages = ["/", "/case-studies", "/consultants", "/roi-calculator", "/contact", "/privacy", "/login", "/no-such-page"];
+const publicPages = ["/", "/case-studies", "/consultants", "/roi-calculator", "/contact", "/privacy", "/login", "/forgot-password", "/set-password?token=expired", "/no-such-page"];
 const staffPages = {
-  "admin@causal-edge.example": ["/admin", "/admin/case-studies", "/admin/consultants", "/admin/leads", "/admin/users", "/admin/settings", "/admin/account"],
+  "admin@causal-edge.example": ["/admin", "/admin/case-studies", "/admin/case-studies/new", "/admin/consultants", "/admin/leads", "/admin/users", "/admin/settings", "/admin/account"],
   "consultant@causal-edge.example": ["/admin", "/admin/leads", "/admin/consultants"],
 };
 

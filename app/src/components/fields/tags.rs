@@ -70,7 +70,7 @@ pub fn TagsField(
     let datalist_id = list_id.clone();
     let error_id = ids.error.clone();
     view! {
-        <div class="field tags-field">
+        <div class="field field--wide tags-field">
             <label for=ids.control.clone()>{label}</label>
             <p class="field__hint" id=ids.hint.clone()>
                 {move || if enhanced.get() {

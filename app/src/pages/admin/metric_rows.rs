@@ -64,6 +64,8 @@ pub fn MetricRows(
                                 let id = move || format!("cs-metric-{key}-{part}");
                                 view! {
                                     <span class="metric-rows__cell">
+                                        // On phones the column heads are gone: each box says what it is.
+                                        <span class="metric-rows__caption" aria-hidden="true">{*label}</span>
                                         <label class="visually-hidden" for=id>
                                             {move || format!("{label} of secondary metric {}", position(key) + 1)}
                                         </label>

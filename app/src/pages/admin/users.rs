@@ -113,12 +113,11 @@ fn UsersTable(
 ) -> impl IntoView {
     view! {
         <div class="table-wrap">
-            <table class="table table--cards">
+            <table class="table table--cards table--fit">
                 <caption class="visually-hidden">"Back-office users"</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Email"</th>
+                        <th scope="col">"User"</th>
                         <th scope="col">"Role"</th>
                         <th scope="col">"Status"</th>
                         <th scope="col">"Last sign-in"</th>
@@ -204,15 +203,17 @@ fn UserTableRow(
     };
     view! {
         <tr class:row--inactive=!active>
-            <td>{user.display_name}</td>
-            <td data-label="Email">{user.email}</td>
+            <th scope="row">
+                {user.display_name}
+                <span class="table__sub" data-label="Email">{user.email}</span>
+            </th>
             <td data-label="Role">{role_cell}</td>
             <td data-label="Status">
                 <span class=if active { "badge badge--ok" } else { "badge badge--muted" }>
                     {if active { "Active" } else { "Deactivated" }}
                 </span>
             </td>
-            <td class="small" data-label="Last sign-in">
+            <td class="small table__wrap" data-label="Last sign-in">
                 {user.last_login_at_ms.map_or_else(|| "Never".to_string(), crate::domain::dates::date_time)}
             </td>
             <td data-label="Actions">{actions_cell}</td>
