@@ -28,7 +28,9 @@ use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title}
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-/// Adds `js` to `<html>` (see the shell); asks before submitting a form
+/// Adds `js` to `<html>` (see the shell); opens and closes the narrow-screen
+/// menu (no WASM for a menu); notes when the visitor arrived (the lead form's
+/// "time on site"); asks before submitting a form
 /// that carries `data-confirm` (a delete, say); and, until its island has
 /// hydrated, lets a form's `data-reveal-step` button open the step after it
 /// (the island takes over from there, keeping what was typed). One script with the page's
@@ -41,7 +43,25 @@ if(m&&!window.confirm(m)){e.preventDefault();e.stopImmediatePropagation();}},tru
 document.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('[data-reveal-step]');\
 var f=b&&b.closest('form');if(!f||f.getAttribute('data-hydrated')==='true')return;\
 var s=f.querySelector('.lead-form__step--later');if(!s)return;s.classList.add('is-open');b.hidden=true;\
-var i=s.querySelector('select,input:not([type=hidden]),textarea');if(i)i.focus();});";
+var i=s.querySelector('select,input:not([type=hidden]),textarea');if(i)i.focus();});\
+document.addEventListener('click',function(e){var t=e.target.closest&&e.target.closest('.site-nav__toggle');if(!t)return;\
+var n=t.closest('.site-nav');var o=n.classList.toggle('site-nav--open');t.setAttribute('aria-expanded',o?'true':'false');\
+var l=t.querySelector('.site-nav__label');if(l)l.textContent=o?'Close menu':'Menu';});\
+try{if(!sessionStorage.getItem('ce_first_seen'))sessionStorage.setItem('ce_first_seen',String(Date.now()));}catch(_){}";
+
+/// Whether this request's page renders an island (always true in the
+/// browser, where the shell is not rendered).
+fn wasm_needed() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        leptos::prelude::use_context::<http::request::Parts>()
+            .is_none_or(|parts| crate::domain::islands::wasm_needed(parts.uri.path()))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        true
+    }
+}
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -55,7 +75,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // paint instead of shifting the page when the island hydrates.
                 <script nonce=crate::components::page_security::script_nonce() inner_html=SHELL_SCRIPT></script>
                 <AutoReload options=options.clone() />
-                <HydrationScripts options islands=true />
+                // Only pages with islands load the WASM bundle (see domain::islands).
+                {wasm_needed().then(|| view! { <HydrationScripts options=options.clone() islands=true /> })}
                 <MetaTags />
             </head>
             <body>

@@ -1,5 +1,5 @@
 import { expect, Page, test } from "@playwright/test";
-import { ADMIN, DEMO_PASSWORD, contrastProblems, expectNoHorizontalOverflow, logIn } from "./helpers";
+import { ADMIN, DEMO_PASSWORD, contrastProblems, expectNoHorizontalOverflow, logIn, waitForIslands } from "./helpers";
 
 /** The first link on `path` whose address matches `pattern`. */
 async function firstLink(page: Page, path: string, pattern: RegExp): Promise<string> {
@@ -80,4 +80,34 @@ test("every back-office page fits a phone, its tables fit a desktop, and its tex
       .evaluateAll((wraps) => wraps.filter((w) => w.scrollWidth > w.clientWidth + 1).length);
     expect(clipped, `tables scrolling sideways on ${path}`).toBe(0);
   }
+});
+
+test("a page downloads the WASM bundle only when it holds an island, and the menu works either way", async ({ page }) => {
+  const study = await firstLink(page, "/case-studies", /^\/case-studies\/[a-z0-9-]+$/);
+  const consultant = await firstLink(page, "/consultants", /^\/consultants\/[0-9a-f-]{36}$/);
+  let scripts: string[] = [];
+  page.on("request", (request) => {
+    if (/\.(wasm|js)(\?|$)/.test(request.url())) scripts.push(request.url());
+  });
+  const pages = ["/", "/case-studies", study, "/consultants", consultant, "/roi-calculator", "/contact", "/privacy", "/login", "/forgot-password", "/no/such/page"];
+  for (const path of pages) {
+    scripts = [];
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const islands = await page.locator("leptos-island").count();
+    const wasm = scripts.filter((url) => url.endsWith(".wasm"));
+    if (islands > 0) {
+      expect(wasm, `${path} has ${islands} island(s), so it needs the bundle`).toHaveLength(1);
+      await waitForIslands(page);
+    } else {
+      expect(scripts, `${path} has no island, so it downloads no script`).toEqual([]);
+    }
+  }
+  // The phone menu needs no WASM: it opens on a page without any.
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto("/privacy");
+  const toggle = page.getByRole("button", { name: "Menu" });
+  await toggle.click();
+  await expect(page.getByRole("button", { name: "Close menu" })).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Staff sign in" })).toBeVisible();
 });

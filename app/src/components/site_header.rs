@@ -1,4 +1,3 @@
-use super::hydration::use_hydrated;
 use leptos::prelude::*;
 
 #[component]
@@ -36,46 +35,18 @@ pub fn SiteHeader() -> impl IntoView {
 }
 
 /// The main navigation. Without JavaScript the links are always shown; with
-/// it, narrow screens collapse them behind a menu button (see the `js` class
-/// set in the shell's head).
-#[island]
+/// it, narrow screens collapse them behind a menu button, which the shell's
+/// script opens and closes (see the `js` class set in the shell's head). Not
+/// an island: a menu is no reason to download the WASM bundle.
+#[component]
 pub fn SiteNav(children: Children) -> impl IntoView {
-    let hydrated = use_hydrated();
-    // Every public page has this island: note when the visitor arrived, for
-    // the lead form's "time on site".
-    Effect::new(|_| remember_first_seen());
-    let (open, set_open) = signal(false);
     view! {
-        <nav
-            id="site-nav"
-            class="site-nav"
-            class:site-nav--open=move || open.get()
-            aria-label="Main"
-            data-hydrated=move || hydrated.get().to_string()
-        >
-            <button
-                type="button"
-                class="site-nav__toggle"
-                aria-controls="site-nav-links"
-                aria-expanded=move || if open.get() { "true" } else { "false" }
-                on:click=move |_| set_open.update(|o| *o = !*o)
-            >
+        <nav id="site-nav" class="site-nav" aria-label="Main">
+            <button type="button" class="site-nav__toggle" aria-controls="site-nav-links" aria-expanded="false">
                 <span aria-hidden="true" class="site-nav__burger"></span>
-                {move || if open.get() { "Close menu" } else { "Menu" }}
+                <span class="site-nav__label">"Menu"</span>
             </button>
             <div id="site-nav-links" class="site-nav__links">{children()}</div>
         </nav>
-    }
-}
-
-/// Stores the time of the tab's first page view in session storage, once.
-fn remember_first_seen() {
-    #[cfg(feature = "hydrate")]
-    if let Some(storage) =
-        leptos::web_sys::window().and_then(|w| w.session_storage().ok().flatten())
-    {
-        if storage.get_item("ce_first_seen").ok().flatten().is_none() {
-            let _ = storage.set_item("ce_first_seen", &(js_sys::Date::now() as i64).to_string());
-        }
     }
 }

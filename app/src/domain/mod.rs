@@ -20,6 +20,7 @@ pub mod form_names;
 pub mod gallery_query;
 pub mod html_text;
 pub mod industry_choice;
+pub mod islands;
 pub mod lead_capture;
 pub mod lead_csv;
 pub mod lead_fields;

@@ -86,7 +86,7 @@ fn CaseStudyTable(list: Vec<AdminCaseStudy>) -> impl IntoView {
                                     {s.featured.then(|| view! { " " <span class="badge badge--accent">"Featured"</span> })}
                                 </td>
                                 <td data-label="Views">{s.view_count}</td>
-                                <td data-label="Updated">{iso_date(s.updated_at)}</td>
+                                <td data-label="Updated" class="table__nowrap">{iso_date(s.updated_at)}</td>
                                 <td data-label="Actions">
                                 <div class="row-actions">
                                     <a class="button button--small button--ghost" href=view_href>

@@ -146,7 +146,7 @@ fn LeadsView(data: LeadListData) -> impl IntoView {
         } else {
             view! {
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Leads">
-                    <table class="table table--cards" data-testid="lead-table">
+                    <table class="table table--cards table--fit" data-testid="lead-table">
                         <caption class="visually-hidden">"Leads"</caption>
                         <thead>
                             <tr>
@@ -164,14 +164,16 @@ fn LeadsView(data: LeadListData) -> impl IntoView {
                                 <tr>
                                     <th scope="row">
                                         <a href=format!("/admin/leads/{}", l.id)>{l.name.clone()}</a>
-                                        <br /><span class="muted small">{format!("{} · {}", l.company_name, l.email)}</span>
+                                        <span class="table__sub small">
+                                            {[l.company_name.as_str(), l.email.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}
+                                        </span>
                                     </th>
                                     <td data-label="Score"><span class="badge">{l.tier.clone()}</span>" "{l.score}</td>
                                     <td data-label="Status">{l.status.clone()}</td>
                                     <td data-label="Industry">{l.industry_name.clone()}</td>
                                     <td data-label="Source">{l.source.clone()}</td>
                                     <td data-label="Consultant">{l.consultant_name.clone().unwrap_or_else(|| "—".to_string())}</td>
-                                    <td data-label="Received">{iso_date(l.created_at)}</td>
+                                    <td data-label="Received" class="table__nowrap">{iso_date(l.created_at)}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>

@@ -124,7 +124,7 @@ fn ScoringSettingsForm(form: ScoringForm) -> impl IntoView {
     view! {
         <ActionForm action=save attr:class="form form--grid" attr:data-hydrated=move || hydrated.get().to_string()>
             {move || saved().map(|n| view! {
-                <p class="alert alert--success" role="status">{format!("Saved. {} changed score or tier.", crate::domain::plural::plural(n as i64, "open lead", "open leads"))}</p>
+                <p class="alert alert--success" role="status">{format!("Saved. {} changed score or tier.", crate::domain::plural::plural(n, "open lead", "open leads"))}</p>
             })}
             {move || total_error.get().map(|m| view! { <p class="alert alert--error" role="alert">{m}</p> })}
             <fieldset class="editor__group">
