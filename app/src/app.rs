@@ -5,6 +5,7 @@ use crate::pages::admin::{
     case_study_edit::{EditCaseStudyPage, NewCaseStudyPage},
     consultants::{ConsultantsAdminPage, EditConsultantPage},
     dashboard::DashboardPage,
+    jobs::JobsPage,
     lead_detail::LeadDetailPage,
     leads::LeadsAdminPage,
     settings::SettingsPage,
@@ -116,6 +117,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/privacy") view=PrivacyPage />
                 <Route path=path!("/admin") view=DashboardPage ssr=guarded.clone() />
                 <Route path=path!("/admin/users") view=UsersPage ssr=guarded.clone() />
+                <Route path=path!("/admin/jobs") view=JobsPage ssr=guarded.clone() />
                 <Route path=path!("/admin/account") view=AccountPage ssr=guarded.clone() />
                 <Route path=path!("/admin/case-studies") view=CaseStudiesAdminPage ssr=guarded.clone() />
                 <Route path=path!("/admin/case-studies/new") view=NewCaseStudyPage ssr=guarded.clone() />

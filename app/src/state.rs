@@ -32,6 +32,8 @@ pub struct RuntimeSettings {
     pub public_url: String,
     /// Where uploaded images are written (and served from, under `/media`).
     pub media_dir: std::path::PathBuf,
+    /// A mail server is configured, so emails are sent (else they wait).
+    pub mail_configured: bool,
 }
 
 impl Default for RuntimeSettings {
@@ -43,6 +45,7 @@ impl Default for RuntimeSettings {
             api_rate_limits: crate::domain::rate_limit::API_DEFAULT.to_vec(),
             public_url: "http://127.0.0.1:3000".to_string(),
             media_dir: "data/media".into(),
+            mail_configured: false,
         }
     }
 }

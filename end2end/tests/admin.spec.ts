@@ -88,6 +88,17 @@ test("staff who forgot their password ask for a link, and the answer never tells
   const unsent = page.getByRole("region", { name: /Emails not sent/ });
   await expect(unsent).toContainText("Reset your Causal Edge password to marketer@causal-edge.example");
   await expect(unsent).not.toContainText("nobody-here@example.com");
+
+  // The job queue holds the email until a mail server is configured; an admin may cancel it.
+  await unsent.getByRole("link", { name: "job queue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Jobs" })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("No mail server is configured");
+  const job = page.getByTestId("job-row").filter({ hasText: "Email to marketer@causal-edge.example: Reset your Causal Edge password" }).first();
+  await expect(job).toContainText("Waiting");
+  page.on("dialog", (dialog) => dialog.accept());
+  await job.getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("link", { name: /^Cancelled/ }).click();
+  await expect(page.getByTestId("job-row").filter({ hasText: "marketer@causal-edge.example" }).first()).toContainText("Cancelled");
   expect(problems).toEqual([]);
 });
 

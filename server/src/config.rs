@@ -29,6 +29,12 @@ pub struct Config {
     pub site_root: String,
     pub site_pkg_dir: String,
     pub output_name: String,
+    /// `CE_SMTP_URL`: the mail server; without it emails wait, unsent.
+    pub smtp: Option<app::domain::smtp_settings::SmtpSettings>,
+    /// `CE_MAIL_FROM`: the sender of every email (needed with `CE_SMTP_URL`).
+    pub mail_from: Option<String>,
+    /// `CE_JOB_POLL_MS`: how often each server looks for due jobs.
+    pub job_poll_ms: u64,
 }
 
 impl fmt::Debug for Config {
@@ -47,6 +53,8 @@ impl fmt::Debug for Config {
                 &self.demo_password.as_ref().map(|_| "<redacted>"),
             )
             .field("site_root", &self.site_root)
+            .field("smtp", &self.smtp)
+            .field("mail_from", &self.mail_from)
             .finish()
     }
 }
@@ -65,6 +73,8 @@ pub enum ConfigError {
         value: String,
         reason: &'static str,
     },
+    #[error("{name} is invalid: {message}")]
+    Setting { name: &'static str, message: String },
     #[error("could not read the config file {path}: {source}")]
     File {
         path: String,
@@ -165,6 +175,25 @@ impl Config {
             site_root: get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_string()),
             site_pkg_dir: get("LEPTOS_SITE_PKG_DIR").unwrap_or_else(|| "pkg".to_string()),
             output_name: get("LEPTOS_OUTPUT_NAME").unwrap_or_else(|| "causal-edge".to_string()),
+            smtp: get("CE_SMTP_URL")
+                .map(|url| app::domain::smtp_settings::SmtpSettings::parse(&url))
+                .transpose()
+                .map_err(|message| ConfigError::Setting {
+                    name: "CE_SMTP_URL",
+                    message,
+                })?,
+            mail_from: match (get("CE_SMTP_URL"), get("CE_MAIL_FROM")) {
+                (Some(_), None) => {
+                    return Err(ConfigError::Setting {
+                        name: "CE_MAIL_FROM",
+                        message: "set it to the sender of every email (e.g. Causal Edge <hello@example.com>) when CE_SMTP_URL is set".into(),
+                    })
+                }
+                (_, from) => from,
+            },
+            job_poll_ms: parse("CE_JOB_POLL_MS", get("CE_JOB_POLL_MS"), 2_000, |ms: &u64| {
+                (50..=600_000).contains(ms)
+            })?,
             public_url,
         })
     }
@@ -222,6 +251,29 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn a_mail_server_needs_a_valid_url_and_a_sender() {
+        let bad = config(&[("CE_SMTP_URL", "smtp://mail.example?tls=maybe")]).unwrap_err();
+        assert!(bad.to_string().contains("CE_SMTP_URL is invalid"), "{bad}");
+        assert!(bad.to_string().contains("tls=maybe"), "{bad}");
+        let no_sender = config(&[("CE_SMTP_URL", "smtp://127.0.0.1:2525?tls=none")]).unwrap_err();
+        assert!(
+            no_sender.to_string().contains("CE_MAIL_FROM"),
+            "{no_sender}"
+        );
+        let good = config(&[
+            ("CE_SMTP_URL", "smtp://u:secret@mail.example:587"),
+            ("CE_MAIL_FROM", "Causal Edge <hello@example.com>"),
+        ])
+        .unwrap();
+        assert_eq!(good.smtp.as_ref().unwrap().port, 587);
+        assert!(
+            !format!("{good:?}").contains("secret"),
+            "never logs the password"
+        );
+        assert!(config(&[]).unwrap().smtp.is_none());
     }
 
     #[test]

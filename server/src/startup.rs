@@ -23,6 +23,8 @@ use tower_http::timeout::TimeoutLayer;
 pub enum StartupError {
     #[error("database: {0}")]
     Database(#[from] app::db::ConnectError),
+    #[error("{0}")]
+    Mail(String),
     #[error("could not listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -35,6 +37,9 @@ pub struct Application {
     router: Router,
     state: AppState,
     shutdown_grace: Duration,
+    /// Works the job queue (sending email) while the server runs.
+    worker: app::services::jobs::Worker,
+    job_poll: Duration,
 }
 
 /// Connects to the database and applies pending migrations.
@@ -51,6 +56,12 @@ impl Application {
     }
 
     pub async fn build_with_db(config: &Config, db: Db) -> Result<Application, StartupError> {
+        let mailer = match (&config.smtp, &config.mail_from) {
+            (Some(smtp), Some(from)) => {
+                Some(app::services::mail::Mailer::new(smtp, from).map_err(StartupError::Mail)?)
+            }
+            _ => None,
+        };
         let listener = TcpListener::bind(config.listen_addr)
             .await
             .map_err(|source| StartupError::Bind {
@@ -82,6 +93,7 @@ impl Application {
                     .trim_end_matches('/')
                     .to_string(),
                 media_dir: config.media_dir.clone(),
+                mail_configured: mailer.is_some(),
             }),
             lifecycle: Lifecycle::default(),
         };
@@ -90,6 +102,8 @@ impl Application {
             router: router(state.clone(), config.media_dir.clone()),
             state,
             shutdown_grace: Duration::from_secs(config.shutdown_grace_secs),
+            worker: app::services::jobs::Worker::new(mailer),
+            job_poll: Duration::from_millis(config.job_poll_ms),
         })
     }
 
@@ -111,6 +125,12 @@ impl Application {
         let grace = self.shutdown_grace;
         let addr = self.listener.local_addr()?;
         tracing::info!(%addr, backend = self.state.db.backend.name(), "listening");
+        let jobs = tokio::spawn(work_jobs(
+            self.state.db.clone(),
+            self.worker,
+            self.job_poll,
+            self.state.lifecycle.clone(),
+        ));
         crate::serve::serve(self.listener, self.router, async move {
             shutdown.await;
             lifecycle.begin_shutdown();
@@ -118,9 +138,26 @@ impl Application {
             tokio::time::sleep(grace).await;
         })
         .await?;
+        jobs.abort();
         self.state.db.pool.close().await;
         tracing::info!("stopped");
         Ok(())
+    }
+}
+
+/// Looks for due jobs every `poll` until the server starts shutting down.
+/// A failing round is logged and the next one tries again.
+async fn work_jobs(
+    db: Db,
+    worker: app::services::jobs::Worker,
+    poll: Duration,
+    lifecycle: Lifecycle,
+) {
+    while !lifecycle.is_shutting_down() {
+        if let Err(error) = app::services::jobs::run_due(&db, &worker).await {
+            tracing::warn!(%error, "job round failed");
+        }
+        tokio::time::sleep(poll).await;
     }
 }
 

@@ -7,6 +7,7 @@ pub mod case_studies;
 pub mod case_study_admin;
 pub mod consultants;
 pub mod form_drafts;
+pub mod jobs;
 pub mod lead_start;
 pub mod lead_submissions;
 pub mod lead_workspace;

@@ -22,27 +22,72 @@ pub struct NewEmail<'a> {
     pub kind: &'a str,
 }
 
-pub async fn insert(db: &Db, email: NewEmail<'_>) -> Result<(), sqlx::Error> {
+/// Stores the email and, in the same transaction, the job that sends it
+/// (it waits in the queue while no mail server is configured).
+pub async fn insert(db: &Db, email: NewEmail<'_>) -> Result<String, sqlx::Error> {
+    let id = new_id();
+    let payload = serde_json::json!({ "email_id": id }).to_string();
+    let _turn = db.write_turn().await;
+    let mut tx = db.pool.begin().await?;
     sqlx::query(
         "INSERT INTO outbound_emails (id, to_address, subject, body_text, kind, status, created_at) \
          VALUES ($1, $2, $3, $4, $5, 'not_sent', $6)",
     )
-    .bind(new_id())
+    .bind(&id)
     .bind(email.to_address)
     .bind(email.subject)
     .bind(email.body_text)
     .bind(email.kind)
     .bind(now_ms())
-    .execute(&db.pool)
-    .await
-    .map(|_| ())
+    .execute(&mut *tx)
+    .await?;
+    super::jobs::enqueue(
+        &mut *tx,
+        crate::domain::jobs::JobKind::SendEmail,
+        &payload,
+        &format!("email-{id}"),
+        now_ms(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
 }
 
-/// The newest emails not sent yet (at most `limit`).
+pub async fn by_id(db: &Db, id: &str) -> Result<Option<OutboundEmailRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, to_address, subject, body_text, kind, status, created_at FROM outbound_emails \
+         WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+pub async fn mark_sent(db: &Db, id: &str) -> Result<(), sqlx::Error> {
+    let _turn = db.write_turn().await;
+    sqlx::query("UPDATE outbound_emails SET status = 'sent', sent_at = $1 WHERE id = $2")
+        .bind(now_ms())
+        .bind(id)
+        .execute(&db.pool)
+        .await
+        .map(|_| ())
+}
+
+/// Delivery was given up (the job is dead; an admin may retry it).
+pub async fn mark_failed(db: &Db, id: &str) -> Result<(), sqlx::Error> {
+    let _turn = db.write_turn().await;
+    sqlx::query("UPDATE outbound_emails SET status = 'failed' WHERE id = $1 AND status <> 'sent'")
+        .bind(id)
+        .execute(&db.pool)
+        .await
+        .map(|_| ())
+}
+
+/// The newest emails not sent yet, waiting or given up (at most `limit`).
 pub async fn unsent(db: &Db, limit: i64) -> Result<Vec<OutboundEmailRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, to_address, subject, body_text, kind, status, created_at FROM outbound_emails \
-         WHERE status = 'not_sent' ORDER BY created_at DESC, id LIMIT $1",
+         WHERE status <> 'sent' ORDER BY created_at DESC, id LIMIT $1",
     )
     .bind(limit)
     .fetch_all(&db.pool)

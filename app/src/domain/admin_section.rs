@@ -14,11 +14,12 @@ pub enum AdminSection {
     Analytics,
     Settings,
     Users,
+    Jobs,
     Account,
 }
 
 impl AdminSection {
-    pub const ALL: [AdminSection; 10] = [
+    pub const ALL: [AdminSection; 11] = [
         AdminSection::Dashboard,
         AdminSection::CaseStudies,
         AdminSection::Consultants,
@@ -28,6 +29,7 @@ impl AdminSection {
         AdminSection::Analytics,
         AdminSection::Settings,
         AdminSection::Users,
+        AdminSection::Jobs,
         AdminSection::Account,
     ];
 
@@ -42,6 +44,7 @@ impl AdminSection {
             AdminSection::Analytics => "Analytics",
             AdminSection::Settings => "Settings",
             AdminSection::Users => "Users",
+            AdminSection::Jobs => "Jobs",
             AdminSection::Account => "My account",
         }
     }
@@ -66,6 +69,7 @@ impl AdminSection {
             AdminSection::Analytics => "/admin/analytics",
             AdminSection::Settings => "/admin/settings",
             AdminSection::Users => "/admin/users",
+            AdminSection::Jobs => "/admin/jobs",
             AdminSection::Account => "/admin/account",
         }
     }
@@ -81,6 +85,7 @@ impl AdminSection {
                 | AdminSection::Leads
                 | AdminSection::Settings
                 | AdminSection::Users
+                | AdminSection::Jobs
                 | AdminSection::Account
         )
     }
@@ -92,7 +97,7 @@ impl AdminSection {
             CaseStudies | Pages | Experiments => matches!(role, Role::Admin | Role::Marketer),
             Consultants => matches!(role, Role::Admin | Role::Consultant),
             Leads => matches!(role, Role::Admin | Role::Consultant),
-            Settings | Users => role == Role::Admin,
+            Settings | Users | Jobs => role == Role::Admin,
         }
     }
 
@@ -131,7 +136,11 @@ mod tests {
 
     #[test]
     fn only_admins_see_users_and_settings() {
-        for section in [AdminSection::Users, AdminSection::Settings] {
+        for section in [
+            AdminSection::Users,
+            AdminSection::Settings,
+            AdminSection::Jobs,
+        ] {
             assert!(section.allows(Role::Admin));
             assert!(!section.allows(Role::Marketer));
             assert!(!section.allows(Role::Consultant));

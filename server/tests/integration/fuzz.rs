@@ -286,6 +286,15 @@ fn server_fn_args(path: &str, known: &Known) -> Option<(bool, Value)> {
             json!({ "email": "new@example.com", "display_name": "New", "role": "marketer" }),
         ),
         "admin/users/role" => (false, json!({ "id": "no-such-user", "role": "admin" })),
+        "admin/users/password-link" => (false, json!({ "id": "no-such-user" })),
+        "auth/forgot-password" => (false, json!({ "email": "someone@example.com" })),
+        "auth/password-link" => (false, json!({ "token": "x".repeat(43) })),
+        "auth/set-password" => (
+            false,
+            json!({ "token": "x".repeat(43), "new_password": "N3w-Passw0rd-long", "confirm_password": "N3w-Passw0rd-long" }),
+        ),
+        "admin/jobs/list" => (false, json!({ "state": "dead" })),
+        "admin/jobs/retry" | "admin/jobs/cancel" => (false, json!({ "id": "no-such-job" })),
         "admin/users/active" => (false, json!({ "id": "no-such-user", "active": false })),
         _ => return None,
     };

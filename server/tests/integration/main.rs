@@ -11,6 +11,7 @@ mod auth;
 mod bad_input;
 mod case_study_admin;
 mod consultant_admin;
+mod email_jobs;
 mod fuzz;
 mod health;
 mod home;

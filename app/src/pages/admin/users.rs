@@ -305,8 +305,12 @@ fn LinkToHandOver(link: PasswordLink, #[prop(into)] intro: String) -> impl IntoV
 fn UnsentEmails(emails: Vec<UnsentEmail>) -> impl IntoView {
     (!emails.is_empty()).then(|| view! {
         <section class="panel" aria-labelledby="unsent-title">
-            <h2 id="unsent-title">"Emails not sent: no mail server configured"</h2>
-            <p class="muted small">"Invitations and password resets are written as emails. Until a mail server is configured they wait here, newest first."</p>
+            <h2 id="unsent-title">"Emails not sent yet"</h2>
+            <p class="muted small">
+                "Invitations and password resets are written as emails and sent by the "
+                <a href="/admin/jobs">"job queue"</a>
+                ". Without a mail server (CE_SMTP_URL) they wait here, newest first; one that failed for a day is given up and can be retried on the jobs page."
+            </p>
             <ul class="unsent-emails">
                 {emails.into_iter().map(|email| view! {
                     <li>

@@ -3,6 +3,8 @@
 //! `CE_TEST_POSTGRES_URL` (dropped afterwards).
 #![allow(dead_code)]
 
+pub mod smtp_sink;
+
 use app::db::Db;
 use app::domain::role::Role;
 use app::services::users::{insert, parse_new_user};

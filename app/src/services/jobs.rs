@@ -1,0 +1,202 @@
+//! Running the durable job queue: claim what is due, do it, record the
+//! outcome. Every app server runs [`run_due`] on a timer; the claim makes
+//! sure each job is worked by one of them at a time. Jobs of a kind this
+//! server cannot do (email with no mail server configured) stay queued.
+
+use crate::db::{jobs, outbound_emails, Db};
+use crate::domain::jobs::{after_failure, AfterFailure, JobKind};
+use crate::error::AppError;
+use crate::services::mail::Mailer;
+
+/// The payload of a `send_email` job.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct SendEmail {
+    pub email_id: String,
+}
+
+/// What one worker can do.
+#[derive(Clone, Debug)]
+pub struct Worker {
+    /// Names this worker in the lease (host, process and a random part).
+    pub id: String,
+    pub mailer: Option<Mailer>,
+}
+
+impl Worker {
+    pub fn new(mailer: Option<Mailer>) -> Worker {
+        Worker {
+            id: format!("{}-{}", std::process::id(), crate::db::new_id()),
+            mailer,
+        }
+    }
+
+    fn kinds(&self) -> Vec<JobKind> {
+        let mut kinds = Vec::new();
+        if self.mailer.is_some() {
+            kinds.push(JobKind::SendEmail);
+        }
+        kinds
+    }
+}
+
+/// Works through every job due now; returns how many were tried.
+pub async fn run_due(db: &Db, worker: &Worker) -> Result<usize, AppError> {
+    let kinds = worker.kinds();
+    let mut tried = 0;
+    while let Some(job) = jobs::claim_next(db, &worker.id, &kinds).await? {
+        tried += 1;
+        let outcome = match JobKind::parse(&job.kind) {
+            Some(JobKind::SendEmail) => send_email(db, worker, &job).await,
+            None => Err(format!("unknown kind of job \"{}\"", job.kind)),
+        };
+        match outcome {
+            Ok(()) => {
+                jobs::finish(db, &job.id, &worker.id).await?;
+                tracing::info!(job = %job.id, kind = %job.kind, "job done");
+            }
+            Err(error) => {
+                let next = after_failure(
+                    job.attempts,
+                    job.started_at,
+                    crate::db::now_ms(),
+                    rand::random::<f64>(),
+                );
+                tracing::warn!(job = %job.id, kind = %job.kind, attempts = job.attempts, %error, ?next, "job failed");
+                jobs::fail(db, &job.id, &worker.id, &error, next).await?;
+                if next == AfterFailure::GiveUp {
+                    if let Ok(SendEmail { email_id }) = serde_json::from_str(&job.payload_json) {
+                        outbound_emails::mark_failed(db, &email_id).await?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(tried)
+}
+
+async fn send_email(db: &Db, worker: &Worker, job: &jobs::JobRow) -> Result<(), String> {
+    let mailer = worker
+        .mailer
+        .as_ref()
+        .ok_or("no mail server is configured")?;
+    let SendEmail { email_id } =
+        serde_json::from_str(&job.payload_json).map_err(|e| format!("bad payload: {e}"))?;
+    let email = outbound_emails::by_id(db, &email_id)
+        .await
+        .map_err(|e| format!("could not read the email: {e}"))?
+        .ok_or("the email no longer exists")?;
+    if email.status == "sent" {
+        // Sent by an earlier attempt whose result was not recorded.
+        return Ok(());
+    }
+    mailer
+        .send(
+            &email.to_address,
+            &email.subject,
+            &email.body_text,
+            &job.idempotency_key,
+        )
+        .await?;
+    outbound_emails::mark_sent(db, &email.id)
+        .await
+        .map_err(|e| format!("sent, but not recorded: {e}"))
+}
+
+/// Admins: the newest jobs (optionally in one state) with what each works on.
+#[tracing::instrument(skip_all, err(Debug, level = "info"))]
+pub async fn overview(
+    db: &Db,
+    state: Option<crate::domain::jobs::JobState>,
+    mail_configured: bool,
+) -> Result<crate::model::jobs::JobsOverview, AppError> {
+    use crate::domain::jobs::JobState;
+    use crate::model::jobs::{JobSummary, JobsOverview};
+    let mut summaries = Vec::new();
+    for row in jobs::list(db, state, 100).await? {
+        let kind = JobKind::parse(&row.kind)
+            .ok_or_else(|| AppError::internal(format!("unknown job kind {}", row.kind)))?;
+        let state = JobState::parse(&row.state)
+            .ok_or_else(|| AppError::internal(format!("unknown job state {}", row.state)))?;
+        let subject = match kind {
+            JobKind::SendEmail => {
+                let email = match serde_json::from_str::<SendEmail>(&row.payload_json) {
+                    Ok(SendEmail { email_id }) => outbound_emails::by_id(db, &email_id).await?,
+                    Err(_) => None,
+                };
+                email.map_or_else(
+                    || "An email that no longer exists".to_string(),
+                    |e| format!("Email to {}: {}", e.to_address, e.subject),
+                )
+            }
+        };
+        summaries.push(JobSummary {
+            id: row.id,
+            kind,
+            state,
+            subject,
+            attempts: row.attempts,
+            run_at_ms: row.run_at,
+            finished_at_ms: row.finished_at,
+            last_error: row.last_error,
+            created_at_ms: row.created_at,
+        });
+    }
+    let counts = jobs::counts(db)
+        .await?
+        .into_iter()
+        .filter_map(|(state, n)| JobState::parse(&state).map(|s| (s, n)))
+        .collect();
+    Ok(JobsOverview {
+        jobs: summaries,
+        counts,
+        mail_configured,
+    })
+}
+
+/// Admins: run a job that gave up or was cancelled again now. Audited.
+#[tracing::instrument(skip_all, fields(job = %id), err(Debug, level = "info"))]
+pub async fn retry(
+    db: &Db,
+    admin: &crate::model::auth::CurrentUser,
+    id: &str,
+) -> Result<(), AppError> {
+    if !jobs::retry(db, id).await? {
+        return Err(AppError::Conflict(crate::error::FieldError {
+            field: "id".into(),
+            message: "Only a job that gave up or was cancelled can be retried.".into(),
+        }));
+    }
+    crate::db::audit::record(
+        db,
+        Some(&admin.id),
+        "job.retried",
+        id,
+        serde_json::json!({}),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Admins: stop a job that has not run yet. Audited.
+#[tracing::instrument(skip_all, fields(job = %id), err(Debug, level = "info"))]
+pub async fn cancel(
+    db: &Db,
+    admin: &crate::model::auth::CurrentUser,
+    id: &str,
+) -> Result<(), AppError> {
+    if !jobs::cancel(db, id).await? {
+        return Err(AppError::Conflict(crate::error::FieldError {
+            field: "id".into(),
+            message: "Only a waiting job can be cancelled.".into(),
+        }));
+    }
+    crate::db::audit::record(
+        db,
+        Some(&admin.id),
+        "job.cancelled",
+        id,
+        serde_json::json!({}),
+    )
+    .await?;
+    Ok(())
+}
