@@ -25,10 +25,21 @@ pub struct NewEmail<'a> {
 /// Stores the email and, in the same transaction, the job that sends it
 /// (it waits in the queue while no mail server is configured).
 pub async fn insert(db: &Db, email: NewEmail<'_>) -> Result<String, sqlx::Error> {
-    let id = new_id();
-    let payload = serde_json::json!({ "email_id": id }).to_string();
     let _turn = db.write_turn().await;
     let mut tx = db.pool.begin().await?;
+    let id = insert_in(&mut tx, email).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Stores the email and its sending job inside the caller's transaction, so
+/// they exist exactly when the change that caused them does.
+pub async fn insert_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    email: NewEmail<'_>,
+) -> Result<String, sqlx::Error> {
+    let id = new_id();
+    let payload = serde_json::json!({ "email_id": id }).to_string();
     sqlx::query(
         "INSERT INTO outbound_emails (id, to_address, subject, body_text, kind, status, created_at) \
          VALUES ($1, $2, $3, $4, $5, 'not_sent', $6)",
@@ -39,17 +50,16 @@ pub async fn insert(db: &Db, email: NewEmail<'_>) -> Result<String, sqlx::Error>
     .bind(email.body_text)
     .bind(email.kind)
     .bind(now_ms())
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
     super::jobs::enqueue(
-        &mut *tx,
+        &mut **tx,
         crate::domain::jobs::JobKind::SendEmail,
         &payload,
         &format!("email-{id}"),
         now_ms(),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 

@@ -26,6 +26,7 @@ pub mod lead_capture;
 pub mod lead_csv;
 pub mod lead_fields;
 pub mod lead_form;
+pub mod lead_notification;
 pub mod lead_query;
 pub mod lead_score;
 pub mod lift;

@@ -87,8 +87,15 @@ pub async fn save_draft(
 }
 
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
-pub async fn capture(db: &Db, client: &Client, form: &LeadForm) -> Result<ThankYou, AppError> {
-    Ok(leads::capture(db, client, form).await?.thank_you)
+pub async fn capture(
+    db: &Db,
+    client: &Client,
+    form: &LeadForm,
+    public_url: &str,
+) -> Result<ThankYou, AppError> {
+    Ok(leads::capture(db, client, form, public_url)
+        .await?
+        .thank_you)
 }
 
 /// The thank-you details of one submission, only for the browser that sent

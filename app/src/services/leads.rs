@@ -6,13 +6,16 @@
 
 use crate::db::leads::{self as db_leads, Claim, NewInteraction, NewLead};
 use crate::db::roi_calculations::{self as db_roi, EvidenceRow};
-use crate::db::{consultants as db_consultants, lead_submissions, new_id, now_ms, Db};
+use crate::db::{
+    consultants as db_consultants, lead_submissions, new_id, now_ms, outbound_emails, Db,
+};
 use crate::domain::consultant_match::{
     best_assignee, rank, ConsultantCandidate, ConsultantMatch, MatchRequest,
 };
 use crate::domain::lead_capture::{self as rules, Answers};
 use crate::domain::lead_fields::Tier;
 use crate::domain::lead_form::{honeypot_refusal, BookingPrefill, LeadForm, LeadSubmission};
+use crate::domain::lead_notification::{new_lead_email, NewLeadFacts};
 use crate::domain::lead_score::{score, Engagement, Fit, LeadScore, ScoreInput, ScoringSettings};
 use crate::domain::rate_limit::{LEADS_PER_HOUR, LEADS_PER_MINUTE};
 use crate::domain::roi::{known_industries, StudyEvidence};
@@ -192,10 +195,12 @@ pub fn assigned_summary(row: db_consultants::ConsultantRow) -> AssignedConsultan
 
 /// Captures a submitted lead form; see the module docs.
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
+/// `public_url` is the site's origin, for the link in the consultant's email.
 pub async fn capture(
     db: &Db,
     client: &Client,
     form: &LeadForm,
+    public_url: &str,
 ) -> Result<CaptureOutcome, AppError> {
     rate_limit::enforce(db, &[LEADS_PER_MINUTE, LEADS_PER_HOUR], &client.ip).await?;
     let evidence_rows = db_roi::published_evidence(db).await?;
@@ -231,6 +236,10 @@ pub async fn capture(
     );
     let ranked: Vec<ConsultantMatch> = rank(&request, &candidates);
     let assignee = best_assignee(&ranked, &candidates).map(|m| m.consultant_id.clone());
+    let assignee_row = match &assignee {
+        Some(id) => db_consultants::by_id(db, id).await?,
+        None => None,
+    };
 
     let turn = db.write_turn().await;
     let mut tx = db.pool.begin().await?;
@@ -328,16 +337,44 @@ pub async fn capture(
                 };
                 db_leads::add_interaction(&mut tx, &reserved_id, used, now).await?;
             }
+            // The consultant hears at once, in the same transaction: no lead
+            // without its notification, no notification without its lead.
+            if let Some(consultant) = &assignee_row {
+                let url = format!("{public_url}/admin/leads/{reserved_id}");
+                let reasons = strongest_reasons(&scored.factors);
+                let (subject, body) = new_lead_email(&NewLeadFacts {
+                    consultant_first_name: &consultant.first_name,
+                    lead_name: &rules::contact_name(
+                        sub.first_name.as_deref().unwrap_or(""),
+                        sub.last_name.as_deref().unwrap_or(""),
+                    ),
+                    company: sub.company_name.as_deref().unwrap_or(""),
+                    industry: sub
+                        .industry_display_name()
+                        .unwrap_or("an industry not given"),
+                    score: i64::from(scored.total),
+                    tier: scored.tier,
+                    reasons,
+                    url: &url,
+                });
+                outbound_emails::insert_in(
+                    &mut tx,
+                    outbound_emails::NewEmail {
+                        to_address: &consultant.email,
+                        subject: &subject,
+                        body_text: &body,
+                        kind: "new_lead",
+                    },
+                )
+                .await?;
+            }
             reserved_id
         }
     };
     tx.commit().await?;
     drop(turn);
 
-    let consultant = match &assignee {
-        Some(id) => db_consultants::by_id(db, id).await?.map(assigned_summary),
-        None => None,
-    };
+    let consultant = assignee_row.map(assigned_summary);
     // Prefilled with what this submission said, never with an earlier one's details.
     let booking = rules::booking_link(
         consultant
@@ -351,4 +388,15 @@ pub async fn capture(
         repeat,
         score: scored,
     })
+}
+
+/// The three factors that earned the most points, as "Label: reason".
+fn strongest_reasons(factors: &[crate::domain::lead_score::ScoreFactor]) -> Vec<String> {
+    let mut ranked: Vec<_> = factors.iter().filter(|f| f.points > 0.0).collect();
+    ranked.sort_by(|a, b| b.points.total_cmp(&a.points));
+    ranked
+        .into_iter()
+        .take(3)
+        .map(|f| format!("{}: {}", f.label, f.reason))
+        .collect()
 }

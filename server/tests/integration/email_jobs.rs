@@ -15,7 +15,8 @@ on_both_backends!(
     a_mail_server_that_was_down_gets_the_email_later_once,
     two_workers_never_send_the_same_email,
     without_a_mail_server_emails_wait,
-    admins_see_retry_and_cancel_jobs
+    admins_see_retry_and_cancel_jobs,
+    the_assigned_consultant_hears_of_a_new_lead_once
 );
 
 fn worker_for(sink: &SmtpSink) -> Worker {
@@ -234,5 +235,56 @@ async fn admins_see_retry_and_cancel_jobs(app: TestApp) {
             .await
             .status(),
         401
+    );
+}
+
+async fn the_assigned_consultant_hears_of_a_new_lead_once(app: TestApp) {
+    app.seed_showcase().await;
+    let sink = SmtpSink::start().await;
+    let worker = worker_for(&sink);
+    let email = "ana@acme-retail.co.uk";
+    let response = crate::roi::post_json(
+        &app,
+        "/api/v1/leads",
+        &crate::leads::lead(email),
+        "10.9.0.1",
+    )
+    .await;
+    assert_eq!(response.status(), 201);
+    let body: serde_json::Value = response.json().await.unwrap();
+    let lead_id = body["lead_id"].as_str().unwrap().to_string();
+    let consultant = body["assigned_consultant"]["first_name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // A repeat of the same form within a day is kept beside the lead: no second email.
+    let again = crate::roi::post_json(
+        &app,
+        "/api/v1/leads",
+        &crate::leads::lead(email),
+        "10.9.0.1",
+    )
+    .await;
+    assert_eq!(again.status(), 201);
+
+    assert_eq!(run_due(&app.db, &worker).await.unwrap(), 1);
+    let messages = sink.decoded_messages();
+    assert_eq!(messages.len(), 1, "one email for one new lead");
+    let message = &messages[0];
+    let to_address: String = sqlx::query_scalar(
+        "SELECT c.email FROM leads l JOIN consultants c ON c.id = l.assigned_consultant_id WHERE l.id = $1",
+    )
+    .bind(&lead_id)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert!(message.contains(&format!("To: {to_address}")), "{message}");
+    assert!(message.contains("Subject: New Tier"), "{message}");
+    assert!(message.contains("Ana Silva at Acme Retail"), "{message}");
+    assert!(message.contains(&format!("Hello {consultant},")));
+    assert!(message.contains("Why this score:"));
+    assert!(
+        message.contains(&format!("{}/admin/leads/{lead_id}", app.base_url)),
+        "the link opens the lead: {message}"
     );
 }
