@@ -118,7 +118,6 @@ async fn serve(config: Config) -> Result<(), String> {
             .map_err(|e| e.to_string())?;
         print_demo_credentials(&password, &config);
     }
-    crate::media::sweep::spawn_daily(db.clone(), config.media_dir.clone());
     let app = Application::build_with_db(&config, db)
         .await
         .map_err(|e| e.to_string())?;

@@ -35,6 +35,8 @@ pub struct Config {
     pub mail_from: Option<String>,
     /// `CE_JOB_POLL_MS`: how often each server looks for due jobs.
     pub job_poll_ms: u64,
+    /// `CE_TIER1_SLA_MINUTES`: admins hear of a Tier-1 lead still new after this long.
+    pub tier1_sla_minutes: i64,
 }
 
 impl fmt::Debug for Config {
@@ -191,6 +193,12 @@ impl Config {
                 }
                 (_, from) => from,
             },
+            tier1_sla_minutes: parse(
+                "CE_TIER1_SLA_MINUTES",
+                get("CE_TIER1_SLA_MINUTES"),
+                60,
+                |m: &i64| (5..=7 * 24 * 60).contains(m),
+            )?,
             job_poll_ms: parse("CE_JOB_POLL_MS", get("CE_JOB_POLL_MS"), 2_000, |ms: &u64| {
                 (50..=600_000).contains(ms)
             })?,

@@ -97,12 +97,20 @@ impl Application {
             }),
             lifecycle: Lifecycle::default(),
         };
+        let public_url = state.settings.public_url.clone();
         Ok(Application {
             listener,
             router: router(state.clone(), config.media_dir.clone()),
             state,
             shutdown_grace: Duration::from_secs(config.shutdown_grace_secs),
-            worker: app::services::jobs::Worker::new(mailer),
+            worker: app::services::jobs::Worker::for_server(
+                mailer,
+                app::services::jobs::Periodic {
+                    media_dir: config.media_dir.clone(),
+                    public_url: public_url.clone(),
+                    tier1_sla_ms: config.tier1_sla_minutes * 60 * 1000,
+                },
+            ),
             job_poll: Duration::from_millis(config.job_poll_ms),
         })
     }
@@ -154,6 +162,9 @@ async fn work_jobs(
     lifecycle: Lifecycle,
 ) {
     while !lifecycle.is_shutting_down() {
+        if let Err(error) = app::services::jobs::schedule_periodic(&db).await {
+            tracing::warn!(%error, "could not schedule the periodic jobs");
+        }
         if let Err(error) = app::services::jobs::run_due(&db, &worker).await {
             tracing::warn!(%error, "job round failed");
         }

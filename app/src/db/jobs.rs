@@ -192,3 +192,17 @@ pub async fn counts(db: &Db) -> Result<Vec<(String, i64)>, sqlx::Error> {
         .fetch_all(&db.pool)
         .await
 }
+
+/// Drops finished periodic jobs older than `before` (one a day and one every
+/// few minutes would otherwise pile up); emails' jobs are kept as their log.
+pub async fn prune_periodic(db: &Db, before: i64) -> Result<u64, sqlx::Error> {
+    let _turn = db.write_turn().await;
+    sqlx::query(
+        "DELETE FROM jobs WHERE kind IN ('media_sweep', 'sla_check') \
+         AND state IN ('done', 'cancelled') AND finished_at < $1",
+    )
+    .bind(before)
+    .execute(&db.pool)
+    .await
+    .map(|r| r.rows_affected())
+}

@@ -8,6 +8,7 @@ pub mod case_study_admin;
 pub mod consultants;
 pub mod form_drafts;
 pub mod jobs;
+pub mod lead_sla;
 pub mod lead_start;
 pub mod lead_submissions;
 pub mod lead_workspace;

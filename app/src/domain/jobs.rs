@@ -10,14 +10,20 @@ use serde::{Deserialize, Serialize};
 pub enum JobKind {
     /// Deliver one row of `outbound_emails` by SMTP.
     SendEmail,
+    /// Delete uploaded images nothing uses (once a day).
+    MediaSweep,
+    /// Tell admins of Tier-1 leads nobody contacted in time (every few minutes).
+    SlaCheck,
 }
 
 impl JobKind {
-    pub const ALL: [JobKind; 1] = [JobKind::SendEmail];
+    pub const ALL: [JobKind; 3] = [JobKind::SendEmail, JobKind::MediaSweep, JobKind::SlaCheck];
 
     pub fn as_str(self) -> &'static str {
         match self {
             JobKind::SendEmail => "send_email",
+            JobKind::MediaSweep => "media_sweep",
+            JobKind::SlaCheck => "sla_check",
         }
     }
 
@@ -28,8 +34,34 @@ impl JobKind {
     pub fn label(self) -> &'static str {
         match self {
             JobKind::SendEmail => "Send an email",
+            JobKind::MediaSweep => "Clean up unused images",
+            JobKind::SlaCheck => "Check reply times",
         }
     }
+}
+
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+/// How often the reply-time check runs.
+pub const SLA_CHECK_EVERY_MS: i64 = 5 * 60 * 1000;
+
+/// The periodic jobs due in the period containing `now`, each with the
+/// idempotency key of its period: every app server proposes them each
+/// round and the key keeps it to one job per period. (kind, key, run_at)
+pub fn periodic_jobs(now: i64) -> [(JobKind, String, i64); 2] {
+    let day = now.div_euclid(DAY_MS);
+    let slot = now.div_euclid(SLA_CHECK_EVERY_MS);
+    [
+        (
+            JobKind::MediaSweep,
+            format!("media-sweep-{day}"),
+            day * DAY_MS,
+        ),
+        (
+            JobKind::SlaCheck,
+            format!("sla-check-{slot}"),
+            slot * SLA_CHECK_EVERY_MS,
+        ),
+    ]
 }
 
 /// Where a job is in its life. Stored as its name.
@@ -151,6 +183,19 @@ mod tests {
             AfterFailure::GiveUp,
             "a day of failing is enough"
         );
+    }
+
+    #[test]
+    fn periodic_jobs_have_one_key_per_period() {
+        let now = 20_000 * DAY_MS + 3 * 60 * 60 * 1000 + 7 * 60 * 1000;
+        let [(sweep, day_key, day_start), (check, slot_key, slot_start)] = periodic_jobs(now);
+        assert_eq!((sweep, check), (JobKind::MediaSweep, JobKind::SlaCheck));
+        assert_eq!(day_key, "media-sweep-20000");
+        assert!(day_start <= now && now - day_start < DAY_MS);
+        assert!(slot_start <= now && now - slot_start < SLA_CHECK_EVERY_MS);
+        let later = periodic_jobs(now + SLA_CHECK_EVERY_MS);
+        assert_eq!(later[0].1, day_key, "the same day: the same sweep");
+        assert_ne!(later[1].1, slot_key, "the next slot: another check");
     }
 
     #[test]

@@ -14,12 +14,24 @@ pub struct SendEmail {
     pub email_id: String,
 }
 
-/// What one worker can do.
+/// What one worker can do. [`Worker::new`] only sends email (the tests'
+/// workers); [`Worker::for_server`] also runs the periodic jobs.
 #[derive(Clone, Debug)]
 pub struct Worker {
-    /// Names this worker in the lease (host, process and a random part).
+    /// Names this worker in the lease (process and a random part).
     pub id: String,
     pub mailer: Option<Mailer>,
+    periodic: Option<Periodic>,
+}
+
+/// What the periodic jobs need.
+#[derive(Clone, Debug)]
+pub struct Periodic {
+    pub media_dir: std::path::PathBuf,
+    /// The site's origin, for links in emails.
+    pub public_url: String,
+    /// How long a Tier-1 lead may wait uncontacted before admins are told.
+    pub tier1_sla_ms: i64,
 }
 
 impl Worker {
@@ -27,6 +39,14 @@ impl Worker {
         Worker {
             id: format!("{}-{}", std::process::id(), crate::db::new_id()),
             mailer,
+            periodic: None,
+        }
+    }
+
+    pub fn for_server(mailer: Option<Mailer>, periodic: Periodic) -> Worker {
+        Worker {
+            periodic: Some(periodic),
+            ..Worker::new(mailer)
         }
     }
 
@@ -35,8 +55,22 @@ impl Worker {
         if self.mailer.is_some() {
             kinds.push(JobKind::SendEmail);
         }
+        if self.periodic.is_some() {
+            kinds.extend([JobKind::MediaSweep, JobKind::SlaCheck]);
+        }
         kinds
     }
+}
+
+/// Proposes this period's periodic jobs (the idempotency key keeps each to
+/// one across all app servers) and drops finished ones older than a week.
+pub async fn schedule_periodic(db: &Db) -> Result<(), AppError> {
+    let now = crate::db::now_ms();
+    for (kind, key, run_at) in crate::domain::jobs::periodic_jobs(now) {
+        jobs::enqueue(&db.pool, kind, "{}", &key, run_at).await?;
+    }
+    jobs::prune_periodic(db, now - 7 * 24 * 60 * 60 * 1000).await?;
+    Ok(())
 }
 
 /// Works through every job due now; returns how many were tried.
@@ -47,6 +81,8 @@ pub async fn run_due(db: &Db, worker: &Worker) -> Result<usize, AppError> {
         tried += 1;
         let outcome = match JobKind::parse(&job.kind) {
             Some(JobKind::SendEmail) => send_email(db, worker, &job).await,
+            Some(JobKind::MediaSweep) => sweep_media(db, worker).await,
+            Some(JobKind::SlaCheck) => check_reply_times(db, worker).await,
             None => Err(format!("unknown kind of job \"{}\"", job.kind)),
         };
         match outcome {
@@ -72,6 +108,71 @@ pub async fn run_due(db: &Db, worker: &Worker) -> Result<usize, AppError> {
         }
     }
     Ok(tried)
+}
+
+async fn sweep_media(db: &Db, worker: &Worker) -> Result<(), String> {
+    let periodic = worker.periodic.as_ref().ok_or("no media directory here")?;
+    let report = crate::services::media_sweep::sweep(
+        db,
+        &periodic.media_dir,
+        crate::domain::media_sweep::DEFAULT_GRACE,
+        false,
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    tracing::info!(?report, "media sweep done");
+    Ok(())
+}
+
+/// Tier-1 leads still new after the promised reply time: one email to each
+/// admin listing them, and each lead reported once.
+async fn check_reply_times(db: &Db, worker: &Worker) -> Result<(), String> {
+    use crate::domain::lead_notification::{late_leads_email, LateLead};
+    let periodic = worker
+        .periodic
+        .as_ref()
+        .ok_or("not set up for periodic jobs")?;
+    let now = crate::db::now_ms();
+    let late = crate::db::lead_sla::overdue_tier1(db, now - periodic.tier1_sla_ms)
+        .await
+        .map_err(|e| e.to_string())?;
+    if late.is_empty() {
+        return Ok(());
+    }
+    let admins = crate::db::lead_sla::admin_emails(db)
+        .await
+        .map_err(|e| e.to_string())?;
+    let promise = crate::domain::dates::duration_words(periodic.tier1_sla_ms / 1000);
+    let ids: Vec<String> = late.iter().map(|l| l.id.clone()).collect();
+    let emails_for = |marked: &[String]| {
+        let names: Vec<(&crate::db::lead_sla::OverdueLead, String)> = late
+            .iter()
+            .filter(|l| marked.contains(&l.id))
+            .map(|l| {
+                let name = crate::domain::lead_capture::contact_name(&l.first_name, &l.last_name);
+                (l, name)
+            })
+            .collect();
+        let listed: Vec<LateLead<'_>> = names
+            .iter()
+            .map(|(lead, name)| LateLead {
+                name,
+                company: &lead.company_name,
+                waited: crate::domain::dates::duration_words((now - lead.created_at) / 1000),
+                url: format!("{}/admin/leads/{}", periodic.public_url, lead.id),
+            })
+            .collect();
+        let (subject, body) = late_leads_email(&listed, &promise);
+        admins
+            .iter()
+            .map(|to| (to.clone(), subject.clone(), body.clone()))
+            .collect()
+    };
+    let reported = crate::db::lead_sla::report(db, &ids, emails_for)
+        .await
+        .map_err(|e| e.to_string())?;
+    tracing::info!(leads = reported, "admins told of late Tier-1 leads");
+    Ok(())
 }
 
 async fn send_email(db: &Db, worker: &Worker, job: &jobs::JobRow) -> Result<(), String> {
@@ -118,6 +219,7 @@ pub async fn overview(
         let state = JobState::parse(&row.state)
             .ok_or_else(|| AppError::internal(format!("unknown job state {}", row.state)))?;
         let subject = match kind {
+            JobKind::MediaSweep | JobKind::SlaCheck => String::new(),
             JobKind::SendEmail => {
                 let email = match serde_json::from_str::<SendEmail>(&row.payload_json) {
                     Ok(SendEmail { email_id }) => outbound_emails::by_id(db, &email_id).await?,

@@ -3,5 +3,8 @@
 //! and the sweep that deletes the variants nothing refers to any more.
 
 pub mod process;
-pub mod sweep;
+/// The sweep lives with the services (the job queue runs it daily).
+pub mod sweep {
+    pub use app::services::media_sweep::*;
+}
 pub mod upload;

@@ -16,7 +16,8 @@ on_both_backends!(
     two_workers_never_send_the_same_email,
     without_a_mail_server_emails_wait,
     admins_see_retry_and_cancel_jobs,
-    the_assigned_consultant_hears_of_a_new_lead_once
+    the_assigned_consultant_hears_of_a_new_lead_once,
+    admins_hear_once_of_a_tier1_lead_left_waiting
 );
 
 fn worker_for(sink: &SmtpSink) -> Worker {
@@ -34,14 +35,16 @@ async fn ask_for_reset(app: &TestApp, email: &str) {
 }
 
 async fn email_status(app: &TestApp) -> Vec<String> {
-    sqlx::query_scalar("SELECT status FROM outbound_emails ORDER BY created_at")
-        .fetch_all(&app.db.pool)
-        .await
-        .unwrap()
+    sqlx::query_scalar(
+        "SELECT status FROM outbound_emails WHERE kind <> 'sla_alert' ORDER BY created_at",
+    )
+    .fetch_all(&app.db.pool)
+    .await
+    .unwrap()
 }
 
 async fn job_states(app: &TestApp) -> Vec<(String, i64)> {
-    sqlx::query_as("SELECT state, attempts FROM jobs ORDER BY created_at")
+    sqlx::query_as("SELECT state, attempts FROM jobs WHERE kind = 'send_email' ORDER BY created_at")
         .fetch_all(&app.db.pool)
         .await
         .unwrap()
@@ -90,10 +93,11 @@ async fn a_mail_server_that_was_down_gets_the_email_later_once(app: TestApp) {
     ask_for_reset(&app, &email).await;
     assert_eq!(run_due(&app.db, &worker).await.unwrap(), 1);
     assert_eq!(job_states(&app).await, [("queued".to_string(), 1)]);
-    let last_error: String = sqlx::query_scalar("SELECT last_error FROM jobs")
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let last_error: String =
+        sqlx::query_scalar("SELECT last_error FROM jobs WHERE kind = 'send_email'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
     assert!(last_error.contains("451"), "{last_error}");
     assert_eq!(
         run_due(&app.db, &worker).await.unwrap(),
@@ -102,7 +106,7 @@ async fn a_mail_server_that_was_down_gets_the_email_later_once(app: TestApp) {
     );
     sink.refuse(false);
     // Its retry time comes.
-    sqlx::query("UPDATE jobs SET run_at = 0")
+    sqlx::query("UPDATE jobs SET run_at = 0 WHERE kind = 'send_email'")
         .execute(&app.db.pool)
         .await
         .unwrap();
@@ -166,7 +170,7 @@ async fn admins_see_retry_and_cancel_jobs(app: TestApp) {
     // The mail server refuses for longer than the queue waits: it gives up.
     sink.refuse(true);
     run_due(&app.db, &worker).await.unwrap();
-    sqlx::query("UPDATE jobs SET run_at = 0, started_at = 0")
+    sqlx::query("UPDATE jobs SET run_at = 0, started_at = 0 WHERE kind = 'send_email'")
         .execute(&app.db.pool)
         .await
         .unwrap();
@@ -180,7 +184,7 @@ async fn admins_see_retry_and_cancel_jobs(app: TestApp) {
         "Email to {email}: Reset your Causal Edge password"
     )));
     assert!(page.contains("451"), "the last error is shown");
-    let id: String = sqlx::query_scalar("SELECT id FROM jobs")
+    let id: String = sqlx::query_scalar("SELECT id FROM jobs WHERE kind = 'send_email'")
         .fetch_one(&app.db.pool)
         .await
         .unwrap();
@@ -287,4 +291,76 @@ async fn the_assigned_consultant_hears_of_a_new_lead_once(app: TestApp) {
         message.contains(&format!("{}/admin/leads/{lead_id}", app.base_url)),
         "the link opens the lead: {message}"
     );
+}
+
+async fn admins_hear_once_of_a_tier1_lead_left_waiting(app: TestApp) {
+    use app::services::jobs::{schedule_periodic, Periodic};
+    app.seed_showcase().await;
+    let _admin = app.logged_in_as(Role::Admin).await;
+    let response = crate::roi::post_json(
+        &app,
+        "/api/v1/leads",
+        &crate::leads::lead("late@acme-retail.co.uk"),
+        "10.9.0.2",
+    )
+    .await;
+    assert_eq!(response.status(), 201);
+    let lead_id = response.json::<serde_json::Value>().await.unwrap()["lead_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // The lead is Tier 1 and came in two hours ago; nobody has contacted it.
+    sqlx::query(
+        "UPDATE leads SET tier = 'Tier_1', created_at = created_at - 7200000 WHERE id = $1",
+    )
+    .bind(&lead_id)
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+    let sink = SmtpSink::start().await;
+    let settings = SmtpSettings::parse(&sink.url()).unwrap();
+    let worker = Worker::for_server(
+        Some(Mailer::new(&settings, "Causal Edge <hello@causal-edge.example>").unwrap()),
+        Periodic {
+            media_dir: app.media_dir.clone(),
+            public_url: app.base_url.clone(),
+            tier1_sla_ms: 60 * 60 * 1000,
+        },
+    );
+    schedule_periodic(&app.db).await.unwrap();
+    run_due(&app.db, &worker).await.unwrap();
+    // A later check (the next slot) finds nothing new to report.
+    app::db::jobs::enqueue(
+        &app.db.pool,
+        app::domain::jobs::JobKind::SlaCheck,
+        "{}",
+        "a-later-check",
+        0,
+    )
+    .await
+    .unwrap();
+    run_due(&app.db, &worker).await.unwrap();
+    let alerts: Vec<String> = sink
+        .decoded_messages()
+        .into_iter()
+        .filter(|m| m.contains("past the promised reply time"))
+        .collect();
+    let admins: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(alerts.len() as i64, admins, "one email per admin, once");
+    assert!(
+        alerts[0].contains("Ana Silva at Acme Retail, waiting 2 h"),
+        "{}",
+        alerts[0]
+    );
+    assert!(alerts[0].contains(&format!("{}/admin/leads/{lead_id}", app.base_url)));
+    let alerted: Option<i64> = sqlx::query_scalar("SELECT sla_alerted_at FROM leads WHERE id = $1")
+        .bind(&lead_id)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert!(alerted.is_some());
 }

@@ -1,11 +1,11 @@
 //! Deletes uploaded image files nothing refers to any more (see
-//! `app::domain::media_sweep` for the rules). Run daily by `serve` and on
-//! demand by `server sweep-media`. Several app servers sharing one media
-//! directory may sweep at once: a file already gone is not an error.
+//! `domain::media_sweep` for the rules). Run once a day as a job on the
+//! queue (one app server does it) and on demand by `server sweep-media`. A
+//! file already gone (another sweep) is not an error.
 
-use app::db::{media_references, media_uploads, Db};
-use app::domain::media::ImageKind;
-use app::domain::media_sweep::{referenced_uploads, removal, Removal, UploadFile};
+use crate::db::{media_references, media_uploads, Db};
+use crate::domain::media::ImageKind;
+use crate::domain::media_sweep::{referenced_uploads, removal, Removal, UploadFile};
 use std::collections::HashSet;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
@@ -95,29 +95,4 @@ pub async fn sweep(
         }
     }
     Ok(report)
-}
-
-/// Sweeps once a day while the server runs (the first time an hour after
-/// start, so a restart loop does not sweep on every start).
-pub fn spawn_daily(db: Db, media_dir: std::path::PathBuf) {
-    tokio::spawn(async move {
-        let mut interval = tokio::time::interval_at(
-            tokio::time::Instant::now() + Duration::from_secs(60 * 60),
-            Duration::from_secs(24 * 60 * 60),
-        );
-        loop {
-            interval.tick().await;
-            match sweep(
-                &db,
-                &media_dir,
-                app::domain::media_sweep::DEFAULT_GRACE,
-                false,
-            )
-            .await
-            {
-                Ok(report) => tracing::info!(?report, "media sweep done"),
-                Err(err) => tracing::warn!(%err, "media sweep failed"),
-            }
-        }
-    });
 }
