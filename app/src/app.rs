@@ -10,6 +10,7 @@ use crate::pages::admin::{
     leads::LeadsAdminPage,
     settings::SettingsPage,
     users::UsersPage,
+    webhooks::WebhooksPage,
 };
 use crate::pages::leads::{ContactPage, ThanksPage};
 use crate::pages::roi::{RoiCalculatorPage, RoiResultPage};
@@ -118,6 +119,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin") view=DashboardPage ssr=guarded.clone() />
                 <Route path=path!("/admin/users") view=UsersPage ssr=guarded.clone() />
                 <Route path=path!("/admin/jobs") view=JobsPage ssr=guarded.clone() />
+                <Route path=path!("/admin/webhooks") view=WebhooksPage ssr=guarded.clone() />
                 <Route path=path!("/admin/account") view=AccountPage ssr=guarded.clone() />
                 <Route path=path!("/admin/case-studies") view=CaseStudiesAdminPage ssr=guarded.clone() />
                 <Route path=path!("/admin/case-studies/new") view=NewCaseStudyPage ssr=guarded.clone() />

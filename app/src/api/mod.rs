@@ -15,6 +15,7 @@ pub mod portfolio;
 pub mod roi;
 pub mod showcase;
 pub mod users;
+pub mod webhooks;
 
 /// A 422 naming each bad parameter, for server functions that take a
 /// structured query and check it with the query-parameter parsers.

@@ -189,6 +189,7 @@ pub async fn undo_status(
     back_to: &str,
     changed_at: i64,
     interaction: NewInteraction<'_>,
+    event_payload: &str,
 ) -> Result<bool, sqlx::Error> {
     let stamp = stamp_column(undone);
     let reason = if stamp == "closed_at" {
@@ -207,22 +208,30 @@ pub async fn undo_status(
         .bind(now)
         .bind(id)
         .bind(undone);
-    update_with_interaction(db, update, id, interaction, now).await
+    update_with_interaction(db, update, id, interaction, event_payload, now).await
 }
 
-/// Runs a guarded one-row update and, when it changed the row, records the
-/// interaction, in one transaction. `false` when the guard did not match.
+/// Runs a guarded one-row status update and, when it changed the row,
+/// records the interaction and announces the change to webhooks, in one
+/// transaction. `false` when the guard did not match.
 async fn update_with_interaction<'q>(
     db: &Db,
     update: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
     id: &str,
     interaction: NewInteraction<'_>,
+    event_payload: &str,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
     let updated = update.execute(&mut *tx).await?.rows_affected() == 1;
     if updated {
         super::leads::add_interaction(&mut tx, id, interaction, now).await?;
+        super::webhooks::announce_in(
+            &mut tx,
+            crate::domain::webhooks::WebhookEvent::LeadStatusChanged,
+            event_payload,
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(updated)
@@ -238,6 +247,7 @@ pub async fn set_status(
     status: &str,
     closed_reason: Option<&str>,
     interaction: NewInteraction<'_>,
+    event_payload: &str,
 ) -> Result<bool, sqlx::Error> {
     let stamp = stamp_column(status);
     let now = now_ms();
@@ -251,7 +261,7 @@ pub async fn set_status(
         .bind(closed_reason.map(str::to_string))
         .bind(id)
         .bind(expected);
-    update_with_interaction(db, update, id, interaction, now).await
+    update_with_interaction(db, update, id, interaction, event_payload, now).await
 }
 
 pub async fn add_note(

@@ -25,6 +25,7 @@ pub mod sessions;
 pub mod settings;
 pub mod users;
 pub mod visitors;
+pub mod webhooks;
 
 use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;

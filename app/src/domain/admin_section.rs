@@ -15,11 +15,12 @@ pub enum AdminSection {
     Settings,
     Users,
     Jobs,
+    Webhooks,
     Account,
 }
 
 impl AdminSection {
-    pub const ALL: [AdminSection; 11] = [
+    pub const ALL: [AdminSection; 12] = [
         AdminSection::Dashboard,
         AdminSection::CaseStudies,
         AdminSection::Consultants,
@@ -30,6 +31,7 @@ impl AdminSection {
         AdminSection::Settings,
         AdminSection::Users,
         AdminSection::Jobs,
+        AdminSection::Webhooks,
         AdminSection::Account,
     ];
 
@@ -45,6 +47,7 @@ impl AdminSection {
             AdminSection::Settings => "Settings",
             AdminSection::Users => "Users",
             AdminSection::Jobs => "Jobs",
+            AdminSection::Webhooks => "Webhooks",
             AdminSection::Account => "My account",
         }
     }
@@ -70,6 +73,7 @@ impl AdminSection {
             AdminSection::Settings => "/admin/settings",
             AdminSection::Users => "/admin/users",
             AdminSection::Jobs => "/admin/jobs",
+            AdminSection::Webhooks => "/admin/webhooks",
             AdminSection::Account => "/admin/account",
         }
     }
@@ -86,6 +90,7 @@ impl AdminSection {
                 | AdminSection::Settings
                 | AdminSection::Users
                 | AdminSection::Jobs
+                | AdminSection::Webhooks
                 | AdminSection::Account
         )
     }
@@ -97,7 +102,7 @@ impl AdminSection {
             CaseStudies | Pages | Experiments => matches!(role, Role::Admin | Role::Marketer),
             Consultants => matches!(role, Role::Admin | Role::Consultant),
             Leads => matches!(role, Role::Admin | Role::Consultant),
-            Settings | Users | Jobs => role == Role::Admin,
+            Settings | Users | Jobs | Webhooks => role == Role::Admin,
         }
     }
 

@@ -14,16 +14,24 @@ pub enum JobKind {
     MediaSweep,
     /// Tell admins of Tier-1 leads nobody contacted in time (every few minutes).
     SlaCheck,
+    /// POST one row of `webhook_deliveries` to its endpoint, signed.
+    DeliverWebhook,
 }
 
 impl JobKind {
-    pub const ALL: [JobKind; 3] = [JobKind::SendEmail, JobKind::MediaSweep, JobKind::SlaCheck];
+    pub const ALL: [JobKind; 4] = [
+        JobKind::SendEmail,
+        JobKind::MediaSweep,
+        JobKind::SlaCheck,
+        JobKind::DeliverWebhook,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             JobKind::SendEmail => "send_email",
             JobKind::MediaSweep => "media_sweep",
             JobKind::SlaCheck => "sla_check",
+            JobKind::DeliverWebhook => "deliver_webhook",
         }
     }
 
@@ -36,6 +44,7 @@ impl JobKind {
             JobKind::SendEmail => "Send an email",
             JobKind::MediaSweep => "Clean up unused images",
             JobKind::SlaCheck => "Check reply times",
+            JobKind::DeliverWebhook => "Deliver a webhook",
         }
     }
 }

@@ -54,3 +54,4 @@ pub mod tag_list;
 pub mod throttle;
 pub mod track_record;
 pub mod visitor;
+pub mod webhooks;

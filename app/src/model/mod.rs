@@ -14,3 +14,4 @@ pub mod media;
 pub mod roi;
 pub mod showcase;
 pub mod users;
+pub mod webhooks;

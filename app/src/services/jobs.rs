@@ -8,6 +8,12 @@ use crate::domain::jobs::{after_failure, AfterFailure, JobKind};
 use crate::error::AppError;
 use crate::services::mail::Mailer;
 
+/// The payload of a `deliver_webhook` job.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct DeliverWebhook {
+    pub delivery_id: String,
+}
+
 /// The payload of a `send_email` job.
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct SendEmail {
@@ -22,6 +28,8 @@ pub struct Worker {
     pub id: String,
     pub mailer: Option<Mailer>,
     periodic: Option<Periodic>,
+    /// For webhooks (servers only): a 10-second timeout per delivery.
+    http: Option<reqwest::Client>,
 }
 
 /// What the periodic jobs need.
@@ -40,12 +48,19 @@ impl Worker {
             id: format!("{}-{}", std::process::id(), crate::db::new_id()),
             mailer,
             periodic: None,
+            http: None,
         }
     }
 
     pub fn for_server(mailer: Option<Mailer>, periodic: Periodic) -> Worker {
+        let http = reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(10))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .ok();
         Worker {
             periodic: Some(periodic),
+            http,
             ..Worker::new(mailer)
         }
     }
@@ -57,6 +72,9 @@ impl Worker {
         }
         if self.periodic.is_some() {
             kinds.extend([JobKind::MediaSweep, JobKind::SlaCheck]);
+        }
+        if self.http.is_some() {
+            kinds.push(JobKind::DeliverWebhook);
         }
         kinds
     }
@@ -83,6 +101,16 @@ pub async fn run_due(db: &Db, worker: &Worker) -> Result<usize, AppError> {
             Some(JobKind::SendEmail) => send_email(db, worker, &job).await,
             Some(JobKind::MediaSweep) => sweep_media(db, worker).await,
             Some(JobKind::SlaCheck) => check_reply_times(db, worker).await,
+            Some(JobKind::DeliverWebhook) => match (
+                &worker.http,
+                serde_json::from_str::<DeliverWebhook>(&job.payload_json),
+            ) {
+                (Some(http), Ok(payload)) => {
+                    crate::services::webhooks::deliver(db, http, &payload.delivery_id).await
+                }
+                (None, _) => Err("no HTTP client here".to_string()),
+                (_, Err(e)) => Err(format!("bad payload: {e}")),
+            },
             None => Err(format!("unknown kind of job \"{}\"", job.kind)),
         };
         match outcome {
@@ -102,6 +130,11 @@ pub async fn run_due(db: &Db, worker: &Worker) -> Result<usize, AppError> {
                 if next == AfterFailure::GiveUp {
                     if let Ok(SendEmail { email_id }) = serde_json::from_str(&job.payload_json) {
                         outbound_emails::mark_failed(db, &email_id).await?;
+                    }
+                    if let Ok(DeliverWebhook { delivery_id }) =
+                        serde_json::from_str(&job.payload_json)
+                    {
+                        crate::db::webhooks::mark_failed(db, &delivery_id).await?;
                     }
                 }
             }
@@ -220,6 +253,17 @@ pub async fn overview(
             .ok_or_else(|| AppError::internal(format!("unknown job state {}", row.state)))?;
         let subject = match kind {
             JobKind::MediaSweep | JobKind::SlaCheck => String::new(),
+            JobKind::DeliverWebhook => {
+                match serde_json::from_str::<DeliverWebhook>(&row.payload_json) {
+                    Ok(DeliverWebhook { delivery_id }) => {
+                        match crate::db::webhooks::delivery(db, &delivery_id).await? {
+                            Some(d) => format!("{} (delivery {})", d.event, d.id),
+                            None => "A delivery that no longer exists".to_string(),
+                        }
+                    }
+                    Err(_) => String::new(),
+                }
+            }
             JobKind::SendEmail => {
                 let email = match serde_json::from_str::<SendEmail>(&row.payload_json) {
                     Ok(SendEmail { email_id }) => outbound_emails::by_id(db, &email_id).await?,

@@ -337,6 +337,28 @@ pub async fn capture(
                 };
                 db_leads::add_interaction(&mut tx, &reserved_id, used, now).await?;
             }
+            let announced = crate::services::webhooks::lead_payload(
+                crate::domain::webhooks::WebhookEvent::LeadCreated,
+                &reserved_id,
+                serde_json::json!({
+                    "email": sub.email.as_str(),
+                    "first_name": sub.first_name,
+                    "last_name": sub.last_name,
+                    "company_name": sub.company_name,
+                    "industry": sub.industry_display_name(),
+                    "score": scored.total,
+                    "tier": scored.tier.as_str(),
+                    "source": sub.source.as_str(),
+                    "assigned_consultant_id": assignee,
+                    "status": "new",
+                }),
+            );
+            crate::db::webhooks::announce_in(
+                &mut tx,
+                crate::domain::webhooks::WebhookEvent::LeadCreated,
+                &announced,
+            )
+            .await?;
             // The consultant hears at once, in the same transaction: no lead
             // without its notification, no notification without its lead.
             if let Some(consultant) = &assignee_row {

@@ -33,3 +33,4 @@ pub mod roi;
 pub mod showcase;
 pub mod users;
 pub mod visitor;
+pub mod webhooks;

@@ -27,3 +27,4 @@ mod security;
 mod showcase;
 mod start_page;
 mod two_servers;
+mod webhooks;

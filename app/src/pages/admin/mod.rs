@@ -9,3 +9,4 @@ pub mod leads;
 pub mod metric_rows;
 pub mod settings;
 pub mod users;
+pub mod webhooks;

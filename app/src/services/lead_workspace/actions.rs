@@ -66,6 +66,7 @@ pub async fn undo_status(db: &Db, user: &CurrentUser, id: &str) -> Result<(), Ap
         back_to.as_str(),
         changed_at,
         status_entry(user, status_change::describe_undo(current, back_to)),
+        &status_event(id, current, back_to, user),
     )
     .await?;
     moved_or_conflict(undone)
@@ -79,6 +80,15 @@ fn status_entry(user: &CurrentUser, detail: String) -> NewInteraction<'static> {
         actor_user_id: Some(user.id.clone()),
         ..NewInteraction::default()
     }
+}
+
+/// The `lead.status_changed` webhook body.
+fn status_event(id: &str, from: LeadStatus, to: LeadStatus, user: &CurrentUser) -> String {
+    crate::services::webhooks::lead_payload(
+        crate::domain::webhooks::WebhookEvent::LeadStatusChanged,
+        id,
+        serde_json::json!({ "from": from.as_str(), "to": to.as_str(), "changed_by": user.display_name }),
+    )
 }
 
 /// A guarded status write that found the lead elsewhere was beaten to it.
@@ -129,6 +139,7 @@ pub async fn set_status(
         target.as_str(),
         closing_reason.as_deref(),
         status_entry(user, detail),
+        &status_event(id, current, target, user),
     )
     .await?;
     moved_or_conflict(moved)

@@ -1,0 +1,307 @@
+//! Outgoing webhooks against a real HTTP receiver on 127.0.0.1 that checks
+//! every signature the way the README tells receivers to, and can fail on
+//! demand. The test server's own job worker delivers (polling every 50 ms).
+
+use crate::common::{client, spawn_app_with, Backend, TestApp};
+use app::domain::role::Role;
+use app::domain::webhooks::verify;
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::post;
+use serde_json::Value;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+mod sqlite {
+    #[tokio::test]
+    async fn leads_and_status_changes_reach_the_receiver_signed_and_once() {
+        super::leads_and_status_changes_reach_the_receiver_signed_and_once(super::Backend::Sqlite)
+            .await
+    }
+    #[tokio::test]
+    async fn bad_webhooks_are_refused_and_only_admins_manage_them() {
+        super::bad_webhooks_are_refused_and_only_admins_manage_them(super::Backend::Sqlite).await
+    }
+}
+mod postgres {
+    #[tokio::test]
+    async fn leads_and_status_changes_reach_the_receiver_signed_and_once() {
+        super::leads_and_status_changes_reach_the_receiver_signed_and_once(super::Backend::Postgres)
+            .await
+    }
+    #[tokio::test]
+    async fn bad_webhooks_are_refused_and_only_admins_manage_them() {
+        super::bad_webhooks_are_refused_and_only_admins_manage_them(super::Backend::Postgres).await
+    }
+}
+
+/// What the receiver accepted: (event, delivery id, body as JSON).
+#[derive(Clone, Default)]
+struct Receiver {
+    port: u16,
+    secret: Arc<Mutex<String>>,
+    accepted: Arc<Mutex<Vec<(String, String, Value)>>>,
+    refused_signatures: Arc<Mutex<usize>>,
+    failing: Arc<AtomicBool>,
+}
+
+impl Receiver {
+    async fn start() -> Receiver {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let receiver = Receiver {
+            port: listener.local_addr().unwrap().port(),
+            ..Receiver::default()
+        };
+        let state = receiver.clone();
+        let router = axum::Router::new().route(
+            "/hook",
+            post(move |headers: HeaderMap, body: String| {
+                let state = state.clone();
+                async move {
+                    if state.failing.load(Ordering::SeqCst) {
+                        return StatusCode::INTERNAL_SERVER_ERROR;
+                    }
+                    let header = |name: &str| {
+                        headers
+                            .get(name)
+                            .and_then(|v| v.to_str().ok())
+                            .unwrap_or("")
+                            .to_string()
+                    };
+                    let secret = state.secret.lock().unwrap().clone();
+                    let now = std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .unwrap()
+                        .as_secs() as i64;
+                    if verify(&secret, &header("x-ce-signature"), &body, now).is_err() {
+                        *state.refused_signatures.lock().unwrap() += 1;
+                        return StatusCode::UNAUTHORIZED;
+                    }
+                    let json: Value = serde_json::from_str(&body).unwrap();
+                    state.accepted.lock().unwrap().push((
+                        header("x-ce-event"),
+                        header("x-ce-delivery"),
+                        json,
+                    ));
+                    StatusCode::NO_CONTENT
+                }
+            }),
+        );
+        tokio::spawn(async move { axum::serve(listener, router).await });
+        receiver
+    }
+
+    fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/hook", self.port)
+    }
+
+    fn accepted(&self) -> Vec<(String, String, Value)> {
+        self.accepted.lock().unwrap().clone()
+    }
+}
+
+/// Waits (up to 10 s) until `done` holds.
+async fn eventually(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if done() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
+async fn app_with_fast_jobs(backend: Backend) -> TestApp {
+    spawn_app_with(backend, &[("CE_JOB_POLL_MS", "50")]).await
+}
+
+async fn add_webhook(app: &TestApp, admin: &reqwest::Client, url: &str) -> (String, String) {
+    let created = app
+        .call(
+            admin,
+            "/api/admin/webhooks/create",
+            &[
+                ("url", url),
+                ("events[]", "lead.created"),
+                ("events[]", "lead.status_changed"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status(), 200);
+    let id: String = created.json().await.unwrap();
+    let list: Value = app
+        .call(admin, "/api/admin/webhooks/list", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let endpoint = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id.as_str())
+        .unwrap()
+        .clone();
+    (id, endpoint["secret"].as_str().unwrap().to_string())
+}
+
+async fn leads_and_status_changes_reach_the_receiver_signed_and_once(backend: Backend) {
+    let app = app_with_fast_jobs(backend).await;
+    app.seed_showcase().await;
+    let receiver = Receiver::start().await;
+    let admin = app.logged_in_as(Role::Admin).await;
+    let (_, secret) = add_webhook(&app, &admin, &receiver.url()).await;
+    assert!(secret.starts_with("whsec_"));
+    *receiver.secret.lock().unwrap() = secret;
+
+    // A new lead: one signed lead.created.
+    let response = crate::roi::post_json(
+        &app,
+        "/api/v1/leads",
+        &crate::leads::lead("hooked@acme-retail.co.uk"),
+        "10.9.1.1",
+    )
+    .await;
+    assert_eq!(response.status(), 201);
+    let lead_id = response.json::<Value>().await.unwrap()["lead_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    eventually("the lead is delivered", || receiver.accepted().len() == 1).await;
+    let (event, first_delivery, body) = receiver.accepted()[0].clone();
+    assert_eq!(event, "lead.created");
+    assert_eq!(body["lead_id"], lead_id.as_str());
+    assert_eq!(body["lead"]["email"], "hooked@acme-retail.co.uk");
+    assert_eq!(
+        *receiver.refused_signatures.lock().unwrap(),
+        0,
+        "every signature checks out"
+    );
+
+    // The receiver is down: the status change waits and is retried, then
+    // arrives once.
+    receiver.failing.store(true, Ordering::SeqCst);
+    let moved = app
+        .call(
+            &admin,
+            "/api/admin/leads/status",
+            &[
+                ("id", lead_id.as_str()),
+                ("status", "contacted"),
+                ("note", ""),
+            ],
+        )
+        .await;
+    assert_eq!(moved.status(), 200, "{}", moved.text().await.unwrap());
+    let attempts = || async {
+        sqlx::query_as::<_, (String, i64, Option<i64>)>(
+            "SELECT status, attempts, last_status_code FROM webhook_deliveries WHERE event = 'lead.status_changed'",
+        )
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap()
+    };
+    for _ in 0..200 {
+        if attempts().await.first().is_some_and(|(_, n, _)| *n >= 1) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(attempts().await, [("pending".to_string(), 1, Some(500))]);
+    receiver.failing.store(false, Ordering::SeqCst);
+    sqlx::query("UPDATE jobs SET run_at = 0 WHERE kind = 'deliver_webhook' AND state = 'queued'")
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    eventually("the status change arrives", || {
+        receiver.accepted().len() == 2
+    })
+    .await;
+    let (event, _, body) = receiver.accepted()[1].clone();
+    assert_eq!(event, "lead.status_changed");
+    assert_eq!(body["lead"]["from"], "new");
+    assert_eq!(body["lead"]["to"], "contacted");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(receiver.accepted().len(), 2, "delivered once");
+    assert_eq!(attempts().await, [("delivered".to_string(), 2, Some(204))]);
+
+    // "Send again" delivers the logged event once more, as a new delivery.
+    let resend = app
+        .call(
+            &admin,
+            "/api/admin/webhooks/send-again",
+            &[("id", first_delivery.as_str())],
+        )
+        .await;
+    assert_eq!(resend.status(), 200);
+    eventually("the resend arrives", || receiver.accepted().len() == 3).await;
+    let (event, again_delivery, _) = receiver.accepted()[2].clone();
+    assert_eq!(event, "lead.created");
+    assert_ne!(again_delivery, first_delivery);
+
+    // The log is on the page.
+    let page = app.page(&admin, "/admin/webhooks").await;
+    assert!(page.contains("Delivered (204)"));
+    assert!(page.contains(&receiver.url()));
+}
+
+async fn bad_webhooks_are_refused_and_only_admins_manage_them(backend: Backend) {
+    let app = app_with_fast_jobs(backend).await;
+    let admin = app.logged_in_as(Role::Admin).await;
+    for (url, says) in [
+        ("ftp://files.example/hook", "http:// or https://"),
+        ("https://user:pw@hooks.example/x", "passwords"),
+        ("javascript:alert(1)", "http:// or https://"),
+    ] {
+        let refused = app
+            .call(
+                &admin,
+                "/api/admin/webhooks/create",
+                &[("url", url), ("events[]", "lead.created")],
+            )
+            .await;
+        assert_eq!(refused.status(), 422, "{url}");
+        assert!(refused.text().await.unwrap().contains(says), "{url}");
+    }
+    let no_events = app
+        .call(
+            &admin,
+            "/api/admin/webhooks/create",
+            &[("url", "https://hooks.example/x")],
+        )
+        .await;
+    assert_eq!(no_events.status(), 422);
+    let unknown = app
+        .call(
+            &admin,
+            "/api/admin/webhooks/create",
+            &[
+                ("url", "https://hooks.example/x"),
+                ("events[]", "lead.deleted"),
+            ],
+        )
+        .await;
+    assert_eq!(unknown.status(), 422);
+
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    assert_eq!(app.get(&marketer, "/admin/webhooks").await.status(), 403);
+    assert_eq!(
+        app.call(&marketer, "/api/admin/webhooks/list", &[])
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(
+        app.call(
+            &client(),
+            "/api/admin/webhooks/create",
+            &[
+                ("url", "https://hooks.example/x"),
+                ("events[]", "lead.created")
+            ]
+        )
+        .await
+        .status(),
+        401
+    );
+}
