@@ -161,14 +161,18 @@ async fn work_jobs(
     poll: Duration,
     lifecycle: Lifecycle,
 ) {
-    while !lifecycle.is_shutting_down() {
+    loop {
+        // First a pause: a starting server serves before it works the queue.
+        tokio::time::sleep(poll).await;
+        if lifecycle.is_shutting_down() {
+            break;
+        }
         if let Err(error) = app::services::jobs::schedule_periodic(&db).await {
             tracing::warn!(%error, "could not schedule the periodic jobs");
         }
         if let Err(error) = app::services::jobs::run_due(&db, &worker).await {
             tracing::warn!(%error, "job round failed");
         }
-        tokio::time::sleep(poll).await;
     }
 }
 

@@ -84,8 +84,12 @@ impl Worker {
 /// one across all app servers) and drops finished ones older than a week.
 pub async fn schedule_periodic(db: &Db) -> Result<(), AppError> {
     let now = crate::db::now_ms();
-    for (kind, key, run_at) in crate::domain::jobs::periodic_jobs(now) {
-        jobs::enqueue(&db.pool, kind, "{}", &key, run_at).await?;
+    {
+        // Like every other write on SQLite, in this process's writing turn.
+        let _turn = db.write_turn().await;
+        for (kind, key, run_at) in crate::domain::jobs::periodic_jobs(now) {
+            jobs::enqueue(&db.pool, kind, "{}", &key, run_at).await?;
+        }
     }
     jobs::prune_periodic(db, now - 7 * 24 * 60 * 60 * 1000).await?;
     Ok(())

@@ -833,7 +833,11 @@ async fn admins_alone_enter_satisfaction_and_rates_are_typed(app: TestApp) {
     let editor = app
         .page(&priya, &format!("/admin/consultants/{own}/edit"))
         .await;
-    assert!(editor.contains("Entered by an admin from client surveys."));
+    assert!(
+        editor.contains("Entered by an admin from your clients&#x27; surveys.")
+            || editor.contains("Entered by an admin from your clients' surveys."),
+        "the form speaks to the consultant"
+    );
     assert!(editor.contains("1250.50"), "the rate is shown as typed");
 
     let admin = app.logged_in_as(Role::Admin).await;

@@ -89,6 +89,7 @@ impl TestDatabase {
             }
             Backend::Postgres => {
                 let admin_url = postgres_admin_url();
+                drop_leftover_databases(&admin_url);
                 let name = format!("ce_test_{id}");
                 let admin = Db::connect(&admin_url, 1)
                     .await
@@ -112,13 +113,14 @@ impl Drop for TestDatabase {
             }
             TestDatabase::Postgres { admin_url, name } => {
                 let (admin_url, name) = (admin_url.clone(), name.clone());
-                // Drop runs outside async context: use a short-lived runtime on its own thread.
-                let _ = std::thread::spawn(move || {
-                    let rt = tokio::runtime::Builder::new_current_thread()
-                        .enable_all()
-                        .build()
-                        .ok()?;
-                    rt.block_on(async {
+                // In the background and one at a time: PostgreSQL 15 makes
+                // concurrent `DROP DATABASE … WITH (FORCE)` wait on each other
+                // (IPC ProcSignalBarrier) for up to a minute, which held test
+                // slots. A database the process leaves behind when it exits
+                // is dropped by the next run (`drop_leftover_databases`).
+                std::thread::spawn(move || {
+                    let _one_at_a_time = DROPPING.lock();
+                    run_on_own_runtime(async move {
                         let admin = Db::connect(&admin_url, 1).await.ok()?;
                         sqlx::query(sqlx::AssertSqlSafe(format!(
                             "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
@@ -126,12 +128,56 @@ impl Drop for TestDatabase {
                         .execute(&admin.pool)
                         .await
                         .ok()
-                    })
-                })
-                .join();
+                    });
+                });
             }
         }
     }
+}
+
+static DROPPING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+static LEFTOVERS_DROPPED: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+
+/// Runs `work` to completion on a runtime of its own thread (drop runs
+/// outside async context, and the cleanup must not block the test's).
+fn run_on_own_runtime<T: Send + 'static>(
+    work: impl std::future::Future<Output = T> + Send + 'static,
+) -> Option<T> {
+    std::thread::spawn(move || {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .ok()
+            .map(|rt| rt.block_on(work))
+    })
+    .join()
+    .ok()
+    .flatten()
+}
+
+/// Once per test process, before its first database: drops the test
+/// databases an earlier run left behind.
+fn drop_leftover_databases(admin_url: &str) {
+    LEFTOVERS_DROPPED.get_or_init(|| {
+        let admin_url = admin_url.to_string();
+        run_on_own_runtime(async move {
+            let admin = Db::connect(&admin_url, 1).await.ok()?;
+            let names: Vec<String> = sqlx::query_scalar(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'ce\\_test\\_%'",
+            )
+            .fetch_all(&admin.pool)
+            .await
+            .ok()?;
+            for name in names {
+                let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                )))
+                .execute(&admin.pool)
+                .await;
+            }
+            Some(())
+        });
+    });
 }
 
 pub fn postgres_admin_url() -> String {
@@ -161,6 +207,11 @@ pub fn test_config_with(database_url: String, overrides: &[(&str, &str)]) -> Con
     // Many tests make more API calls a minute from one address than the
     // spec's general limit allows; the limit has its own test.
     vars.insert("CE_API_RATE_LIMIT".to_string(), "100000/min".to_string());
+    // Each test server's job worker looks once at start, then rarely: two
+    // hundred servers polling every 2 s would load the shared databases.
+    // Tests drive the queue with `run_due` (or set a short poll, as the
+    // webhook tests do).
+    vars.insert("CE_JOB_POLL_MS".to_string(), "600000".to_string());
     for (name, value) in overrides {
         vars.insert(name.to_string(), value.to_string());
     }
