@@ -152,3 +152,29 @@ test("a consultant's start page shows what is waiting and titled charts", async 
   await expect(page.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "My profile" })).toBeVisible();
   await expectNoHorizontalOverflow(page);
 });
+
+test("an admin adds a webhook, sees its secret and switches it off", async ({ page }) => {
+  // 422: the address without http(s) below.
+  const problems = watchConsole(page, [422]);
+  await logIn(page, ADMIN, DEMO_PASSWORD);
+  await page.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "Webhooks" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Webhooks" })).toBeVisible();
+  await waitForIslands(page);
+  const form = page.getByRole("region", { name: "Add a webhook" });
+  await form.getByLabel("Receiver's address").fill("hooks.example.com/ce");
+  await form.getByRole("button", { name: "Add webhook" }).click();
+  await expect(form.locator("#wh-url-error")).toHaveText("Use an http:// or https:// address.");
+  await expect(form.getByLabel("Receiver's address")).toHaveValue("hooks.example.com/ce");
+  const url = `https://hooks.example.com/ce-${Date.now()}`;
+  await form.getByLabel("Receiver's address").fill(url);
+  await form.getByRole("button", { name: "Add webhook" }).click();
+  const card = page.getByTestId("webhook").filter({ hasText: url });
+  await expect(card).toContainText("On");
+  await expect(card).toContainText("lead.created, lead.status_changed");
+  await expect(card).toContainText("Nothing sent yet.");
+  await card.getByText("Signing secret").click();
+  await expect(card.locator(".webhook__secret")).toHaveText(/^whsec_[A-Za-z0-9_-]{43}$/);
+  await card.getByRole("button", { name: "Switch off" }).click();
+  await expect(page.getByTestId("webhook").filter({ hasText: url })).toContainText("Off");
+  expect(problems).toEqual([]);
+});

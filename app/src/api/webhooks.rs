@@ -4,7 +4,7 @@
 #[cfg(feature = "ssr")]
 use crate::domain::role::Role;
 use crate::error::AppError;
-use crate::model::webhooks::EndpointSummary;
+use crate::model::webhooks::{EndpointSummary, WebhookInput};
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "admin/webhooks/list")]
@@ -17,15 +17,18 @@ pub async fn list_webhooks() -> Result<Vec<EndpointSummary>, AppError> {
     crate::api::respond::with_status(outcome)
 }
 
-/// `events`: the event names (a form's checkboxes, `events[]`).
+/// `input[url]` and the event names as `input[events][]` (the form's checkboxes).
 #[server(prefix = "/api", endpoint = "admin/webhooks/create")]
-pub async fn create_webhook(
-    url: String,
-    #[server(default)] events: Vec<String>,
-) -> Result<String, AppError> {
+pub async fn create_webhook(input: WebhookInput) -> Result<String, AppError> {
     let outcome = async {
         let admin = crate::api::context::require_role(&[Role::Admin]).await?;
-        crate::services::webhooks::create(&crate::api::context::db()?, &admin, &url, &events).await
+        crate::services::webhooks::create(
+            &crate::api::context::db()?,
+            &admin,
+            &input.url,
+            &input.events,
+        )
+        .await
     }
     .await;
     crate::api::respond::with_status(outcome)

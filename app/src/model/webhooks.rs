@@ -27,3 +27,12 @@ pub struct DeliverySummary {
     pub created_at_ms: i64,
     pub delivered_at_ms: Option<i64>,
 }
+
+/// The new-webhook form as posted (`input[url]`, `input[events][]`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WebhookInput {
+    pub url: String,
+    /// Event names; none ticked arrives as none.
+    #[serde(default)]
+    pub events: Vec<String>,
+}

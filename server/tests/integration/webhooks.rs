@@ -121,9 +121,9 @@ async fn add_webhook(app: &TestApp, admin: &reqwest::Client, url: &str) -> (Stri
             admin,
             "/api/admin/webhooks/create",
             &[
-                ("url", url),
-                ("events[]", "lead.created"),
-                ("events[]", "lead.status_changed"),
+                ("input[url]", url),
+                ("input[events][]", "lead.created"),
+                ("input[events][]", "lead.status_changed"),
             ],
         )
         .await;
@@ -257,7 +257,7 @@ async fn bad_webhooks_are_refused_and_only_admins_manage_them(backend: Backend) 
             .call(
                 &admin,
                 "/api/admin/webhooks/create",
-                &[("url", url), ("events[]", "lead.created")],
+                &[("input[url]", url), ("input[events][]", "lead.created")],
             )
             .await;
         assert_eq!(refused.status(), 422, "{url}");
@@ -267,7 +267,7 @@ async fn bad_webhooks_are_refused_and_only_admins_manage_them(backend: Backend) 
         .call(
             &admin,
             "/api/admin/webhooks/create",
-            &[("url", "https://hooks.example/x")],
+            &[("input[url]", "https://hooks.example/x")],
         )
         .await;
     assert_eq!(no_events.status(), 422);
@@ -276,8 +276,8 @@ async fn bad_webhooks_are_refused_and_only_admins_manage_them(backend: Backend) 
             &admin,
             "/api/admin/webhooks/create",
             &[
-                ("url", "https://hooks.example/x"),
-                ("events[]", "lead.deleted"),
+                ("input[url]", "https://hooks.example/x"),
+                ("input[events][]", "lead.deleted"),
             ],
         )
         .await;
@@ -296,8 +296,8 @@ async fn bad_webhooks_are_refused_and_only_admins_manage_them(backend: Backend) 
             &client(),
             "/api/admin/webhooks/create",
             &[
-                ("url", "https://hooks.example/x"),
-                ("events[]", "lead.created")
+                ("input[url]", "https://hooks.example/x"),
+                ("input[events][]", "lead.created")
             ]
         )
         .await

@@ -58,7 +58,7 @@ fn NewWebhookForm() -> impl IntoView {
                     <legend>"Send these events"</legend>
                     {WebhookEvent::ALL.into_iter().map(|event| view! {
                         <label class="check">
-                            <input type="checkbox" name="events[]" value=event.as_str() checked=true />
+                            <input type="checkbox" name="input[events][]" value=event.as_str() checked=true />
                             {format!(" {} ({})", event.label(), event.as_str())}
                         </label>
                     }).collect_view()}
