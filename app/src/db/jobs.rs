@@ -170,7 +170,9 @@ pub async fn cancel(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
     Ok(changed.rows_affected() == 1)
 }
 
-/// The newest jobs, optionally in one state (at most `limit`).
+/// The newest jobs, optionally in one state (at most `limit`). Without a
+/// state, periodic jobs that simply ran are left out: a reply-time check
+/// every five minutes would bury the emails and webhooks.
 pub async fn list(
     db: &Db,
     state: Option<JobState>,
@@ -178,6 +180,7 @@ pub async fn list(
 ) -> Result<Vec<JobRow>, sqlx::Error> {
     sqlx::query_as::<_, JobRow>(AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM jobs WHERE ($1 = '' OR state = $1) \
+         AND NOT ($1 = '' AND state = 'done' AND kind IN ('media_sweep', 'sla_check')) \
          ORDER BY created_at DESC, id DESC LIMIT $2"
     )))
     .bind(state.map_or("", JobState::as_str))

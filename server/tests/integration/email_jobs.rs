@@ -225,6 +225,26 @@ async fn admins_see_retry_and_cancel_jobs(app: TestApp) {
     assert_eq!(run_due(&app.db, &worker).await.unwrap(), 0);
     assert_eq!(sink.messages().len(), 1);
 
+    // Periodic jobs that simply ran stay out of the default list.
+    app::services::jobs::schedule_periodic(&app.db)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE jobs SET state = 'done', finished_at = 1 WHERE kind = 'sla_check'")
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let all = app.page(&admin, "/admin/jobs").await;
+    assert!(
+        !all.contains("Check reply times"),
+        "done checks are not listed by default"
+    );
+    assert!(
+        all.contains("Clean up unused images"),
+        "a waiting periodic job is"
+    );
+    let done = app.page(&admin, "/admin/jobs?state=done").await;
+    assert!(done.contains("Check reply times"));
+
     // Only admins see the queue.
     let marketer = app.logged_in_as(Role::Marketer).await;
     assert_eq!(app.get(&marketer, "/admin/jobs").await.status(), 403);
