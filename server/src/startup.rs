@@ -167,7 +167,7 @@ async fn work_jobs(
         if lifecycle.is_shutting_down() {
             break;
         }
-        if let Err(error) = app::services::jobs::schedule_periodic(&db).await {
+        if let Err(error) = worker.propose_periodic(&db).await {
             tracing::warn!(%error, "could not schedule the periodic jobs");
         }
         if let Err(error) = app::services::jobs::run_due(&db, &worker).await {

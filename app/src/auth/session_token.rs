@@ -45,11 +45,7 @@ pub fn from_cookie_header(header: &str) -> Option<String> {
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(name, _)| *name == COOKIE_NAME)
         .map(|(_, value)| value.trim().to_string())
-        .filter(|v| {
-            v.len() == 43
-                && v.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        })
+        .filter(|v| crate::domain::secret_token::is_well_formed(v))
 }
 
 #[cfg(test)]

@@ -259,9 +259,11 @@ pub fn parse_secondary_metrics(rows: &[MetricRowInput]) -> Result<Vec<SecondaryM
             ));
         };
         let Some(improvement) = improvement_pct(baseline, result) else {
-            return Err(format!(
-                "Row {row_no}: the baseline cannot be 0 (the change would be undefined)."
-            ));
+            return Err(if baseline == 0.0 {
+                format!("Row {row_no}: the baseline cannot be 0 (the change would be undefined).")
+            } else {
+                format!("Row {row_no}: the change from baseline to result is too large to show.")
+            });
         };
         metrics.push(SecondaryMetric {
             name: name.to_string(),
@@ -704,6 +706,7 @@ mod tests {
             "Row 1: give the metric a name."
         );
         assert!(bad(&[row("A", "0", "2", "")]).contains("cannot be 0"));
+        assert!(bad(&[row("A", "1e-300", "1e300", "")]).contains("too large"));
         let many = vec![row("A", "1", "2", ""); MAX_SECONDARY_METRICS + 1];
         assert_eq!(bad(&many), "At most 12 secondary metrics.");
     }

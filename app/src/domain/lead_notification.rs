@@ -57,9 +57,9 @@ pub fn new_lead_email(facts: &NewLeadFacts<'_>) -> (String, String) {
 }
 
 /// A Tier-1 lead nobody contacted in time, as the admins' email lists it.
-pub struct LateLead<'a> {
-    pub name: &'a str,
-    pub company: &'a str,
+pub struct LateLead {
+    pub name: String,
+    pub company: String,
     /// How long it has waited, in words ("2 hours 5 minutes").
     pub waited: String,
     pub url: String,
@@ -67,7 +67,7 @@ pub struct LateLead<'a> {
 
 /// (subject, body) of the email admins get when Tier-1 leads waited longer
 /// than the promised reply time (`promise`, e.g. "1 hour") uncontacted.
-pub fn late_leads_email(leads: &[LateLead<'_>], promise: &str) -> (String, String) {
+pub fn late_leads_email(leads: &[LateLead], promise: &str) -> (String, String) {
     let subject = match leads.len() {
         1 => "A Tier 1 lead is waiting past the promised reply time".to_string(),
         n => format!("{n} Tier 1 leads are waiting past the promised reply time"),
@@ -119,14 +119,14 @@ mod tests {
         let (subject, body) = late_leads_email(
             &[
                 LateLead {
-                    name: "Maya Patel",
-                    company: "Northwind",
+                    name: "Maya Patel".into(),
+                    company: "Northwind".into(),
                     waited: "2 hours".into(),
                     url: "https://x/admin/leads/1".into(),
                 },
                 LateLead {
-                    name: "",
-                    company: "",
+                    name: String::new(),
+                    company: String::new(),
                     waited: "75 minutes".into(),
                     url: "https://x/admin/leads/2".into(),
                 },

@@ -95,10 +95,6 @@ impl<F: ListFilter> ListQuery<F> {
         self.search.as_ref().map_or("", SearchText::as_str)
     }
 
-    pub fn filter_str(&self) -> &'static str {
-        self.filter.map_or("", F::as_str)
-    }
-
     /// The `LIKE` pattern for the search, or "" for none.
     pub fn like_pattern(&self) -> String {
         self.search
@@ -139,8 +135,7 @@ pub fn page_count(total: i64) -> i64 {
 pub fn count_words(total: i64, nobody: &str, one: &str, many: &str) -> String {
     match total {
         0 => nobody.to_string(),
-        1 => format!("1 {one}"),
-        n => format!("{n} {many}"),
+        n => super::plural::plural(n, one, many),
     }
 }
 

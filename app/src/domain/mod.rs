@@ -46,6 +46,7 @@ pub mod roi;
 pub mod role;
 pub mod safe_redirect;
 pub mod search_text;
+pub mod secret_token;
 pub mod showcase;
 pub mod smtp_settings;
 pub mod stats;

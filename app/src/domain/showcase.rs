@@ -176,6 +176,9 @@ pub fn parse_confidence_level(value: f64) -> Result<f64, &'static str> {
 pub fn improvement_pct(baseline: f64, result: f64) -> Option<f64> {
     (baseline != 0.0 && baseline.is_finite() && result.is_finite())
         .then(|| (result - baseline) / baseline.abs() * 100.0)
+        // 1e-300 → 1e300 overflows: no figure rather than an infinite one
+        // (which JSON cannot hold, so the stored study could not be read back).
+        .filter(|pct| pct.is_finite())
 }
 
 /// Whether a stated improvement matches baseline→result within half a

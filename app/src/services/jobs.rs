@@ -30,6 +30,10 @@ pub struct Worker {
     periodic: Option<Periodic>,
     /// For webhooks (servers only): a 10-second timeout per delivery.
     http: Option<reqwest::Client>,
+    /// The period whose jobs this worker last proposed: a pure cache (the
+    /// idempotency keys make proposing again harmless), so a server writes
+    /// nothing for the schedule between periods.
+    proposed_slot: std::sync::Arc<std::sync::atomic::AtomicI64>,
 }
 
 /// What the periodic jobs need.
@@ -49,6 +53,7 @@ impl Worker {
             mailer,
             periodic: None,
             http: None,
+            proposed_slot: Default::default(),
         }
     }
 
@@ -80,18 +85,31 @@ impl Worker {
     }
 }
 
-/// Proposes this period's periodic jobs (the idempotency key keeps each to
-/// one across all app servers) and drops finished ones older than a week.
+impl Worker {
+    /// Proposes the periodic jobs once per period (a server's worker, each
+    /// round); nothing is written while the period is the same.
+    pub async fn propose_periodic(&self, db: &Db) -> Result<(), AppError> {
+        use std::sync::atomic::Ordering;
+        if self.periodic.is_none() {
+            return Ok(());
+        }
+        let slot = crate::db::now_ms().div_euclid(crate::domain::jobs::SLA_CHECK_EVERY_MS);
+        if self.proposed_slot.swap(slot, Ordering::Relaxed) != slot {
+            schedule_periodic(db).await?;
+        }
+        Ok(())
+    }
+}
+
+/// Proposes this period's periodic jobs; the idempotency key keeps each to
+/// one across all app servers.
 pub async fn schedule_periodic(db: &Db) -> Result<(), AppError> {
     let now = crate::db::now_ms();
-    {
-        // Like every other write on SQLite, in this process's writing turn.
-        let _turn = db.write_turn().await;
-        for (kind, key, run_at) in crate::domain::jobs::periodic_jobs(now) {
-            jobs::enqueue(&db.pool, kind, "{}", &key, run_at).await?;
-        }
+    // Like every other write on SQLite, in this process's writing turn.
+    let _turn = db.write_turn().await;
+    for (kind, key, run_at) in crate::domain::jobs::periodic_jobs(now) {
+        jobs::enqueue(&db.pool, kind, "{}", &key, run_at).await?;
     }
-    jobs::prune_periodic(db, now - 7 * 24 * 60 * 60 * 1000).await?;
     Ok(())
 }
 
@@ -157,7 +175,11 @@ async fn sweep_media(db: &Db, worker: &Worker) -> Result<(), String> {
     )
     .await
     .map_err(|e| e.to_string())?;
-    tracing::info!(?report, "media sweep done");
+    // The daily tidy-up also drops finished periodic jobs older than a week.
+    let pruned = jobs::prune_periodic(db, crate::db::now_ms() - 7 * 24 * 60 * 60 * 1000)
+        .await
+        .map_err(|e| e.to_string())?;
+    tracing::info!(?report, pruned, "media sweep done");
     Ok(())
 }
 
@@ -182,19 +204,12 @@ async fn check_reply_times(db: &Db, worker: &Worker) -> Result<(), String> {
     let promise = crate::domain::dates::duration_words(periodic.tier1_sla_ms / 1000);
     let ids: Vec<String> = late.iter().map(|l| l.id.clone()).collect();
     let emails_for = |marked: &[String]| {
-        let names: Vec<(&crate::db::lead_sla::OverdueLead, String)> = late
+        let listed: Vec<LateLead> = late
             .iter()
-            .filter(|l| marked.contains(&l.id))
-            .map(|l| {
-                let name = crate::domain::lead_capture::contact_name(&l.first_name, &l.last_name);
-                (l, name)
-            })
-            .collect();
-        let listed: Vec<LateLead<'_>> = names
-            .iter()
-            .map(|(lead, name)| LateLead {
-                name,
-                company: &lead.company_name,
+            .filter(|lead| marked.contains(&lead.id))
+            .map(|lead| LateLead {
+                name: crate::domain::lead_capture::contact_name(&lead.first_name, &lead.last_name),
+                company: lead.company_name.clone(),
                 waited: crate::domain::dates::duration_words((now - lead.created_at) / 1000),
                 url: format!("{}/admin/leads/{}", periodic.public_url, lead.id),
             })
@@ -311,10 +326,10 @@ pub async fn retry(
     id: &str,
 ) -> Result<(), AppError> {
     if !jobs::retry(db, id).await? {
-        return Err(AppError::Conflict(crate::error::FieldError {
-            field: "id".into(),
-            message: "Only a job that gave up or was cancelled can be retried.".into(),
-        }));
+        return Err(AppError::conflict(
+            "id",
+            "Only a job that gave up or was cancelled can be retried.",
+        ));
     }
     crate::db::audit::record(
         db,
@@ -335,10 +350,10 @@ pub async fn cancel(
     id: &str,
 ) -> Result<(), AppError> {
     if !jobs::cancel(db, id).await? {
-        return Err(AppError::Conflict(crate::error::FieldError {
-            field: "id".into(),
-            message: "Only a waiting job can be cancelled.".into(),
-        }));
+        return Err(AppError::conflict(
+            "id",
+            "Only a waiting job can be cancelled.",
+        ));
     }
     crate::db::audit::record(
         db,

@@ -128,7 +128,7 @@ pub async fn request_reset(
 /// What the set-password page needs to know about a link: whose it is and
 /// what for. A dead link (unknown, used, expired) is a 422 on `token` with one message.
 pub async fn inspect(db: &Db, token: &str) -> Result<(String, LinkPurpose), AppError> {
-    if !password_link::is_well_formed(token) {
+    if !crate::domain::secret_token::is_well_formed(token) {
         return Err(AppError::invalid("token", DEAD_LINK));
     }
     let found = password_links::find_live(db, &session_token::hash_token(token)).await?;
