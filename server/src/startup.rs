@@ -202,8 +202,21 @@ fn media_service(dir: &std::path::Path) -> Router {
         ))
 }
 
+/// The app's routes, walked once per process. Walking them sets a
+/// process-wide flag in leptos_server 0.8 that parks any resource first
+/// polled meanwhile for ever (leptos-rs/leptos#4773): a second server built
+/// while the first serves (the integration tests build dozens in one
+/// process) would leave some of the first one's pages unanswered. Other
+/// threads wait in `get_or_init` until the walk is done, and no page renders
+/// before some router exists.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(state: AppState, media_dir: std::path::PathBuf) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context_state = state.clone();
     let leptos_options = state.leptos_options.clone();
     Router::new()
