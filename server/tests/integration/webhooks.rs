@@ -209,10 +209,24 @@ async fn leads_and_status_changes_reach_the_receiver_signed_and_once(backend: Ba
     }
     assert_eq!(attempts().await, [("pending".to_string(), 1, Some(500))]);
     receiver.failing.store(false, Ordering::SeqCst);
-    sqlx::query("UPDATE jobs SET run_at = 0 WHERE kind = 'deliver_webhook' AND state = 'queued'")
+    // Bring the retry forward once the failed attempt is written back to the
+    // queue (the delivery log is written first: between the two, the job is
+    // still 'running' and moving it would do nothing).
+    let mut brought_forward = false;
+    for _ in 0..200 {
+        let moved = sqlx::query(
+            "UPDATE jobs SET run_at = 0 WHERE kind = 'deliver_webhook' AND state = 'queued' AND attempts >= 1",
+        )
         .execute(&app.db.pool)
         .await
         .unwrap();
+        if moved.rows_affected() == 1 {
+            brought_forward = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(brought_forward, "the failed delivery is queued for a retry");
     eventually("the status change arrives", || {
         receiver.accepted().len() == 2
     })
