@@ -5,6 +5,7 @@ use crate::pages::admin::{
     case_study_edit::{EditCaseStudyPage, NewCaseStudyPage},
     consultants::{ConsultantsAdminPage, EditConsultantPage},
     dashboard::DashboardPage,
+    email_templates::{EmailTemplatePage, EmailTemplatesPage},
     jobs::JobsPage,
     lead_detail::LeadDetailPage,
     leads::LeadsAdminPage,
@@ -24,6 +25,7 @@ use crate::pages::{
     not_found::NotFoundPage,
     password::{ForgotPasswordPage, SetPasswordPage},
     privacy::PrivacyPage,
+    unsubscribe::UnsubscribePage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
@@ -116,10 +118,13 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/contact") view=ContactPage ssr=SsrMode::Async />
                 <Route path=path!("/thanks/:id") view=ThanksPage ssr=SsrMode::Async />
                 <Route path=path!("/privacy") view=PrivacyPage />
+                <Route path=path!("/unsubscribe/:token") view=UnsubscribePage ssr=SsrMode::Async />
                 <Route path=path!("/admin") view=DashboardPage ssr=guarded.clone() />
                 <Route path=path!("/admin/users") view=UsersPage ssr=guarded.clone() />
                 <Route path=path!("/admin/jobs") view=JobsPage ssr=guarded.clone() />
                 <Route path=path!("/admin/webhooks") view=WebhooksPage ssr=guarded.clone() />
+                <Route path=path!("/admin/emails") view=EmailTemplatesPage ssr=guarded.clone() />
+                <Route path=path!("/admin/emails/:key") view=EmailTemplatePage ssr=guarded.clone() />
                 <Route path=path!("/admin/account") view=AccountPage ssr=guarded.clone() />
                 <Route path=path!("/admin/case-studies") view=CaseStudiesAdminPage ssr=guarded.clone() />
                 <Route path=path!("/admin/case-studies/new") view=NewCaseStudyPage ssr=guarded.clone() />

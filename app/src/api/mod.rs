@@ -6,6 +6,7 @@ pub mod case_study_admin;
 pub mod consultant_admin;
 #[cfg(feature = "ssr")]
 pub(crate) mod context;
+pub mod email_templates;
 pub mod jobs;
 pub mod lead_settings;
 pub mod lead_workspace;
@@ -14,6 +15,7 @@ pub mod password_links;
 pub mod portfolio;
 pub mod roi;
 pub mod showcase;
+pub mod unsubscribe;
 pub mod users;
 pub mod webhooks;
 

@@ -52,6 +52,18 @@ pub async fn enqueue<'e>(
     .map(|_| ())
 }
 
+/// Whether a job with this idempotency key was ever enqueued.
+pub async fn key_exists<'e>(
+    executor: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    idempotency_key: &str,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM jobs WHERE idempotency_key = $1")
+        .bind(idempotency_key)
+        .fetch_one(executor)
+        .await
+        .map(|n| n > 0)
+}
+
 /// Claims the job due first among `kinds` for `worker`, counting the attempt;
 /// a running job whose lease ran out (its worker died) is due again.
 pub async fn claim_next(

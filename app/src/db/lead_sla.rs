@@ -66,6 +66,7 @@ pub async fn report(
                     subject: &subject,
                     body_text: &body,
                     kind: "sla_alert",
+                    ..Default::default()
                 },
             )
             .await?;

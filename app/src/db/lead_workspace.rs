@@ -208,7 +208,7 @@ pub async fn undo_status(
         .bind(now)
         .bind(id)
         .bind(undone);
-    update_with_interaction(db, update, id, interaction, event_payload, now).await
+    update_with_interaction(db, update, id, back_to, interaction, event_payload, now).await
 }
 
 /// Runs a guarded one-row status update and, when it changed the row,
@@ -218,6 +218,7 @@ async fn update_with_interaction<'q>(
     db: &Db,
     update: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
     id: &str,
+    status_after: &str,
     interaction: NewInteraction<'_>,
     event_payload: &str,
     now: i64,
@@ -225,6 +226,14 @@ async fn update_with_interaction<'q>(
     let mut tx = db.pool.begin().await?;
     let updated = update.execute(&mut *tx).await?.rows_affected() == 1;
     if updated {
+        // Follow-up emails run only while a lead is new: moving on ends them,
+        // undoing the move (back to new) picks them up again.
+        let prefix = crate::domain::email_sequence::lead_key_prefix(id);
+        if status_after == "new" {
+            super::sequences::resume_cancelled_steps(&mut tx, &prefix, now).await?;
+        } else {
+            super::sequences::cancel_waiting_steps(&mut tx, &prefix).await?;
+        }
         super::leads::add_interaction(&mut tx, id, interaction, now).await?;
         super::webhooks::announce_in(
             &mut tx,
@@ -261,7 +270,7 @@ pub async fn set_status(
         .bind(closed_reason.map(str::to_string))
         .bind(id)
         .bind(expected);
-    update_with_interaction(db, update, id, interaction, event_payload, now).await
+    update_with_interaction(db, update, id, status, interaction, event_payload, now).await
 }
 
 pub async fn add_note(

@@ -9,17 +9,27 @@ pub struct OutboundEmailRow {
     pub to_address: String,
     pub subject: String,
     pub body_text: String,
+    pub body_html: String,
+    pub unsubscribe_url: String,
     pub kind: String,
     pub status: String,
     pub created_at: i64,
 }
 
+#[derive(Default)]
 pub struct NewEmail<'a> {
     pub to_address: &'a str,
     pub subject: &'a str,
     pub body_text: &'a str,
+    /// The HTML alternative; empty for plain text only.
+    pub body_html: &'a str,
+    /// Marketing email only: the one-click unsubscribe address.
+    pub unsubscribe_url: &'a str,
     /// What it is for, e.g. `password_reset`.
     pub kind: &'a str,
+    /// The sending job's idempotency key, when the email must exist once
+    /// per cause (a sequence step); by default one of its own.
+    pub send_key: Option<&'a str>,
 }
 
 /// Stores the email and, in the same transaction, the job that sends it
@@ -41,13 +51,15 @@ pub async fn insert_in(
     let id = new_id();
     let payload = serde_json::json!({ "email_id": id }).to_string();
     sqlx::query(
-        "INSERT INTO outbound_emails (id, to_address, subject, body_text, kind, status, created_at) \
-         VALUES ($1, $2, $3, $4, $5, 'not_sent', $6)",
+        "INSERT INTO outbound_emails (id, to_address, subject, body_text, body_html, unsubscribe_url, \
+         kind, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'not_sent', $8)",
     )
     .bind(&id)
     .bind(email.to_address)
     .bind(email.subject)
     .bind(email.body_text)
+    .bind(email.body_html)
+    .bind(email.unsubscribe_url)
     .bind(email.kind)
     .bind(now_ms())
     .execute(&mut **tx)
@@ -56,7 +68,9 @@ pub async fn insert_in(
         &mut **tx,
         crate::domain::jobs::JobKind::SendEmail,
         &payload,
-        &format!("email-{id}"),
+        &email
+            .send_key
+            .map_or_else(|| format!("email-{id}"), str::to_string),
         now_ms(),
     )
     .await?;
@@ -65,7 +79,8 @@ pub async fn insert_in(
 
 pub async fn by_id(db: &Db, id: &str) -> Result<Option<OutboundEmailRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, to_address, subject, body_text, kind, status, created_at FROM outbound_emails \
+        "SELECT id, to_address, subject, body_text, body_html, unsubscribe_url, kind, status, created_at \
+         FROM outbound_emails \
          WHERE id = $1",
     )
     .bind(id)
@@ -96,7 +111,8 @@ pub async fn mark_failed(db: &Db, id: &str) -> Result<(), sqlx::Error> {
 /// The newest emails not sent yet, waiting or given up (at most `limit`).
 pub async fn unsent(db: &Db, limit: i64) -> Result<Vec<OutboundEmailRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, to_address, subject, body_text, kind, status, created_at FROM outbound_emails \
+        "SELECT id, to_address, subject, body_text, body_html, unsubscribe_url, kind, status, created_at \
+         FROM outbound_emails \
          WHERE status <> 'sent' ORDER BY created_at DESC, id LIMIT $1",
     )
     .bind(limit)

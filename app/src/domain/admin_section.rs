@@ -10,6 +10,7 @@ pub enum AdminSection {
     Consultants,
     Leads,
     Pages,
+    Emails,
     Experiments,
     Analytics,
     Settings,
@@ -20,12 +21,13 @@ pub enum AdminSection {
 }
 
 impl AdminSection {
-    pub const ALL: [AdminSection; 12] = [
+    pub const ALL: [AdminSection; 13] = [
         AdminSection::Dashboard,
         AdminSection::CaseStudies,
         AdminSection::Consultants,
         AdminSection::Leads,
         AdminSection::Pages,
+        AdminSection::Emails,
         AdminSection::Experiments,
         AdminSection::Analytics,
         AdminSection::Settings,
@@ -42,6 +44,7 @@ impl AdminSection {
             AdminSection::Consultants => "Consultants",
             AdminSection::Leads => "Leads",
             AdminSection::Pages => "Landing pages",
+            AdminSection::Emails => "Emails",
             AdminSection::Experiments => "Experiments",
             AdminSection::Analytics => "Analytics",
             AdminSection::Settings => "Settings",
@@ -68,6 +71,7 @@ impl AdminSection {
             AdminSection::Consultants => "/admin/consultants",
             AdminSection::Leads => "/admin/leads",
             AdminSection::Pages => "/admin/pages",
+            AdminSection::Emails => "/admin/emails",
             AdminSection::Experiments => "/admin/experiments",
             AdminSection::Analytics => "/admin/analytics",
             AdminSection::Settings => "/admin/settings",
@@ -87,6 +91,7 @@ impl AdminSection {
                 | AdminSection::CaseStudies
                 | AdminSection::Consultants
                 | AdminSection::Leads
+                | AdminSection::Emails
                 | AdminSection::Settings
                 | AdminSection::Users
                 | AdminSection::Jobs
@@ -99,7 +104,9 @@ impl AdminSection {
         use AdminSection::*;
         match self {
             Dashboard | Analytics | Account => true,
-            CaseStudies | Pages | Experiments => matches!(role, Role::Admin | Role::Marketer),
+            CaseStudies | Pages | Emails | Experiments => {
+                matches!(role, Role::Admin | Role::Marketer)
+            }
             Consultants => matches!(role, Role::Admin | Role::Consultant),
             Leads => matches!(role, Role::Admin | Role::Consultant),
             Settings | Users | Jobs | Webhooks => role == Role::Admin,

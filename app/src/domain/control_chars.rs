@@ -264,6 +264,9 @@ mod tests {
 
         #[test]
         fn encoding_a_url_twice_hides_nothing(text in text_with_controls(), lower in any::<bool>()) {
+            // Text that already reads as an escaped control ("%0b") is
+            // refused as such however often it is encoded: not this property.
+            prop_assume!(has_control(&text) || find_in_url(text.as_bytes()).is_none());
             let twice = form_encode(&form_encode(&text, lower), lower);
             prop_assert_eq!(find_in_url(twice.as_bytes()).is_some(), has_control(&text));
             let once = form_encode(&text, lower);

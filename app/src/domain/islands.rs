@@ -51,6 +51,7 @@ mod tests {
             "/thanks/abc",
             "/no/such/page",
             "/administrator",
+            "/unsubscribe/abc.def",
         ] {
             assert!(!wasm_needed(path), "{path}");
         }

@@ -16,14 +16,17 @@ pub enum JobKind {
     SlaCheck,
     /// POST one row of `webhook_deliveries` to its endpoint, signed.
     DeliverWebhook,
+    /// Write one email of a lead's follow-up sequence, if it still goes.
+    SequenceStep,
 }
 
 impl JobKind {
-    pub const ALL: [JobKind; 4] = [
+    pub const ALL: [JobKind; 5] = [
         JobKind::SendEmail,
         JobKind::MediaSweep,
         JobKind::SlaCheck,
         JobKind::DeliverWebhook,
+        JobKind::SequenceStep,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -32,6 +35,7 @@ impl JobKind {
             JobKind::MediaSweep => "media_sweep",
             JobKind::SlaCheck => "sla_check",
             JobKind::DeliverWebhook => "deliver_webhook",
+            JobKind::SequenceStep => "sequence_step",
         }
     }
 
@@ -45,6 +49,7 @@ impl JobKind {
             JobKind::MediaSweep => "Clean up unused images",
             JobKind::SlaCheck => "Check reply times",
             JobKind::DeliverWebhook => "Deliver a webhook",
+            JobKind::SequenceStep => "Follow-up email",
         }
     }
 }

@@ -16,6 +16,8 @@ pub mod dates;
 pub mod demo_showcase;
 pub mod display_name;
 pub mod email;
+pub mod email_sequence;
+pub mod email_templates;
 pub mod form_names;
 pub mod gallery_query;
 pub mod html_text;

@@ -6,6 +6,7 @@
 pub mod auth;
 pub mod case_study_admin;
 pub mod consultant_admin;
+pub mod email_templates;
 pub mod jobs;
 pub mod lead_settings;
 pub mod lead_workspace;

@@ -7,3 +7,4 @@ pub mod password;
 pub mod privacy;
 pub mod roi;
 pub mod showcase;
+pub mod unsubscribe;

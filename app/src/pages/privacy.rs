@@ -25,8 +25,20 @@ pub fn PrivacyPage() -> impl IntoView {
                     <h2>"The contact form"</h2>
                     <p>
                         "We use what you send only to answer your enquiry (our legitimate interest in replying to you). "
-                        "If you tick the marketing box we also email you occasional case studies; we record when you agreed "
-                        "and to which wording, and you can withdraw at any time by replying to any email."
+                        "Your consultant may email you about it whatever you tick."
+                    </p>
+                    <h2>"Marketing email"</h2>
+                    <p>
+                        "Only if you tick the marketing box, we send a few follow-up emails about your enquiry: for the "
+                        "most pressing enquiries a confirmation at once and a reminder a day later; for others a welcome and "
+                        "two notes over the following week; otherwise a monthly email listing new case studies. The "
+                        "follow-ups stop as soon as a consultant takes up your enquiry. We record when you agreed and to "
+                        "which wording."
+                    </p>
+                    <p>
+                        "Every such email has a one-click unsubscribe link, and a List-Unsubscribe header your mail program "
+                        "may show as an “Unsubscribe” button. Unsubscribing withdraws your consent: we record the time, "
+                        "stop every marketing email to you at once, and never restart them without a new tick."
                     </p>
                     <h2>"ROI estimates"</h2>
                     <p>"Each estimate is stored with its inputs so its link keeps working; it holds no personal details."</p>

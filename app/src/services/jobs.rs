@@ -76,7 +76,11 @@ impl Worker {
             kinds.push(JobKind::SendEmail);
         }
         if self.periodic.is_some() {
-            kinds.extend([JobKind::MediaSweep, JobKind::SlaCheck]);
+            kinds.extend([
+                JobKind::MediaSweep,
+                JobKind::SlaCheck,
+                JobKind::SequenceStep,
+            ]);
         }
         if self.http.is_some() {
             kinds.push(JobKind::DeliverWebhook);
@@ -133,6 +137,7 @@ pub async fn run_due(db: &Db, worker: &Worker) -> Result<usize, AppError> {
                 (None, _) => Err("no HTTP client here".to_string()),
                 (_, Err(e)) => Err(format!("bad payload: {e}")),
             },
+            Some(JobKind::SequenceStep) => run_sequence_step(db, worker, &job).await,
             None => Err(format!("unknown kind of job \"{}\"", job.kind)),
         };
         match outcome {
@@ -163,6 +168,18 @@ pub async fn run_due(db: &Db, worker: &Worker) -> Result<usize, AppError> {
         }
     }
     Ok(tried)
+}
+
+async fn run_sequence_step(db: &Db, worker: &Worker, job: &jobs::JobRow) -> Result<(), String> {
+    let periodic = worker
+        .periodic
+        .as_ref()
+        .ok_or("not set up for follow-up email")?;
+    let step: crate::services::sequences::SequenceStep =
+        serde_json::from_str(&job.payload_json).map_err(|e| format!("bad payload: {e}"))?;
+    crate::services::sequences::run_step(db, &periodic.public_url, &step)
+        .await
+        .map_err(|e| format!("{e:?}"))
 }
 
 async fn sweep_media(db: &Db, worker: &Worker) -> Result<(), String> {
@@ -244,9 +261,13 @@ async fn send_email(db: &Db, worker: &Worker, job: &jobs::JobRow) -> Result<(), 
     }
     mailer
         .send(
-            &email.to_address,
-            &email.subject,
-            &email.body_text,
+            &crate::services::mail::OutgoingEmail {
+                to: &email.to_address,
+                subject: &email.subject,
+                body_text: &email.body_text,
+                body_html: &email.body_html,
+                unsubscribe_url: &email.unsubscribe_url,
+            },
             &job.idempotency_key,
         )
         .await?;
@@ -272,6 +293,14 @@ pub async fn overview(
             .ok_or_else(|| AppError::internal(format!("unknown job state {}", row.state)))?;
         let subject = match kind {
             JobKind::MediaSweep | JobKind::SlaCheck => String::new(),
+            JobKind::SequenceStep => {
+                match serde_json::from_str::<crate::services::sequences::SequenceStep>(
+                    &row.payload_json,
+                ) {
+                    Ok(step) => format!("{} (lead {})", step.template.label(), step.lead_id),
+                    Err(_) => String::new(),
+                }
+            }
             JobKind::DeliverWebhook => {
                 match serde_json::from_str::<DeliverWebhook>(&row.payload_json) {
                     Ok(DeliverWebhook { delivery_id }) => {

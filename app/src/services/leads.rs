@@ -12,10 +12,11 @@ use crate::db::{
 use crate::domain::consultant_match::{
     best_assignee, rank, ConsultantCandidate, ConsultantMatch, MatchRequest,
 };
+use crate::domain::email_templates::TemplateKey;
+use crate::domain::lead_capture::response_time;
 use crate::domain::lead_capture::{self as rules, Answers};
 use crate::domain::lead_fields::Tier;
 use crate::domain::lead_form::{honeypot_refusal, BookingPrefill, LeadForm, LeadSubmission};
-use crate::domain::lead_notification::{new_lead_email, NewLeadFacts};
 use crate::domain::lead_score::{score, Engagement, Fit, LeadScore, ScoreInput, ScoringSettings};
 use crate::domain::rate_limit::{LEADS_PER_HOUR, LEADS_PER_MINUTE};
 use crate::domain::roi::{known_industries, StudyEvidence};
@@ -241,10 +242,39 @@ pub async fn capture(
         None => None,
     };
 
+    let estimate = match &behaviour.roi_calculation_id {
+        Some(id) => db_roi::by_id(db, id)
+            .await?
+            .and_then(|row| serde_json::from_str(&row.outputs_json).ok()),
+        None => None,
+    };
+    let reserved_id = new_id();
+    // Rendered before the write turn (it reads the edited template); sent
+    // only if this turns out to be a new lead.
+    let consultant_email = match &assignee_row {
+        Some(consultant) => {
+            let vars = new_lead_variables(
+                consultant,
+                &sub,
+                &scored,
+                estimate.as_ref(),
+                &format!("{public_url}/admin/leads/{reserved_id}"),
+            );
+            Some(
+                crate::services::email_templates::render_for_sending(
+                    db,
+                    TemplateKey::NewLead,
+                    &vars,
+                )
+                .await?,
+            )
+        }
+        None => None,
+    };
+
     let turn = db.write_turn().await;
     let mut tx = db.pool.begin().await?;
     let now = now_ms();
-    let reserved_id = new_id();
     let claim = db_leads::claim_email(&mut tx, sub.email.as_str(), &reserved_id, now).await?;
     let existing = match &claim {
         Claim::Existing {
@@ -361,35 +391,28 @@ pub async fn capture(
             .await?;
             // The consultant hears at once, in the same transaction: no lead
             // without its notification, no notification without its lead.
-            if let Some(consultant) = &assignee_row {
-                let url = format!("{public_url}/admin/leads/{reserved_id}");
-                let reasons = strongest_reasons(&scored.factors);
-                let (subject, body) = new_lead_email(&NewLeadFacts {
-                    consultant_first_name: &consultant.first_name,
-                    lead_name: &rules::contact_name(
-                        sub.first_name.as_deref().unwrap_or(""),
-                        sub.last_name.as_deref().unwrap_or(""),
-                    ),
-                    company: sub.company_name.as_deref().unwrap_or(""),
-                    industry: sub
-                        .industry_display_name()
-                        .unwrap_or("an industry not given"),
-                    score: i64::from(scored.total),
-                    tier: scored.tier,
-                    reasons,
-                    url: &url,
-                });
+            if let (Some(consultant), Some(email)) = (&assignee_row, &consultant_email) {
                 outbound_emails::insert_in(
                     &mut tx,
                     outbound_emails::NewEmail {
                         to_address: &consultant.email,
-                        subject: &subject,
-                        body_text: &body,
+                        subject: &email.subject,
+                        body_text: &email.body_text,
+                        body_html: &email.body_html,
                         kind: "new_lead",
+                        ..Default::default()
                     },
                 )
                 .await?;
             }
+            crate::services::sequences::start_in(
+                &mut tx,
+                &reserved_id,
+                scored.tier,
+                sub.consent_marketing,
+                now,
+            )
+            .await?;
             reserved_id
         }
     };
@@ -409,6 +432,38 @@ pub async fn capture(
         thank_you: thank_you(reference, scored.tier, consultant, booking),
         repeat,
         score: scored,
+    })
+}
+
+/// What the new-lead email may say (see [`TemplateKey::NewLead`]).
+fn new_lead_variables(
+    consultant: &crate::db::consultants::ConsultantRow,
+    sub: &LeadSubmission,
+    scored: &LeadScore,
+    estimate: Option<&crate::domain::roi::RoiEstimate>,
+    lead_url: &str,
+) -> serde_json::Value {
+    serde_json::json!({
+        "consultant": {
+            "first_name": consultant.first_name,
+            "name": format!("{} {}", consultant.first_name, consultant.last_name),
+            "email": consultant.email,
+        },
+        "lead": {
+            "name": rules::contact_name(
+                sub.first_name.as_deref().unwrap_or(""),
+                sub.last_name.as_deref().unwrap_or(""),
+            ),
+            "first_name": sub.first_name.as_deref().unwrap_or(""),
+            "company": sub.company_name.as_deref().unwrap_or(""),
+            "industry": sub.industry_display_name().unwrap_or("an industry not given"),
+            "tier": scored.tier.label(),
+            "score": scored.total,
+        },
+        "reasons": strongest_reasons(&scored.factors),
+        "response_time": response_time(scored.tier),
+        "estimate": estimate.map(crate::services::sequences::estimate_words).unwrap_or_default(),
+        "lead_url": lead_url,
     })
 }
 

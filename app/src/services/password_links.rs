@@ -111,6 +111,7 @@ pub async fn request_reset(
             subject: "Reset your Causal Edge password",
             body_text: &body,
             kind: "password_reset",
+            ..Default::default()
         },
     )
     .await?;

@@ -180,6 +180,7 @@ pub async fn invite(
                 url = invite.url,
             ),
             kind: "invitation",
+            ..Default::default()
         },
     )
     .await?;

@@ -14,6 +14,7 @@ pub mod leads;
 pub mod openapi;
 pub mod roi;
 pub mod staff;
+pub mod unsubscribe;
 
 use app::state::AppState;
 use axum::routing::{get, post};
@@ -31,5 +32,9 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/api/v1/leads/{id}/consultant-match",
             get(leads::consultant_match),
+        )
+        .route(
+            "/api/v1/unsubscribe/{token}",
+            post(unsubscribe::one_click).get(unsubscribe::page),
         )
 }

@@ -350,6 +350,7 @@ async fn a_repeat_submission_reveals_and_overwrites_nothing(app: TestApp) {
 }
 
 async fn lead_submissions_are_rate_limited_per_address(app: TestApp) {
+    crate::common::clear_of_minute_edge().await;
     app.seed_showcase().await;
     for n in 0..5 {
         let response = post_json(

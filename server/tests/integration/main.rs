@@ -24,6 +24,7 @@ mod openapi;
 mod password_links;
 mod roi;
 mod security;
+mod sequences;
 mod showcase;
 mod start_page;
 mod two_servers;

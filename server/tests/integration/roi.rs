@@ -154,6 +154,7 @@ async fn the_estimate_api_names_every_bad_field(app: TestApp) {
 }
 
 async fn calculations_are_rate_limited_per_address(app: TestApp) {
+    crate::common::clear_of_minute_edge().await;
     app.seed_showcase().await;
     for n in 1..=10 {
         let response = post_json(

@@ -142,6 +142,7 @@ async fn an_https_deployment_sends_hsts() {
 }
 
 async fn the_client_address_is_the_hop_our_proxy_appended(app: TestApp) {
+    crate::common::clear_of_minute_edge().await;
     app.seed_showcase().await;
     // Behind one proxy (the test configuration), a client that makes up a
     // new leftmost address each time is still one client: 5 leads a minute.
@@ -393,6 +394,7 @@ async fn a_client_sending_half_its_headers_is_disconnected() {
 
 #[tokio::test]
 async fn the_api_is_limited_per_address() {
+    crate::common::clear_of_minute_edge().await;
     let app = spawn_app_with(Backend::Sqlite, &[("CE_API_RATE_LIMIT", "5/min,1000/hour")]).await;
     let get = |address: &'static str| {
         let url = app.url("/api/v1/case-studies");

@@ -14,9 +14,14 @@ struct ServerProcess {
 
 impl ServerProcess {
     async fn start(database_url: &str) -> ServerProcess {
+        ServerProcess::start_with(database_url, &[]).await
+    }
+
+    async fn start_with(database_url: &str, vars: &[(&str, String)]) -> ServerProcess {
         let port = free_port();
         let child = Command::new(env!("CARGO_BIN_EXE_server"))
             .arg("serve")
+            .envs(vars.iter().map(|(k, v)| (*k, v.as_str())))
             .env("DATABASE_URL", database_url)
             .env("CE_LISTEN_ADDR", format!("127.0.0.1:{port}"))
             .env("RUST_LOG", "warn")
@@ -135,4 +140,64 @@ async fn two_app_servers_on_one_postgres_share_sessions() {
 
     let _ = one.child.kill().await;
     let _ = two.child.kill().await;
+}
+
+/// Two server processes working one queue on one PostgreSQL database, both
+/// polling every 50 ms: each of 30 emails reaches the SMTP server once.
+#[tokio::test]
+async fn two_app_servers_on_one_postgres_never_send_the_same_email() {
+    use common::smtp_sink::SmtpSink;
+    let database = TestDatabase::create(Backend::Postgres).await;
+    let url = database.url();
+    let db = app::db::Db::connect(&url, 2).await.unwrap();
+    db.migrate().await.unwrap();
+    for i in 0..30 {
+        let to = format!("reader{i}@example.com");
+        app::db::outbound_emails::insert(
+            &db,
+            app::db::outbound_emails::NewEmail {
+                to_address: &to,
+                subject: &format!("Email {i}"),
+                body_text: "Hello",
+                kind: "test",
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    }
+    let sink = SmtpSink::start().await;
+    let vars = [
+        ("CE_SMTP_URL", sink.url()),
+        ("CE_MAIL_FROM", "hello@causal-edge.example".to_string()),
+        ("CE_JOB_POLL_MS", "50".to_string()),
+    ];
+    let (_one, _two) = tokio::join!(
+        ServerProcess::start_with(&url, &vars),
+        ServerProcess::start_with(&url, &vars)
+    );
+    for _ in 0..200 {
+        if sink.messages().len() >= 30 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // Long enough for a second sending of anything to show.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let messages = sink.decoded_messages();
+    assert_eq!(messages.len(), 30, "every email once");
+    let mut subjects: Vec<&str> = messages
+        .iter()
+        .filter_map(|m| m.lines().find(|l| l.starts_with("Subject:")))
+        .collect();
+    subjects.sort();
+    subjects.dedup();
+    assert_eq!(subjects.len(), 30, "thirty different emails");
+    let sent: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM outbound_emails WHERE status = 'sent'")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(sent, 30);
+    db.pool.close().await;
 }

@@ -4,11 +4,11 @@
 //! shown can be proved later; change the version whenever the wording changes.
 
 /// Identifies [`CONSENT_WORDING`]; store it with `consent_date`.
-pub const CONSENT_WORDING_VERSION: &str = "2025-01-marketing-v1";
+pub const CONSENT_WORDING_VERSION: &str = "2026-12-marketing-v2";
 
 /// The sentence next to the marketing checkbox.
-pub const CONSENT_WORDING: &str = "Yes, email me occasional case studies and insights from \
-     Causal Edge. I can unsubscribe at any time.";
+pub const CONSENT_WORDING: &str = "Yes, email me a few follow-ups about my enquiry and, later, \
+     new case studies from Causal Edge. Each email has a one-click unsubscribe link.";
 
 /// Always recorded: we use the details to answer this enquiry.
 pub const PURPOSE_RESPOND_TO_ENQUIRY: &str = "respond_to_enquiry";

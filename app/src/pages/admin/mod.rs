@@ -3,6 +3,7 @@ pub mod case_studies;
 pub mod case_study_edit;
 pub mod consultants;
 pub mod dashboard;
+pub mod email_templates;
 pub mod jobs;
 pub mod lead_detail;
 pub mod leads;

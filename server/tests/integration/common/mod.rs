@@ -258,6 +258,42 @@ pub async fn spawn_app_with(backend: Backend, overrides: &[(&str, &str)]) -> Tes
     }
 }
 
+/// Another app server on the same database (the deployment with several
+/// stateless servers), with its own port, job worker and configuration
+/// overrides. It stops when the returned sender is dropped.
+pub async fn another_server(
+    app: &TestApp,
+    overrides: &[(&str, &str)],
+) -> (String, oneshot::Sender<()>) {
+    let config = test_config_with(app.database.url(), overrides);
+    let server = Application::build(&config)
+        .await
+        .expect("second server starts");
+    let port = server.port();
+    let (stop, stopped) = oneshot::channel::<()>();
+    tokio::spawn(server.run_until(async move {
+        let _ = stopped.await;
+    }));
+    (format!("http://127.0.0.1:{port}"), stop)
+}
+
+/// Waits, if need be, until the current minute has at least 15 s left: the
+/// per-minute rate limits count in fixed windows, so a burst that crosses a
+/// minute's end would start counting afresh and miss its 429.
+pub async fn clear_of_minute_edge() {
+    let into_minute = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis()
+        % 60_000;
+    if into_minute > 45_000 {
+        tokio::time::sleep(std::time::Duration::from_millis(
+            (60_000 - into_minute) as u64 + 50,
+        ))
+        .await;
+    }
+}
+
 /// A browser-like client: keeps cookies, does not follow redirects (so tests see them).
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
