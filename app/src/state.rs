@@ -34,6 +34,8 @@ pub struct RuntimeSettings {
     pub media_dir: std::path::PathBuf,
     /// A mail server is configured, so emails are sent (else they wait).
     pub mail_configured: bool,
+    /// `CE_CALENDLY_SIGNING_KEY`: booking webhooks are taken only with it.
+    pub calendly_signing_key: Option<String>,
 }
 
 impl Default for RuntimeSettings {
@@ -46,6 +48,7 @@ impl Default for RuntimeSettings {
             public_url: "http://127.0.0.1:3000".to_string(),
             media_dir: "data/media".into(),
             mail_configured: false,
+            calendly_signing_key: None,
         }
     }
 }

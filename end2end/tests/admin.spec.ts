@@ -178,3 +178,47 @@ test("an admin adds a webhook, sees its secret and switches it off", async ({ pa
   await expect(page.getByTestId("webhook").filter({ hasText: url })).toContainText("Off");
   expect(problems).toEqual([]);
 });
+
+test("a template's preview follows the typing, a mistake is named by its line, and the edit is saved", async ({ page }) => {
+  // 422: the broken template saved below.
+  const problems = watchConsole(page, [422]);
+  await logIn(page, ADMIN, DEMO_PASSWORD);
+  await page.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "Emails" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Emails" })).toBeVisible();
+  await page.getByRole("link", { name: "Edit: Tier 2: day 3" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Tier 2: day 3" })).toBeVisible();
+  await waitForIslands(page);
+  const preview = page.getByRole("region", { name: "Preview, with made-up values" });
+  await expect(preview).toContainText("How Retail teams test their way to growth");
+  // The HTML part shows in a frame sandboxed with no scripts (so its content
+  // is checked through the attribute: a test tool may not run scripts in it).
+  const frame = page.locator("iframe[title='HTML preview']");
+  await expect(frame).toHaveAttribute("sandbox", "");
+  await expect(frame).toHaveAttribute("srcdoc", /<p>Hello Amara,<\/p>/);
+
+  const subject = page.getByLabel("Subject");
+  await subject.fill("Day three for {{ lead.company }}");
+  await expect(preview).toContainText("Subject: Day three for Okafor & Daughters <Retail>");
+  const text = page.getByLabel("Plain text");
+  await text.fill("Hello {{ lead.first_name }}\n{% if lead.company %}\nUnclosed");
+  await expect(preview.getByTestId("preview-error")).toContainText("Plain text, line 2");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("#tpl-body_text-error")).toContainText("line 2");
+  await expect(text).toHaveValue("Hello {{ lead.first_name }}\n{% if lead.company %}\nUnclosed");
+
+  await text.fill("Hello {{ lead.first_name }}, three days on.\n\nUnsubscribe: {{ unsubscribe_url }}\n");
+  await expect(preview).toContainText("Hello Amara, three days on.");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Subject")).toHaveValue("Day three for {{ lead.company }}");
+  await expectNoHorizontalOverflow(page);
+
+  // Back to the default wording.
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Back to the default wording" }).click();
+  await expect(page.getByLabel("Subject")).toHaveValue("How {{ lead.industry }} teams test their way to growth");
+  await page.goto("/admin/emails");
+  await expect(page.getByTestId("email-template").filter({ hasText: "Tier 2: day 3" })).toContainText("The default");
+  expect(problems).toEqual([]);
+});

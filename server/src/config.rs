@@ -37,6 +37,11 @@ pub struct Config {
     pub job_poll_ms: u64,
     /// `CE_TIER1_SLA_MINUTES`: admins hear of a Tier-1 lead still new after this long.
     pub tier1_sla_minutes: i64,
+    /// `CE_CALENDLY_SIGNING_KEY`: the key Calendly signs booking webhooks
+    /// with; without it `/api/v1/bookings/calendly` answers 404.
+    pub calendly_signing_key: Option<String>,
+    /// `CE_SLACK_WEBHOOK_URL`: a Slack incoming webhook for new Tier 1 leads.
+    pub slack_webhook_url: Option<String>,
 }
 
 impl fmt::Debug for Config {
@@ -57,6 +62,14 @@ impl fmt::Debug for Config {
             .field("site_root", &self.site_root)
             .field("smtp", &self.smtp)
             .field("mail_from", &self.mail_from)
+            .field(
+                "slack_webhook_url",
+                &self.slack_webhook_url.as_ref().map(|_| "<redacted>"),
+            )
+            .field(
+                "calendly_signing_key",
+                &self.calendly_signing_key.as_ref().map(|_| "<redacted>"),
+            )
             .finish()
     }
 }
@@ -202,6 +215,22 @@ impl Config {
             job_poll_ms: parse("CE_JOB_POLL_MS", get("CE_JOB_POLL_MS"), 2_000, |ms: &u64| {
                 (50..=600_000).contains(ms)
             })?,
+            calendly_signing_key: match get("CE_CALENDLY_SIGNING_KEY") {
+                Some(key) if key.trim().len() < 16 => {
+                    return Err(ConfigError::Setting {
+                        name: "CE_CALENDLY_SIGNING_KEY",
+                        message: "the webhook signing key from Calendly is longer than this; paste it whole".into(),
+                    })
+                }
+                key => key.map(|k| k.trim().to_string()),
+            },
+            slack_webhook_url: get("CE_SLACK_WEBHOOK_URL")
+                .map(|url| app::domain::webhooks::check_url(&url))
+                .transpose()
+                .map_err(|message| ConfigError::Setting {
+                    name: "CE_SLACK_WEBHOOK_URL",
+                    message,
+                })?,
             public_url,
         })
     }

@@ -56,6 +56,9 @@ impl Application {
     }
 
     pub async fn build_with_db(config: &Config, db: Db) -> Result<Application, StartupError> {
+        app::db::webhooks::configure_slack(&db, config.slack_webhook_url.as_deref())
+            .await
+            .map_err(|e| StartupError::Database(e.into()))?;
         let mailer = match (&config.smtp, &config.mail_from) {
             (Some(smtp), Some(from)) => {
                 Some(app::services::mail::Mailer::new(smtp, from).map_err(StartupError::Mail)?)
@@ -94,6 +97,7 @@ impl Application {
                     .to_string(),
                 media_dir: config.media_dir.clone(),
                 mail_configured: mailer.is_some(),
+                calendly_signing_key: config.calendly_signing_key.clone(),
             }),
             lifecycle: Lifecycle::default(),
         };

@@ -295,6 +295,7 @@ pub async fn set_values(
     estimated_minor: Option<i64>,
     actual_minor: Option<i64>,
     interaction: NewInteraction<'_>,
+    event_payload: &str,
 ) -> Result<(), sqlx::Error> {
     let mut tx = db.pool.begin().await?;
     let now = now_ms();
@@ -308,6 +309,12 @@ pub async fn set_values(
     .execute(&mut *tx)
     .await?;
     super::leads::add_interaction(&mut tx, id, interaction, now).await?;
+    super::webhooks::announce_in(
+        &mut tx,
+        crate::domain::webhooks::WebhookEvent::LeadUpdated,
+        event_payload,
+    )
+    .await?;
     tx.commit().await
 }
 
@@ -316,6 +323,7 @@ pub async fn reassign(
     id: &str,
     consultant_id: &str,
     interaction: NewInteraction<'_>,
+    event_payload: &str,
 ) -> Result<(), sqlx::Error> {
     let mut tx = db.pool.begin().await?;
     let now = now_ms();
@@ -328,6 +336,12 @@ pub async fn reassign(
     .execute(&mut *tx)
     .await?;
     super::leads::add_interaction(&mut tx, id, interaction, now).await?;
+    super::webhooks::announce_in(
+        &mut tx,
+        crate::domain::webhooks::WebhookEvent::LeadUpdated,
+        event_payload,
+    )
+    .await?;
     tx.commit().await
 }
 

@@ -59,7 +59,12 @@ pub async fn studies_published_since(
 
 /// Records the withdrawal of marketing consent, once, with a timeline entry,
 /// and cancels the lead's waiting follow-up emails. `false`: already done.
-pub async fn unsubscribe(db: &Db, lead_id: &str, key_prefix: &str) -> Result<bool, sqlx::Error> {
+pub async fn unsubscribe(
+    db: &Db,
+    lead_id: &str,
+    key_prefix: &str,
+    event_payload: &str,
+) -> Result<bool, sqlx::Error> {
     let _turn = db.write_turn().await;
     let mut tx = db.pool.begin().await?;
     let now = now_ms();
@@ -88,6 +93,12 @@ pub async fn unsubscribe(db: &Db, lead_id: &str, key_prefix: &str) -> Result<boo
         )
         .await?;
         cancel_waiting_steps(&mut tx, key_prefix).await?;
+        super::webhooks::announce_in(
+            &mut tx,
+            crate::domain::webhooks::WebhookEvent::LeadUpdated,
+            event_payload,
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(changed)

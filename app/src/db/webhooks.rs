@@ -13,6 +13,8 @@ pub struct EndpointRow {
     pub events_json: String,
     pub active: i64,
     pub created_at: i64,
+    /// `signed`, or `slack` (built in, from the configuration).
+    pub kind: String,
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -59,7 +61,7 @@ pub async fn create(
 
 pub async fn list(db: &Db) -> Result<Vec<EndpointRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, url, secret, events_json, active, created_at FROM webhook_endpoints \
+        "SELECT id, url, secret, events_json, active, created_at, kind FROM webhook_endpoints \
          ORDER BY created_at, id",
     )
     .fetch_all(&db.pool)
@@ -68,7 +70,8 @@ pub async fn list(db: &Db) -> Result<Vec<EndpointRow>, sqlx::Error> {
 
 pub async fn endpoint(db: &Db, id: &str) -> Result<Option<EndpointRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, url, secret, events_json, active, created_at FROM webhook_endpoints WHERE id = $1",
+        "SELECT id, url, secret, events_json, active, created_at, kind FROM webhook_endpoints \
+         WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(&db.pool)
@@ -94,6 +97,33 @@ pub async fn delete(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
     Ok(gone.rows_affected() == 1)
 }
 
+/// The kind of the built-in Slack endpoint, and its fixed id.
+pub const SLACK: &str = "slack";
+
+/// Writes the Slack endpoint from the configuration: on with this URL, or
+/// (no URL) off, keeping its delivery log. Every server does this at start.
+pub async fn configure_slack(db: &Db, url: Option<&str>) -> Result<(), sqlx::Error> {
+    let _turn = db.write_turn().await;
+    match url {
+        Some(url) => sqlx::query(
+            "INSERT INTO webhook_endpoints (id, url, secret, events_json, active, created_at, kind) \
+             VALUES ($1, $2, '', '[\"lead.created\"]', 1, $3, $1) \
+             ON CONFLICT (id) DO UPDATE SET url = excluded.url, active = 1",
+        )
+        .bind(SLACK)
+        .bind(url)
+        .bind(now_ms())
+        .execute(&db.pool)
+        .await
+        .map(|_| ()),
+        None => sqlx::query("UPDATE webhook_endpoints SET active = 0 WHERE id = $1")
+            .bind(SLACK)
+            .execute(&db.pool)
+            .await
+            .map(|_| ()),
+    }
+}
+
 /// One delivery (and its job) for every active endpoint that wants `event`,
 /// inside the caller's transaction: the event is announced exactly when the
 /// change that caused it is stored.
@@ -102,14 +132,18 @@ pub async fn announce_in(
     event: WebhookEvent,
     payload_json: &str,
 ) -> Result<(), sqlx::Error> {
-    let endpoints: Vec<(String, String)> =
-        sqlx::query_as("SELECT id, events_json FROM webhook_endpoints WHERE active = 1")
+    let endpoints: Vec<(String, String, String)> =
+        sqlx::query_as("SELECT id, events_json, kind FROM webhook_endpoints WHERE active = 1")
             .fetch_all(&mut **tx)
             .await?;
-    for (endpoint_id, events_json) in endpoints {
-        let wants = serde_json::from_str::<Vec<String>>(&events_json)
-            .map(|events| events.iter().any(|e| e == event.as_str()))
-            .unwrap_or(false);
+    for (endpoint_id, events_json, kind) in endpoints {
+        let wants = if kind == SLACK {
+            crate::domain::webhooks::slack_wants(event, payload_json)
+        } else {
+            serde_json::from_str::<Vec<String>>(&events_json)
+                .map(|events| events.iter().any(|e| e == event.as_str()))
+                .unwrap_or(false)
+        };
         if wants {
             insert_delivery_in(tx, &endpoint_id, event.as_str(), payload_json).await?;
         }

@@ -2,6 +2,7 @@
 //! server and for the browser (WASM) alike and is tested with plain `#[test]`s.
 
 pub mod admin_section;
+pub mod booking;
 pub mod case_study_form;
 pub mod client_address;
 pub mod common_passwords;

@@ -22,15 +22,24 @@ pub enum WebhookEvent {
     LeadCreated,
     #[serde(rename = "lead.status_changed")]
     LeadStatusChanged,
+    /// Anything else about a lead changed: its values, its consultant, a
+    /// booking, an unsubscribe.
+    #[serde(rename = "lead.updated")]
+    LeadUpdated,
 }
 
 impl WebhookEvent {
-    pub const ALL: [WebhookEvent; 2] = [WebhookEvent::LeadCreated, WebhookEvent::LeadStatusChanged];
+    pub const ALL: [WebhookEvent; 3] = [
+        WebhookEvent::LeadCreated,
+        WebhookEvent::LeadStatusChanged,
+        WebhookEvent::LeadUpdated,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             WebhookEvent::LeadCreated => "lead.created",
             WebhookEvent::LeadStatusChanged => "lead.status_changed",
+            WebhookEvent::LeadUpdated => "lead.updated",
         }
     }
 
@@ -42,8 +51,65 @@ impl WebhookEvent {
         match self {
             WebhookEvent::LeadCreated => "A new lead arrives",
             WebhookEvent::LeadStatusChanged => "A lead's status changes",
+            WebhookEvent::LeadUpdated => "A lead's value, consultant, booking or consent changes",
         }
     }
+}
+
+/// The Slack message for a `lead.created` event body (Slack's `mrkdwn`:
+/// `&`, `<` and `>` escaped, the link as `<url|text>`).
+pub fn slack_message(event_body: &str) -> Result<String, String> {
+    let body: serde_json::Value =
+        serde_json::from_str(event_body).map_err(|e| format!("not an event body: {e}"))?;
+    let lead = &body["lead"];
+    let text = |key: &str| lead[key].as_str().unwrap_or("").to_string();
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let name = [text("first_name"), text("last_name")]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let who = if name.is_empty() {
+        "A new lead".to_string()
+    } else {
+        escape(&name)
+    };
+    let company = text("company_name");
+    let at = if company.is_empty() {
+        String::new()
+    } else {
+        format!(" at {}", escape(&company))
+    };
+    let industry = text("industry");
+    let industry = if industry.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", escape(&industry))
+    };
+    let tier = text("tier").replace('_', " ");
+    let score = lead["score"]
+        .as_i64()
+        .map(|s| format!(", score {s}"))
+        .unwrap_or_default();
+    let link = match lead["url"].as_str() {
+        Some(url) if url.starts_with("http") && !url.contains(['|', '>', '<']) => {
+            format!(" <{url}|Open the lead>")
+        }
+        _ => String::new(),
+    };
+    Ok(serde_json::json!({ "text": format!("New {tier} lead: {who}{at}{industry}{score}.{link}") }).to_string())
+}
+
+/// Whether a Slack endpoint hears of this event: new Tier 1 leads only.
+pub fn slack_wants(event: WebhookEvent, event_body: &str) -> bool {
+    event == WebhookEvent::LeadCreated
+        && serde_json::from_str::<serde_json::Value>(event_body)
+            .is_ok_and(|b| b["lead"]["tier"] == "Tier_1")
 }
 
 /// The longest URL accepted.
@@ -226,5 +292,38 @@ mod tests {
             let header = signature_header(&secret, t, &body);
             prop_assert_eq!(verify(&secret, &header, &body, t), Ok(()));
         }
+    }
+
+    #[test]
+    fn slack_hears_of_new_tier1_leads_in_its_own_words() {
+        let body = |tier: &str, name: &str| {
+            serde_json::json!({"event": "lead.created", "lead": {"first_name": name, "last_name": "Silva",
+                "company_name": "A&B <Retail>", "industry": "Retail", "tier": tier, "score": 82,
+                "url": "https://ce.example/admin/leads/1"}}).to_string()
+        };
+        assert!(slack_wants(
+            WebhookEvent::LeadCreated,
+            &body("Tier_1", "Ana")
+        ));
+        assert!(!slack_wants(
+            WebhookEvent::LeadCreated,
+            &body("Tier_2", "Ana")
+        ));
+        assert!(!slack_wants(
+            WebhookEvent::LeadUpdated,
+            &body("Tier_1", "Ana")
+        ));
+        let message: serde_json::Value =
+            serde_json::from_str(&slack_message(&body("Tier_1", "Ana")).unwrap()).unwrap();
+        assert_eq!(
+            message["text"],
+            "New Tier 1 lead: Ana Silva at A&amp;B &lt;Retail&gt; (Retail), score 82. <https://ce.example/admin/leads/1|Open the lead>"
+        );
+        let nameless: serde_json::Value =
+            serde_json::from_str(&slack_message(&body("Tier_1", "")).unwrap()).unwrap();
+        assert!(nameless["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("New Tier 1 lead: Silva at"));
     }
 }

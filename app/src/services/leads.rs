@@ -381,6 +381,7 @@ pub async fn capture(
                     "source": sub.source.as_str(),
                     "assigned_consultant_id": assignee,
                     "status": "new",
+                    "url": format!("{public_url}/admin/leads/{reserved_id}"),
                 }),
             );
             crate::db::webhooks::announce_in(

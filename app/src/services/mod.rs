@@ -16,6 +16,7 @@
 //! check ownership. They return `model` types, built from `db` rows here.
 
 pub mod auth;
+pub mod bookings;
 pub mod case_study_admin;
 pub mod consultant_admin;
 pub mod context;

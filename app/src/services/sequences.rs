@@ -218,7 +218,12 @@ async fn verified<'t>(db: &Db, token: &'t str) -> Result<&'t str, AppError> {
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn unsubscribe(db: &Db, token: &str) -> Result<(), AppError> {
     let lead_id = verified(db, token).await?;
-    if db_sequences::unsubscribe(db, lead_id, &lead_key_prefix(lead_id)).await? {
+    let announced = crate::services::webhooks::lead_payload(
+        crate::domain::webhooks::WebhookEvent::LeadUpdated,
+        lead_id,
+        serde_json::json!({ "consent_marketing": false, "unsubscribed": true }),
+    );
+    if db_sequences::unsubscribe(db, lead_id, &lead_key_prefix(lead_id), &announced).await? {
         tracing::info!(lead = %lead_id, "unsubscribed from marketing email");
     }
     Ok(())

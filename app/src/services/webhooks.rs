@@ -70,6 +70,7 @@ pub async fn overview(db: &Db) -> Result<Vec<EndpointSummary>, AppError> {
                 .filter_map(|e| WebhookEvent::parse(e))
                 .collect(),
             active: row.active == 1,
+            slack: row.kind == webhooks::SLACK,
             deliveries,
         });
     }
@@ -142,20 +143,29 @@ pub async fn deliver(db: &Db, http: &reqwest::Client, delivery_id: &str) -> Resu
     if endpoint.active != 1 {
         return Err("the webhook is switched off".into());
     }
-    let timestamp = crate::db::now_ms() / 1000;
-    let signature = crate::domain::webhooks::signature_header(
-        &endpoint.secret,
-        timestamp,
-        &delivery.payload_json,
-    );
-    let sent = http
-        .post(&endpoint.url)
-        .header("content-type", "application/json")
+    let request = if endpoint.kind == webhooks::SLACK {
+        // Slack takes its own message shape, unsigned (the URL is the secret).
+        http.post(&endpoint.url)
+            .header("content-type", "application/json")
+            .body(crate::domain::webhooks::slack_message(
+                &delivery.payload_json,
+            )?)
+    } else {
+        let timestamp = crate::db::now_ms() / 1000;
+        let signature = crate::domain::webhooks::signature_header(
+            &endpoint.secret,
+            timestamp,
+            &delivery.payload_json,
+        );
+        http.post(&endpoint.url)
+            .header("content-type", "application/json")
+            .header("x-ce-event", &delivery.event)
+            .header("x-ce-delivery", &delivery.id)
+            .header("x-ce-signature", signature)
+            .body(delivery.payload_json.clone())
+    };
+    let sent = request
         .header("user-agent", "CausalEdge-Webhooks/1")
-        .header("x-ce-event", &delivery.event)
-        .header("x-ce-delivery", &delivery.id)
-        .header("x-ce-signature", signature)
-        .body(delivery.payload_json.clone())
         .send()
         .await;
     let (code, error) = match sent {

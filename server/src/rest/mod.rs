@@ -7,6 +7,7 @@
 //! Modules depend downward only: the resource files use `error` and `staff`;
 //! neither uses a resource file.
 
+pub mod bookings;
 pub mod case_studies;
 pub mod consultants;
 pub mod error;
@@ -33,6 +34,7 @@ pub fn routes() -> Router<AppState> {
             "/api/v1/leads/{id}/consultant-match",
             get(leads::consultant_match),
         )
+        .route("/api/v1/bookings/calendly", post(bookings::calendly))
         .route(
             "/api/v1/unsubscribe/{token}",
             post(unsubscribe::one_click).get(unsubscribe::page),

@@ -9,6 +9,7 @@ mod admin_access;
 mod admin_lists;
 mod auth;
 mod bad_input;
+mod bookings;
 mod case_study_admin;
 mod consultant_admin;
 mod email_jobs;

@@ -2,14 +2,38 @@
 //! documented path and method answers, every documented status is produced
 //! by a request below, and every property of a documented response body is
 //! in the real response, with the documented type.
-use crate::common::{client, TestApp};
+use crate::common::{client, Backend, TestApp};
 use crate::leads::lead;
 use crate::roi::{estimate_request, post_json};
 use app::domain::role::Role;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
-on_both_backends!(the_openapi_document_matches_the_handlers);
+mod sqlite {
+    #[tokio::test]
+    async fn the_openapi_document_matches_the_handlers() {
+        super::the_openapi_document_matches_the_handlers(
+            super::with_bookings(super::Backend::Sqlite).await,
+        )
+        .await
+    }
+}
+mod postgres {
+    #[tokio::test]
+    async fn the_openapi_document_matches_the_handlers() {
+        super::the_openapi_document_matches_the_handlers(
+            super::with_bookings(super::Backend::Postgres).await,
+        )
+        .await
+    }
+}
+
+const BOOKING_KEY: &str = "calendly-signing-key-for-openapi-0123";
+
+/// A server that takes booking webhooks, so all of their answers can be seen.
+async fn with_bookings(backend: Backend) -> TestApp {
+    crate::common::spawn_app_with(backend, &[("CE_CALENDLY_SIGNING_KEY", BOOKING_KEY)]).await
+}
 
 /// Who sends a request.
 #[derive(Clone, Copy)]
@@ -31,11 +55,14 @@ struct Case {
     address: &'static str,
     /// Sent this many times first, each answered 2xx (to reach a rate limit).
     warm_up: usize,
+    /// A header to send besides (a webhook's signature).
+    header: Option<(&'static str, String)>,
 }
 
 enum Body {
     Json(Value),
     Raw(&'static str),
+    Text(String),
 }
 
 fn case(method: &'static str, path: &'static str, status: u16, url: impl Into<String>) -> Case {
@@ -48,6 +75,7 @@ fn case(method: &'static str, path: &'static str, status: u16, url: impl Into<St
         body: None,
         address: "10.9.0.1",
         warm_up: 0,
+        header: None,
     }
 }
 
@@ -58,6 +86,14 @@ impl Case {
     }
     fn raw(mut self, body: &'static str) -> Case {
         self.body = Some(Body::Raw(body));
+        self
+    }
+    fn text(mut self, body: String) -> Case {
+        self.body = Some(Body::Text(body));
+        self
+    }
+    fn header(mut self, name: &'static str, value: String) -> Case {
+        self.header = Some((name, value));
         self
     }
     fn by(mut self, who: Who) -> Case {
@@ -104,6 +140,11 @@ async fn the_openapi_document_matches_the_handlers(app: TestApp) {
         .unwrap();
     let token = app::domain::email_sequence::unsubscribe_token(&key, &lead_id);
     let match_path = "/api/v1/leads/{id}/consultant-match";
+    let booking = crate::bookings::calendly_body("invitee.created", "openapi@acme.example", "OA1");
+    let junk = r#"{"event":"invitee.created"}"#;
+    let signed = |body: &str| {
+        app::domain::webhooks::signature_header(BOOKING_KEY, app::db::now_ms() / 1000, body)
+    };
     let cases = vec![
         case("get", "/api/v1/openapi.json", 200, "/api/v1/openapi.json"),
         case("get", "/api/v1/case-studies", 200, "/api/v1/case-studies?sort_by=roi_desc"),
@@ -137,6 +178,15 @@ async fn the_openapi_document_matches_the_handlers(app: TestApp) {
             .by(Who::Marketer),
         case("get", match_path, 404, "/api/v1/leads/no-such-lead/consultant-match")
             .by(Who::Admin),
+        case("post", "/api/v1/bookings/calendly", 200, "/api/v1/bookings/calendly")
+            .text(booking.clone())
+            .header("Calendly-Webhook-Signature", signed(&booking)),
+        case("post", "/api/v1/bookings/calendly", 400, "/api/v1/bookings/calendly")
+            .text(junk.to_string())
+            .header("Calendly-Webhook-Signature", signed(junk)),
+        case("post", "/api/v1/bookings/calendly", 401, "/api/v1/bookings/calendly")
+            .text(booking.clone())
+            .header("Calendly-Webhook-Signature", "t=1,v1=00".to_string()),
         case("post", "/api/v1/unsubscribe/{token}", 200, format!("/api/v1/unsubscribe/{token}")),
         case("post", "/api/v1/unsubscribe/{token}", 404, format!("/api/v1/unsubscribe/{lead_id}.0123456789abcdef0123456789abcdef")),
     ];
@@ -195,8 +245,14 @@ async fn the_openapi_document_matches_the_handlers(app: TestApp) {
                 Some(Body::Raw(text)) => request
                     .header("Content-Type", "application/json")
                     .body(*text),
+                Some(Body::Text(text)) => request
+                    .header("Content-Type", "application/json")
+                    .body(text.clone()),
                 None => request,
             };
+            if let Some((name, value)) = &c.header {
+                request = request.header(*name, value);
+            }
             let response = request.send().await.expect("request sent");
             let status = response.status().as_u16();
             let what = format!("{} {} ({})", c.method.to_uppercase(), c.url, c.status);

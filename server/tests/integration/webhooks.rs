@@ -319,3 +319,134 @@ async fn bad_webhooks_are_refused_and_only_admins_manage_them(backend: Backend) 
         401
     );
 }
+
+mod slack {
+    #[tokio::test]
+    async fn sqlite_new_tier1_leads_reach_slack_once() {
+        super::new_tier1_leads_reach_slack_once(super::Backend::Sqlite).await
+    }
+    #[tokio::test]
+    async fn postgres_new_tier1_leads_reach_slack_once() {
+        super::new_tier1_leads_reach_slack_once(super::Backend::Postgres).await
+    }
+}
+
+/// A Slack incoming webhook on 127.0.0.1: records each message body.
+async fn slack_receiver() -> (String, Arc<Mutex<Vec<Value>>>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!(
+        "http://127.0.0.1:{}/services/T0/B0/x",
+        listener.local_addr().unwrap().port()
+    );
+    let messages: Arc<Mutex<Vec<Value>>> = Arc::default();
+    let seen = messages.clone();
+    let router = axum::Router::new().route(
+        "/services/T0/B0/x",
+        post(move |body: String| {
+            let seen = seen.clone();
+            async move {
+                seen.lock()
+                    .unwrap()
+                    .push(serde_json::from_str(&body).unwrap());
+                "ok"
+            }
+        }),
+    );
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    (url, messages)
+}
+
+async fn new_tier1_leads_reach_slack_once(backend: Backend) {
+    let (url, messages) = slack_receiver().await;
+    let app = spawn_app_with(
+        backend,
+        &[
+            ("CE_JOB_POLL_MS", "50"),
+            ("CE_SLACK_WEBHOOK_URL", url.as_str()),
+        ],
+    )
+    .await;
+    app.seed_showcase().await;
+    let post = |email: &'static str, from: &'static str| {
+        let app = &app;
+        async move {
+            let response =
+                crate::roi::post_json(app, "/api/v1/leads", &crate::leads::lead(email), from).await;
+            assert_eq!(response.status(), 201);
+            response.json::<Value>().await.unwrap()["lead_id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        }
+    };
+    let admin = app.logged_in_as(Role::Admin).await;
+    // Where Tier 1 starts is a scoring setting: low first, then high.
+    let tier1_from = |min: &'static str| {
+        let (app, admin) = (&app, admin.clone());
+        async move {
+            let form = [
+                ("input[revenue]", "20"),
+                ("input[company_size]", "10"),
+                ("input[decision_authority]", "15"),
+                ("input[timeline]", "15"),
+                ("input[budget]", "10"),
+                ("input[industry_results]", "10"),
+                ("input[case_studies_viewed]", "7"),
+                ("input[calculator_used]", "7"),
+                ("input[time_on_site]", "3"),
+                ("input[forms_submitted]", "3"),
+                ("input[tier1_min]", min),
+                ("input[tier2_min]", "10"),
+            ];
+            let saved = app.call(&admin, "/api/admin/settings/scoring", &form).await;
+            assert_eq!(saved.status(), 200);
+        }
+    };
+    let tier_of = |id: String| {
+        let app = &app;
+        async move {
+            sqlx::query_scalar::<_, String>("SELECT tier FROM leads WHERE id = $1")
+                .bind(id)
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap()
+        }
+    };
+    tier1_from("11").await;
+    let first = post("slack-1@acme-retail.co.uk", "10.9.5.1").await;
+    assert_eq!(tier_of(first.clone()).await, "Tier_1");
+    eventually("Slack hears of the Tier 1 lead", || {
+        messages.lock().unwrap().len() == 1
+    })
+    .await;
+    let text = messages.lock().unwrap()[0]["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        text.starts_with("New Tier 1 lead: Ana Silva at Acme Retail"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "<{}/admin/leads/{first}|Open the lead>",
+            app.base_url
+        )),
+        "{text}"
+    );
+    // A lead below Tier 1 is not announced to Slack.
+    tier1_from("99").await;
+    let second = post("slack-2@acme-retail.co.uk", "10.9.5.2").await;
+    assert_ne!(tier_of(second).await, "Tier_1");
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert_eq!(messages.lock().unwrap().len(), 1, "once, and only Tier 1");
+    let slack_deliveries: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM webhook_deliveries WHERE endpoint_id = 'slack'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(slack_deliveries, 1);
+    // The admins' page shows it without a secret.
+    let page = app.page(&admin, "/admin/webhooks").await;
+    assert!(page.contains("Slack, from CE_SLACK_WEBHOOK_URL"));
+}

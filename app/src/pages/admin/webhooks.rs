@@ -103,10 +103,16 @@ fn EndpointCard(endpoint: EndpointSummary) -> impl IntoView {
                 </span>
                 " " {events}
             </p>
-            <details>
-                <summary>"Signing secret"</summary>
-                <code class="webhook__secret">{endpoint.secret.clone()}</code>
-            </details>
+            {if endpoint.slack {
+                view! { <p class="small">"Slack, from CE_SLACK_WEBHOOK_URL: a message for each new Tier 1 lead."</p> }.into_any()
+            } else {
+                view! {
+                    <details>
+                        <summary>"Signing secret"</summary>
+                        <code class="webhook__secret">{endpoint.secret.clone()}</code>
+                    </details>
+                }.into_any()
+            }}
             <div class="row-actions">
                 <form method="post" action=SetWebhookActive::PATH class="inline-form">
                     <input type="hidden" name="id" value=id.clone() />

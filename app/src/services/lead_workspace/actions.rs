@@ -91,6 +91,15 @@ fn status_event(id: &str, from: LeadStatus, to: LeadStatus, user: &CurrentUser) 
     )
 }
 
+/// The `lead.updated` webhook body.
+fn updated_event(id: &str, changes: serde_json::Value) -> String {
+    crate::services::webhooks::lead_payload(
+        crate::domain::webhooks::WebhookEvent::LeadUpdated,
+        id,
+        changes,
+    )
+}
+
 /// A guarded status write that found the lead elsewhere was beaten to it.
 fn moved_or_conflict(moved: bool) -> Result<(), AppError> {
     if moved {
@@ -223,6 +232,14 @@ pub async fn set_values(
             actor_user_id: Some(user.id.clone()),
             ..NewInteraction::default()
         },
+        &updated_event(
+            id,
+            serde_json::json!({
+                "estimated_value_minor": est,
+                "actual_value_minor": act,
+                "changed_by": user.display_name,
+            }),
+        ),
     )
     .await
     .map_err(AppError::from)
@@ -257,6 +274,13 @@ pub async fn reassign(
             actor_user_id: Some(user.id.clone()),
             ..NewInteraction::default()
         },
+        &updated_event(
+            id,
+            serde_json::json!({
+                "assigned_consultant_id": consultant.id,
+                "changed_by": user.display_name,
+            }),
+        ),
     )
     .await
     .map_err(AppError::from)
