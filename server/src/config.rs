@@ -42,6 +42,9 @@ pub struct Config {
     pub calendly_signing_key: Option<String>,
     /// `CE_SLACK_WEBHOOK_URL`: a Slack incoming webhook for new Tier 1 leads.
     pub slack_webhook_url: Option<String>,
+    /// `CE_HUBSPOT_TOKEN` (a private app's access token) and `CE_HUBSPOT_URL`
+    /// (default `https://api.hubapi.com`): leads pushed to HubSpot.
+    pub hubspot: Option<(String, String)>,
 }
 
 impl fmt::Debug for Config {
@@ -62,6 +65,7 @@ impl fmt::Debug for Config {
             .field("site_root", &self.site_root)
             .field("smtp", &self.smtp)
             .field("mail_from", &self.mail_from)
+            .field("hubspot", &self.hubspot.as_ref().map(|(url, _)| url))
             .field(
                 "slack_webhook_url",
                 &self.slack_webhook_url.as_ref().map(|_| "<redacted>"),
@@ -231,6 +235,26 @@ impl Config {
                     name: "CE_SLACK_WEBHOOK_URL",
                     message,
                 })?,
+            hubspot: match get("CE_HUBSPOT_TOKEN") {
+                None => None,
+                Some(token) if token.trim().is_empty() || token.chars().any(char::is_whitespace) => {
+                    return Err(ConfigError::Setting {
+                        name: "CE_HUBSPOT_TOKEN",
+                        message: "paste the private app's access token whole (no spaces)".into(),
+                    })
+                }
+                Some(token) => {
+                    let base = get("CE_HUBSPOT_URL")
+                        .unwrap_or_else(|| "https://api.hubapi.com".to_string());
+                    let base = app::domain::webhooks::check_url(&base).map_err(|message| {
+                        ConfigError::Setting {
+                            name: "CE_HUBSPOT_URL",
+                            message,
+                        }
+                    })?;
+                    Some((base, token))
+                }
+            },
             public_url,
         })
     }
@@ -348,10 +372,45 @@ mod tests {
         let c = config(&[
             ("DATABASE_URL", "postgres://u:hunter2@h/d"),
             ("CE_DEMO_PASSWORD", "Secret-Pass-123"),
+            ("CE_HUBSPOT_TOKEN", "pat-na1-secret-token"),
+            ("CE_CALENDLY_SIGNING_KEY", "calendly-secret-signing-key"),
+            (
+                "CE_SLACK_WEBHOOK_URL",
+                "https://hooks.slack.com/services/T/B/slack-secret",
+            ),
         ])
         .unwrap();
         let debug = format!("{c:?}");
-        assert!(!debug.contains("hunter2"));
-        assert!(!debug.contains("Secret-Pass-123"));
+        for secret in [
+            "hunter2",
+            "Secret-Pass-123",
+            "pat-na1-secret-token",
+            "calendly-secret-signing-key",
+            "slack-secret",
+        ] {
+            assert!(!debug.contains(secret), "{secret} in {debug}");
+        }
+    }
+
+    #[test]
+    fn bad_integration_settings_are_named() {
+        let short = config(&[("CE_CALENDLY_SIGNING_KEY", "short")]).unwrap_err();
+        assert!(
+            short.to_string().contains("CE_CALENDLY_SIGNING_KEY"),
+            "{short}"
+        );
+        let spaced = config(&[("CE_HUBSPOT_TOKEN", "pat with spaces")]).unwrap_err();
+        assert!(spaced.to_string().contains("CE_HUBSPOT_TOKEN"), "{spaced}");
+        let base = config(&[
+            ("CE_HUBSPOT_TOKEN", "pat"),
+            ("CE_HUBSPOT_URL", "api.hubapi.com"),
+        ])
+        .unwrap_err();
+        assert!(base.to_string().contains("CE_HUBSPOT_URL"), "{base}");
+        let slack = config(&[("CE_SLACK_WEBHOOK_URL", "hooks.slack.com/x")]).unwrap_err();
+        assert!(
+            slack.to_string().contains("CE_SLACK_WEBHOOK_URL"),
+            "{slack}"
+        );
     }
 }

@@ -59,6 +59,15 @@ impl Application {
         app::db::webhooks::configure_slack(&db, config.slack_webhook_url.as_deref())
             .await
             .map_err(|e| StartupError::Database(e.into()))?;
+        app::db::webhooks::configure_hubspot(
+            &db,
+            config
+                .hubspot
+                .as_ref()
+                .map(|(url, token)| (url.as_str(), token.as_str())),
+        )
+        .await
+        .map_err(|e| StartupError::Database(e.into()))?;
         let mailer = match (&config.smtp, &config.mail_from) {
             (Some(smtp), Some(from)) => {
                 Some(app::services::mail::Mailer::new(smtp, from).map_err(StartupError::Mail)?)

@@ -13,7 +13,7 @@ pub struct EndpointRow {
     pub events_json: String,
     pub active: i64,
     pub created_at: i64,
-    /// `signed`, or `slack` (built in, from the configuration).
+    /// `signed`, or built in from the configuration: `slack`, `hubspot`.
     pub kind: String,
 }
 
@@ -118,6 +118,35 @@ pub async fn configure_slack(db: &Db, url: Option<&str>) -> Result<(), sqlx::Err
         .map(|_| ()),
         None => sqlx::query("UPDATE webhook_endpoints SET active = 0 WHERE id = $1")
             .bind(SLACK)
+            .execute(&db.pool)
+            .await
+            .map(|_| ()),
+    }
+}
+
+/// The kind of the built-in HubSpot endpoint, and its fixed id. Its `url`
+/// is HubSpot's API base, its `secret` the access token (never shown).
+pub const HUBSPOT: &str = "hubspot";
+
+/// Writes the HubSpot endpoint from the configuration: on with this API base
+/// and token for every lead event, or (none) off, keeping its log.
+pub async fn configure_hubspot(db: &Db, api: Option<(&str, &str)>) -> Result<(), sqlx::Error> {
+    let _turn = db.write_turn().await;
+    match api {
+        Some((base_url, token)) => sqlx::query(
+            "INSERT INTO webhook_endpoints (id, url, secret, events_json, active, created_at, kind) \
+             VALUES ($1, $2, $3, '[\"lead.created\",\"lead.updated\",\"lead.status_changed\"]', 1, $4, $1) \
+             ON CONFLICT (id) DO UPDATE SET url = excluded.url, secret = excluded.secret, active = 1",
+        )
+        .bind(HUBSPOT)
+        .bind(base_url)
+        .bind(token)
+        .bind(now_ms())
+        .execute(&db.pool)
+        .await
+        .map(|_| ()),
+        None => sqlx::query("UPDATE webhook_endpoints SET active = 0 WHERE id = $1")
+            .bind(HUBSPOT)
             .execute(&db.pool)
             .await
             .map(|_| ()),

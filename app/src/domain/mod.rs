@@ -12,6 +12,7 @@ pub mod consultant_query;
 pub mod contact_fields;
 pub mod content_policy;
 pub mod control_chars;
+pub mod crm;
 pub mod cross_site;
 pub mod dates;
 pub mod demo_showcase;

@@ -11,9 +11,9 @@ pub struct EndpointSummary {
     pub secret: String,
     pub events: Vec<WebhookEvent>,
     pub active: bool,
-    /// The built-in Slack endpoint (from `CE_SLACK_WEBHOOK_URL`): new Tier 1
-    /// leads as messages, no secret.
-    pub slack: bool,
+    /// A built-in endpoint (Slack, HubSpot, from the configuration): what it
+    /// does. Its secret is not shown.
+    pub builtin: Option<String>,
     /// Newest first.
     pub deliveries: Vec<DeliverySummary>,
 }

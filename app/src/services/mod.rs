@@ -20,6 +20,7 @@ pub mod bookings;
 pub mod case_study_admin;
 pub mod consultant_admin;
 pub mod context;
+pub mod crm;
 pub mod email_templates;
 pub mod jobs;
 pub mod lead_pages;

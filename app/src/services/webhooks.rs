@@ -64,13 +64,27 @@ pub async fn overview(db: &Db) -> Result<Vec<EndpointSummary>, AppError> {
         out.push(EndpointSummary {
             id: row.id,
             url: row.url,
-            secret: row.secret,
+            // A built-in endpoint's secret is an access token: never shown.
+            secret: if row.kind == "signed" {
+                row.secret
+            } else {
+                String::new()
+            },
             events: events
                 .iter()
                 .filter_map(|e| WebhookEvent::parse(e))
                 .collect(),
             active: row.active == 1,
-            slack: row.kind == webhooks::SLACK,
+            builtin: match row.kind.as_str() {
+                webhooks::SLACK => {
+                    Some("Slack, from CE_SLACK_WEBHOOK_URL: a message for each new Tier 1 lead.".into())
+                }
+                webhooks::HUBSPOT => Some(
+                    "HubSpot, from CE_HUBSPOT_TOKEN: every lead event updates the contact; a deal opens once the lead is qualified."
+                        .into(),
+                ),
+                _ => None,
+            },
             deliveries,
         });
     }
@@ -143,6 +157,20 @@ pub async fn deliver(db: &Db, http: &reqwest::Client, delivery_id: &str) -> Resu
     if endpoint.active != 1 {
         return Err("the webhook is switched off".into());
     }
+    if endpoint.kind == webhooks::HUBSPOT {
+        let lead_id = serde_json::from_str::<serde_json::Value>(&delivery.payload_json)
+            .ok()
+            .and_then(|body| body["lead_id"].as_str().map(str::to_string))
+            .ok_or("the event names no lead")?;
+        let outcome =
+            crate::services::crm::sync_lead(db, http, &endpoint.url, &endpoint.secret, &lead_id)
+                .await;
+        let (code, error) = match outcome {
+            Ok(code) => (Some(code), None),
+            Err((code, error)) => (code, Some(error)),
+        };
+        return finish_attempt(db, &delivery.id, code, error).await;
+    }
     let request = if endpoint.kind == webhooks::SLACK {
         // Slack takes its own message shape, unsigned (the URL is the secret).
         http.post(&endpoint.url)
@@ -176,9 +204,19 @@ pub async fn deliver(db: &Db, http: &reqwest::Client, delivery_id: &str) -> Resu
         ),
         Err(e) => (None, Some(format!("could not reach the receiver: {e}"))),
     };
+    finish_attempt(db, &delivery.id, code, error).await
+}
+
+/// Logs one attempt; `Err` (try again later) when it failed.
+async fn finish_attempt(
+    db: &Db,
+    delivery_id: &str,
+    code: Option<u16>,
+    error: Option<String>,
+) -> Result<(), String> {
     webhooks::record_attempt(
         db,
-        &delivery.id,
+        delivery_id,
         code,
         error.as_deref().unwrap_or(""),
         error.is_none(),

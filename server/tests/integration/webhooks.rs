@@ -450,3 +450,177 @@ async fn new_tier1_leads_reach_slack_once(backend: Backend) {
     let page = app.page(&admin, "/admin/webhooks").await;
     assert!(page.contains("Slack, from CE_SLACK_WEBHOOK_URL"));
 }
+
+mod hubspot {
+    #[tokio::test]
+    async fn sqlite_leads_reach_hubspot_as_contacts_and_one_deal() {
+        super::leads_reach_hubspot_as_contacts_and_one_deal(super::Backend::Sqlite).await
+    }
+    #[tokio::test]
+    async fn postgres_leads_reach_hubspot_as_contacts_and_one_deal() {
+        super::leads_reach_hubspot_as_contacts_and_one_deal(super::Backend::Postgres).await
+    }
+}
+
+/// HubSpot's CRM API on 127.0.0.1: checks the bearer token, records each
+/// request as (path, body), can fail on demand.
+#[derive(Clone, Default)]
+struct FakeHubSpot {
+    requests: Arc<Mutex<Vec<(String, Value)>>>,
+    failing: Arc<AtomicBool>,
+}
+
+async fn fake_hubspot() -> (String, FakeHubSpot) {
+    use axum::extract::OriginalUri;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
+    let fake = FakeHubSpot::default();
+    let state = fake.clone();
+    let handler = move |uri: OriginalUri, headers: HeaderMap, body: String| {
+        let state = state.clone();
+        async move {
+            if headers.get("authorization").and_then(|v| v.to_str().ok())
+                != Some("Bearer pat-test-token")
+            {
+                return (StatusCode::UNAUTHORIZED, "{}".to_string());
+            }
+            if state.failing.load(Ordering::SeqCst) {
+                return (StatusCode::SERVICE_UNAVAILABLE, "{}".to_string());
+            }
+            let body: Value = serde_json::from_str(&body).unwrap();
+            state
+                .requests
+                .lock()
+                .unwrap()
+                .push((uri.path().to_string(), body));
+            let answer = if uri.path().ends_with("/batch/upsert") {
+                serde_json::json!({"status": "COMPLETE", "results": [{"id": "501"}]})
+            } else {
+                serde_json::json!({"id": "9001"})
+            };
+            (StatusCode::OK, answer.to_string())
+        }
+    };
+    let router = axum::Router::new()
+        .route(
+            "/crm/v3/objects/contacts/batch/upsert",
+            post(handler.clone()),
+        )
+        .route("/crm/v3/objects/deals", post(handler));
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    (base, fake)
+}
+
+async fn leads_reach_hubspot_as_contacts_and_one_deal(backend: Backend) {
+    let (base, hubspot) = fake_hubspot().await;
+    let app = spawn_app_with(
+        backend,
+        &[
+            ("CE_JOB_POLL_MS", "50"),
+            ("CE_HUBSPOT_TOKEN", "pat-test-token"),
+            ("CE_HUBSPOT_URL", base.as_str()),
+        ],
+    )
+    .await;
+    app.seed_showcase().await;
+    let requests = || hubspot.requests.lock().unwrap().clone();
+    let response = crate::roi::post_json(
+        &app,
+        "/api/v1/leads",
+        &crate::leads::lead("crm@acme-retail.co.uk"),
+        "10.9.6.1",
+    )
+    .await;
+    assert_eq!(response.status(), 201);
+    let lead_id = response.json::<Value>().await.unwrap()["lead_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    eventually("the contact reaches HubSpot", || requests().len() == 1).await;
+    let (path, body) = requests()[0].clone();
+    assert_eq!(path, "/crm/v3/objects/contacts/batch/upsert");
+    assert_eq!(body["inputs"][0]["id"], "crm@acme-retail.co.uk");
+    assert_eq!(body["inputs"][0]["properties"]["hs_lead_status"], "NEW");
+
+    // HubSpot is down when the lead is qualified: retried, then one deal.
+    hubspot.failing.store(true, Ordering::SeqCst);
+    let admin = app.logged_in_as(Role::Admin).await;
+    let qualify = |to: &'static str| {
+        let (app, admin, id) = (&app, admin.clone(), lead_id.clone());
+        async move {
+            let moved = app
+                .call(
+                    &admin,
+                    "/api/admin/leads/status",
+                    &[("id", id.as_str()), ("status", to), ("note", "")],
+                )
+                .await;
+            assert_eq!(moved.status(), 200);
+        }
+    };
+    qualify("contacted").await;
+    qualify("qualified").await;
+    let failed_attempts = || async {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM webhook_deliveries WHERE endpoint_id = 'hubspot' AND attempts >= 1 AND status = 'pending'",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+    };
+    for _ in 0..200 {
+        if failed_attempts().await == 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(failed_attempts().await, 2, "both changes wait for a retry");
+    hubspot.failing.store(false, Ordering::SeqCst);
+    for _ in 0..200 {
+        let moved = sqlx::query(
+            "UPDATE jobs SET run_at = 0 WHERE kind = 'deliver_webhook' AND state = 'queued' AND attempts >= 1",
+        )
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+        if moved.rows_affected() == 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    eventually("both changes reach HubSpot", || {
+        requests()
+            .iter()
+            .filter(|(p, _)| p.ends_with("/batch/upsert"))
+            .count()
+            == 3
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let deals: Vec<Value> = requests()
+        .into_iter()
+        .filter(|(p, _)| p == "/crm/v3/objects/deals")
+        .map(|(_, b)| b)
+        .collect();
+    assert_eq!(deals.len(), 1, "one deal, however many events: {deals:?}");
+    assert_eq!(deals[0]["associations"][0]["to"]["id"], "501");
+    let deal_id: Option<String> = sqlx::query_scalar("SELECT crm_deal_id FROM leads WHERE id = $1")
+        .bind(&lead_id)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(deal_id.as_deref(), Some("9001"));
+    let last = requests()
+        .into_iter()
+        .rfind(|(p, _)| p.ends_with("/batch/upsert"))
+        .unwrap()
+        .1;
+    assert_eq!(
+        last["inputs"][0]["properties"]["hs_lead_status"],
+        "CONNECTED"
+    );
+    // The admins' page names it and never shows the token.
+    let page = app.page(&admin, "/admin/webhooks").await;
+    assert!(page.contains("HubSpot, from CE_HUBSPOT_TOKEN"));
+    assert!(!page.contains("pat-test-token"));
+}

@@ -103,8 +103,8 @@ fn EndpointCard(endpoint: EndpointSummary) -> impl IntoView {
                 </span>
                 " " {events}
             </p>
-            {if endpoint.slack {
-                view! { <p class="small">"Slack, from CE_SLACK_WEBHOOK_URL: a message for each new Tier 1 lead."</p> }.into_any()
+            {if let Some(what) = endpoint.builtin.clone() {
+                view! { <p class="small">{what}</p> }.into_any()
             } else {
                 view! {
                     <details>
