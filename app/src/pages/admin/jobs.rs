@@ -1,4 +1,4 @@
-//! `/admin/jobs`: the durable job queue (emails today): what waits, what
+//! `/admin/jobs`: the durable job queue: what waits, what
 //! ran, what gave up and why, with retry and cancel. Plain forms, so it
 //! works without JavaScript; each action comes back to this page.
 
@@ -22,7 +22,7 @@ pub fn JobsPage() -> impl IntoView {
     view! {
         <AdminPage section=AdminSection::Jobs>
             <h1>"Jobs"</h1>
-            <p class="muted">"Work done after the request that caused it: today, sending email. Failed jobs are tried again with growing waits and given up after a day."</p>
+            <p class="muted">"Work done after the request that caused it: emails, follow-ups, webhook deliveries (Slack and HubSpot among them) and the periodic checks. Failed jobs are tried again with growing waits and given up after a day."</p>
             <Loaded resource=jobs render=move |overview| view! { <JobsList overview shown /> } />
         </AdminPage>
     }
