@@ -21,6 +21,7 @@
 #   RUNS         runs of each measurement       (default 2)
 #   COMPRESSED   also run with Accept-Encoding  (default true)
 #   KEEP_TMP     keep the temporary directory   (default false)
+#   CE_WORKERS   the server's worker threads    (default one per core)
 #
 # Rows: the gallery (/case-studies, first page of 12 cards) and a filtered,
 # sorted gallery (/case-studies?industry=<first industry>&sort_by=roi_desc);

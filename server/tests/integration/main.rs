@@ -23,6 +23,7 @@ mod media;
 mod media_sweep;
 mod openapi;
 mod password_links;
+mod render_stress;
 mod roi;
 mod security;
 mod sequences;
