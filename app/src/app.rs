@@ -28,7 +28,7 @@ use crate::pages::{
     unsubscribe::UnsubscribePage,
 };
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -79,6 +79,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // paint instead of shifting the page when the island hydrates.
                 <script nonce=crate::components::page_security::script_nonce() inner_html=SHELL_SCRIPT></script>
                 <AutoReload options=options.clone() />
+                // /pkg/causal-edge.<hash>.css when the build hashed its files.
+                <HashedStylesheet options=options.clone() id="leptos" />
                 // Only pages with islands load the WASM bundle (see domain::islands).
                 {wasm_needed().then(|| view! { <HydrationScripts options=options.clone() islands=true /> })}
                 <MetaTags />
@@ -98,7 +100,6 @@ pub fn App() -> impl IntoView {
     // fully on the server (Async) and can answer with a redirect or a 403.
     let guarded = SsrMode::Async;
     view! {
-        <Stylesheet id="leptos" href="/pkg/causal-edge.css" />
         <Link rel="icon" href="/favicon.ico" />
         <Meta name="theme-color" content="#0f3d3e" />
         <Title formatter=page_title />

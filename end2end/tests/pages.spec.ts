@@ -111,3 +111,20 @@ test("a page downloads the WASM bundle only when it holds an island, and the men
   await expect(page.getByRole("button", { name: "Close menu" })).toHaveAttribute("aria-expanded", "true");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Staff sign in" })).toBeVisible();
 });
+
+test("built assets carry a content hash in their names and may be kept for a year", async ({ page }) => {
+  const assets = new Map<string, string | undefined>();
+  page.on("response", async (response) => {
+    const url = new URL(response.url());
+    if (url.pathname.startsWith("/pkg/")) assets.set(url.pathname, (await response.allHeaders())["cache-control"]);
+  });
+  await page.goto("/case-studies");
+  await page.waitForLoadState("networkidle");
+  await waitForIslands(page);
+  const names = [...assets.keys()];
+  for (const ext of ["css", "js", "wasm"]) {
+    const file = names.find((name) => name.endsWith(`.${ext}`));
+    expect(file, `a .${ext} under /pkg/ (${names.join(", ")})`).toMatch(new RegExp(`^/pkg/causal-edge\\.[A-Za-z0-9_-]{8,}\\.${ext}$`));
+    expect(assets.get(file!), file).toBe("public, max-age=31536000, immutable");
+  }
+});

@@ -73,7 +73,9 @@ async fn run(database_url: &str, label: &str) {
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let seed_media = media.clone();
     let server = std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
+        // As `server serve` runs it: one worker per core.
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(std::thread::available_parallelism().map_or(1, |n| n.get()))
             .enable_all()
             .build()
             .unwrap();

@@ -44,6 +44,25 @@ pub async fn trace_request(request: Request, next: Next) -> Response {
     .await
 }
 
+/// How long browsers may keep a built asset under `/pkg/`: a year, never
+/// asking again, when its name carries a content hash
+/// (`causal-edge.3f9a…c1.wasm`: a new build means a new name); five minutes
+/// otherwise (a build without hashes). Not an asset: `None`.
+pub fn asset_cache_policy(path: &str) -> Option<&'static str> {
+    let name = path.strip_prefix("/pkg/")?;
+    let parts: Vec<&str> = name.split('.').collect();
+    let hashed = parts.len() >= 3
+        && parts[1].len() >= 8
+        && parts[1]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    Some(if hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        "public, max-age=300"
+    })
+}
+
 /// Refuses state-changing requests that a browser says come from another
 /// site, scheme or an opaque origin (see [`app::domain::cross_site`]), and
 /// server-function or API writes whose body is not a type our forms send: a
@@ -228,5 +247,33 @@ pub async fn limit_api_requests(
             "The service is busy; please try again shortly.",
         )
             .into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::asset_cache_policy;
+
+    #[test]
+    fn hashed_assets_are_kept_for_a_year_and_others_briefly() {
+        let year = Some("public, max-age=31536000, immutable");
+        assert_eq!(
+            asset_cache_policy("/pkg/causal-edge.Kx3v9QpZtR2mWf8a.wasm"),
+            year
+        );
+        assert_eq!(
+            asset_cache_policy("/pkg/causal-edge.0123456789abcdef.css"),
+            year
+        );
+        assert_eq!(
+            asset_cache_policy("/pkg/causal-edge.css"),
+            Some("public, max-age=300")
+        );
+        assert_eq!(
+            asset_cache_policy("/pkg/causal-edge.js"),
+            Some("public, max-age=300")
+        );
+        assert_eq!(asset_cache_policy("/case-studies"), None);
+        assert_eq!(asset_cache_policy("/media/hero/x.webp"), None);
     }
 }

@@ -49,6 +49,15 @@ pub async fn connect_database(config: &Config) -> Result<Db, StartupError> {
     Ok(db)
 }
 
+/// Whether the release build named its assets by content hash: cargo-leptos
+/// then writes `hash.txt` beside the server binary, where Leptos reads it.
+fn hashed_assets() -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
+        .is_some_and(|file| file.is_file())
+}
+
 impl Application {
     pub async fn build(config: &Config) -> Result<Application, StartupError> {
         let db = connect_database(config).await?;
@@ -89,6 +98,7 @@ impl Application {
             .site_root(config.site_root.as_str())
             .site_pkg_dir(config.site_pkg_dir.as_str())
             .site_addr(local_addr)
+            .hash_files(hashed_assets())
             .build();
         let state = AppState {
             leptos_options,
@@ -256,6 +266,18 @@ pub fn router(state: AppState, media_dir: std::path::PathBuf) -> Router {
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::map_response(
+            |uri: http::Uri, mut response: axum::response::Response| async move {
+                if response.status().is_success() {
+                    if let Some(policy) = middleware::asset_cache_policy(uri.path()) {
+                        response
+                            .headers_mut()
+                            .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+                    }
+                }
+                response
+            },
+        ))
         // Innermost, so what they answer is what the trace records.
         .layer(axum::middleware::from_fn(
             input_guard::server_fn_error_status,
