@@ -31,7 +31,7 @@ async fn fill(db: &Db) {
             "bench@example.com",
             "Bench",
             "marketer",
-            "Bench-Password-1",
+            Some("Bench-Password-1"),
         )
         .unwrap(),
     )
