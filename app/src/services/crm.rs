@@ -67,35 +67,65 @@ pub async fn sync_lead(
     )
     .await?;
     if !wants_deal(&lead.status) || row.crm_deal_id.is_some() {
+        // Opened already, or being opened by another server right now.
         return Ok(status);
     }
     let contact = upserted_contact_id(&answer).ok_or((
         Some(status),
         "HubSpot's answer named no contact".to_string(),
     ))?;
-    let (status, deal) = post(
+    // Several app servers may sync the same lead at once: the one that marks
+    // the lead first opens the deal, the others leave it.
+    if !set_deal_id(db, lead_id, None, DEAL_OPENING).await? {
+        return Ok(status);
+    }
+    let opened = post(
         http,
         &format!("{base}/crm/v3/objects/deals"),
         token,
         &new_deal(&lead, &contact),
     )
-    .await?;
-    let deal_id = deal["id"]
-        .as_str()
-        .ok_or((Some(status), "HubSpot's answer named no deal".to_string()))?;
+    .await
+    .and_then(|(status, deal)| match deal["id"].as_str() {
+        Some(id) => Ok((status, id.to_string())),
+        None => Err((Some(status), "HubSpot's answer named no deal".to_string())),
+    });
+    match opened {
+        Ok((status, deal_id)) => {
+            set_deal_id(db, lead_id, Some(DEAL_OPENING), &deal_id).await?;
+            Ok(status)
+        }
+        Err(failure) => {
+            // Let go, so the retry opens it.
+            set_deal_id(db, lead_id, Some(DEAL_OPENING), "").await?;
+            Err(failure)
+        }
+    }
+}
+
+/// What `crm_deal_id` holds while one server opens the deal.
+const DEAL_OPENING: &str = "opening";
+
+/// Moves the lead's deal id from `from` (`None`: unset) to `to` (`""`:
+/// unset); `false` when it held something else (another server was first).
+async fn set_deal_id(
+    db: &Db,
+    lead_id: &str,
+    from: Option<&str>,
+    to: &str,
+) -> Result<bool, (Option<u16>, String)> {
     let _turn = db.write_turn().await;
-    sqlx::query("UPDATE leads SET crm_deal_id = $1 WHERE id = $2 AND crm_deal_id IS NULL")
-        .bind(deal_id)
-        .bind(lead_id)
-        .execute(&db.pool)
-        .await
-        .map_err(|e| {
-            (
-                Some(status),
-                format!("deal {deal_id} opened, but not recorded: {e}"),
-            )
-        })?;
-    Ok(status)
+    sqlx::query(
+        "UPDATE leads SET crm_deal_id = NULLIF($1, '') WHERE id = $2 \
+         AND COALESCE(crm_deal_id, '') = $3",
+    )
+    .bind(to)
+    .bind(lead_id)
+    .bind(from.unwrap_or(""))
+    .execute(&db.pool)
+    .await
+    .map(|r| r.rows_affected() == 1)
+    .map_err(|e| (None, format!("could not record the deal: {e}")))
 }
 
 async fn post(

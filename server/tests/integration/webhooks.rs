@@ -575,6 +575,17 @@ async fn leads_reach_hubspot_as_contacts_and_one_deal(backend: Backend) {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     assert_eq!(failed_attempts().await, 2, "both changes wait for a retry");
+    // A second app server on the same database works the queue too: the
+    // two retries may run at once, on different servers.
+    let (_second, _stop_second) = crate::common::another_server(
+        &app,
+        &[
+            ("CE_JOB_POLL_MS", "50"),
+            ("CE_HUBSPOT_TOKEN", "pat-test-token"),
+            ("CE_HUBSPOT_URL", base.as_str()),
+        ],
+    )
+    .await;
     hubspot.failing.store(false, Ordering::SeqCst);
     for _ in 0..200 {
         let moved = sqlx::query(
