@@ -293,10 +293,9 @@ pub async fn case_study_ids_for_slugs(
     if slugs.is_empty() {
         return Ok(Vec::new());
     }
-    let placeholders: Vec<String> = (1..=slugs.len()).map(|i| format!("${i}")).collect();
     let sql = format!(
         "SELECT id, slug FROM case_studies WHERE published = 1 AND slug IN ({})",
-        placeholders.join(", ")
+        super::placeholders(slugs.len())
     );
     let mut query = sqlx::query_as::<_, (String, String)>(sqlx::AssertSqlSafe(sql));
     for slug in slugs {

@@ -196,6 +196,15 @@ pub fn redact_url(url: &str) -> String {
     }
 }
 
+/// `$1, $2, … $n`: the placeholders of an `IN (…)` list of `n` values, in
+/// the form both databases read through the Any driver.
+pub fn placeholders(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Milliseconds since the Unix epoch: the timestamp convention of every table.
 pub fn now_ms() -> i64 {
     std::time::SystemTime::now()

@@ -88,6 +88,25 @@ pub async fn by_id(db: &Db, id: &str) -> Result<Option<OutboundEmailRow>, sqlx::
     .await
 }
 
+/// The emails with these ids (those that still exist), in one query.
+pub async fn by_ids(db: &Db, ids: &[String]) -> Result<Vec<OutboundEmailRow>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    // `$n` placeholders by hand: the Any driver's query builder writes `?`,
+    // which PostgreSQL does not read.
+    let sql = format!(
+        "SELECT id, to_address, subject, body_text, body_html, unsubscribe_url, kind, status, \
+         created_at FROM outbound_emails WHERE id IN ({})",
+        super::placeholders(ids.len())
+    );
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+    for id in ids {
+        query = query.bind(id);
+    }
+    query.fetch_all(&db.pool).await
+}
+
 pub async fn mark_sent(db: &Db, id: &str) -> Result<(), sqlx::Error> {
     let _turn = db.write_turn().await;
     sqlx::query("UPDATE outbound_emails SET status = 'sent', sent_at = $1 WHERE id = $2")

@@ -234,6 +234,22 @@ pub async fn delivery(db: &Db, id: &str) -> Result<Option<DeliveryRow>, sqlx::Er
     .await
 }
 
+/// The deliveries with these ids (those that still exist), in one query.
+pub async fn deliveries_by_ids(db: &Db, ids: &[String]) -> Result<Vec<DeliveryRow>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT {DELIVERY_COLUMNS} FROM webhook_deliveries WHERE id IN ({})",
+        super::placeholders(ids.len())
+    );
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+    for id in ids {
+        query = query.bind(id);
+    }
+    query.fetch_all(&db.pool).await
+}
+
 /// An endpoint's newest deliveries (at most `limit`).
 pub async fn deliveries(
     db: &Db,

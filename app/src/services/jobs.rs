@@ -285,8 +285,22 @@ pub async fn overview(
 ) -> Result<crate::model::jobs::JobsOverview, AppError> {
     use crate::domain::jobs::JobState;
     use crate::model::jobs::{JobSummary, JobsOverview};
+    let rows = jobs::list(db, state, 100).await?;
+    // What the jobs work on, read in one query per kind (not one per row).
+    let email_ids: Vec<String> = rows
+        .iter()
+        .filter_map(|r| serde_json::from_str::<SendEmail>(&r.payload_json).ok())
+        .map(|p| p.email_id)
+        .collect();
+    let delivery_ids: Vec<String> = rows
+        .iter()
+        .filter_map(|r| serde_json::from_str::<DeliverWebhook>(&r.payload_json).ok())
+        .map(|p| p.delivery_id)
+        .collect();
+    let emails = outbound_emails::by_ids(db, &email_ids).await?;
+    let deliveries = crate::db::webhooks::deliveries_by_ids(db, &delivery_ids).await?;
     let mut summaries = Vec::new();
-    for row in jobs::list(db, state, 100).await? {
+    for row in rows {
         let kind = JobKind::parse(&row.kind)
             .ok_or_else(|| AppError::internal(format!("unknown job kind {}", row.kind)))?;
         let state = JobState::parse(&row.state)
@@ -304,7 +318,7 @@ pub async fn overview(
             JobKind::DeliverWebhook => {
                 match serde_json::from_str::<DeliverWebhook>(&row.payload_json) {
                     Ok(DeliverWebhook { delivery_id }) => {
-                        match crate::db::webhooks::delivery(db, &delivery_id).await? {
+                        match deliveries.iter().find(|d| d.id == delivery_id) {
                             Some(d) => format!("{} (delivery {})", d.event, d.id),
                             None => "A delivery that no longer exists".to_string(),
                         }
@@ -312,16 +326,13 @@ pub async fn overview(
                     Err(_) => String::new(),
                 }
             }
-            JobKind::SendEmail => {
-                let email = match serde_json::from_str::<SendEmail>(&row.payload_json) {
-                    Ok(SendEmail { email_id }) => outbound_emails::by_id(db, &email_id).await?,
-                    Err(_) => None,
-                };
-                email.map_or_else(
+            JobKind::SendEmail => serde_json::from_str::<SendEmail>(&row.payload_json)
+                .ok()
+                .and_then(|p| emails.iter().find(|e| e.id == p.email_id))
+                .map_or_else(
                     || "An email that no longer exists".to_string(),
                     |e| format!("Email to {}: {}", e.to_address, e.subject),
-                )
-            }
+                ),
         };
         summaries.push(JobSummary {
             id: row.id,
