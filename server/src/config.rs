@@ -45,6 +45,11 @@ pub struct Config {
     /// `CE_HUBSPOT_TOKEN` (a private app's access token) and `CE_HUBSPOT_URL`
     /// (default `https://api.hubapi.com`): leads pushed to HubSpot.
     pub hubspot: Option<(String, String)>,
+    /// `CE_PAGE_CACHE_SECS`: how long an anonymous public page is answered
+    /// from memory (0: never); the staleness bound across app servers.
+    pub page_cache_secs: u64,
+    /// `CE_PAGE_CACHE_MB`: the most memory those pages may take.
+    pub page_cache_mb: usize,
 }
 
 impl fmt::Debug for Config {
@@ -255,6 +260,15 @@ impl Config {
                     Some((base, token))
                 }
             },
+            page_cache_secs: parse(
+                "CE_PAGE_CACHE_SECS",
+                get("CE_PAGE_CACHE_SECS"),
+                5,
+                |s: &u64| *s <= 3600,
+            )?,
+            page_cache_mb: parse("CE_PAGE_CACHE_MB", get("CE_PAGE_CACHE_MB"), 16, |m: &usize| {
+                (1..=4096).contains(m)
+            })?,
             public_url,
         })
     }

@@ -8,6 +8,7 @@ pub mod input_guard;
 pub mod lead_export;
 pub mod media;
 pub mod middleware;
+pub mod page_cache;
 pub mod rest;
 pub mod seed;
 pub mod seo;

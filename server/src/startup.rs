@@ -121,9 +121,13 @@ impl Application {
             lifecycle: Lifecycle::default(),
         };
         let public_url = state.settings.public_url.clone();
+        let page_cache = crate::page_cache::PageCache::new(
+            Duration::from_secs(config.page_cache_secs),
+            config.page_cache_mb * 1024 * 1024,
+        );
         Ok(Application {
             listener,
-            router: router(state.clone(), config.media_dir.clone()),
+            router: router(state.clone(), config.media_dir.clone(), page_cache),
             state,
             shutdown_grace: Duration::from_secs(config.shutdown_grace_secs),
             worker: app::services::jobs::Worker::for_server(
@@ -238,7 +242,11 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
-pub fn router(state: AppState, media_dir: std::path::PathBuf) -> Router {
+pub fn router(
+    state: AppState,
+    media_dir: std::path::PathBuf,
+    page_cache: crate::page_cache::PageCache,
+) -> Router {
     let routes = route_list();
     let context_state = state.clone();
     let leptos_options = state.leptos_options.clone();
@@ -299,6 +307,11 @@ pub fn router(state: AppState, media_dir: std::path::PathBuf) -> Router {
         ))
         .layer(axum::middleware::from_fn(middleware::trace_request))
         .layer(CompressionLayer::new())
+        // Outside compression, so it keeps each compressed form as sent.
+        .layer(axum::middleware::from_fn_with_state(
+            page_cache,
+            crate::page_cache::serve_from_cache,
+        ))
         // No response may hang forever (a stuck render must not hold a connection).
         .layer(TimeoutLayer::with_status_code(
             http::StatusCode::SERVICE_UNAVAILABLE,

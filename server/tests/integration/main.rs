@@ -22,6 +22,7 @@ mod leads;
 mod media;
 mod media_sweep;
 mod openapi;
+mod page_cache;
 mod password_links;
 mod render_stress;
 mod roi;

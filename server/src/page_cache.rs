@@ -1,0 +1,362 @@
+//! A short-lived cache of public pages as anonymous visitors get them: the
+//! rendered (and compressed) response is kept for `CE_PAGE_CACHE_SECS`
+//! (default 5 s), answered again without rendering, and revalidated with an
+//! ETag (`304 Not Modified`).
+//!
+//! - Only anonymous `GET`/`HEAD` requests (no session cookie) for the pages
+//!   everyone sees alike: home, the gallery (any filters), the consultants,
+//!   privacy. Not case studies (each read counts a view) nor anything with a
+//!   form that stores what it is given.
+//! - Only `200` HTML responses that set no cookie.
+//! - Staleness: at most the TTL with several app servers (each caches for
+//!   itself); none on the server that took an edit — any successful write to
+//!   the back office (`/admin…`, `/api/admin/…`) empties its cache.
+//! - Memory: at most `CE_PAGE_CACHE_MB` (default 16) of bodies; when full,
+//!   expired entries go, then the oldest.
+//! - The cached copy keeps its Content-Security-Policy nonce. A nonce guards
+//!   against markup injected into *this* response; a cached page is the same
+//!   bytes for everyone, so its nonce was made with the page and cannot be
+//!   known to whoever wrote the content in it.
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+use http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// The largest page kept (bigger ones pass through).
+const MAX_PAGE_BYTES: usize = 1024 * 1024;
+
+#[derive(Clone)]
+pub struct PageCache {
+    inner: Arc<Mutex<Entries>>,
+    ttl: Duration,
+    budget_bytes: usize,
+}
+
+#[derive(Default)]
+struct Entries {
+    pages: HashMap<String, Cached>,
+    bytes: usize,
+}
+
+#[derive(Clone)]
+struct Cached {
+    stored_at: Instant,
+    etag: HeaderValue,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+}
+
+impl PageCache {
+    /// `ttl` zero: nothing is kept.
+    pub fn new(ttl: Duration, budget_bytes: usize) -> PageCache {
+        PageCache {
+            inner: Arc::default(),
+            ttl,
+            budget_bytes,
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<Cached> {
+        let entries = self.inner.lock().ok()?;
+        entries
+            .pages
+            .get(key)
+            .filter(|c| c.stored_at.elapsed() < self.ttl)
+            .cloned()
+    }
+
+    fn put(&self, key: String, cached: Cached) {
+        let Ok(mut entries) = self.inner.lock() else {
+            return;
+        };
+        let size = cached.body.len();
+        if size > self.budget_bytes {
+            return;
+        }
+        if let Some(old) = entries.pages.remove(&key) {
+            entries.bytes -= old.body.len();
+        }
+        if entries.bytes + size > self.budget_bytes {
+            let ttl = self.ttl;
+            entries.pages.retain(|_, c| c.stored_at.elapsed() < ttl);
+            entries.bytes = entries.pages.values().map(|c| c.body.len()).sum();
+        }
+        while entries.bytes + size > self.budget_bytes {
+            let Some(oldest) = entries
+                .pages
+                .iter()
+                .min_by_key(|(_, c)| c.stored_at)
+                .map(|(k, _)| k.clone())
+            else {
+                break;
+            };
+            if let Some(gone) = entries.pages.remove(&oldest) {
+                entries.bytes -= gone.body.len();
+            }
+        }
+        entries.bytes += size;
+        entries.pages.insert(key, cached);
+    }
+
+    fn clear(&self) {
+        if let Ok(mut entries) = self.inner.lock() {
+            entries.pages.clear();
+            entries.bytes = 0;
+        }
+    }
+}
+
+/// Whether anonymous visitors all get the same page at `path`.
+pub fn is_cacheable_path(path: &str) -> bool {
+    matches!(path, "/" | "/case-studies" | "/consultants" | "/privacy")
+        || path
+            .strip_prefix("/consultants/")
+            .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+}
+
+/// Whether a request changes what the back office manages (and so,
+/// perhaps, a public page).
+pub fn is_back_office_write(method: &Method, path: &str) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+        && (path.starts_with("/admin") || path.starts_with("/api/admin/"))
+}
+
+/// The compressed form the response will take, as the compression layer
+/// chooses it (brotli before gzip), so each form is kept apart.
+pub fn encoding_class(accept_encoding: &str) -> &'static str {
+    let offers = |name: &str| {
+        accept_encoding.split(',').any(|part| {
+            let mut pieces = part.trim().split(';');
+            let coding = pieces.next().unwrap_or("").trim();
+            let refused = pieces.any(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    == Some(0.0)
+            });
+            coding.eq_ignore_ascii_case(name) && !refused
+        })
+    };
+    if offers("br") {
+        "br"
+    } else if offers("gzip") {
+        "gzip"
+    } else {
+        "identity"
+    }
+}
+
+/// Whether an `If-None-Match` value names `etag` (or is `*`).
+pub fn matches_etag(if_none_match: &str, etag: &str) -> bool {
+    if_none_match
+        .split(',')
+        .map(|t| t.trim().trim_start_matches("W/"))
+        .any(|t| t == "*" || t == etag)
+}
+
+fn has_session(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|cookies| {
+            cookies.split(';').any(|c| {
+                c.trim()
+                    .strip_prefix(app::auth::session_token::COOKIE_NAME)
+                    .is_some_and(|rest| rest.starts_with('='))
+            })
+        })
+}
+
+fn answer(cached: &Cached, request_headers: &HeaderMap, head: bool) -> Response {
+    let not_modified = request_headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .zip(cached.etag.to_str().ok())
+        .is_some_and(|(given, etag)| matches_etag(given, etag));
+    let body = if not_modified || head {
+        Body::empty()
+    } else {
+        Body::from(cached.body.clone())
+    };
+    let mut response = Response::new(body);
+    *response.headers_mut() = cached.headers.clone();
+    if not_modified {
+        *response.status_mut() = StatusCode::NOT_MODIFIED;
+        response.headers_mut().remove(header::CONTENT_LENGTH);
+    }
+    response
+        .headers_mut()
+        .insert("x-ce-cache", HeaderValue::from_static("hit"));
+    response
+}
+
+pub async fn serve_from_cache(
+    State(cache): State<PageCache>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let method = request.method().clone();
+    let path = request.uri().path().to_string();
+    if is_back_office_write(&method, &path) {
+        let response = next.run(request).await;
+        if response.status().is_success() || response.status().is_redirection() {
+            cache.clear();
+        }
+        return response;
+    }
+    let eligible = cache.ttl > Duration::ZERO
+        && matches!(method, Method::GET | Method::HEAD)
+        && is_cacheable_path(&path)
+        && !has_session(request.headers());
+    if !eligible {
+        return next.run(request).await;
+    }
+    let encoding = encoding_class(
+        request
+            .headers()
+            .get(header::ACCEPT_ENCODING)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or(""),
+    );
+    let key = format!(
+        "{encoding} {}",
+        request
+            .uri()
+            .path_and_query()
+            .map_or(path.as_str(), |p| p.as_str())
+    );
+    let request_headers = request.headers().clone();
+    let head = method == Method::HEAD;
+    if let Some(cached) = cache.get(&key) {
+        return answer(&cached, &request_headers, head);
+    }
+    let response = next.run(request).await;
+    let storable = response.status() == StatusCode::OK
+        && !response.headers().contains_key(header::SET_COOKIE)
+        && response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/html"));
+    if !storable || head {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE_BYTES).await else {
+        // Too big to keep, or the body failed: the client gets an error
+        // rather than half a page.
+        return Response::builder()
+            .status(StatusCode::INTERNAL_SERVER_ERROR)
+            .body(Body::empty())
+            .unwrap_or_default();
+    };
+    let digest = Sha256::digest(&bytes);
+    let etag: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+    let etag = HeaderValue::from_str(&format!("\"{etag}\"")).expect("hex is a valid header");
+    parts.headers.insert(header::ETAG, etag.clone());
+    // Browsers may keep it, but ask each time (a 304 when unchanged).
+    parts
+        .headers
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let cached = Cached {
+        stored_at: Instant::now(),
+        etag,
+        headers: parts.headers.clone(),
+        body: bytes.clone(),
+    };
+    cache.put(key, cached.clone());
+    let mut response = answer(&cached, &request_headers, false);
+    response
+        .headers_mut()
+        .insert("x-ce-cache", HeaderValue::from_static("miss"));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_pages_everyone_sees_alike_are_kept() {
+        for path in [
+            "/",
+            "/case-studies",
+            "/consultants",
+            "/consultants/abc",
+            "/privacy",
+        ] {
+            assert!(is_cacheable_path(path), "{path}");
+        }
+        for path in [
+            "/case-studies/a-study",
+            "/roi-calculator",
+            "/contact",
+            "/login",
+            "/admin",
+            "/consultants/abc/edit",
+            "/api/v1/case-studies",
+            "/thanks/x",
+        ] {
+            assert!(!is_cacheable_path(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn back_office_writes_empty_the_cache() {
+        assert!(is_back_office_write(
+            &Method::POST,
+            "/api/admin/case-studies/publish"
+        ));
+        assert!(is_back_office_write(&Method::POST, "/admin/media"));
+        assert!(!is_back_office_write(&Method::GET, "/admin"));
+        assert!(!is_back_office_write(&Method::POST, "/api/v1/leads"));
+    }
+
+    #[test]
+    fn the_encoding_follows_what_the_client_offers() {
+        assert_eq!(encoding_class("gzip, deflate, br"), "br");
+        assert_eq!(encoding_class("gzip"), "gzip");
+        assert_eq!(encoding_class("br;q=0, gzip"), "gzip");
+        assert_eq!(encoding_class(""), "identity");
+        assert_eq!(encoding_class("identity"), "identity");
+    }
+
+    #[test]
+    fn etags_match_as_http_says() {
+        assert!(matches_etag("\"abc\"", "\"abc\""));
+        assert!(matches_etag("W/\"abc\", \"def\"", "\"abc\""));
+        assert!(matches_etag("*", "\"abc\""));
+        assert!(!matches_etag("\"abd\"", "\"abc\""));
+    }
+
+    #[test]
+    fn the_budget_bounds_what_is_kept() {
+        let cache = PageCache::new(Duration::from_secs(60), 100);
+        let page = |n: usize| Cached {
+            stored_at: Instant::now(),
+            etag: HeaderValue::from_static("\"x\""),
+            headers: HeaderMap::new(),
+            body: axum::body::Bytes::from(vec![b'a'; n]),
+        };
+        cache.put("a".into(), page(60));
+        cache.put("b".into(), page(30));
+        cache.put("c".into(), page(30));
+        let entries = cache.inner.lock().unwrap();
+        assert!(entries.bytes <= 100);
+        assert!(!entries.pages.contains_key("a"), "the oldest went");
+        drop(entries);
+        cache.put("huge".into(), page(101));
+        assert!(
+            cache.get("huge").is_none(),
+            "bigger than the budget: not kept"
+        );
+    }
+}
