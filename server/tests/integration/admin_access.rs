@@ -264,25 +264,6 @@ async fn the_last_admin_cannot_be_demoted_or_deactivated(app: TestApp) {
 /// taken over 10 s without anything being stuck.
 async fn back_office_pages_always_finish_rendering(app: TestApp) {
     let admin = app.logged_in_as(Role::Admin).await;
-    let mut requests = Vec::new();
-    for round in 0..20 {
-        for path in ["/admin", "/admin/users", "/admin/account"] {
-            let (client, url) = (admin.clone(), app.url(path));
-            requests.push(tokio::spawn(async move {
-                let response = client
-                    .get(&url)
-                    .header("Accept", "text/html")
-                    .timeout(std::time::Duration::from_secs(30))
-                    .send()
-                    .await
-                    .unwrap_or_else(|e| panic!("round {round} {url}: {e}"));
-                assert_eq!(response.status(), 200, "{url}");
-                let body = response.text().await.expect("the whole body arrives");
-                assert!(body.contains("</html>"), "{url} ended early");
-            }));
-        }
-    }
-    for request in requests {
-        request.await.unwrap();
-    }
+    let paths = ["/admin", "/admin/users", "/admin/account"].map(String::from);
+    crate::common::every_page_renders_whole(&app, &admin, &paths, 20).await;
 }

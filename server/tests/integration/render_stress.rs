@@ -35,25 +35,5 @@ async fn pages_always_finish_on_a_work_stealing_runtime(backend: Backend) {
     for study in list["case_studies"].as_array().unwrap() {
         paths.push(format!("/case-studies/{}", study["slug"].as_str().unwrap()));
     }
-    let mut requests = Vec::new();
-    for round in 0..40 {
-        for path in &paths {
-            let (client, url) = (admin.clone(), app.url(path));
-            requests.push(tokio::spawn(async move {
-                let response = client
-                    .get(&url)
-                    .header("Accept", "text/html")
-                    .timeout(std::time::Duration::from_secs(30))
-                    .send()
-                    .await
-                    .unwrap_or_else(|e| panic!("round {round} {url}: {e}"));
-                assert_eq!(response.status(), 200, "{url}");
-                let body = response.text().await.expect("the whole body arrives");
-                assert!(body.contains("</html>"), "{url} ended early");
-            }));
-        }
-    }
-    for request in requests {
-        request.await.unwrap();
-    }
+    crate::common::every_page_renders_whole(&app, &admin, &paths, 40).await;
 }

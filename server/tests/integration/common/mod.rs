@@ -297,6 +297,38 @@ pub async fn clear_of_minute_edge() {
     }
 }
 
+/// Requests every path `rounds` times, all at once, as `client`; each must
+/// answer 200 with the whole page within 30 s (a render that never finishes
+/// fails here, not in a user's browser).
+pub async fn every_page_renders_whole(
+    app: &TestApp,
+    client: &reqwest::Client,
+    paths: &[String],
+    rounds: usize,
+) {
+    let mut requests = Vec::new();
+    for round in 0..rounds {
+        for path in paths {
+            let (client, url) = (client.clone(), app.url(path));
+            requests.push(tokio::spawn(async move {
+                let response = client
+                    .get(&url)
+                    .header("Accept", "text/html")
+                    .timeout(std::time::Duration::from_secs(30))
+                    .send()
+                    .await
+                    .unwrap_or_else(|e| panic!("round {round} {url}: {e}"));
+                assert_eq!(response.status(), 200, "{url}");
+                let body = response.text().await.expect("the whole body arrives");
+                assert!(body.contains("</html>"), "{url} ended early");
+            }));
+        }
+    }
+    for request in requests {
+        request.await.unwrap();
+    }
+}
+
 /// A browser-like client: keeps cookies, does not follow redirects (so tests see them).
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
