@@ -69,8 +69,21 @@ test("every back-office page fits a phone, its tables fit a desktop, and its tex
     "/admin/users",
     "/admin/settings",
     "/admin/account",
+    "/admin/emails",
+    "/admin/emails/tier3_digest",
+    "/admin/jobs",
+    "/admin/webhooks",
   ];
   await checkPages(page, paths);
+  // On a phone, tables shown as cards fit too: no card cut off at the side.
+  await page.setViewportSize({ width: 375, height: 800 });
+  for (const path of paths) {
+    await page.goto(path);
+    const cut = await page
+      .locator(".table-wrap:has(.table--cards) td")
+      .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent?.trim()));
+    expect(cut, `card text cut off on ${path} at 375 px`).toEqual([]);
+  }
   // At desktop width every table's columns fit without a sideways scroll.
   await page.setViewportSize({ width: 1280, height: 800 });
   for (const path of paths) {

@@ -71,8 +71,10 @@ pub fn SetPasswordPage() -> impl IntoView {
     let token = StoredValue::new(token);
     view! {
         <Title text="Choose a password" />
-        // The token is in this page's address: keep it out of other sites' logs.
-        <Meta name="referrer" content="no-referrer" />
+        // The token is in this page's address: keep it out of other sites'
+        // logs. Not `no-referrer`: with it a browser sends `Origin: null` with
+        // the form's plain POST, which the cross-site guard refuses.
+        <Meta name="referrer" content="same-origin" />
         <Meta name="robots" content="noindex" />
         <SiteLayout>
             <section class="container auth-card-wrap">

@@ -18,8 +18,10 @@ pub fn UnsubscribePage() -> impl IntoView {
     let token = StoredValue::new(token);
     view! {
         <Title text="Unsubscribe" />
-        // The token is in this page's address: keep it out of other sites' logs.
-        <Meta name="referrer" content="no-referrer" />
+        // The token is in this page's address: keep it out of other sites'
+        // logs. Not `no-referrer`: with it a browser sends `Origin: null` with
+        // the form's plain POST, which the cross-site guard refuses.
+        <Meta name="referrer" content="same-origin" />
         <Meta name="robots" content="noindex" />
         <SiteLayout>
             <section class="container auth-card-wrap">

@@ -289,6 +289,13 @@ async fn the_unsubscribe_page_asks_before_it_acts(app: TestApp) {
     let browser = client();
     let page = app.page(&browser, &format!("/unsubscribe/{token}")).await;
     assert!(page.contains("Stop marketing email?"), "{page}");
+    // The token stays off other sites, but the page's own form keeps its
+    // origin: under `no-referrer` a browser posts it as `Origin: null`,
+    // which the cross-site guard refuses (a browser found this).
+    assert!(
+        page.contains(r#"<meta name="referrer" content="same-origin""#),
+        "{page}"
+    );
     let consent: i64 = sqlx::query_scalar("SELECT consent_marketing FROM leads WHERE id = $1")
         .bind(&lead_id)
         .fetch_one(&app.db.pool)
