@@ -7,6 +7,7 @@ use crate::pages::admin::{
     dashboard::DashboardPage,
     email_templates::{EmailTemplatePage, EmailTemplatesPage},
     jobs::JobsPage,
+    landing_pages::{EditLandingPagePage, LandingPagesAdminPage},
     lead_detail::LeadDetailPage,
     leads::LeadsAdminPage,
     settings::SettingsPage,
@@ -21,6 +22,7 @@ use crate::pages::showcase::{
 };
 use crate::pages::{
     home::HomePage,
+    landing::{LandingPage, PreviewLandingPage},
     login::LoginPage,
     not_found::NotFoundPage,
     password::{ForgotPasswordPage, SetPasswordPage},
@@ -119,11 +121,15 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/contact") view=ContactPage ssr=SsrMode::Async />
                 <Route path=path!("/thanks/:id") view=ThanksPage ssr=SsrMode::Async />
                 <Route path=path!("/privacy") view=PrivacyPage />
+                <Route path=path!("/landing/:slug") view=LandingPage ssr=SsrMode::Async />
                 <Route path=path!("/unsubscribe/:token") view=UnsubscribePage ssr=SsrMode::Async />
                 <Route path=path!("/admin") view=DashboardPage ssr=guarded.clone() />
                 <Route path=path!("/admin/users") view=UsersPage ssr=guarded.clone() />
                 <Route path=path!("/admin/jobs") view=JobsPage ssr=guarded.clone() />
                 <Route path=path!("/admin/webhooks") view=WebhooksPage ssr=guarded.clone() />
+                <Route path=path!("/admin/pages") view=LandingPagesAdminPage ssr=guarded.clone() />
+                <Route path=path!("/admin/pages/:id/edit") view=EditLandingPagePage ssr=guarded.clone() />
+                <Route path=path!("/admin/pages/:id/preview") view=PreviewLandingPage ssr=guarded.clone() />
                 <Route path=path!("/admin/emails") view=EmailTemplatesPage ssr=guarded.clone() />
                 <Route path=path!("/admin/emails/:key") view=EmailTemplatePage ssr=guarded.clone() />
                 <Route path=path!("/admin/account") view=AccountPage ssr=guarded.clone() />

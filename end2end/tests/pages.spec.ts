@@ -51,12 +51,47 @@ test("every public page fits a phone and its text has enough contrast", async ({
   ]);
 });
 
+// The demo publishes one landing page per built-in template.
+const DEMO_LANDING_PAGES = [
+  "/landing/free-consultation",
+  "/landing/estimate-your-roi",
+  "/landing/ecommerce-experimentation",
+  "/landing/webinar-experiments-finance-will-believe",
+  "/landing/experimentation-roi-guide",
+  "/landing/case-study-spotlight",
+];
+
+test("every demo landing page fits a phone, its text has enough contrast, and it downloads no script", async ({ page }) => {
+  await checkPages(page, DEMO_LANDING_PAGES);
+  let scripts: string[] = [];
+  page.on("request", (request) => {
+    if (/\.(wasm|js)(\?|$)/.test(request.url())) scripts.push(request.url());
+  });
+  for (const path of DEMO_LANDING_PAGES) {
+    scripts = [];
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    expect(scripts, `${path} downloads no script`).toEqual([]);
+  }
+});
+
+test("a landing page's lead form hands what was typed to the contact form, which asks the rest", async ({ page }) => {
+  await page.goto("/landing/free-consultation");
+  const form = page.locator("form.lp-form").first();
+  await form.getByLabel("First name").fill("Lena");
+  await form.getByLabel(/^Work email|^Email/).fill("lena@example.com");
+  await form.getByRole("button").last().click();
+  await expect(page).toHaveURL(/\/contact\?source=landing_page&source_detail=free-consultation&draft=/);
+  await expect(page.locator('input[name="input[email]"]').first()).toHaveValue("lena@example.com");
+});
+
 test("every back-office page fits a phone, its tables fit a desktop, and its text has enough contrast", async ({ page }) => {
   await logIn(page, ADMIN, DEMO_PASSWORD);
   const caseStudy = await firstLink(page, "/admin/case-studies", /^\/admin\/case-studies\/[^/]+\/edit$/);
   const profile = await firstLink(page, "/admin/consultants", /^\/admin\/consultants\/[^/]+\/edit$/);
   // Leads exist once another test (or a prospect) has sent one.
   const lead = await maybeLink(page, "/admin/leads", /^\/admin\/leads\/[0-9a-f-]{36}$/);
+  const landingPage = await firstLink(page, "/admin/pages", /^\/admin\/pages\/[0-9a-f-]{36}\/edit$/);
   const paths = [
     "/admin",
     "/admin/leads",
@@ -73,6 +108,8 @@ test("every back-office page fits a phone, its tables fit a desktop, and its tex
     "/admin/emails/tier3_digest",
     "/admin/jobs",
     "/admin/webhooks",
+    "/admin/pages",
+    landingPage,
   ];
   await checkPages(page, paths);
   // On a phone, tables shown as cards fit too: no card cut off at the side.

@@ -116,6 +116,9 @@ async fn serve(config: Config) -> Result<(), String> {
         crate::seed::showcase::link_demo_consultant(&db)
             .await
             .map_err(|e| e.to_string())?;
+        crate::seed::seed_landing_pages(&db)
+            .await
+            .map_err(|e| e.to_string())?;
         print_demo_credentials(&password, &config);
     }
     let app = Application::build_with_db(&config, db)
@@ -211,7 +214,11 @@ async fn seed(config: Config) -> Result<(), String> {
     crate::seed::showcase::link_demo_consultant(&db)
         .await
         .map_err(|e| e.to_string())?;
+    let pages = crate::seed::seed_landing_pages(&db)
+        .await
+        .map_err(|e| e.to_string())?;
     println!("{studies} demo case studies created");
+    println!("{pages} demo landing pages published");
     if created.is_empty() {
         println!("demo accounts already exist; nothing to do");
     } else {

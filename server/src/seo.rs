@@ -25,6 +25,13 @@ pub async fn sitemap(State(state): State<AppState>) -> Response {
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
+    let landing_pages = match app::services::landing_pages::sitemap_entries(&state.db).await {
+        Ok(pages) => pages,
+        Err(e) => {
+            tracing::error!(error = %e, "sitemap query failed (landing pages)");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -45,6 +52,13 @@ pub async fn sitemap(State(state): State<AppState>) -> Response {
         xml.push_str(&format!(
             "  <url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
             xml_escape(&format!("{origin}/consultants/{id}")),
+            iso_date(updated)
+        ));
+    }
+    for (slug, updated) in landing_pages {
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
+            xml_escape(&format!("{origin}/landing/{slug}")),
             iso_date(updated)
         ));
     }

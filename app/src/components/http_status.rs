@@ -22,3 +22,14 @@ pub fn redirect(path: &str) {
     #[cfg(not(feature = "ssr"))]
     let _ = path;
 }
+
+/// Redirects for good (301): the page lives at `path` now.
+pub fn redirect_permanently(path: &str) {
+    #[cfg(feature = "ssr")]
+    {
+        leptos_axum::redirect(path);
+        set_status(301);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = path;
+}

@@ -9,6 +9,7 @@ pub mod consultants;
 pub mod email_templates;
 pub mod form_drafts;
 pub mod jobs;
+pub mod landing_pages;
 pub mod lead_sla;
 pub mod lead_start;
 pub mod lead_submissions;

@@ -91,6 +91,7 @@ impl AdminSection {
                 | AdminSection::CaseStudies
                 | AdminSection::Consultants
                 | AdminSection::Leads
+                | AdminSection::Pages
                 | AdminSection::Emails
                 | AdminSection::Settings
                 | AdminSection::Users

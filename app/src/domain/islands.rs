@@ -52,6 +52,7 @@ mod tests {
             "/no/such/page",
             "/administrator",
             "/unsubscribe/abc.def",
+            "/landing/free-consultation",
         ] {
             assert!(!wasm_needed(path), "{path}");
         }

@@ -33,6 +33,45 @@ impl ListFilter for PublishState {
 
 pub type CaseStudyListQuery = ListQuery<PublishState>;
 
+/// Landing pages: live, drafts or archived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageState {
+    Published,
+    Draft,
+    Archived,
+}
+
+impl ListFilter for PageState {
+    const PATH: &'static str = "/admin/pages";
+    const PARAMETER: &'static str = "status";
+    const ALL: &'static [Self] = &[PageState::Published, PageState::Draft, PageState::Archived];
+    const UNKNOWN: &'static str = "Show published, drafts, archived or all pages.";
+    fn as_str(self) -> &'static str {
+        match self {
+            PageState::Published => "published",
+            PageState::Draft => "draft",
+            PageState::Archived => "archived",
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            PageState::Published => "Published",
+            PageState::Draft => "Drafts",
+            PageState::Archived => "Archived",
+        }
+    }
+}
+
+impl PageState {
+    /// The stored status; `None` for anything else.
+    pub fn from_stored(value: &str) -> Option<PageState> {
+        PageState::from_param(value)
+    }
+}
+
+pub type PageListQuery = ListQuery<PageState>;
+
 /// Consultant profiles: public (active) or hidden (inactive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

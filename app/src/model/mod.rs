@@ -8,6 +8,7 @@ pub mod case_study_admin;
 pub mod consultant_admin;
 pub mod email_templates;
 pub mod jobs;
+pub mod landing_pages;
 pub mod lead_settings;
 pub mod lead_workspace;
 pub mod leads;

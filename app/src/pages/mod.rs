@@ -1,5 +1,6 @@
 pub mod admin;
 pub mod home;
+pub mod landing;
 pub mod leads;
 pub mod login;
 pub mod not_found;

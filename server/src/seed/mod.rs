@@ -62,6 +62,21 @@ pub async fn seed_demo(db: &Db, password: &str) -> Result<Vec<&'static DemoAccou
     Ok(created)
 }
 
+/// One published landing page per built-in template, owned by the demo
+/// marketer, when there are no landing pages yet; returns how many.
+pub async fn seed_landing_pages(db: &Db) -> Result<usize, AppError> {
+    let Some(marketer) = users::find_by_email(db, DEMO_ACCOUNTS[1].email).await? else {
+        return Ok(0);
+    };
+    let owner = app::model::auth::CurrentUser {
+        id: marketer.id,
+        email: marketer.email,
+        display_name: marketer.display_name,
+        role: Role::Marketer,
+    };
+    app::services::landing_pages::seed_demo(db, &owner).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -35,7 +35,7 @@ async fn every_admin_route_is_refused_to_the_wrong_roles(app: TestApp) {
 
     use Expect::*;
     // (route, anonymous, marketer, consultant, admin)
-    let pages: [(&str, Expect, Expect, Expect, Expect); 6] = [
+    let pages: [(&str, Expect, Expect, Expect, Expect); 7] = [
         ("/admin", LoginRedirect, Ok, Ok, Ok),
         ("/admin/account", LoginRedirect, Ok, Ok, Ok),
         ("/admin/users", LoginRedirect, Status(403), Status(403), Ok),
@@ -48,6 +48,7 @@ async fn every_admin_route_is_refused_to_the_wrong_roles(app: TestApp) {
             Ok,
         ),
         ("/admin/consultants", LoginRedirect, Status(403), Ok, Ok),
+        ("/admin/pages", LoginRedirect, Ok, Status(403), Ok),
     ];
     let id = target_id.as_str();
     type FunctionCase<'a> = (
@@ -264,6 +265,6 @@ async fn the_last_admin_cannot_be_demoted_or_deactivated(app: TestApp) {
 /// taken over 10 s without anything being stuck.
 async fn back_office_pages_always_finish_rendering(app: TestApp) {
     let admin = app.logged_in_as(Role::Admin).await;
-    let paths = ["/admin", "/admin/users", "/admin/account"].map(String::from);
+    let paths = ["/admin", "/admin/users", "/admin/account", "/admin/pages"].map(String::from);
     crate::common::every_page_renders_whole(&app, &admin, &paths, 20).await;
 }

@@ -16,6 +16,7 @@ mod email_jobs;
 mod fuzz;
 mod health;
 mod home;
+mod landing_pages;
 mod lead_export;
 mod lead_status;
 mod leads;

@@ -25,6 +25,7 @@
 //!   script (`<script`, `javascript:`, `on…=` in a tag) is refused.
 
 mod blocks;
+pub mod css_classes;
 mod decode;
 mod error;
 mod history;
@@ -56,6 +57,11 @@ pub use blocks::{
     FeatureGridProps, FormField, FormFieldSpec, HeadingProps, HeroProps, Icon, ImageProps,
     ImageRef, LeadFormProps, ListItem, LogoStripProps, Methodology, RichBlock, RichTextProps,
     RoiCalculatorProps, SpacerProps, Span, Target, TestimonialProps, VideoProps,
+};
+pub use css_classes::{
+    accent_css, accent_style, align_classes, block_style_classes, breakpoint_prefix, gap_class,
+    join_classes, per_row_classes, resolved_classes, spacing_classes, style_classes,
+    text_size_classes, tone_class, visibility_classes, width_class,
 };
 pub use history::{History, DEFAULT_HISTORY_STEPS, MERGE_WINDOW_MS};
 pub use ids::{CounterIds, IdSource, NodeId};

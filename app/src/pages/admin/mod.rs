@@ -5,6 +5,7 @@ pub mod consultants;
 pub mod dashboard;
 pub mod email_templates;
 pub mod jobs;
+pub mod landing_pages;
 pub mod lead_detail;
 pub mod leads;
 pub mod metric_rows;

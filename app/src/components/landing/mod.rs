@@ -1,0 +1,75 @@
+//! The landing-page renderer: a page document (`domain::page_document`)
+//! becomes server-rendered HTML with no script (the FAQ is `<details>`, the
+//! video a link, the lead form a plain POST). The same markup serves the
+//! published page and the preview, and adapts to the width of its `.lp`
+//! wrapper through CSS container queries, so an editor canvas narrower than
+//! the window shows the tablet or mobile layout.
+//!
+//! Styles are design tokens turned into classes by
+//! `domain::page_document::css_classes`; the stylesheet is the "Landing
+//! pages" section at the end of `style/main.css`.
+//!
+//! ```text
+//! <div class="lp" style="--lp-accent: …">
+//!   <section class="lp-section {style}" id={section id}>
+//!     <div class="lp-container lp-w-{width}">
+//!       <div class="lp-block lp-block--{type} {style}" id={block id}> … </div>
+//! ```
+
+mod blocks;
+mod form_fields;
+mod icons;
+mod images;
+mod lead_form;
+mod links;
+
+use crate::domain::page_document::{
+    accent_style, join_classes, style_classes, width_class, Document, Section,
+};
+use leptos::prelude::*;
+
+pub use icons::icon_svg;
+
+pub use crate::model::landing_pages::{LandingData, LandingFormState};
+
+/// What every block needs besides its own props, worked out once per page.
+struct RenderContext<'a> {
+    data: &'a LandingData,
+    /// Where "scroll to the form" targets lead: `#` and the first lead
+    /// form's block id, or `#` when the page has no form.
+    form_href: String,
+}
+
+/// A whole landing page: every section of `document`, themed with its
+/// accent colour.
+#[component]
+pub fn LandingDocument(document: Document, data: LandingData) -> impl IntoView {
+    let context = RenderContext {
+        data: &data,
+        form_href: links::form_anchor(document.first_form_id().map(|id| id.as_str())),
+    };
+    let sections = document
+        .sections
+        .iter()
+        .map(|section| section_view(section, &context))
+        .collect_view();
+    view! { <div class="lp" style=accent_style(&document.settings.accent)>{sections}</div> }
+}
+
+/// A full-width band (its tone paints the whole width) with its content in
+/// a centred container of the section's width.
+fn section_view(section: &Section, context: &RenderContext<'_>) -> AnyView {
+    let class = join_classes(["lp-section", style_classes(&section.style).as_str()]);
+    let container = join_classes(["lp-container", width_class(section.style.width)]);
+    let blocks = section
+        .blocks
+        .iter()
+        .map(|block| blocks::block_view(block, context))
+        .collect_view();
+    view! {
+        <section class=class id=section.id.to_string()>
+            <div class=container>{blocks}</div>
+        </section>
+    }
+    .into_any()
+}

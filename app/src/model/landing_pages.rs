@@ -1,0 +1,117 @@
+//! Landing pages as the back office and the public site see them.
+
+use crate::domain::gallery_query::ParamError;
+use crate::domain::list_filters::{PageListQuery, PageState};
+use crate::model::showcase::CaseStudySummary;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageSummary {
+    pub id: String,
+    pub slug: String,
+    pub title: String,
+    pub status: PageState,
+    pub updated_at_ms: i64,
+    pub updated_by: Option<String>,
+    pub published_at_ms: Option<i64>,
+    pub views: i64,
+    pub leads: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageList {
+    pub pages: Vec<PageSummary>,
+    pub total: i64,
+    pub query: PageListQuery,
+    /// Parameters of the address that were left out, and why.
+    pub problems: Vec<ParamError>,
+    /// What "new page" offers.
+    pub templates: Vec<TemplateChoice>,
+}
+
+/// A template a new page may start from: a built-in one (`key`) or one
+/// saved from a page (`custom:{id}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateChoice {
+    pub key: String,
+    pub name: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionSummary {
+    pub id: String,
+    /// "published" or "named".
+    pub kind: String,
+    pub name: String,
+    pub author: Option<String>,
+    pub created_at_ms: i64,
+}
+
+/// A page in the back office: its draft (pretty JSON) and history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageDetail {
+    pub summary: PageSummary,
+    pub draft_json: String,
+    /// Name this in a save: a save from an older revision is refused (409).
+    pub revision: i64,
+    /// The draft differs from what is published.
+    pub unpublished_changes: bool,
+    pub versions: Vec<VersionSummary>,
+}
+
+/// What a new page starts from (`input[template]`, `input[title]`, `input[slug]`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewPageInput {
+    pub template: String,
+    pub title: String,
+    pub slug: String,
+}
+
+/// A page ready to render: its document (as JSON the server has parsed and
+/// serialised) and what the document needs from the database.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RenderablePage {
+    pub page_id: String,
+    pub document_json: String,
+    pub data: LandingData,
+    /// A staff preview of the draft, not the published page.
+    pub preview: bool,
+}
+
+/// What a document needs from the database at render time, looked up by
+/// the service beforehand.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LandingData {
+    /// Case-study cards per case_studies block id (published studies only,
+    /// already limited to the block's max).
+    pub case_studies: HashMap<String, Vec<CaseStudySummary>>,
+    /// The page's slug (the lead form posts it back).
+    pub slug: String,
+    /// After a no-JS form post that failed or succeeded: what to show in that form.
+    pub form_state: Option<LandingFormState>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LandingFormState {
+    /// The lead-form block this state belongs to.
+    pub block_id: String,
+    /// What the visitor typed, by field name, to fill the inputs again.
+    pub values: BTreeMap<String, String>,
+    /// A message per field name.
+    pub errors: BTreeMap<String, String>,
+    /// A message about the whole form.
+    pub general: Option<String>,
+    /// After a successful submission: the block's thank-you instead of the form.
+    pub submitted: bool,
+}
+
+/// What `/landing/{slug}` answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum PublicPage {
+    Found(Box<RenderablePage>),
+    /// The page moved: a 301 to this slug.
+    Moved(String),
+    Missing,
+}

@@ -1,0 +1,544 @@
+//! Landing pages: create (from a template), list, save the draft (guarded
+//! by its revision), publish, take down, restore, duplicate, and what the
+//! public site renders. Every document that is stored went through
+//! `parse_document` and is stored as the code serialises it.
+
+use crate::db::landing_pages::{self as db_pages, DraftWrite, NewPage, PageListRow, PageRow};
+use crate::db::{audit, Db};
+use crate::domain::gallery_query::GalleryQuery;
+use crate::domain::list_filters::{PageListQuery, PageState};
+use crate::domain::list_query::ListFilter;
+use crate::domain::page_document::{
+    built_in, check_slug, parse_document, BlockProps, CaseStudySource, Document, DocumentError,
+    BUILT_IN_TEMPLATES,
+};
+use crate::error::{AppError, FieldError};
+use crate::model::auth::CurrentUser;
+use crate::model::landing_pages::{
+    LandingData, NewPageInput, PageDetail, PageList, PageSummary, PublicPage, RenderablePage,
+    TemplateChoice, VersionSummary,
+};
+use crate::model::showcase::CaseStudySummary;
+use crate::services::context::RequestContext;
+use std::collections::HashMap;
+
+const PAGE: &str = "That landing page";
+
+fn summary(row: PageListRow) -> PageSummary {
+    PageSummary {
+        id: row.id,
+        slug: row.slug,
+        title: row.title,
+        status: PageState::from_stored(&row.status).unwrap_or(PageState::Draft),
+        updated_at_ms: row.updated_at,
+        updated_by: row.updated_by_name,
+        published_at_ms: row.published_at,
+        views: row.views,
+        leads: row.leads,
+    }
+}
+
+/// Every problem of a document as a field error named by its path (the
+/// editor shows each on its node).
+fn document_errors(errors: Vec<DocumentError>) -> AppError {
+    AppError::Invalid(
+        errors
+            .into_iter()
+            .map(|e| FieldError {
+                field: if e.path.is_empty() {
+                    "document".to_string()
+                } else {
+                    e.path.clone()
+                },
+                message: e.message,
+            })
+            .collect(),
+    )
+}
+
+fn serialise(document: &Document) -> Result<String, AppError> {
+    serde_json::to_string(document).map_err(AppError::internal)
+}
+
+pub fn templates() -> Vec<TemplateChoice> {
+    BUILT_IN_TEMPLATES
+        .iter()
+        .map(|t| TemplateChoice {
+            key: t.key.to_string(),
+            name: t.name.to_string(),
+            description: t.description.to_string(),
+        })
+        .collect()
+}
+
+pub async fn list(db: &Db, query: PageListQuery) -> Result<PageList, AppError> {
+    let (rows, total) = db_pages::list(db, &query).await?;
+    Ok(PageList {
+        pages: rows.into_iter().map(summary).collect(),
+        total,
+        query,
+        problems: Vec::new(),
+        templates: templates(),
+    })
+}
+
+async fn row(db: &Db, id: &str) -> Result<PageRow, AppError> {
+    db_pages::get(db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(PAGE.to_string()))
+}
+
+/// A stored document; one that no longer parses (a rule tightened since it
+/// was stored) is an internal error, logged with its problems.
+fn stored_document(json: &str) -> Result<Document, AppError> {
+    parse_document(json).map_err(|errors| {
+        AppError::internal(format!(
+            "a stored landing-page document does not parse: {}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        ))
+    })
+}
+
+pub async fn detail(db: &Db, id: &str) -> Result<PageDetail, AppError> {
+    let row = row(db, id).await?;
+    let document = stored_document(&row.draft_json)?;
+    let versions = db_pages::versions(db, id)
+        .await?
+        .into_iter()
+        .map(|v| VersionSummary {
+            id: v.id,
+            kind: v.kind,
+            name: v.name,
+            author: v.author_name,
+            created_at_ms: v.created_at,
+        })
+        .collect();
+    let unpublished_changes = row.published_json.as_deref() != Some(row.draft_json.as_str());
+    let summary = summary(PageListRow {
+        id: row.id,
+        slug: row.slug,
+        title: row.title,
+        status: row.status,
+        updated_at: row.updated_at,
+        updated_by_name: None,
+        published_at: row.published_at,
+        views: 0,
+        leads: 0,
+    });
+    Ok(PageDetail {
+        summary,
+        draft_json: serde_json::to_string_pretty(&document).map_err(AppError::internal)?,
+        revision: row.draft_revision,
+        unpublished_changes,
+        versions,
+    })
+}
+
+async fn check_slug_free(db: &Db, slug: &str, except_id: &str) -> Result<(), AppError> {
+    check_slug(slug).map_err(|message| AppError::invalid("slug", message))?;
+    if db_pages::slug_taken(db, slug, except_id).await? {
+        return Err(AppError::conflict(
+            "slug",
+            format!("Another landing page already uses the address /landing/{slug}."),
+        ));
+    }
+    Ok(())
+}
+
+fn slug_conflict(err: sqlx::Error, slug: &str) -> AppError {
+    AppError::unique_conflict(
+        err,
+        "slug",
+        format!("Another landing page already uses the address /landing/{slug}."),
+    )
+}
+
+/// A new draft from a built-in template, with its own title and slug.
+pub async fn create(db: &Db, user: &CurrentUser, input: NewPageInput) -> Result<String, AppError> {
+    let template = built_in(input.template.trim())
+        .ok_or_else(|| AppError::invalid("template", "Choose a template from the list."))?;
+    let title = input.title.trim();
+    if title.is_empty() {
+        return Err(AppError::invalid("title", "Give the page a title."));
+    }
+    let slug = input.slug.trim().to_string();
+    let mut document = template.document().map_err(|_| {
+        AppError::internal(format!("built-in template {} does not parse", template.key))
+    })?;
+    document.settings.title = title.to_string();
+    document.settings.slug = slug.clone();
+    // The title goes through the same rules as any document's.
+    let document = parse_document(&serialise(&document)?).map_err(document_errors)?;
+    check_slug_free(db, &slug, "").await?;
+    let json = serialise(&document)?;
+    let id = db_pages::insert(
+        db,
+        NewPage {
+            slug: &slug,
+            title: &document.settings.title,
+            draft_json: &json,
+            template_key: template.key,
+            owner_id: &user.id,
+        },
+    )
+    .await
+    .map_err(|e| slug_conflict(e, &slug))?;
+    audit::record(
+        db,
+        Some(&user.id),
+        "landing_page.created",
+        &id,
+        serde_json::json!({ "slug": slug, "template": template.key }),
+    )
+    .await?;
+    Ok(id)
+}
+
+/// Replaces the draft with `json` if it parses and nobody saved since
+/// `revision`; returns the new revision.
+pub async fn save_draft(
+    db: &Db,
+    user: &CurrentUser,
+    id: &str,
+    revision: i64,
+    json: &str,
+) -> Result<i64, AppError> {
+    let document = parse_document(json).map_err(document_errors)?;
+    let slug = document.settings.slug.clone();
+    check_slug_free(db, &slug, id).await?;
+    let stored = serialise(&document)?;
+    match db_pages::write_draft(
+        db,
+        id,
+        revision,
+        &slug,
+        &document.settings.title,
+        &stored,
+        &user.id,
+    )
+    .await
+    .map_err(|e| slug_conflict(e, &slug))?
+    {
+        DraftWrite::Saved { revision } => Ok(revision),
+        DraftWrite::Stale { current } => Err(AppError::conflict(
+            "revision",
+            format!(
+                "This page was saved elsewhere since you opened it (now at revision {current}). \
+                 Reload it to see those changes; your edits here were not saved."
+            ),
+        )),
+        DraftWrite::Missing => Err(AppError::NotFound(PAGE.to_string())),
+    }
+}
+
+pub async fn publish(db: &Db, user: &CurrentUser, id: &str) -> Result<(), AppError> {
+    let row = row(db, id).await?;
+    let document = stored_document(&row.draft_json)?;
+    let json = serialise(&document)?;
+    if !db_pages::publish(db, id, &json, &user.id).await? {
+        return Err(AppError::NotFound(PAGE.to_string()));
+    }
+    audit::record(
+        db,
+        Some(&user.id),
+        "landing_page.published",
+        id,
+        serde_json::json!({ "slug": row.slug }),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Takes a page off the site, back to a draft or into the archive.
+pub async fn withdraw(
+    db: &Db,
+    user: &CurrentUser,
+    id: &str,
+    to: PageState,
+) -> Result<(), AppError> {
+    if to == PageState::Published {
+        return Err(AppError::invalid("status", "Publish a page with Publish."));
+    }
+    let row = row(db, id).await?;
+    db_pages::withdraw(db, id, to.as_str(), &user.id).await?;
+    let action = match to {
+        PageState::Archived => "landing_page.archived",
+        _ => "landing_page.unpublished",
+    };
+    audit::record(
+        db,
+        Some(&user.id),
+        action,
+        id,
+        serde_json::json!({ "slug": row.slug }),
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn delete(db: &Db, user: &CurrentUser, id: &str) -> Result<(), AppError> {
+    let row = row(db, id).await?;
+    if !db_pages::delete(db, id).await? {
+        return Err(AppError::NotFound(PAGE.to_string()));
+    }
+    audit::record(
+        db,
+        Some(&user.id),
+        "landing_page.deleted",
+        id,
+        serde_json::json!({ "slug": row.slug, "title": row.title }),
+    )
+    .await?;
+    Ok(())
+}
+
+/// A free slug for a copy: `{slug}-copy`, then `-copy-2` …
+async fn copy_slug(db: &Db, slug: &str) -> Result<String, AppError> {
+    let stem: String = slug.chars().take(100).collect();
+    let stem = stem.trim_end_matches('-');
+    for n in 1..100 {
+        let candidate = if n == 1 {
+            format!("{stem}-copy")
+        } else {
+            format!("{stem}-copy-{n}")
+        };
+        if !db_pages::slug_taken(db, &candidate, "").await? {
+            return Ok(candidate);
+        }
+    }
+    Err(AppError::conflict(
+        "slug",
+        "Too many copies of this page; rename one first.",
+    ))
+}
+
+/// A new draft holding a copy of the page's draft, under a free slug.
+pub async fn duplicate(db: &Db, user: &CurrentUser, id: &str) -> Result<String, AppError> {
+    let row = row(db, id).await?;
+    let mut document = stored_document(&row.draft_json)?;
+    let slug = copy_slug(db, &row.slug).await?;
+    document.settings.slug = slug.clone();
+    let title: String = format!("{} (copy)", document.settings.title);
+    document.settings.title = title.chars().take(120).collect();
+    let json = serialise(&document)?;
+    let new_id = db_pages::insert(
+        db,
+        NewPage {
+            slug: &slug,
+            title: &document.settings.title,
+            draft_json: &json,
+            template_key: &row.template_key,
+            owner_id: &user.id,
+        },
+    )
+    .await
+    .map_err(|e| slug_conflict(e, &slug))?;
+    audit::record(
+        db,
+        Some(&user.id),
+        "landing_page.duplicated",
+        &new_id,
+        serde_json::json!({ "from": id, "slug": slug }),
+    )
+    .await?;
+    Ok(new_id)
+}
+
+/// Makes a kept version the draft again (a new revision: nothing is lost,
+/// the draft it replaces was itself saved or published before).
+pub async fn restore(
+    db: &Db,
+    user: &CurrentUser,
+    id: &str,
+    version_id: &str,
+) -> Result<i64, AppError> {
+    let row = row(db, id).await?;
+    let version = db_pages::versions(db, id)
+        .await?
+        .into_iter()
+        .find(|v| v.id == version_id)
+        .ok_or_else(|| AppError::NotFound("That version".to_string()))?;
+    let mut document = stored_document(&version.document_json)?;
+    // The page keeps its current address.
+    document.settings.slug = row.slug.clone();
+    let revision = save_draft(db, user, id, row.draft_revision, &serialise(&document)?).await?;
+    audit::record(
+        db,
+        Some(&user.id),
+        "landing_page.restored",
+        id,
+        serde_json::json!({ "version": version_id }),
+    )
+    .await?;
+    Ok(revision)
+}
+
+/// Keeps the current draft as a named version.
+pub async fn name_version(
+    db: &Db,
+    user: &CurrentUser,
+    id: &str,
+    name: &str,
+) -> Result<(), AppError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 80 {
+        return Err(AppError::invalid(
+            "name",
+            "Name the version in 1 to 80 characters.",
+        ));
+    }
+    let row = row(db, id).await?;
+    db_pages::name_version(db, id, name, &row.draft_json, &user.id).await?;
+    Ok(())
+}
+
+/// The draft as a file to download and import elsewhere.
+pub async fn export(db: &Db, id: &str) -> Result<(String, String), AppError> {
+    let row = row(db, id).await?;
+    let document = stored_document(&row.draft_json)?;
+    Ok((
+        row.slug,
+        serde_json::to_string_pretty(&document).map_err(AppError::internal)?,
+    ))
+}
+
+/// The cards each case-studies block shows, newest published first.
+async fn case_study_cards(
+    db: &Db,
+    document: &Document,
+) -> Result<HashMap<String, Vec<CaseStudySummary>>, AppError> {
+    let mut cards = HashMap::new();
+    for block in document.blocks() {
+        let BlockProps::CaseStudies(props) = &block.props else {
+            continue;
+        };
+        let max = usize::from(props.max.clamp(1, 12));
+        let studies = match &props.source {
+            CaseStudySource::Filter {
+                industry_sic,
+                methodology,
+            } => {
+                let query = GalleryQuery {
+                    industry: (!industry_sic.is_empty()).then(|| industry_sic.clone()),
+                    experiment_type: methodology
+                        .and_then(|m| crate::domain::showcase::Methodology::parse(m.as_str())),
+                    limit: max as i64,
+                    ..GalleryQuery::default()
+                };
+                super::showcase::gallery(db, &query).await?.case_studies
+            }
+            CaseStudySource::Chosen { slugs } => {
+                let query = GalleryQuery {
+                    limit: 500,
+                    ..GalleryQuery::default()
+                };
+                let all = super::showcase::gallery(db, &query).await?.case_studies;
+                slugs
+                    .iter()
+                    .filter_map(|slug| all.iter().find(|s| &s.slug == slug).cloned())
+                    .take(max)
+                    .collect()
+            }
+        };
+        cards.insert(block.id.to_string(), studies);
+    }
+    Ok(cards)
+}
+
+async fn renderable(
+    db: &Db,
+    page_id: String,
+    slug: String,
+    json: &str,
+    preview: bool,
+) -> Result<RenderablePage, AppError> {
+    let document = stored_document(json)?;
+    let case_studies = case_study_cards(db, &document).await?;
+    Ok(RenderablePage {
+        page_id,
+        document_json: serialise(&document)?,
+        data: LandingData {
+            case_studies,
+            slug,
+            form_state: None,
+        },
+        preview,
+    })
+}
+
+/// What `/landing/{slug}` shows, counting the view (not for obvious bots).
+pub async fn public_page(
+    db: &Db,
+    ctx: &RequestContext,
+    slug: &str,
+) -> Result<PublicPage, AppError> {
+    if let Some((page_id, json)) = db_pages::published_by_slug(db, slug).await? {
+        let page = renderable(db, page_id.clone(), slug.to_string(), &json, false).await?;
+        if !crate::domain::visitor::is_probable_bot(ctx.user_agent.as_deref()) {
+            count_view(db.clone(), page_id);
+        }
+        return Ok(PublicPage::Found(Box::new(page)));
+    }
+    Ok(match db_pages::redirect_target(db, slug).await? {
+        Some(target) => PublicPage::Moved(target),
+        None => PublicPage::Missing,
+    })
+}
+
+/// Counted in its own task: a visitor who leaves mid-render must not leave
+/// the count half written, and the page does not wait for it.
+fn count_view(db: Db, page_id: String) {
+    let day = crate::db::now_ms().div_euclid(86_400_000);
+    tokio::spawn(async move {
+        if let Err(e) = db_pages::count_view(&db, &page_id, day).await {
+            tracing::warn!(error = %e, page_id, "could not count a landing-page view");
+        }
+    });
+}
+
+/// The draft, rendered as it would publish (staff only; not counted).
+pub async fn preview(db: &Db, id: &str) -> Result<RenderablePage, AppError> {
+    let row = row(db, id).await?;
+    renderable(db, row.id, row.slug, &row.draft_json, true).await
+}
+
+/// (slug, last change) of every published, indexable page.
+pub async fn sitemap_entries(db: &Db) -> Result<Vec<(String, i64)>, AppError> {
+    let mut entries = Vec::new();
+    for (slug, json, at) in db_pages::published(db).await? {
+        match parse_document(&json) {
+            Ok(document) if !document.settings.noindex => entries.push((slug, at)),
+            Ok(_) => {}
+            Err(_) => tracing::warn!(slug, "a published landing page does not parse"),
+        }
+    }
+    Ok(entries)
+}
+
+/// Demo content: one published page per built-in template, owned by
+/// `owner`, when there are no landing pages yet.
+pub async fn seed_demo(db: &Db, owner: &CurrentUser) -> Result<usize, AppError> {
+    let existing = db_pages::list(db, &PageListQuery::default()).await?.1;
+    if existing > 0 {
+        return Ok(0);
+    }
+    let mut published = 0;
+    for template in BUILT_IN_TEMPLATES {
+        let document = template.document().map_err(|_| {
+            AppError::internal(format!("built-in template {} does not parse", template.key))
+        })?;
+        let input = NewPageInput {
+            template: template.key.to_string(),
+            title: document.settings.title.clone(),
+            slug: document.settings.slug.clone(),
+        };
+        let id = create(db, owner, input).await?;
+        publish(db, owner, &id).await?;
+        published += 1;
+    }
+    Ok(published)
+}

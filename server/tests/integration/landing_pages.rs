@@ -1,0 +1,430 @@
+//! Landing pages: marketers create from a template, save drafts guarded by
+//! revision, publish, move, take down, restore and duplicate; the public
+//! page, its 404 and 301, the sitemap, escaping, roles and the audit trail.
+
+use crate::common::{client, TestApp};
+use app::domain::role::Role;
+
+on_both_backends!(
+    a_page_goes_from_template_to_published_and_back,
+    drafts_are_checked_and_guarded_by_revision,
+    page_text_is_escaped_wherever_it_lands,
+    only_editors_reach_pages_and_only_admins_delete,
+    the_demo_publishes_every_template,
+);
+
+/// Creates a page from a template; answers its id.
+async fn create(app: &TestApp, who: &reqwest::Client, template: &str, slug: &str) -> String {
+    let response = app
+        .call(
+            who,
+            "/api/admin/pages/create",
+            &[
+                ("input[template]", template),
+                ("input[title]", "Spring offer"),
+                ("input[slug]", slug),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 200, "created");
+    response.json().await.unwrap()
+}
+
+async fn detail(app: &TestApp, who: &reqwest::Client, id: &str) -> serde_json::Value {
+    let response = app.call(who, "/api/admin/pages/get", &[("id", id)]).await;
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+async fn save(
+    app: &TestApp,
+    who: &reqwest::Client,
+    id: &str,
+    revision: i64,
+    document: &serde_json::Value,
+) -> reqwest::Response {
+    app.call(
+        who,
+        "/api/admin/pages/save",
+        &[
+            ("id", id),
+            ("revision", &revision.to_string()),
+            ("document", &document.to_string()),
+        ],
+    )
+    .await
+}
+
+async fn status_of(app: &TestApp, path: &str) -> (u16, Option<String>) {
+    let response = app.get(&client(), path).await;
+    let location = response
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_string());
+    (response.status().as_u16(), location)
+}
+
+async fn a_page_goes_from_template_to_published_and_back(app: TestApp) {
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let id = create(&app, &marketer, "free-consultation", "spring-offer").await;
+    assert_eq!(
+        status_of(&app, "/landing/spring-offer").await.0,
+        404,
+        "a draft is not on the site"
+    );
+    let preview = app
+        .page(&marketer, &format!("/admin/pages/{id}/preview"))
+        .await;
+    assert!(preview.contains("Preview of the draft"), "{preview}");
+    assert!(preview.contains(r#"<meta name="robots" content="noindex""#));
+
+    let published = app
+        .call(&marketer, "/api/admin/pages/publish", &[("id", &id)])
+        .await;
+    assert_eq!(published.status(), 200);
+    let page = app.page(&client(), "/landing/spring-offer").await;
+    assert!(page.contains("<title>Spring offer"), "the page's own title");
+    assert!(
+        page.contains("Find out whether your next big decision can be tested"),
+        "the template's hero"
+    );
+    assert!(
+        !page.contains("/pkg/") || !page.contains(".wasm"),
+        "no script for a page without an island"
+    );
+    let sitemap = app.page(&client(), "/sitemap.xml").await;
+    assert!(sitemap.contains("/landing/spring-offer"), "{sitemap}");
+
+    // A view is counted for people, not for crawlers (nor for clients that
+    // do not say what they are, like the test client).
+    let person = reqwest::Client::builder()
+        .user_agent("Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0")
+        .build()
+        .unwrap();
+    person
+        .get(app.url("/landing/spring-offer"))
+        .send()
+        .await
+        .unwrap();
+    let bot = reqwest::Client::builder()
+        .user_agent("Googlebot/2.1 (+http://www.google.com/bot.html)")
+        .build()
+        .unwrap();
+    bot.get(app.url("/landing/spring-offer"))
+        .send()
+        .await
+        .unwrap();
+    let mut views = 0;
+    for _ in 0..50 {
+        views = sqlx::query_scalar::<_, i64>(
+            "SELECT CAST(COALESCE(SUM(views), 0) AS BIGINT) FROM landing_page_daily WHERE page_id = $1",
+        )
+        .bind(&id)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        if views >= 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    let final_views: i64 = sqlx::query_scalar(
+        "SELECT CAST(COALESCE(SUM(views), 0) AS BIGINT) FROM landing_page_daily WHERE page_id = $1",
+    )
+    .bind(&id)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!((views, final_views), (1, 1), "one person, one crawler");
+    let list = app.page(&marketer, "/admin/pages").await;
+    assert!(list.contains("Spring offer"), "{list}");
+
+    // A new address: the old one answers 301 to it.
+    let page = detail(&app, &marketer, &id).await;
+    let mut document: serde_json::Value =
+        serde_json::from_str(page["draft_json"].as_str().unwrap()).unwrap();
+    document["settings"]["slug"] = "spring-offer-2027".into();
+    let revision = page["revision"].as_i64().unwrap();
+    assert_eq!(
+        save(&app, &marketer, &id, revision, &document)
+            .await
+            .status(),
+        200
+    );
+    app.call(&marketer, "/api/admin/pages/publish", &[("id", &id)])
+        .await;
+    assert_eq!(
+        status_of(&app, "/landing/spring-offer").await,
+        (301, Some("/landing/spring-offer-2027".to_string()))
+    );
+    assert_eq!(status_of(&app, "/landing/spring-offer-2027").await.0, 200);
+
+    // Two publishes are two versions; restoring one makes a new draft.
+    let page = detail(&app, &marketer, &id).await;
+    let versions = page["versions"].as_array().unwrap();
+    assert_eq!(versions.len(), 2, "{page}");
+    let oldest = versions.last().unwrap()["id"].as_str().unwrap().to_string();
+    let restored = app
+        .call(
+            &marketer,
+            "/api/admin/pages/restore",
+            &[("id", &id), ("version", &oldest)],
+        )
+        .await;
+    assert_eq!(restored.status(), 200);
+    let after = detail(&app, &marketer, &id).await;
+    assert!(after["revision"].as_i64().unwrap() > revision);
+    assert!(
+        after["draft_json"]
+            .as_str()
+            .unwrap()
+            .contains("\"spring-offer-2027\""),
+        "a restore keeps the page's current address"
+    );
+
+    // Duplicate: a new draft under a free address.
+    let copy = app
+        .call(&marketer, "/api/admin/pages/duplicate", &[("id", &id)])
+        .await;
+    assert_eq!(copy.status(), 200);
+    let copy_id: String = copy.json().await.unwrap();
+    let copy = detail(&app, &marketer, &copy_id).await;
+    assert_eq!(copy["summary"]["slug"], "spring-offer-2027-copy");
+    assert_eq!(copy["summary"]["status"], "draft");
+
+    // Unpublished: gone from the site and the sitemap; old slugs stop too.
+    let down = app
+        .call(
+            &marketer,
+            "/api/admin/pages/withdraw",
+            &[("id", &id), ("to", "draft")],
+        )
+        .await;
+    assert_eq!(down.status(), 200);
+    assert_eq!(status_of(&app, "/landing/spring-offer-2027").await.0, 404);
+    assert_eq!(status_of(&app, "/landing/spring-offer").await.0, 404);
+    assert!(!app
+        .page(&client(), "/sitemap.xml")
+        .await
+        .contains("/landing/spring-offer"));
+
+    let actions: Vec<String> = sqlx::query_scalar(
+        "SELECT action FROM audit_events WHERE subject = $1 ORDER BY created_at, id",
+    )
+    .bind(&id)
+    .fetch_all(&app.db.pool)
+    .await
+    .unwrap();
+    for action in [
+        "landing_page.created",
+        "landing_page.published",
+        "landing_page.restored",
+        "landing_page.unpublished",
+    ] {
+        assert!(
+            actions.iter().any(|a| a == action),
+            "{action} in {actions:?}"
+        );
+    }
+}
+
+async fn drafts_are_checked_and_guarded_by_revision(app: TestApp) {
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let id = create(&app, &marketer, "webinar", "webinar-june").await;
+    let page = detail(&app, &marketer, &id).await;
+    let revision = page["revision"].as_i64().unwrap();
+    let document: serde_json::Value =
+        serde_json::from_str(page["draft_json"].as_str().unwrap()).unwrap();
+
+    // Script in a link: refused with the path of the field.
+    let mut bad = document.clone();
+    bad["sections"][0]["blocks"][0]["props"]["cta"] = serde_json::json!({"label": "Go", "target": {"kind": "link", "href": "javascript:alert(1)"}});
+    let response = save(&app, &marketer, &id, revision, &bad).await;
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    assert!(
+        body.contains("sections[0].blocks[0].props.cta.target.href"),
+        "{body}"
+    );
+
+    // A reserved or taken address.
+    let mut reserved = document.clone();
+    reserved["settings"]["slug"] = "admin".into();
+    assert_eq!(
+        save(&app, &marketer, &id, revision, &reserved)
+            .await
+            .status(),
+        422
+    );
+    create(&app, &marketer, "webinar", "taken-address").await;
+    let mut taken = document.clone();
+    taken["settings"]["slug"] = "taken-address".into();
+    assert_eq!(
+        save(&app, &marketer, &id, revision, &taken).await.status(),
+        409
+    );
+    let again = app
+        .call(
+            &marketer,
+            "/api/admin/pages/create",
+            &[
+                ("input[template]", "webinar"),
+                ("input[title]", "Again"),
+                ("input[slug]", "taken-address"),
+            ],
+        )
+        .await;
+    assert_eq!(again.status(), 409);
+    let unknown = app
+        .call(
+            &marketer,
+            "/api/admin/pages/create",
+            &[
+                ("input[template]", "no-such-template"),
+                ("input[title]", "X"),
+                ("input[slug]", "x-page"),
+            ],
+        )
+        .await;
+    assert_eq!(unknown.status(), 422);
+    // Not JSON at all, or far too big: refused before anything is stored.
+    let garbage = app
+        .call(
+            &marketer,
+            "/api/admin/pages/save",
+            &[
+                ("id", &id),
+                ("revision", &revision.to_string()),
+                ("document", "{nope"),
+            ],
+        )
+        .await;
+    assert_eq!(garbage.status(), 422);
+
+    // Nothing above was stored: the good save still names the first revision.
+    let mut good = document.clone();
+    good["settings"]["title"] = "June webinar".into();
+    let saved = save(&app, &marketer, &id, revision, &good).await;
+    assert_eq!(saved.status(), 200);
+    let next: i64 = saved.json().await.unwrap();
+    assert_eq!(next, revision + 1);
+    // Someone else's tab still holds the old revision: refused, not merged.
+    let mut stale = document.clone();
+    stale["settings"]["title"] = "Overwritten".into();
+    let response = save(&app, &marketer, &id, revision, &stale).await;
+    assert_eq!(response.status(), 409);
+    assert!(response.text().await.unwrap().contains("Reload"));
+    let page = detail(&app, &marketer, &id).await;
+    assert_eq!(page["summary"]["title"], "June webinar");
+}
+
+async fn page_text_is_escaped_wherever_it_lands(app: TestApp) {
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let id = create(&app, &marketer, "guide-download", "guide-page").await;
+    let page = detail(&app, &marketer, &id).await;
+    let mut document: serde_json::Value =
+        serde_json::from_str(page["draft_json"].as_str().unwrap()).unwrap();
+    let evil = r#"Guide "quoted" & </title></head><b>bold</b>"#;
+    document["settings"]["title"] = evil.into();
+    document["settings"]["description"] = evil.into();
+    let revision = page["revision"].as_i64().unwrap();
+    assert_eq!(
+        save(&app, &marketer, &id, revision, &document)
+            .await
+            .status(),
+        200
+    );
+    app.call(&marketer, "/api/admin/pages/publish", &[("id", &id)])
+        .await;
+    let html = app.page(&client(), "/landing/guide-page").await;
+    assert!(!html.contains("</title></head><b>"), "{html}");
+    assert!(!html.contains("<b>bold</b>"));
+    assert!(
+        html.contains("&lt;/title&gt;"),
+        "escaped in the title and meta"
+    );
+}
+
+async fn only_editors_reach_pages_and_only_admins_delete(app: TestApp) {
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let id = create(&app, &marketer, "webinar", "roles-page").await;
+    let consultant = app.logged_in_as(Role::Consultant).await;
+    for (path, form) in [
+        ("/api/admin/pages/list", vec![]),
+        ("/api/admin/pages/get", vec![("id", id.as_str())]),
+        ("/api/admin/pages/publish", vec![("id", id.as_str())]),
+        ("/api/admin/pages/preview", vec![("id", id.as_str())]),
+    ] {
+        assert_eq!(
+            app.call(&consultant, path, &form).await.status(),
+            403,
+            "{path}"
+        );
+        assert_eq!(
+            app.call(&client(), path, &form).await.status(),
+            401,
+            "{path}"
+        );
+    }
+    assert_eq!(app.get(&consultant, "/admin/pages").await.status(), 403);
+    let anonymous = app
+        .get(&client(), &format!("/admin/pages/{id}/preview"))
+        .await;
+    assert_eq!(
+        anonymous.status(),
+        302,
+        "anonymous previews go to the login"
+    );
+    let delete = [("id", id.as_str())];
+    assert_eq!(
+        app.call(&marketer, "/api/admin/pages/delete", &delete)
+            .await
+            .status(),
+        403
+    );
+    let admin = app.logged_in_as(Role::Admin).await;
+    assert_eq!(
+        app.call(&admin, "/api/admin/pages/delete", &delete)
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        app.call(&admin, "/api/admin/pages/get", &delete)
+            .await
+            .status(),
+        404
+    );
+}
+
+async fn the_demo_publishes_every_template(app: TestApp) {
+    app.seed_showcase().await;
+    server::seed::seed_demo(&app.db, "Ce-7demoPassword123456")
+        .await
+        .unwrap();
+    let published = server::seed::seed_landing_pages(&app.db).await.unwrap();
+    assert_eq!(
+        published,
+        app::domain::page_document::BUILT_IN_TEMPLATES.len()
+    );
+    assert_eq!(
+        server::seed::seed_landing_pages(&app.db).await.unwrap(),
+        0,
+        "seeding twice adds nothing"
+    );
+    for template in app::domain::page_document::BUILT_IN_TEMPLATES {
+        let document = template.document().unwrap();
+        let path = format!("/landing/{}", document.settings.slug);
+        let html = app.page(&client(), &path).await;
+        assert!(
+            html.contains(&document.settings.title.replace('&', "&amp;")),
+            "{path}"
+        );
+    }
+    // The e-commerce page shows live case-study cards from the showcase.
+    let ecommerce = app
+        .page(&client(), "/landing/ecommerce-experimentation")
+        .await;
+    assert!(ecommerce.contains("cs-card"), "{ecommerce}");
+}
