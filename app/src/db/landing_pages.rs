@@ -104,11 +104,8 @@ pub async fn list(db: &Db, query: &PageListQuery) -> Result<(Vec<PageListRow>, i
     let pattern = query.like_pattern();
     let status = query.filter.map(|f| f.as_str()).unwrap_or_default();
     let rows = sqlx::query_as(AssertSqlSafe(format!(
-        "SELECT p.id, p.slug, p.title, p.status, p.updated_at, u.display_name AS updated_by_name, \
-         p.published_at, COALESCE(c.views, 0) AS views, COALESCE(c.leads, 0) AS leads \
-         FROM landing_pages p LEFT JOIN users u ON u.id = p.updated_by \
-         LEFT JOIN {COUNTS} c ON c.page_id = p.id \
-         WHERE {filter} ORDER BY p.updated_at DESC, p.id LIMIT $3 OFFSET $4"
+        "{} WHERE {filter} ORDER BY p.updated_at DESC, p.id LIMIT $3 OFFSET $4",
+        summary_select()
     )))
     .bind(&pattern)
     .bind(status)
@@ -124,6 +121,27 @@ pub async fn list(db: &Db, query: &PageListQuery) -> Result<(Vec<PageListRow>, i
     .fetch_one(&db.pool)
     .await?;
     Ok((rows, total))
+}
+
+/// A page as the list shows it: who edited it last, and its counts.
+fn summary_select() -> String {
+    format!(
+        "SELECT p.id, p.slug, p.title, p.status, p.updated_at, u.display_name AS updated_by_name, \
+         p.published_at, COALESCE(c.views, 0) AS views, COALESCE(c.leads, 0) AS leads \
+         FROM landing_pages p LEFT JOIN users u ON u.id = p.updated_by \
+         LEFT JOIN {COUNTS} c ON c.page_id = p.id"
+    )
+}
+
+/// One page as the list shows it.
+pub async fn summary(db: &Db, id: &str) -> Result<Option<PageListRow>, sqlx::Error> {
+    sqlx::query_as(AssertSqlSafe(format!(
+        "{} WHERE p.id = $1",
+        summary_select()
+    )))
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await
 }
 
 const SELECT_PAGE: &str = "SELECT id, slug, title, status, draft_json, draft_revision, \
@@ -342,6 +360,28 @@ pub async fn versions(db: &Db, page_id: &str) -> Result<Vec<VersionRow>, sqlx::E
     .bind(page_id)
     .fetch_all(&db.pool)
     .await
+}
+
+/// One kept version of a page (`None` when it is not this page's).
+pub async fn version(
+    db: &Db,
+    page_id: &str,
+    version_id: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT document_json FROM landing_page_versions WHERE page_id = $1 AND id = $2",
+    )
+    .bind(page_id)
+    .bind(version_id)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+/// How many landing pages there are.
+pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM landing_pages")
+        .fetch_one(&db.pool)
+        .await
 }
 
 /// Counts a view of a published page on `day` (days since the epoch).

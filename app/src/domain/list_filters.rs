@@ -63,13 +63,6 @@ impl ListFilter for PageState {
     }
 }
 
-impl PageState {
-    /// The stored status; `None` for anything else.
-    pub fn from_stored(value: &str) -> Option<PageState> {
-        PageState::from_param(value)
-    }
-}
-
 pub type PageListQuery = ListQuery<PageState>;
 
 /// Consultant profiles: public (active) or hidden (inactive).

@@ -29,7 +29,7 @@ fn summary(row: PageListRow) -> PageSummary {
         id: row.id,
         slug: row.slug,
         title: row.title,
-        status: PageState::from_stored(&row.status).unwrap_or(PageState::Draft),
+        status: PageState::from_param(&row.status).unwrap_or(PageState::Draft),
         updated_at_ms: row.updated_at,
         updated_by: row.updated_by_name,
         published_at_ms: row.published_at,
@@ -118,17 +118,10 @@ pub async fn detail(db: &Db, id: &str) -> Result<PageDetail, AppError> {
         })
         .collect();
     let unpublished_changes = row.published_json.as_deref() != Some(row.draft_json.as_str());
-    let summary = summary(PageListRow {
-        id: row.id,
-        slug: row.slug,
-        title: row.title,
-        status: row.status,
-        updated_at: row.updated_at,
-        updated_by_name: None,
-        published_at: row.published_at,
-        views: 0,
-        leads: 0,
-    });
+    let summary = db_pages::summary(db, id)
+        .await?
+        .map(summary)
+        .ok_or_else(|| AppError::NotFound(PAGE.to_string()))?;
     Ok(PageDetail {
         summary,
         draft_json: serde_json::to_string_pretty(&document).map_err(AppError::internal)?,
@@ -357,12 +350,10 @@ pub async fn restore(
     version_id: &str,
 ) -> Result<i64, AppError> {
     let row = row(db, id).await?;
-    let version = db_pages::versions(db, id)
+    let version_json = db_pages::version(db, id, version_id)
         .await?
-        .into_iter()
-        .find(|v| v.id == version_id)
         .ok_or_else(|| AppError::NotFound("That version".to_string()))?;
-    let mut document = stored_document(&version.document_json)?;
+    let mut document = stored_document(&version_json)?;
     // The page keeps its current address.
     document.settings.slug = row.slug.clone();
     let revision = save_draft(db, user, id, row.draft_revision, &serialise(&document)?).await?;
@@ -460,7 +451,8 @@ async fn renderable(
     let case_studies = case_study_cards(db, &document).await?;
     Ok(RenderablePage {
         page_id,
-        document_json: serialise(&document)?,
+        // Stored documents are already in the form the code serialises.
+        document_json: json.to_string(),
         data: LandingData {
             case_studies,
             slug,
@@ -522,8 +514,7 @@ pub async fn sitemap_entries(db: &Db) -> Result<Vec<(String, i64)>, AppError> {
 /// Demo content: one published page per built-in template, owned by
 /// `owner`, when there are no landing pages yet.
 pub async fn seed_demo(db: &Db, owner: &CurrentUser) -> Result<usize, AppError> {
-    let existing = db_pages::list(db, &PageListQuery::default()).await?.1;
-    if existing > 0 {
+    if db_pages::count(db).await? > 0 {
         return Ok(0);
     }
     let mut published = 0;
