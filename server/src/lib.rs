@@ -9,6 +9,7 @@ pub mod lead_export;
 pub mod media;
 pub mod middleware;
 pub mod page_cache;
+pub mod page_export;
 pub mod rest;
 pub mod seed;
 pub mod seo;

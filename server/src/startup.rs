@@ -259,6 +259,10 @@ pub fn router(
             "/admin/leads/export.csv",
             get(crate::lead_export::export_csv),
         )
+        .route(
+            "/admin/pages/{id}/export",
+            get(crate::page_export::export_page),
+        )
         .merge(rest::routes())
         .route(
             "/admin/media",

@@ -124,7 +124,7 @@ pub fn ImageField(
 /// Sends one file to the upload endpoint; the error is the server's message
 /// (it names the problem: size, type, damaged file, no permission).
 #[cfg(feature = "hydrate")]
-async fn upload(
+pub(crate) async fn upload(
     kind: ImageKind,
     file: web_sys::File,
 ) -> Result<crate::model::media::UploadedImage, String> {

@@ -9,6 +9,7 @@ pub mod landing;
 pub mod list_controls;
 pub mod loaded;
 pub mod new_password_fields;
+pub mod page_editor;
 pub mod page_security;
 pub mod responsive_image;
 pub mod seo;

@@ -50,7 +50,7 @@ pub struct VersionSummary {
 }
 
 /// A page in the back office: its draft (pretty JSON) and history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PageDetail {
     pub summary: PageSummary,
     pub draft_json: String,
@@ -59,6 +59,9 @@ pub struct PageDetail {
     /// The draft differs from what is published.
     pub unpublished_changes: bool,
     pub versions: Vec<VersionSummary>,
+    /// What the editor canvas shows for blocks filled from the database
+    /// (case-study cards), as the preview would.
+    pub editor_data: LandingData,
 }
 
 /// What a new page starts from (`input[template]`, `input[title]`, `input[slug]`).

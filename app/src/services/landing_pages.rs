@@ -122,12 +122,18 @@ pub async fn detail(db: &Db, id: &str) -> Result<PageDetail, AppError> {
         .await?
         .map(summary)
         .ok_or_else(|| AppError::NotFound(PAGE.to_string()))?;
+    let editor_data = LandingData {
+        case_studies: case_study_cards(db, &document).await?,
+        slug: row.slug.clone(),
+        form_state: None,
+    };
     Ok(PageDetail {
         summary,
         draft_json: serde_json::to_string_pretty(&document).map_err(AppError::internal)?,
         revision: row.draft_revision,
         unpublished_changes,
         versions,
+        editor_data,
     })
 }
 

@@ -22,17 +22,22 @@ use leptos::prelude::*;
 /// carrying the block's style classes (hidden ones are still rendered and
 /// hidden by CSS per breakpoint).
 pub(super) fn block_view(block: &Block, context: &RenderContext<'_>) -> AnyView {
+    let class = block_class(block);
+    let body = block_body(block, context);
+    view! { <div class=class id=block.id.to_string()>{body}</div> }.into_any()
+}
+
+/// The classes of a block's wrapper: `lp-block lp-block--{type} {style}`.
+pub fn block_class(block: &Block) -> String {
     let type_class = format!(
         "lp-block--{}",
         block.block_type().as_str().replace('_', "-")
     );
-    let class = join_classes([
+    join_classes([
         "lp-block",
         type_class.as_str(),
         block_style_classes(&block.style).as_str(),
-    ]);
-    let body = block_body(block, context);
-    view! { <div class=class id=block.id.to_string()>{body}</div> }.into_any()
+    ])
 }
 
 fn block_body(block: &Block, context: &RenderContext<'_>) -> AnyView {
@@ -328,12 +333,22 @@ fn spacer(props: &SpacerProps) -> AnyView {
 }
 
 /// Columns side by side; each column holds leaf blocks (never columns).
-fn columns(props: &ColumnsProps, columns: &[Column], context: &RenderContext<'_>) -> AnyView {
-    let class = join_classes([
+/// The classes of a columns block's grid.
+pub fn columns_class(props: &ColumnsProps) -> String {
+    join_classes([
         "lp-columns",
         per_row_classes(&props.per_row).as_str(),
         gap_class(props.gap).as_str(),
-    ]);
+    ])
+}
+
+/// The classes of one column.
+pub fn column_class(column: &Column) -> String {
+    join_classes(["lp-column", style_classes(&column.style).as_str()])
+}
+
+fn columns(props: &ColumnsProps, columns: &[Column], context: &RenderContext<'_>) -> AnyView {
+    let class = columns_class(props);
     let columns = columns
         .iter()
         .map(|column| column_view(column, context))
@@ -342,7 +357,7 @@ fn columns(props: &ColumnsProps, columns: &[Column], context: &RenderContext<'_>
 }
 
 fn column_view(column: &Column, context: &RenderContext<'_>) -> AnyView {
-    let class = join_classes(["lp-column", style_classes(&column.style).as_str()]);
+    let class = column_class(column);
     let blocks = column
         .blocks
         .iter()

@@ -24,10 +24,11 @@ mod lead_form;
 mod links;
 
 use crate::domain::page_document::{
-    accent_style, join_classes, style_classes, width_class, Document, Section,
+    accent_style, join_classes, style_classes, width_class, Block, Document, Section,
 };
 use leptos::prelude::*;
 
+pub use blocks::{block_class, column_class, columns_class};
 pub use icons::icon_svg;
 
 pub use crate::model::landing_pages::{LandingData, LandingFormState};
@@ -56,11 +57,34 @@ pub fn LandingDocument(document: Document, data: LandingData) -> impl IntoView {
     view! { <div class="lp" style=accent_style(&document.settings.accent)>{sections}</div> }
 }
 
+/// For the editor canvas: one block (a leaf block, wrapper included)
+/// exactly as the published page renders it. `form_href` is where "scroll to
+/// the form" links lead ([`form_href`]).
+pub fn block_markup(block: &Block, data: &LandingData, form_href: &str) -> AnyView {
+    let context = RenderContext {
+        data,
+        form_href: form_href.to_string(),
+    };
+    blocks::block_view(block, &context)
+}
+
+/// Where a document's "scroll to the form" links lead.
+pub fn form_href(document: &Document) -> String {
+    links::form_anchor(document.first_form_id().map(|id| id.as_str()))
+}
+
+/// A section's classes and its inner container's classes.
+pub fn section_classes(section: &Section) -> (String, String) {
+    (
+        join_classes(["lp-section", style_classes(&section.style).as_str()]),
+        join_classes(["lp-container", width_class(section.style.width)]),
+    )
+}
+
 /// A full-width band (its tone paints the whole width) with its content in
 /// a centred container of the section's width.
 fn section_view(section: &Section, context: &RenderContext<'_>) -> AnyView {
-    let class = join_classes(["lp-section", style_classes(&section.style).as_str()]);
-    let container = join_classes(["lp-container", width_class(section.style.width)]);
+    let (class, container) = section_classes(section);
     let blocks = section
         .blocks
         .iter()

@@ -27,6 +27,7 @@
 mod blocks;
 pub mod css_classes;
 mod decode;
+mod editing;
 mod error;
 mod history;
 mod ids;
@@ -62,6 +63,10 @@ pub use css_classes::{
     accent_css, accent_style, align_classes, block_style_classes, breakpoint_prefix, gap_class,
     join_classes, per_row_classes, resolved_classes, spacing_classes, style_classes,
     text_size_classes, tone_class, visibility_classes, width_class,
+};
+pub use editing::{
+    children_ids, describe, describe_container, drop_op, edits_inline, fingerprint, nudge,
+    props_from_json, settings_from_json, with_inline_text, Nudge,
 };
 pub use history::{History, DEFAULT_HISTORY_STEPS, MERGE_WINDOW_MS};
 pub use ids::{CounterIds, IdSource, NodeId};

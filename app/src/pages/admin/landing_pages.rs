@@ -14,6 +14,7 @@ use crate::components::fields::action_form_error;
 use crate::components::hydration::use_hydrated;
 use crate::components::list_controls::{list_query_from_url, ListFilters, Pagination};
 use crate::components::loaded::Loaded;
+use crate::components::page_editor::PageBuilder;
 use crate::domain::admin_section::AdminSection;
 use crate::domain::dates::date_time;
 use crate::domain::list_filters::{PageListQuery, PageState};
@@ -230,7 +231,12 @@ fn PageEditor(detail: PageDetail) -> impl IntoView {
                 </form>
             })}
         </div>
-        <DocumentEditor id=id.clone() revision=detail.revision document=detail.draft_json />
+        <PageBuilder id=id.clone() revision=detail.revision document=detail.draft_json.clone() data=detail.editor_data />
+        <details class="panel pb-json">
+            <summary>"Import or export the page as JSON"</summary>
+            <p class="small"><a href=format!("/admin/pages/{id}/export") download="">"Download this draft as a JSON file"</a></p>
+            <DocumentEditor id=id.clone() revision=detail.revision document=detail.draft_json />
+        </details>
         <VersionHistory id=id.clone() versions=detail.versions />
     }
 }
