@@ -407,3 +407,35 @@ pub async fn slug_taken(db: &Db, slug: &str, except_id: &str) -> Result<bool, sq
         .await
         .map(|n| n > 0)
 }
+
+/// Links a new lead to the landing page whose form it came from (by the
+/// page's current slug) and counts it in the page's day. A slug no page has
+/// (renamed since, or typed by hand) links nothing.
+pub async fn record_lead(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    lead_id: &str,
+    slug: &str,
+    day: i64,
+) -> Result<(), sqlx::Error> {
+    let page: Option<String> = sqlx::query_scalar("SELECT id FROM landing_pages WHERE slug = $1")
+        .bind(slug)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let Some(page_id) = page else {
+        return Ok(());
+    };
+    sqlx::query("UPDATE leads SET landing_page_id = $1 WHERE id = $2")
+        .bind(&page_id)
+        .bind(lead_id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO landing_page_daily (page_id, day, views, leads) VALUES ($1, $2, 0, 1) \
+         ON CONFLICT (page_id, day) DO UPDATE SET leads = landing_page_daily.leads + 1",
+    )
+    .bind(&page_id)
+    .bind(day)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}

@@ -11,6 +11,8 @@ on_both_backends!(
     page_text_is_escaped_wherever_it_lands,
     only_editors_reach_pages_and_only_admins_delete,
     the_demo_publishes_every_template,
+    a_landing_page_lead_is_linked_and_counted,
+    a_draft_exports_as_a_file_for_editors_only,
 );
 
 /// Creates a page from a template; answers its id.
@@ -432,4 +434,84 @@ async fn the_demo_publishes_every_template(app: TestApp) {
         .page(&client(), "/landing/ecommerce-experimentation")
         .await;
     assert!(ecommerce.contains("cs-card"), "{ecommerce}");
+}
+
+async fn a_landing_page_lead_is_linked_and_counted(app: TestApp) {
+    app.seed_showcase().await;
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let id = create(&app, &marketer, "free-consultation", "spring-offer").await;
+    assert_eq!(
+        app.call(&marketer, "/api/admin/pages/publish", &[("id", id.as_str())])
+            .await
+            .status(),
+        200
+    );
+    // The visitor completes the form the page handed over to (source and
+    // page kept), with the campaign of their visit.
+    let form = [
+        ("input[email]", "ines@spring.example"),
+        ("input[first_name]", "Ines"),
+        ("input[company_name]", "Spring Ltd"),
+        ("input[industry]", "5914"),
+        ("input[primary_challenge]", "pricing"),
+        ("input[annual_revenue_range]", "2m_10m"),
+        ("input[company_size_range]", "50-200"),
+        ("input[timeline]", "3-6_months"),
+        ("input[decision_making_authority]", "influencer"),
+        ("input[source]", "landing_page"),
+        ("input[source_detail]", "spring-offer"),
+        ("input[utm_source]", "newsletter"),
+        ("input[utm_campaign]", "spring"),
+        ("input[fax_number]", ""),
+        ("return_to", "/contact"),
+    ];
+    let response = app.call(&client(), "/api/leads/capture", &form).await;
+    assert!(response.status().is_success(), "{}", response.text().await.unwrap());
+    let (page_id, source, campaign): (Option<String>, String, String) = sqlx::query_as(
+        "SELECT landing_page_id, source, utm_campaign FROM leads WHERE email = 'ines@spring.example'",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(page_id.as_deref(), Some(id.as_str()), "the lead links to its page");
+    assert_eq!((source.as_str(), campaign.as_str()), ("landing_page", "spring"));
+    // The page list counts it.
+    let list = app
+        .call(&marketer, "/api/admin/pages/list", &[("q", "spring-offer")])
+        .await
+        .json::<serde_json::Value>()
+        .await
+        .unwrap();
+    let row = &list["pages"][0];
+    assert_eq!(row["leads"], 1, "{list}");
+    // The lead's page links back to the landing page.
+    let admin = app.logged_in_as(Role::Admin).await;
+    let lead_id: String =
+        sqlx::query_scalar("SELECT id FROM leads WHERE email = 'ines@spring.example'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    let html = app.page(&admin, &format!("/admin/leads/{lead_id}")).await;
+    assert!(html.contains("href=\"/landing/spring-offer\""), "{html}");
+}
+
+async fn a_draft_exports_as_a_file_for_editors_only(app: TestApp) {
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let id = create(&app, &marketer, "webinar", "spring-webinar").await;
+    let path = format!("/admin/pages/{id}/export");
+    let response = app.get(&marketer, &path).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-disposition"],
+        "attachment; filename=\"landing-page-spring-webinar.json\""
+    );
+    let document: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(document["settings"]["slug"], "spring-webinar");
+    // It imports back unchanged.
+    let revision = detail(&app, &marketer, &id).await["revision"].as_i64().unwrap();
+    assert_eq!(save(&app, &marketer, &id, revision, &document).await.status(), 200);
+    let consultant = app.logged_in_as(Role::Consultant).await;
+    assert_eq!(app.get(&consultant, &path).await.status(), 403);
+    assert_eq!(app.get(&client(), &path).await.status(), 401);
+    assert_eq!(app.get(&marketer, "/admin/pages/nope/export").await.status(), 404);
 }

@@ -30,13 +30,15 @@ pub fn Canvas(editor: Editor, dnd: Dnd, data: StoredValue<LandingData>) -> impl 
     };
     let accent = move || editor.doc.with(|d| accent_style(&d.settings.accent));
     let frame_class = move || format!("pb-frame pb-frame--{}", editor.viewport.get().as_str());
+    let zoom = fit_to_stage(editor);
     let width_label = move || match editor.viewport.get() {
-        Breakpoint::Desktop => "Desktop view (full width)",
+        Breakpoint::Desktop => "Desktop view (1200 px)",
         Breakpoint::Tablet => "Tablet view (768 px)",
         Breakpoint::Mobile => "Phone view (375 px)",
     };
     view! {
-        <div class=frame_class>
+        <div class=frame_class style:width=move || format!("{}px", frame_width(editor.viewport.get()))
+            style:zoom=move || format!("{:.3}", zoom.get())>
             <div class="lp pb-canvas" style=accent data-container="page" data-accepts="section"
                 role="region" aria-label=width_label data-testid="canvas"
                 on:pointerdown=move |ev| dnd.canvas_pointer_down(editor, ev)
@@ -61,6 +63,47 @@ pub fn Canvas(editor: Editor, dnd: Dnd, data: StoredValue<LandingData>) -> impl 
             {move || dnd.label_text.get()}
         </div>
     }
+}
+
+/// The width the canvas lays the page out at, per viewport: the published
+/// page's desktop container, a tablet, a phone.
+fn frame_width(viewport: Breakpoint) -> f64 {
+    match viewport {
+        Breakpoint::Desktop => 1200.0,
+        Breakpoint::Tablet => 768.0,
+        Breakpoint::Mobile => 375.0,
+    }
+}
+
+/// The canvas lays the page out at the viewport's real width (so container
+/// queries pick that breakpoint's layout) and is scaled down with CSS zoom
+/// when the stage is narrower; hit testing and the drop line work in the
+/// zoomed coordinates the browser reports.
+fn fit_to_stage(editor: Editor) -> RwSignal<f64> {
+    let zoom = RwSignal::new(1.0f64);
+    #[cfg(feature = "hydrate")]
+    {
+        let fit = move || {
+            let width = frame_width(editor.viewport.get_untracked());
+            let available = document()
+                .query_selector(".pb-stage")
+                .ok()
+                .flatten()
+                .map(|stage| f64::from(stage.client_width()) - 24.0)
+                .filter(|w| *w > 0.0)
+                .unwrap_or(width);
+            zoom.set((available / width).clamp(0.25, 1.0));
+        };
+        Effect::new(move |_| {
+            editor.viewport.track();
+            request_animation_frame(fit);
+        });
+        let resizes = window_event_listener(leptos::ev::resize, move |_| fit());
+        on_cleanup(move || resizes.remove());
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = editor;
+    zoom
 }
 
 /// `data-selected` and `data-problem` for a node: the selection outline and

@@ -530,12 +530,15 @@ fn media_field(ctx: FieldContext, path: Path, key: &str, value: &str) -> AnyView
 
 fn check_field(ctx: FieldContext, path: Path, key: &str, on: bool) -> AnyView {
     let id = path_id(&path);
+    let for_id = id.clone();
     let label = humanise(key);
     view! {
-        <div class="field field--check">
-            <input id=id.clone() type="checkbox" checked=on
-                on:change=move |ev| ctx.on_edit.run(Edit::Set(path.clone(), Value::Bool(event_target_checked(&ev)))) />
-            <label for=id>{label}</label>
+        <div class="field">
+            <label class="check" for=for_id>
+                <input id=id type="checkbox" checked=on
+                    on:change=move |ev| ctx.on_edit.run(Edit::Set(path.clone(), Value::Bool(event_target_checked(&ev)))) />
+                {label}
+            </label>
         </div>
     }
     .into_any()

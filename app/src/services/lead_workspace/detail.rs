@@ -26,6 +26,8 @@ fn tel_href(phone: &str) -> Option<String> {
     (digits.chars().filter(char::is_ascii_digit).count() >= 6).then(|| format!("tel:{digits}"))
 }
 
+use crate::domain::page_document::check_slug;
+
 fn facts(row: &LeadRow) -> Vec<LeadFact> {
     let contact = [
         LeadFact {
@@ -124,12 +126,15 @@ fn facts(row: &LeadRow) -> Vec<LeadFact> {
             },
         ),
     ];
+    // A landing-page lead's source detail is the page's address: link it.
+    let is_landing = LeadSource::parse(&row.source) == Some(LeadSource::LandingPage);
     contact
         .into_iter()
         .chain(facts.into_iter().map(|(label, value)| LeadFact {
+            href: (is_landing && label == "Source detail" && check_slug(&value).is_ok())
+                .then(|| format!("/landing/{value}")),
             label,
             value,
-            href: None,
         }))
         .filter(|fact| !fact.value.trim().is_empty())
         .collect()
