@@ -147,6 +147,23 @@ pub async fn name_landing_page_version(id: String, name: String) -> Result<(), A
     crate::api::respond::with_status(outcome)
 }
 
+/// Keeps the draft as a template new pages can start from; answers its key.
+#[server(prefix = "/api", endpoint = "admin/pages/save-as-template")]
+pub async fn save_landing_page_as_template(id: String, name: String) -> Result<String, AppError> {
+    let outcome = async {
+        let user = crate::api::context::require_role(&EDITORS).await?;
+        crate::services::landing_pages::save_as_template(
+            &crate::api::context::db()?,
+            &user,
+            &id,
+            &name,
+        )
+        .await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
 /// Admins only: the page, its versions and counts are gone for good.
 #[server(prefix = "/api", endpoint = "admin/pages/delete")]
 pub async fn delete_landing_page(id: String) -> Result<(), AppError> {

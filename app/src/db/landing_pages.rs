@@ -439,3 +439,46 @@ pub async fn record_lead(
     .await
     .map(|_| ())
 }
+
+/// A template saved from a page: (id, name, description).
+pub type SavedTemplate = (String, String, String);
+
+/// Keeps a document as a template others can start pages from.
+pub async fn insert_template(
+    db: &Db,
+    name: &str,
+    description: &str,
+    document_json: &str,
+    created_by: &str,
+) -> Result<String, sqlx::Error> {
+    let id = new_id();
+    let _turn = db.write_turn().await;
+    sqlx::query(
+        "INSERT INTO page_templates (id, name, description, document_json, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(&id)
+    .bind(name)
+    .bind(description)
+    .bind(document_json)
+    .bind(created_by)
+    .bind(now_ms())
+    .execute(&db.pool)
+    .await?;
+    Ok(id)
+}
+
+/// Saved templates, newest first.
+pub async fn saved_templates(db: &Db) -> Result<Vec<SavedTemplate>, sqlx::Error> {
+    sqlx::query_as("SELECT id, name, description FROM page_templates ORDER BY created_at DESC, id")
+        .fetch_all(&db.pool)
+        .await
+}
+
+/// A saved template's document.
+pub async fn saved_template_document(db: &Db, id: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT document_json FROM page_templates WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
+}

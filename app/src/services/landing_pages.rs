@@ -60,15 +60,67 @@ fn serialise(document: &Document) -> Result<String, AppError> {
     serde_json::to_string(document).map_err(AppError::internal)
 }
 
-pub fn templates() -> Vec<TemplateChoice> {
-    BUILT_IN_TEMPLATES
-        .iter()
-        .map(|t| TemplateChoice {
-            key: t.key.to_string(),
-            name: t.name.to_string(),
-            description: t.description.to_string(),
-        })
-        .collect()
+/// What a key of a template saved from a page starts with (built-in keys
+/// never do).
+const SAVED_PREFIX: &str = "saved-";
+
+/// The built-in templates, then those saved from pages (newest first).
+pub async fn templates(db: &Db) -> Result<Vec<TemplateChoice>, AppError> {
+    let built_in = BUILT_IN_TEMPLATES.iter().map(|t| TemplateChoice {
+        key: t.key.to_string(),
+        name: t.name.to_string(),
+        description: t.description.to_string(),
+    });
+    let saved = db_pages::saved_templates(db)
+        .await?
+        .into_iter()
+        .map(|(id, name, description)| TemplateChoice {
+            key: format!("{SAVED_PREFIX}{id}"),
+            name,
+            description,
+        });
+    Ok(built_in.chain(saved).collect())
+}
+
+/// The longest template name.
+const TEMPLATE_NAME_CHARS: usize = 80;
+
+/// Keeps the page's draft as a template named `name`; answers its key.
+pub async fn save_as_template(
+    db: &Db,
+    user: &CurrentUser,
+    id: &str,
+    name: &str,
+) -> Result<String, AppError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(AppError::invalid("name", "Give the template a name."));
+    }
+    crate::domain::page_document::check_text(name, TEMPLATE_NAME_CHARS, false)
+        .map_err(|message| AppError::invalid("name", message))?;
+    let row = row(db, id).await?;
+    let document = stored_document(&row.draft_json)?;
+    let description = format!("Saved from “{}” by {}", row.title, user.display_name);
+    let template_id =
+        db_pages::insert_template(db, name, &description, &serialise(&document)?, &user.id)
+            .await?;
+    Ok(format!("{SAVED_PREFIX}{template_id}"))
+}
+
+/// The document a new page starts from, and the key recorded with it.
+async fn template_document(db: &Db, key: &str) -> Result<(Document, String), AppError> {
+    let choose = || AppError::invalid("template", "Choose a template from the list.");
+    if let Some(id) = key.strip_prefix(SAVED_PREFIX) {
+        let json = db_pages::saved_template_document(db, id)
+            .await?
+            .ok_or_else(choose)?;
+        return Ok((stored_document(&json)?, "saved".to_string()));
+    }
+    let template = built_in(key).ok_or_else(choose)?;
+    let document = template.document().map_err(|_| {
+        AppError::internal(format!("built-in template {} does not parse", template.key))
+    })?;
+    Ok((document, template.key.to_string()))
 }
 
 pub async fn list(db: &Db, query: PageListQuery) -> Result<PageList, AppError> {
@@ -78,7 +130,7 @@ pub async fn list(db: &Db, query: PageListQuery) -> Result<PageList, AppError> {
         total,
         query,
         problems: Vec::new(),
-        templates: templates(),
+        templates: templates(db).await?,
     })
 }
 
@@ -158,16 +210,12 @@ fn slug_conflict(err: sqlx::Error, slug: &str) -> AppError {
 
 /// A new draft from a built-in template, with its own title and slug.
 pub async fn create(db: &Db, user: &CurrentUser, input: NewPageInput) -> Result<String, AppError> {
-    let template = built_in(input.template.trim())
-        .ok_or_else(|| AppError::invalid("template", "Choose a template from the list."))?;
+    let (mut document, template_key) = template_document(db, input.template.trim()).await?;
     let title = input.title.trim();
     if title.is_empty() {
         return Err(AppError::invalid("title", "Give the page a title."));
     }
     let slug = input.slug.trim().to_string();
-    let mut document = template.document().map_err(|_| {
-        AppError::internal(format!("built-in template {} does not parse", template.key))
-    })?;
     document.settings.title = title.to_string();
     document.settings.slug = slug.clone();
     // The title goes through the same rules as any document's.
@@ -180,7 +228,7 @@ pub async fn create(db: &Db, user: &CurrentUser, input: NewPageInput) -> Result<
             slug: &slug,
             title: &document.settings.title,
             draft_json: &json,
-            template_key: template.key,
+            template_key: &template_key,
             owner_id: &user.id,
         },
     )
@@ -191,7 +239,7 @@ pub async fn create(db: &Db, user: &CurrentUser, input: NewPageInput) -> Result<
         Some(&user.id),
         "landing_page.created",
         &id,
-        serde_json::json!({ "slug": slug, "template": template.key }),
+        serde_json::json!({ "slug": slug, "template": template_key }),
     )
     .await?;
     Ok(id)

@@ -13,6 +13,7 @@ on_both_backends!(
     the_demo_publishes_every_template,
     a_landing_page_lead_is_linked_and_counted,
     a_draft_exports_as_a_file_for_editors_only,
+    a_draft_saved_as_a_template_starts_new_pages,
 );
 
 /// Creates a page from a template; answers its id.
@@ -514,4 +515,63 @@ async fn a_draft_exports_as_a_file_for_editors_only(app: TestApp) {
     assert_eq!(app.get(&consultant, &path).await.status(), 403);
     assert_eq!(app.get(&client(), &path).await.status(), 401);
     assert_eq!(app.get(&marketer, "/admin/pages/nope/export").await.status(), 404);
+}
+
+async fn a_draft_saved_as_a_template_starts_new_pages(app: TestApp) {
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let id = create(&app, &marketer, "guide-download", "autumn-guide").await;
+    let save_as = |name: &'static str| {
+        let (app, marketer, id) = (&app, &marketer, id.clone());
+        async move {
+            app.call(marketer, "/api/admin/pages/save-as-template", &[("id", id.as_str()), ("name", name)])
+                .await
+        }
+    };
+    assert_eq!(save_as("   ").await.status(), 422, "a name is needed");
+    assert_eq!(save_as("<script>alert(1)</script>").await.status(), 422);
+    let response = save_as("Our guide page").await;
+    assert_eq!(response.status(), 200);
+    let key: String = response.json().await.unwrap();
+    assert!(key.starts_with("saved-"), "{key}");
+    // The list offers it after the built-in ones.
+    let list = app
+        .call(&marketer, "/api/admin/pages/list", &[])
+        .await
+        .json::<serde_json::Value>()
+        .await
+        .unwrap();
+    let offered = list["templates"].as_array().unwrap();
+    assert_eq!(offered.last().unwrap()["key"], key.as_str());
+    assert_eq!(offered.last().unwrap()["name"], "Our guide page");
+    // A page made from it has the same sections, with its own title and slug.
+    let copy = app
+        .call(
+            &marketer,
+            "/api/admin/pages/create",
+            &[("input[template]", key.as_str()), ("input[title]", "Winter guide"), ("input[slug]", "winter-guide")],
+        )
+        .await;
+    assert_eq!(copy.status(), 200);
+    let copy_id: String = copy.json().await.unwrap();
+    let original: serde_json::Value =
+        serde_json::from_str(detail(&app, &marketer, &id).await["draft_json"].as_str().unwrap()).unwrap();
+    let made: serde_json::Value =
+        serde_json::from_str(detail(&app, &marketer, &copy_id).await["draft_json"].as_str().unwrap()).unwrap();
+    assert_eq!(made["sections"], original["sections"]);
+    assert_eq!(made["settings"]["slug"], "winter-guide");
+    assert_eq!(made["settings"]["title"], "Winter guide");
+    // An unknown saved key is refused like any unknown template.
+    let unknown = app
+        .call(
+            &marketer,
+            "/api/admin/pages/create",
+            &[("input[template]", "saved-nope"), ("input[title]", "X page"), ("input[slug]", "x-page")],
+        )
+        .await;
+    assert_eq!(unknown.status(), 422);
+    let consultant = app.logged_in_as(Role::Consultant).await;
+    let refused = app
+        .call(&consultant, "/api/admin/pages/save-as-template", &[("id", id.as_str()), ("name", "Mine")])
+        .await;
+    assert_eq!(refused.status(), 403);
 }

@@ -7,6 +7,7 @@
 use crate::api::landing_pages::{
     landing_page, list_landing_pages, CreateLandingPage, DeleteLandingPage, DuplicateLandingPage,
     NameLandingPageVersion, PublishLandingPage, RestoreLandingPage, SaveLandingPage,
+    SaveLandingPageAsTemplate,
     WithdrawLandingPage,
 };
 use crate::components::admin_page::AdminPage;
@@ -308,6 +309,14 @@ fn VersionHistory(
                     <input id="version-name" name="name" required maxlength="80" />
                 </div>
                 <button type="submit" class="button button--small">"Keep"</button>
+            </form>
+            <form method="post" action=SaveLandingPageAsTemplate::PATH class="form form--inline">
+                <input type="hidden" name="id" value=id.clone() />
+                <div class="field">
+                    <label for="template-name">"Save the draft as a template named"</label>
+                    <input id="template-name" name="name" required maxlength="80" />
+                </div>
+                <button type="submit" class="button button--small">"Save as template"</button>
             </form>
             {if versions.is_empty() {
                 view! { <p class="muted">"Every publish is kept here, with the versions you name."</p> }.into_any()
