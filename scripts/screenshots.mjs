@@ -20,11 +20,26 @@ const out = process.argv[3] ?? "/tmp/ce-shots";
 const password = process.env.CE_DEMO_PASSWORD;
 mkdirSync(out, { recursive: true });
 
-const publicPages = ["/", "/case-studies", "/consultants", "/roi-calculator", "/contact", "/privacy", "/login", "/forgot-password", "/set-password?token=expired", "/no-such-page"];
+const landingPages = ["free-consultation", "estimate-your-roi", "ecommerce-experimentation", "webinar-experiments-finance-will-believe", "experimentation-roi-guide", "case-study-spotlight"].map((slug) => `/landing/${slug}`);
+const publicPages = ["/", "/case-studies", "/consultants", "/roi-calculator", "/contact", "/privacy", "/login", "/forgot-password", "/set-password?token=expired", "/no-such-page", ...landingPages];
+// `first:<list path>` stands for the first link to an item on that list page.
 const staffPages = {
-  "admin@causal-edge.example": ["/admin", "/admin/case-studies", "/admin/case-studies/new", "/admin/consultants", "/admin/leads", "/admin/users", "/admin/settings", "/admin/account"],
+  "admin@causal-edge.example": ["/admin", "/admin/case-studies", "/admin/case-studies/new", "first:/admin/case-studies", "/admin/consultants", "first:/admin/consultants", "/admin/leads", "first:/admin/leads", "/admin/users", "/admin/settings", "/admin/account", "/admin/emails", "/admin/emails/tier3_digest", "/admin/jobs", "/admin/webhooks"],
+  "marketer@causal-edge.example": ["/admin", "/admin/pages", "first:/admin/pages"],
   "consultant@causal-edge.example": ["/admin", "/admin/leads", "/admin/consultants"],
 };
+const itemLink = {
+  "/admin/case-studies": /^\/admin\/case-studies\/[^/]+\/edit$/,
+  "/admin/consultants": /^\/admin\/consultants\/[^/]+\/edit$/,
+  "/admin/leads": /^\/admin\/leads\/[0-9a-f-]{36}$/,
+  "/admin/pages": /^\/admin\/pages\/[0-9a-f-]{36}\/edit$/,
+};
+
+async function firstItem(page, list) {
+  await page.goto(base + list);
+  const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  return hrefs.find((h) => itemLink[list].test(h));
+}
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -62,7 +77,16 @@ for (const width of [1280, 375]) {
     await staff.getByRole("button", { name: /log in|sign in/i }).click();
     await staff.waitForURL(/\/admin/);
     const who = email.split("@")[0];
-    for (const path of paths) await shoot(staff, path, `${who}-${slugOf(path)}`, width);
+    for (const entry of paths) {
+      if (entry.startsWith("first:")) {
+        const list = entry.slice("first:".length);
+        const path = await firstItem(staff, list);
+        if (path) await shoot(staff, path, `${who}-${slugOf(list)}-item`, width);
+        else console.log(`(no item on ${list})`);
+      } else {
+        await shoot(staff, entry, `${who}-${slugOf(entry)}`, width);
+      }
+    }
     await context.close();
   }
 }

@@ -61,7 +61,10 @@ const DEMO_LANDING_PAGES = [
   "/landing/case-study-spotlight",
 ];
 
-test("every demo landing page fits a phone, its text has enough contrast, and it downloads no script", async ({ page }) => {
+// The one demo page holding the ROI calculator block, the only block that needs the WASM bundle.
+const CALCULATOR_PAGE = "/landing/estimate-your-roi";
+
+test("every demo landing page fits a phone, its text has enough contrast, and only the calculator's page downloads script", async ({ page }) => {
   await checkPages(page, DEMO_LANDING_PAGES);
   let scripts: string[] = [];
   page.on("request", (request) => {
@@ -71,8 +74,18 @@ test("every demo landing page fits a phone, its text has enough contrast, and it
     scripts = [];
     await page.goto(path);
     await page.waitForLoadState("networkidle");
-    expect(scripts, `${path} downloads no script`).toEqual([]);
+    if (path === CALCULATOR_PAGE) {
+      expect(scripts.some((s) => s.endsWith(".wasm")), `${path} loads the calculator`).toBe(true);
+    } else {
+      expect(scripts, `${path} downloads no script`).toEqual([]);
+    }
   }
+  // The calculator in the page answers as the visitor types.
+  await page.goto(CALCULATOR_PAGE);
+  await waitForIslands(page);
+  await page.locator("#roi-industry").selectOption({ index: 1 });
+  await page.locator("#roi-revenue").fill("12m");
+  await expect(page.getByTestId("estimate-peek")).toContainText("more revenue a year");
 });
 
 test("a landing page's lead form hands what was typed to the contact form, which asks the rest", async ({ page }) => {
@@ -83,6 +96,40 @@ test("a landing page's lead form hands what was typed to the contact form, which
   await form.getByRole("button").last().click();
   await expect(page).toHaveURL(/\/contact\?source=landing_page&source_detail=free-consultation&draft=/);
   await expect(page.locator('input[name="input[email]"]').first()).toHaveValue("lena@example.com");
+});
+
+test("without JavaScript, a landing page's form ends as a scored lead that links back to the page", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const prospect = await context.newPage();
+  const email = `nojs-landing-${Date.now()}@example.com`;
+  await prospect.goto("/landing/free-consultation?utm_source=newsletter&utm_campaign=winter");
+  const form = prospect.locator("form.lp-form").first();
+  await form.getByLabel("First name").fill("Oskar");
+  await form.getByLabel(/^Work email|^Email/).fill(email);
+  await form.getByRole("button").last().click();
+  await expect(prospect).toHaveURL(/\/contact\?source=landing_page&source_detail=free-consultation/);
+  const contact = prospect.locator("form").filter({ has: prospect.locator('[name="input[industry]"]') }).first();
+  await expect(contact.locator('[name="input[email]"]')).toHaveValue(email);
+  await contact.locator('[name="input[company_name]"]').fill("Oskar Ltd");
+  await contact.locator('[name="input[industry]"]').selectOption({ index: 1 });
+  await contact.locator('[name="input[primary_challenge]"]').selectOption("pricing");
+  await contact.locator('[name="input[annual_revenue_range]"]').selectOption("10m_50m");
+  await contact.locator('[name="input[company_size_range]"]').selectOption("200-1000");
+  await contact.locator('[name="input[timeline]"]').selectOption("1-3_months");
+  await contact.locator('[name="input[decision_making_authority]"]').selectOption("decision_maker");
+  await contact.locator('button[type="submit"]').last().click();
+  await expect(prospect.getByTestId("thank-you")).toBeVisible();
+  await context.close();
+
+  // The admin sees it as a landing-page lead, and its details link to the page.
+  const admin = await browser.newPage();
+  await logIn(admin, ADMIN, DEMO_PASSWORD);
+  await admin.goto(`/admin/leads?q=${encodeURIComponent(email)}`);
+  const row = admin.locator("tr", { hasText: "Oskar" }).first();
+  await expect(row).toContainText("Landing page");
+  await row.getByRole("link").first().click();
+  await expect(admin.getByRole("link", { name: "free-consultation" })).toHaveAttribute("href", "/landing/free-consultation");
+  await admin.close();
 });
 
 test("every back-office page fits a phone, its tables fit a desktop, and its text has enough contrast", async ({ page }) => {

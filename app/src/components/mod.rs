@@ -12,6 +12,7 @@ pub mod new_password_fields;
 pub mod page_editor;
 pub mod page_security;
 pub mod responsive_image;
+pub mod roi_calculator;
 pub mod seo;
 pub mod site_footer;
 pub mod site_header;

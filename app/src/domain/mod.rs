@@ -3,6 +3,7 @@
 
 pub mod admin_section;
 pub mod booking;
+pub mod campaign;
 pub mod case_study_form;
 pub mod client_address;
 pub mod common_passwords;

@@ -94,6 +94,13 @@ pub struct LandingData {
     pub slug: String,
     /// After a no-JS form post that failed or succeeded: what to show in that form.
     pub form_state: Option<LandingFormState>,
+    /// The visit's campaign (`utm_source`, `utm_medium`, `utm_campaign`
+    /// from the address), carried by the lead forms.
+    #[serde(default)]
+    pub utm: Vec<(String, String)>,
+    /// For a page with a calculator block: what the calculator island needs.
+    #[serde(default)]
+    pub calculator: Option<crate::model::roi::CalculatorData>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -8,6 +8,7 @@ use crate::components::http_status::{redirect, redirect_permanently, set_status}
 use crate::components::landing::LandingDocument;
 use crate::components::seo::Seo;
 use crate::components::site_footer::SiteFooter;
+use crate::domain::campaign::campaign_from_query;
 use crate::domain::media::media_url;
 use crate::domain::page_document::parse_document;
 use crate::domain::safe_redirect::encode_query_value;
@@ -16,17 +17,31 @@ use crate::model::landing_pages::{PublicPage, RenderablePage};
 use crate::pages::not_found::NotFoundPage;
 use leptos::prelude::*;
 use leptos_meta::Meta;
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
 #[component]
 pub fn LandingPage() -> impl IntoView {
     let slug = use_params_map().with_untracked(|p| p.get("slug").unwrap_or_default());
+    let campaign = use_query_map().with_untracked(|q| {
+        let pairs: Vec<(String, String)> = q
+            .clone()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+        campaign_from_query(&pairs)
+    });
     let page = Resource::new_blocking(move || slug.clone(), public_landing_page);
     view! {
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
+            {move || {
+                let campaign = campaign.clone();
+                Suspend::new(async move {
                 match page.await {
-                    Ok(PublicPage::Found(page)) => view! { <RenderedPage page=*page /> }.into_any(),
+                    Ok(PublicPage::Found(page)) => {
+                        let mut page = *page;
+                        page.data.utm = campaign.clone();
+                        view! { <RenderedPage page /> }.into_any()
+                    }
                     Ok(PublicPage::Moved(slug)) => {
                         redirect_permanently(&format!("/landing/{slug}"));
                         ().into_any()
@@ -37,7 +52,7 @@ pub fn LandingPage() -> impl IntoView {
                         view! { <p class="container alert alert--error" role="alert">{e.to_string()}</p> }.into_any()
                     }
                 }
-            })}
+            })}}
         </Suspense>
     }
 }

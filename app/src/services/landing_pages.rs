@@ -102,8 +102,7 @@ pub async fn save_as_template(
     let document = stored_document(&row.draft_json)?;
     let description = format!("Saved from “{}” by {}", row.title, user.display_name);
     let template_id =
-        db_pages::insert_template(db, name, &description, &serialise(&document)?, &user.id)
-            .await?;
+        db_pages::insert_template(db, name, &description, &serialise(&document)?, &user.id).await?;
     Ok(format!("{SAVED_PREFIX}{template_id}"))
 }
 
@@ -178,6 +177,9 @@ pub async fn detail(db: &Db, id: &str) -> Result<PageDetail, AppError> {
         case_studies: case_study_cards(db, &document).await?,
         slug: row.slug.clone(),
         form_state: None,
+        utm: Vec::new(),
+        // The canvas shows the calculator block as its link card.
+        calculator: None,
     };
     Ok(PageDetail {
         summary,
@@ -511,9 +513,30 @@ async fn renderable(
             case_studies,
             slug,
             form_state: None,
+            utm: Vec::new(),
+            calculator: calculator_data(db, &document).await?,
         },
         preview,
     })
+}
+
+/// What a calculator block's island needs, for a page that has one.
+async fn calculator_data(
+    db: &Db,
+    document: &Document,
+) -> Result<Option<crate::model::roi::CalculatorData>, AppError> {
+    if !document.needs_script() {
+        return Ok(None);
+    }
+    let evidence = crate::services::roi::evidence(db).await?;
+    let industries = crate::domain::roi::known_industries(&evidence);
+    Ok(Some(crate::model::roi::CalculatorData {
+        evidence,
+        industries,
+        form: crate::domain::roi::form_from_query(&[]),
+        errors: Vec::new(),
+        estimate: None,
+    }))
 }
 
 /// What `/landing/{slug}` shows, counting the view (not for obvious bots).

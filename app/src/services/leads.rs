@@ -350,7 +350,9 @@ pub async fn capture(
                 ..NewInteraction::default()
             };
             db_leads::add_interaction(&mut tx, &reserved_id, sent, now).await?;
-            if let (crate::domain::lead_fields::LeadSource::LandingPage, Some(slug)) = (sub.source, source_detail) {
+            if let (crate::domain::lead_fields::LeadSource::LandingPage, Some(slug)) =
+                (sub.source, source_detail)
+            {
                 let day = now.div_euclid(86_400_000);
                 crate::db::landing_pages::record_lead(&mut tx, &reserved_id, slug, day).await?;
             }

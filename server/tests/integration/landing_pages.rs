@@ -435,6 +435,12 @@ async fn the_demo_publishes_every_template(app: TestApp) {
         .page(&client(), "/landing/ecommerce-experimentation")
         .await;
     assert!(ecommerce.contains("cs-card"), "{ecommerce}");
+    // Only the page with a calculator block carries the calculator island
+    // (and so the script); the others have no script at all.
+    let calculator = app.page(&client(), "/landing/estimate-your-roi").await;
+    assert!(calculator.contains(r#"id="roi-industry""#), "{calculator}");
+    assert!(calculator.contains("<leptos-island"), "the island is there");
+    assert!(!ecommerce.contains("<leptos-island"), "no island without a calculator");
 }
 
 async fn a_landing_page_lead_is_linked_and_counted(app: TestApp) {
@@ -442,11 +448,23 @@ async fn a_landing_page_lead_is_linked_and_counted(app: TestApp) {
     let marketer = app.logged_in_as(Role::Marketer).await;
     let id = create(&app, &marketer, "free-consultation", "spring-offer").await;
     assert_eq!(
-        app.call(&marketer, "/api/admin/pages/publish", &[("id", id.as_str())])
-            .await
-            .status(),
+        app.call(
+            &marketer,
+            "/api/admin/pages/publish",
+            &[("id", id.as_str())]
+        )
+        .await
+        .status(),
         200
     );
+    // The page's forms carry the visit's campaign, escaped like any text.
+    let html = app
+        .page(&client(), "/landing/spring-offer?utm_source=newsletter&utm_campaign=%22%3E%3Cb%3Ex&ref=no")
+        .await;
+    assert!(html.contains(r#"name="input[utm_source]" value="newsletter""#), "{html}");
+    assert!(html.contains("&quot;&gt;&lt;b&gt;x"), "escaped: {html}");
+    assert!(!html.contains("\"><b>x"), "never raw");
+    assert!(!html.contains("input[ref]"), "only utm_* parameters");
     // The visitor completes the form the page handed over to (source and
     // page kept), with the campaign of their visit.
     let form = [
@@ -467,15 +485,26 @@ async fn a_landing_page_lead_is_linked_and_counted(app: TestApp) {
         ("return_to", "/contact"),
     ];
     let response = app.call(&client(), "/api/leads/capture", &form).await;
-    assert!(response.status().is_success(), "{}", response.text().await.unwrap());
+    assert!(
+        response.status().is_success(),
+        "{}",
+        response.text().await.unwrap()
+    );
     let (page_id, source, campaign): (Option<String>, String, String) = sqlx::query_as(
         "SELECT landing_page_id, source, utm_campaign FROM leads WHERE email = 'ines@spring.example'",
     )
     .fetch_one(&app.db.pool)
     .await
     .unwrap();
-    assert_eq!(page_id.as_deref(), Some(id.as_str()), "the lead links to its page");
-    assert_eq!((source.as_str(), campaign.as_str()), ("landing_page", "spring"));
+    assert_eq!(
+        page_id.as_deref(),
+        Some(id.as_str()),
+        "the lead links to its page"
+    );
+    assert_eq!(
+        (source.as_str(), campaign.as_str()),
+        ("landing_page", "spring")
+    );
     // The page list counts it.
     let list = app
         .call(&marketer, "/api/admin/pages/list", &[("q", "spring-offer")])
@@ -509,12 +538,24 @@ async fn a_draft_exports_as_a_file_for_editors_only(app: TestApp) {
     let document: serde_json::Value = response.json().await.unwrap();
     assert_eq!(document["settings"]["slug"], "spring-webinar");
     // It imports back unchanged.
-    let revision = detail(&app, &marketer, &id).await["revision"].as_i64().unwrap();
-    assert_eq!(save(&app, &marketer, &id, revision, &document).await.status(), 200);
+    let revision = detail(&app, &marketer, &id).await["revision"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(
+        save(&app, &marketer, &id, revision, &document)
+            .await
+            .status(),
+        200
+    );
     let consultant = app.logged_in_as(Role::Consultant).await;
     assert_eq!(app.get(&consultant, &path).await.status(), 403);
     assert_eq!(app.get(&client(), &path).await.status(), 401);
-    assert_eq!(app.get(&marketer, "/admin/pages/nope/export").await.status(), 404);
+    assert_eq!(
+        app.get(&marketer, "/admin/pages/nope/export")
+            .await
+            .status(),
+        404
+    );
 }
 
 async fn a_draft_saved_as_a_template_starts_new_pages(app: TestApp) {
@@ -523,8 +564,12 @@ async fn a_draft_saved_as_a_template_starts_new_pages(app: TestApp) {
     let save_as = |name: &'static str| {
         let (app, marketer, id) = (&app, &marketer, id.clone());
         async move {
-            app.call(marketer, "/api/admin/pages/save-as-template", &[("id", id.as_str()), ("name", name)])
-                .await
+            app.call(
+                marketer,
+                "/api/admin/pages/save-as-template",
+                &[("id", id.as_str()), ("name", name)],
+            )
+            .await
         }
     };
     assert_eq!(save_as("   ").await.status(), 422, "a name is needed");
@@ -548,15 +593,27 @@ async fn a_draft_saved_as_a_template_starts_new_pages(app: TestApp) {
         .call(
             &marketer,
             "/api/admin/pages/create",
-            &[("input[template]", key.as_str()), ("input[title]", "Winter guide"), ("input[slug]", "winter-guide")],
+            &[
+                ("input[template]", key.as_str()),
+                ("input[title]", "Winter guide"),
+                ("input[slug]", "winter-guide"),
+            ],
         )
         .await;
     assert_eq!(copy.status(), 200);
     let copy_id: String = copy.json().await.unwrap();
-    let original: serde_json::Value =
-        serde_json::from_str(detail(&app, &marketer, &id).await["draft_json"].as_str().unwrap()).unwrap();
-    let made: serde_json::Value =
-        serde_json::from_str(detail(&app, &marketer, &copy_id).await["draft_json"].as_str().unwrap()).unwrap();
+    let original: serde_json::Value = serde_json::from_str(
+        detail(&app, &marketer, &id).await["draft_json"]
+            .as_str()
+            .unwrap(),
+    )
+    .unwrap();
+    let made: serde_json::Value = serde_json::from_str(
+        detail(&app, &marketer, &copy_id).await["draft_json"]
+            .as_str()
+            .unwrap(),
+    )
+    .unwrap();
     assert_eq!(made["sections"], original["sections"]);
     assert_eq!(made["settings"]["slug"], "winter-guide");
     assert_eq!(made["settings"]["title"], "Winter guide");
@@ -565,13 +622,21 @@ async fn a_draft_saved_as_a_template_starts_new_pages(app: TestApp) {
         .call(
             &marketer,
             "/api/admin/pages/create",
-            &[("input[template]", "saved-nope"), ("input[title]", "X page"), ("input[slug]", "x-page")],
+            &[
+                ("input[template]", "saved-nope"),
+                ("input[title]", "X page"),
+                ("input[slug]", "x-page"),
+            ],
         )
         .await;
     assert_eq!(unknown.status(), 422);
     let consultant = app.logged_in_as(Role::Consultant).await;
     let refused = app
-        .call(&consultant, "/api/admin/pages/save-as-template", &[("id", id.as_str()), ("name", "Mine")])
+        .call(
+            &consultant,
+            "/api/admin/pages/save-as-template",
+            &[("id", id.as_str()), ("name", "Mine")],
+        )
         .await;
     assert_eq!(refused.status(), 403);
 }

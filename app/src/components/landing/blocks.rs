@@ -10,6 +10,7 @@ use super::lead_form::lead_form_block;
 use super::links::{rel_for, safe_href, target_href, video_links};
 use super::RenderContext;
 use crate::components::case_study_card::CaseStudyCard;
+use crate::components::roi_calculator::RoiCalculator;
 use crate::domain::page_document::{
     block_style_classes, gap_class, join_classes, per_row_classes, spacing_classes, style_classes,
     Block, BlockProps, ButtonProps, CaseStudiesProps, Column, ColumnsProps, FaqProps,
@@ -53,7 +54,7 @@ fn block_body(block: &Block, context: &RenderContext<'_>) -> AnyView {
         BlockProps::LogoStrip(props) => logo_strip(props),
         BlockProps::Faq(props) => faq(props),
         BlockProps::CaseStudies(props) => case_studies(block.id.as_str(), props, context),
-        BlockProps::RoiCalculator(props) => roi_calculator_block(props),
+        BlockProps::RoiCalculator(props) => roi_calculator_block(props, context),
         BlockProps::Video(props) => video(props),
         BlockProps::Spacer(props) => spacer(props),
         BlockProps::Divider(_) => view! { <hr class="lp-divider" /> }.into_any(),
@@ -288,9 +289,20 @@ fn case_studies(block_id: &str, props: &CaseStudiesProps, context: &RenderContex
     .into_any()
 }
 
-/// For now a link to the calculator page; the calculator island replaces
-/// this card later (the block is the only one that needs the WASM bundle).
-pub(super) fn roi_calculator_block(props: &RoiCalculatorProps) -> AnyView {
+/// The calculator island (the only block that downloads the WASM bundle),
+/// starting empty; without its data (a page rendered without the database)
+/// a link card to the calculator page.
+pub(super) fn roi_calculator_block(
+    props: &RoiCalculatorProps,
+    context: &RenderContext<'_>,
+) -> AnyView {
+    if let Some(data) = context.data.calculator.clone() {
+        return view! {
+            {optional_heading(&props.heading)}
+            <div class="lp-roi-embed"><RoiCalculator data /></div>
+        }
+        .into_any();
+    }
     view! {
         {optional_heading(&props.heading)}
         <div class="lp-card lp-roi">

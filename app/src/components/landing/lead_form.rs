@@ -51,6 +51,12 @@ pub(super) fn lead_form_block(
         .collect_view();
     let honeypot_id = format!("{block_id}-{HONEYPOT_FIELD}");
     let return_to = format!("/contact?source=landing_page&source_detail={}", data.slug);
+    // The campaign of the visit (its utm_* parameters) goes with the lead.
+    let campaign = data
+        .utm
+        .iter()
+        .map(|(key, value)| view! { <input type="hidden" name=format!("input[{key}]") value=value.clone() /> })
+        .collect_view();
     view! {
         <form class="lp-form" method="post" action=CaptureLead::PATH
             novalidate=true aria-labelledby=has_heading.then_some(heading_id)>
@@ -59,6 +65,7 @@ pub(super) fn lead_form_block(
             <input type="hidden" name="input[source]" value="landing_page" />
             <input type="hidden" name="input[source_detail]" value=data.slug.clone() />
             <input type="hidden" name="return_to" value=return_to />
+            {campaign}
             {fields}
             // The honeypot, as on the site's lead form: people never see or
             // reach it, so a value means a bot.

@@ -7,8 +7,7 @@
 use crate::api::landing_pages::{
     landing_page, list_landing_pages, CreateLandingPage, DeleteLandingPage, DuplicateLandingPage,
     NameLandingPageVersion, PublishLandingPage, RestoreLandingPage, SaveLandingPage,
-    SaveLandingPageAsTemplate,
-    WithdrawLandingPage,
+    SaveLandingPageAsTemplate, WithdrawLandingPage,
 };
 use crate::components::admin_page::AdminPage;
 use crate::components::fields::action_form_error;

@@ -1,15 +1,10 @@
-//! The ROI calculator: the page with its island, the estimate view shared by
-//! the island and the stored-result page, and that page.
+//! The ROI calculator's pages: the calculator (its island lives in
+//! `components::roi_calculator`, shared with landing pages) and a stored
+//! result.
 
 mod calculator;
-mod estimate_view;
 mod result;
 
-pub use calculator::{RoiCalculator, RoiCalculatorPage};
-pub use estimate_view::EstimateView;
+pub use crate::components::roi_calculator::{pounds, EstimateView, RoiCalculator};
+pub use calculator::RoiCalculatorPage;
 pub use result::RoiResultPage;
-
-/// "£1,234,567" from pounds.
-pub fn pounds(value: f64) -> String {
-    format!("£{}", crate::domain::lift::group_thousands(value))
-}

@@ -130,11 +130,13 @@ fn facts(row: &LeadRow) -> Vec<LeadFact> {
     let is_landing = LeadSource::parse(&row.source) == Some(LeadSource::LandingPage);
     contact
         .into_iter()
-        .chain(facts.into_iter().map(|(label, value)| LeadFact {
-            href: (is_landing && label == "Source detail" && check_slug(&value).is_ok())
-                .then(|| format!("/landing/{value}")),
-            label,
-            value,
+        .chain(facts.into_iter().map(|(label, value)| {
+            LeadFact {
+                href: (is_landing && label == "Source detail" && check_slug(&value).is_ok())
+                    .then(|| format!("/landing/{value}")),
+                label,
+                value,
+            }
         }))
         .filter(|fact| !fact.value.trim().is_empty())
         .collect()
