@@ -94,6 +94,11 @@ fn RenderedPage(page: RenderablePage) -> impl IntoView {
             return view! { <p class="container alert alert--error" role="alert">"This page cannot be shown right now."</p> }.into_any();
         }
     };
+    // Only a page holding the calculator block loads the WASM bundle; the
+    // shell leaves it out of every `/landing/` page (domain::islands), so it
+    // is added here, after the content. A preview is under `/admin/`, whose
+    // shell loads it already.
+    let scripts = (document.needs_script() && !page.preview).then(hydration_scripts);
     let settings = document.settings.clone();
     let path = format!("/landing/{}", settings.slug);
     let image = (!settings.og_image.is_empty()).then(|| media_url(&settings.og_image));
@@ -120,6 +125,25 @@ fn RenderedPage(page: RenderablePage) -> impl IntoView {
             <LandingDocument document data=page.data />
         </main>
         <SiteFooter />
+        {scripts}
     }
     .into_any()
+}
+
+/// The WASM bundle's loading scripts, for a landing page holding an island.
+fn hydration_scripts() -> AnyView {
+    #[cfg(feature = "ssr")]
+    {
+        match use_context::<crate::state::AppState>() {
+            Some(state) => {
+                let options = state.leptos_options.clone();
+                view! { <HydrationScripts options islands=true /> }.into_any()
+            }
+            None => ().into_any(),
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        ().into_any()
+    }
 }

@@ -440,7 +440,10 @@ async fn the_demo_publishes_every_template(app: TestApp) {
     let calculator = app.page(&client(), "/landing/estimate-your-roi").await;
     assert!(calculator.contains(r#"id="roi-industry""#), "{calculator}");
     assert!(calculator.contains("<leptos-island"), "the island is there");
-    assert!(!ecommerce.contains("<leptos-island"), "no island without a calculator");
+    assert!(
+        !ecommerce.contains("<leptos-island"),
+        "no island without a calculator"
+    );
 }
 
 async fn a_landing_page_lead_is_linked_and_counted(app: TestApp) {
@@ -459,9 +462,15 @@ async fn a_landing_page_lead_is_linked_and_counted(app: TestApp) {
     );
     // The page's forms carry the visit's campaign, escaped like any text.
     let html = app
-        .page(&client(), "/landing/spring-offer?utm_source=newsletter&utm_campaign=%22%3E%3Cb%3Ex&ref=no")
+        .page(
+            &client(),
+            "/landing/spring-offer?utm_source=newsletter&utm_campaign=%22%3E%3Cb%3Ex&ref=no",
+        )
         .await;
-    assert!(html.contains(r#"name="input[utm_source]" value="newsletter""#), "{html}");
+    assert!(
+        html.contains(r#"name="input[utm_source]" value="newsletter""#),
+        "{html}"
+    );
     assert!(html.contains("&quot;&gt;&lt;b&gt;x"), "escaped: {html}");
     assert!(!html.contains("\"><b>x"), "never raw");
     assert!(!html.contains("input[ref]"), "only utm_* parameters");

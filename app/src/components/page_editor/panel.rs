@@ -7,8 +7,8 @@
 use super::fields::{object_fields, settings_skeleton, skeleton, Edit, FieldContext, Path, Seg};
 use super::state::Editor;
 use crate::domain::page_document::{
-    edits_inline, props_from_json, settings_from_json, Align, BlockProps, Breakpoint, NodeId,
-    NodeRef, Nudge, Op, Responsive, Spacing, Style, TextSize, Tone, Width,
+    edits_inline, nudge, props_from_json, settings_from_json, Align, BlockProps, Breakpoint,
+    NodeId, NodeRef, Nudge, Op, Responsive, Spacing, Style, TextSize, Tone, Width,
 };
 use leptos::prelude::*;
 use serde_json::Value;
@@ -68,6 +68,12 @@ fn node_panel(editor: Editor, id: NodeId) -> impl IntoView {
     let props_form = props.map(|props| props_form(editor, id.clone(), props));
     let columns_count = is_columns.then(|| column_count_field(editor, id.clone()));
     let movable = kind != "column";
+    let (can_go_in, can_go_out) = editor.doc.with_untracked(|d| {
+        (
+            nudge(d, &id, Nudge::In).is_some(),
+            nudge(d, &id, Nudge::Out).is_some(),
+        )
+    });
     let nudge_button = move |label: &'static str, direction: Nudge, keys: &'static str| {
         view! {
             <button type="button" class="button button--small button--ghost" aria-keyshortcuts=keys
@@ -82,8 +88,8 @@ fn node_panel(editor: Editor, id: NodeId) -> impl IntoView {
             {movable.then(|| view! {
                 {nudge_button("Move up", Nudge::Up, "Alt+ArrowUp")}
                 {nudge_button("Move down", Nudge::Down, "Alt+ArrowDown")}
-                {(kind == "block" && !is_columns).then(|| nudge_button("Into columns above", Nudge::In, "Alt+ArrowRight"))}
-                {(kind == "block").then(|| nudge_button("Out of the column", Nudge::Out, "Alt+ArrowLeft"))}
+                {can_go_in.then(|| nudge_button("Into the columns above", Nudge::In, "Alt+ArrowRight"))}
+                {can_go_out.then(|| nudge_button("Out of the column", Nudge::Out, "Alt+ArrowLeft"))}
                 <button type="button" class="button button--small button--ghost" aria-keyshortcuts="Control+D"
                     on:click=move |_| editor.duplicate_selected()>"Duplicate"</button>
                 <button type="button" class="button button--small button--ghost" aria-keyshortcuts="Control+C"
