@@ -74,6 +74,7 @@ for (const blocks of SIZES) {
   });
   if (!saved.ok()) throw new Error(`import failed: ${saved.status()} ${await saved.text()}`);
 
+  console.error(`${blocks} blocks: imported`);
   // Load: navigation start → every block on the canvas.
   const loads = [];
   for (let i = 0; i < 3; i++) {
@@ -82,6 +83,7 @@ for (const blocks of SIZES) {
     loads.push(await page.evaluate(() => performance.now()));
   }
 
+  console.error(`${blocks} blocks: loads ${loads.map((l) => l.toFixed(0)).join(", ")} ms`);
   const moves = await page.evaluate(async () => {
     const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const times = [];
@@ -93,7 +95,7 @@ for (const blocks of SIZES) {
       const from = moving.firstElementChild.getBoundingClientRect();
       const over = nodes[2].firstElementChild.getBoundingClientRect();
       // Make sure both are on screen so hit testing finds them.
-      moving.firstElementChild.scrollIntoView({ block: "center" });
+      moving.firstElementChild.scrollIntoView({ block: "center", behavior: "instant" });
       await frame();
       const a = moving.firstElementChild.getBoundingClientRect();
       const b = nodes[2].firstElementChild.getBoundingClientRect();
@@ -105,6 +107,7 @@ for (const blocks of SIZES) {
       const started = performance.now();
       window.dispatchEvent(new PointerEvent("pointerup", opts(b.x + 20, b.y + b.height - 2)));
       while (container.querySelector(":scope > .pb-node")?.dataset.node === id) {
+        if (performance.now() - started > 5000) throw new Error(`move ${i} did not happen: ${document.querySelector('[data-testid="announcement"]')?.textContent}`);
         await new Promise((r) => setTimeout(r, 0));
       }
       await frame();
@@ -126,6 +129,7 @@ for (const blocks of SIZES) {
       input.value = text;
       input.dispatchEvent(new Event("input", { bubbles: true }));
       while (document.querySelector(`.pb-canvas [data-node="${id}"] .lp-heading`)?.textContent !== text) {
+        if (performance.now() - started > 5000) throw new Error(`edit ${i} did not show`);
         await new Promise((r) => setTimeout(r, 0));
       }
       await frame();

@@ -87,6 +87,17 @@ fn editor_view(
     let autosave = Autosave::start(editor, id.clone(), revision);
     let data = StoredValue::new(data);
     listen_to_window(editor, dnd, autosave);
+    // On a phone, start with the phone view (the desktop one would be a
+    // quarter-size thumbnail).
+    #[cfg(feature = "hydrate")]
+    if window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w < 700.0)
+    {
+        editor.viewport.set(Breakpoint::Mobile);
+    }
     let viewport_button = move |breakpoint: Breakpoint, label: &'static str| {
         view! {
             <button type="button" class="button button--small button--ghost"

@@ -3,7 +3,7 @@
 //! buttons or Alt+arrow keys this is the keyboard path for every drag.
 
 use super::state::Editor;
-use crate::domain::page_document::{describe, NodeRef};
+use crate::domain::page_document::{describe_at, NodeRef};
 use leptos::prelude::*;
 
 #[component]
@@ -18,7 +18,7 @@ pub fn Outline(editor: Editor) -> impl IntoView {
                         NodeRef::Column(_) => "column",
                         NodeRef::Block(_) => "block",
                     };
-                    (node.id().clone(), at.depth, describe(d, node.id()), kind)
+                    (node.id().clone(), at.depth, describe_at(node, &at), kind)
                 })
                 .collect::<Vec<_>>()
         })

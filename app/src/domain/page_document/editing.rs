@@ -16,7 +16,7 @@ use super::error::DocumentError;
 use super::ids::NodeId;
 use super::ops::Op;
 use super::settings::PageSettings;
-use super::tree::{Container, Document, NodeRef};
+use super::tree::{Container, Document, Location, NodeRef};
 
 /// Decodes a block's props as edited (the props object as JSON). Type errors
 /// (a word where a number belongs, an unknown token) are refused with their
@@ -155,9 +155,15 @@ pub fn drop_op(doc: &Document, id: &NodeId, to: Container, slot: usize) -> Optio
 /// A short name for a node in the outline and in announcements:
 /// `Heading “A clear heading”`, `Section 2`, `Column`.
 pub fn describe(doc: &Document, id: &NodeId) -> String {
-    let Some((node, at)) = doc.find(id) else {
-        return String::new();
-    };
+    match doc.find(id) {
+        Some((node, at)) => describe_at(node, &at),
+        None => String::new(),
+    }
+}
+
+/// [`describe`] for a node already found (the outline names every node, so
+/// it must not search the document again for each).
+pub fn describe_at(node: NodeRef<'_>, at: &Location) -> String {
     match node {
         NodeRef::Section(_) => format!("Section {}", at.index + 1),
         NodeRef::Column(_) => format!("Column {}", at.index + 1),

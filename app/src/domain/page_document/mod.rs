@@ -65,8 +65,8 @@ pub use css_classes::{
     text_size_classes, tone_class, visibility_classes, width_class,
 };
 pub use editing::{
-    children_ids, describe, describe_container, drop_op, edits_inline, fingerprint, nudge,
-    props_from_json, settings_from_json, with_inline_text, Nudge,
+    children_ids, describe, describe_at, describe_container, drop_op, edits_inline, fingerprint,
+    nudge, props_from_json, settings_from_json, with_inline_text, Nudge,
 };
 pub use history::{History, DEFAULT_HISTORY_STEPS, MERGE_WINDOW_MS};
 pub use ids::{CounterIds, IdSource, NodeId};
