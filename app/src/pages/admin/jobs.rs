@@ -62,7 +62,14 @@ fn JobsList(overview: JobsOverview, shown: Option<JobState>) -> impl IntoView {
             </ul>
         </nav>
         {if overview.jobs.is_empty() {
-            view! { <p class="empty">"No jobs here."</p> }.into_any()
+            // "All" leaves out routine checks that simply ran, which the
+            // counts include: say so rather than contradict them.
+            let message = if shown.is_none() && total > 0 {
+                "No emails or webhooks yet. Only routine checks have run (the media sweep and the reply-time check): see Done."
+            } else {
+                "No jobs here."
+            };
+            view! { <p class="empty">{message}</p> }.into_any()
         } else {
             view! {
                 <div class="table-wrap">
