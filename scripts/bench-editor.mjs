@@ -92,14 +92,11 @@ for (const blocks of SIZES) {
       const nodes = [...container.querySelectorAll(":scope > .pb-node")];
       const moving = nodes[0];
       const id = moving.dataset.node;
-      const from = moving.firstElementChild.getBoundingClientRect();
-      const over = nodes[2].firstElementChild.getBoundingClientRect();
       // Make sure both are on screen so hit testing finds them.
       moving.firstElementChild.scrollIntoView({ block: "center", behavior: "instant" });
       await frame();
       const a = moving.firstElementChild.getBoundingClientRect();
       const b = nodes[2].firstElementChild.getBoundingClientRect();
-      void from; void over;
       const opts = (x, y) => ({ bubbles: true, clientX: x, clientY: y, button: 0, pointerId: 1, pointerType: "mouse", isPrimary: true });
       moving.firstElementChild.dispatchEvent(new PointerEvent("pointerdown", opts(a.x + 20, a.y + 5)));
       window.dispatchEvent(new PointerEvent("pointermove", opts(a.x + 40, a.y + 30)));

@@ -4,7 +4,6 @@
 use crate::domain::roi::RoiForm;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
-use crate::error::FieldError;
 #[cfg(feature = "ssr")]
 use crate::model::roi::SimilarStudy;
 use crate::model::roi::{CalculatorData, StoredResult};
@@ -12,36 +11,9 @@ use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "roi/calculator", input = server_fn::codec::Json)]
 pub async fn load_calculator(form: RoiForm, check: bool) -> Result<CalculatorData, AppError> {
-    let outcome = async {
-        let db = crate::api::context::db()?;
-        let evidence = crate::services::roi::evidence(&db).await?;
-        let industries = crate::domain::roi::known_industries(&evidence);
-        let (errors, estimate) = if check {
-            match form.parse(&industries) {
-                Ok(input) => (
-                    Vec::new(),
-                    crate::domain::roi::estimate(&input, &evidence).ok(),
-                ),
-                Err(errors) => (
-                    errors
-                        .into_iter()
-                        .map(|(field, message)| FieldError { field, message })
-                        .collect(),
-                    None,
-                ),
-            }
-        } else {
-            (Vec::new(), None)
-        };
-        Ok(CalculatorData {
-            evidence,
-            industries,
-            form,
-            errors,
-            estimate,
-        })
-    }
-    .await;
+    let outcome =
+        async { crate::services::roi::calculator(&crate::api::context::db()?, form, check).await }
+            .await;
     crate::api::respond::with_status(outcome)
 }
 

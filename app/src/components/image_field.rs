@@ -42,22 +42,14 @@ pub fn ImageField(
     let on_change = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
         {
-            use crate::domain::media::check_declared;
-            use leptos::wasm_bindgen::JsCast;
-            let Some(input) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
-                return;
+            let file = match chosen_file(&ev) {
+                Ok(Some(file)) => file,
+                Ok(None) => return,
+                Err(problem) => {
+                    status.set(Some((true, problem)));
+                    return;
+                }
             };
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            if let Err(problem) = check_declared(file.size() as u64, &file.type_()) {
-                status.set(Some((true, problem.to_string())));
-                return;
-            }
             uploading.set(true);
             status.set(Some((false, format!("Uploading {}…", file.name()))));
             leptos::task::spawn_local(async move {
@@ -119,6 +111,27 @@ pub fn ImageField(
             <FieldMessage id=error_id message />
         </div>
     }
+}
+
+/// The file just chosen in a file input, checked against the upload limits
+/// by its declared size and type before any byte is sent; the input is
+/// emptied so the same file can be chosen again. `Ok(None)`: nothing chosen.
+#[cfg(feature = "hydrate")]
+pub(crate) fn chosen_file(ev: &leptos::ev::Event) -> Result<Option<web_sys::File>, String> {
+    use crate::domain::media::check_declared;
+    use leptos::wasm_bindgen::JsCast;
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Ok(None);
+    };
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return Ok(None);
+    };
+    input.set_value("");
+    check_declared(file.size() as u64, &file.type_()).map_err(|problem| problem.to_string())?;
+    Ok(Some(file))
 }
 
 /// Sends one file to the upload endpoint; the error is the server's message

@@ -192,12 +192,27 @@ pub async fn list(
 ) -> Result<Vec<JobRow>, sqlx::Error> {
     sqlx::query_as::<_, JobRow>(AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM jobs WHERE ($1 = '' OR state = $1) \
-         AND NOT ($1 = '' AND state = 'done' AND kind IN ('media_sweep', 'sla_check')) \
+         AND NOT ($1 = '' AND {ROUTINE_DONE}) \
          ORDER BY created_at DESC, id DESC LIMIT $2"
     )))
     .bind(state.map_or("", JobState::as_str))
     .bind(limit)
     .fetch_all(&db.pool)
+    .await
+}
+
+/// Which jobs the unfiltered list leaves out: periodic checks that simply
+/// ran (a reply-time check every five minutes would bury the emails and
+/// webhooks). `list` and `listed_count` share it, so "All (n)" counts what
+/// "All" shows.
+const ROUTINE_DONE: &str = "state = 'done' AND kind IN ('media_sweep', 'sla_check')";
+
+/// How many jobs the unfiltered list holds (routine checks that ran left out).
+pub async fn listed_count(db: &Db) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM jobs WHERE NOT ({ROUTINE_DONE})"
+    )))
+    .fetch_one(&db.pool)
     .await
 }
 

@@ -23,6 +23,8 @@ pub struct JobsOverview {
     pub jobs: Vec<JobSummary>,
     /// How many jobs are in each state (all of them, not just this list).
     pub counts: Vec<(JobState, i64)>,
+    /// How many jobs "All" lists (routine checks that simply ran left out).
+    pub listed_total: i64,
     /// Whether email jobs can run (a mail server is configured).
     pub mail_configured: bool,
 }

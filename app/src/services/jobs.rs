@@ -354,6 +354,7 @@ pub async fn overview(
     Ok(JobsOverview {
         jobs: summaries,
         counts,
+        listed_total: jobs::listed_count(db).await?,
         mail_configured,
     })
 }

@@ -528,15 +528,10 @@ async fn calculator_data(
     if !document.needs_script() {
         return Ok(None);
     }
-    let evidence = crate::services::roi::evidence(db).await?;
-    let industries = crate::domain::roi::known_industries(&evidence);
-    Ok(Some(crate::model::roi::CalculatorData {
-        evidence,
-        industries,
-        form: crate::domain::roi::form_from_query(&[]),
-        errors: Vec::new(),
-        estimate: None,
-    }))
+    let form = crate::domain::roi::form_from_query(&[]);
+    crate::services::roi::calculator(db, form, false)
+        .await
+        .map(Some)
 }
 
 /// What `/landing/{slug}` shows, counting the view (not for obvious bots).

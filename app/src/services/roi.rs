@@ -11,6 +11,41 @@ use crate::error::AppError;
 use crate::services::rate_limit;
 use crate::services::visitor::Client;
 
+/// What the calculator island starts from: the evidence (so the browser
+/// estimates without a round trip), the form, and — when `check` asks for it
+/// (a no-JavaScript submission) — the form's errors and the server's
+/// estimate. The calculator page and landing pages with a calculator block
+/// both use it.
+pub async fn calculator(
+    db: &Db,
+    form: crate::domain::roi::RoiForm,
+    check: bool,
+) -> Result<crate::model::roi::CalculatorData, AppError> {
+    let evidence = evidence(db).await?;
+    let industries = known_industries(&evidence);
+    let (errors, estimate) = if check {
+        match form.parse(&industries) {
+            Ok(input) => (Vec::new(), estimate(&input, &evidence).ok()),
+            Err(errors) => (
+                errors
+                    .into_iter()
+                    .map(|(field, message)| crate::error::FieldError { field, message })
+                    .collect(),
+                None,
+            ),
+        }
+    } else {
+        (Vec::new(), None)
+    };
+    Ok(crate::model::roi::CalculatorData {
+        evidence,
+        industries,
+        form,
+        errors,
+        estimate,
+    })
+}
+
 /// Published case studies as the engine's evidence.
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn evidence(db: &Db) -> Result<Vec<StudyEvidence>, AppError> {

@@ -40,8 +40,6 @@ pub struct Autosave {
     pub status: RwSignal<SaveStatus>,
     revision: StoredValue<i64>,
     in_flight: StoredValue<bool>,
-    /// The change counter the last successful save covered.
-    saved_at: StoredValue<u64>,
 }
 
 impl Autosave {
@@ -50,7 +48,6 @@ impl Autosave {
             status: RwSignal::new(SaveStatus::Saved),
             revision: StoredValue::new(revision),
             in_flight: StoredValue::new(false),
-            saved_at: StoredValue::new(0),
         };
         let page_id = StoredValue::new(page_id);
         Effect::new(move |previous: Option<()>| {
@@ -100,7 +97,6 @@ impl Autosave {
             match answer {
                 Ok(new_revision) => {
                     self.revision.set_value(new_revision);
-                    self.saved_at.set_value(version);
                     if editor.changes.get_untracked() == version {
                         self.status.set(SaveStatus::Saved);
                     } else {

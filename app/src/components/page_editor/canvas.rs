@@ -215,9 +215,20 @@ fn block_node(editor: Editor, data: StoredValue<LandingData>, id: NodeId) -> Any
         }
         _ => data.with_value(|data| block_markup(&block, data, &href)),
     };
+    block_wrapper(editor, &block, body)
+}
+
+/// The `display: contents` wrapper that carries a block's id, type,
+/// selection and problem marks around its rendered markup.
+fn block_wrapper(
+    editor: Editor,
+    block: &crate::domain::page_document::Block,
+    body: AnyView,
+) -> AnyView {
+    let id = block.id.clone();
     view! {
         <div class="pb-node" data-node=id.to_string() data-kind="block" data-type=block.block_type().as_str()
-            data-selected=selected_attr(editor, id.clone()) data-problem=problem_attr(editor, id.clone())>
+            data-selected=selected_attr(editor, id.clone()) data-problem=problem_attr(editor, id)>
             {body}
         </div>
     }
@@ -231,15 +242,8 @@ fn leaf_node(
     block: &crate::domain::page_document::Block,
     href: &str,
 ) -> AnyView {
-    let id = block.id.clone();
     let body = data.with_value(|data| block_markup(block, data, href));
-    view! {
-        <div class="pb-node" data-node=id.to_string() data-kind="block" data-type=block.block_type().as_str()
-            data-selected=selected_attr(editor, id.clone()) data-problem=problem_attr(editor, id.clone())>
-            {body}
-        </div>
-    }
-    .into_any()
+    block_wrapper(editor, block, body)
 }
 
 /// A click selects the node under it (the innermost one); a click on no node

@@ -437,7 +437,7 @@ fn list_field(
                 other => field(ctx, at.clone(), key, noun, other, None),
             };
             let (up_path, remove_path) = (path.clone(), at.clone());
-            let legend = format!("{} {}", capitalise(noun), i + 1);
+            let legend = format!("{} {}", humanise(noun), i + 1);
             view! {
                 <fieldset class="pb-group pb-item">
                     <legend>{legend}</legend>
@@ -476,10 +476,6 @@ fn item_noun(key: &str) -> &'static str {
         "slugs" => "case study (its address)",
         _ => "entry",
     }
-}
-
-fn capitalise(text: &str) -> String {
-    humanise(text)
 }
 
 fn text_field(ctx: FieldContext, path: Path, key: &str, value: &str) -> AnyView {

@@ -121,17 +121,14 @@ fn upload_callback(
     Callback::new(move |(path, ev): (Path, leptos::ev::Event)| {
         #[cfg(feature = "hydrate")]
         {
-            use leptos::wasm_bindgen::JsCast;
-            let Some(input) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
-                return;
+            let file = match crate::components::image_field::chosen_file(&ev) {
+                Ok(Some(file)) => file,
+                Ok(None) => return,
+                Err(problem) => {
+                    message.set(Some(problem));
+                    return;
+                }
             };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
             message.set(Some(format!("Uploading {}…", file.name())));
             leptos::task::spawn_local(async move {
                 match crate::components::image_field::upload(
@@ -192,16 +189,11 @@ fn props_form(editor: Editor, id: NodeId, props: BlockProps) -> impl IntoView {
                     },
                     merge.as_deref(),
                 );
-                if reshapes {
-                    editor.panel_generation.update(|n| *n += 1);
-                }
             }
-            Err(problems) => {
-                errors.set(problems.into_iter().map(|p| p.to_string()).collect());
-                if reshapes {
-                    editor.panel_generation.update(|n| *n += 1);
-                }
-            }
+            Err(problems) => errors.set(problems.into_iter().map(|p| p.to_string()).collect()),
+        }
+        if reshapes {
+            editor.panel_generation.update(|n| *n += 1);
         }
     });
     let ctx = FieldContext {

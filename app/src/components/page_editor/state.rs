@@ -161,18 +161,15 @@ impl Editor {
         self.doc.with_untracked(|doc| {
             if let Some(id) = self.selected.get_untracked() {
                 match doc.find(&id) {
-                    Some((NodeRef::Block(block), at)) if !block.is_columns() || at.depth > 0 => {
-                        if matches!(at.parent, Container::Node(_)) {
-                            return Some((at.parent, at.index + 1));
-                        }
-                    }
+                    // A block's parent is always a section or a column.
+                    Some((NodeRef::Block(_), at)) => return Some((at.parent, at.index + 1)),
                     Some((NodeRef::Section(s), _)) => {
                         return Some((Container::Node(s.id.clone()), s.blocks.len()))
                     }
                     Some((NodeRef::Column(c), _)) => {
                         return Some((Container::Node(c.id.clone()), c.blocks.len()))
                     }
-                    _ => {}
+                    None => {}
                 }
             }
             doc.sections

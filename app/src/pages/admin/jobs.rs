@@ -37,7 +37,7 @@ fn JobsList(overview: JobsOverview, shown: Option<JobState>) -> impl IntoView {
             .find(|(s, _)| *s == state)
             .map_or(0, |(_, n)| *n)
     };
-    let total: i64 = overview.counts.iter().map(|(_, n)| n).sum();
+    let total = overview.listed_total;
     let filter_link = move |state: Option<JobState>, label: String| {
         let href = state.map_or("/admin/jobs".to_string(), |s| {
             format!("/admin/jobs?state={}", s.as_str())
@@ -62,14 +62,7 @@ fn JobsList(overview: JobsOverview, shown: Option<JobState>) -> impl IntoView {
             </ul>
         </nav>
         {if overview.jobs.is_empty() {
-            // "All" leaves out routine checks that simply ran, which the
-            // counts include: say so rather than contradict them.
-            let message = if shown.is_none() && total > 0 {
-                "No emails or webhooks yet. Only routine checks have run (the media sweep and the reply-time check): see Done."
-            } else {
-                "No jobs here."
-            };
-            view! { <p class="empty">{message}</p> }.into_any()
+            view! { <p class="empty">"No jobs here."</p> }.into_any()
         } else {
             view! {
                 <div class="table-wrap">
