@@ -133,6 +133,8 @@ test("without JavaScript, a landing page's form ends as a scored lead that links
 });
 
 test("every back-office page fits a phone, its tables fit a desktop, and its text has enough contrast", async ({ page }) => {
+  // About 17 pages, four passes each: near the 30 s default on a busy 2-core machine.
+  test.slow();
   await logIn(page, ADMIN, DEMO_PASSWORD);
   const caseStudy = await firstLink(page, "/admin/case-studies", /^\/admin\/case-studies\/[^/]+\/edit$/);
   const profile = await firstLink(page, "/admin/consultants", /^\/admin\/consultants\/[^/]+\/edit$/);
