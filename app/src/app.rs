@@ -1,4 +1,6 @@
+use crate::components::island_scripts::IslandScripts;
 use crate::domain::admin_section::AdminSection;
+use crate::domain::islands::Bundle;
 use crate::pages::admin::{
     account::AccountPage,
     case_studies::CaseStudiesAdminPage,
@@ -55,17 +57,17 @@ var n=t.closest('.site-nav');var o=n.classList.toggle('site-nav--open');t.setAtt
 var l=t.querySelector('.site-nav__label');if(l)l.textContent=o?'Close menu':'Menu';});\
 try{if(!sessionStorage.getItem('ce_first_seen'))sessionStorage.setItem('ce_first_seen',String(Date.now()));}catch(_){}";
 
-/// Whether this request's page renders an island (always true in the
-/// browser, where the shell is not rendered).
-fn wasm_needed() -> bool {
+/// The WASM bundle this request's page loads, if it renders an island (see
+/// domain::islands). Only the server renders the shell.
+fn page_bundle() -> Option<Bundle> {
     #[cfg(feature = "ssr")]
     {
         leptos::prelude::use_context::<http::request::Parts>()
-            .is_none_or(|parts| crate::domain::islands::wasm_needed(parts.uri.path()))
+            .and_then(|parts| crate::domain::islands::bundle_for(parts.uri.path()))
     }
     #[cfg(not(feature = "ssr"))]
     {
-        true
+        Some(Bundle::Public)
     }
 }
 
@@ -83,8 +85,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <AutoReload options=options.clone() />
                 // /pkg/causal-edge.<hash>.css when the build hashed its files.
                 <HashedStylesheet options=options.clone() id="leptos" />
-                // Only pages with islands load the WASM bundle (see domain::islands).
-                {wasm_needed().then(|| view! { <HydrationScripts options=options.clone() islands=true /> })}
+                // Only pages with islands load a WASM bundle (see domain::islands).
+                {page_bundle().map(|bundle| view! { <IslandScripts options=options.clone() bundle /> })}
                 <MetaTags />
             </head>
             <body>

@@ -211,6 +211,42 @@ test("a page downloads the WASM bundle only when it holds an island, and the men
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Staff sign in" })).toBeVisible();
 });
 
+test("public pages download the public bundle, which leaves out the editor and the admin islands", async ({ page }) => {
+  const wasm: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith(".wasm")) wasm.push(new URL(request.url()).pathname);
+  });
+  // The back-office pages load the back-office bundle and hydrate from it.
+  await logIn(page, ADMIN, DEMO_PASSWORD);
+  await page.goto("/admin/pages");
+  const edit = await page.locator('a[href^="/admin/pages/"][href$="/edit"]').first().getAttribute("href");
+  wasm.length = 0;
+  await page.goto(edit!);
+  await waitForIslands(page);
+  expect(wasm, "the editor's bundle").toEqual([expect.stringMatching(/^\/back-office\/pkg\/causal-edge\.[A-Za-z0-9_-]{8,}\.wasm$/)]);
+  const adminIslands = await page.locator("leptos-island").evaluateAll((els) => els.map((e) => e.getAttribute("data-component")!));
+  expect(adminIslands.length, "the editor page's islands").toBeGreaterThan(0);
+  // A public page loads the other bundle; its module exports the public
+  // islands but not the editor's.
+  wasm.length = 0;
+  await page.goto("/roi-calculator");
+  await waitForIslands(page);
+  expect(wasm, "the public bundle").toEqual([expect.stringMatching(/^\/pkg\/causal-edge\.[A-Za-z0-9_-]{8,}\.wasm$/)]);
+  const publicIslands = await page.locator("leptos-island").evaluateAll((els) => els.map((e) => e.getAttribute("data-component")!));
+  const script = await page.locator('link[rel="modulepreload"]').getAttribute("href");
+  const exported = await page.evaluate(
+    async ({ script, names }) => {
+      const mod = await import(script!);
+      return names.map((name) => typeof mod[name] === "function");
+    },
+    { script, names: [...publicIslands, ...adminIslands] },
+  );
+  expect(exported, `exports of ${script} for ${[...publicIslands, ...adminIslands].join(", ")}`).toEqual([
+    ...publicIslands.map(() => true),
+    ...adminIslands.map(() => false),
+  ]);
+});
+
 test("built assets carry a content hash in their names and may be kept for a year", async ({ page }) => {
   const assets = new Map<string, string | undefined>();
   page.on("response", async (response) => {

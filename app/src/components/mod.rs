@@ -5,6 +5,7 @@ pub mod fields;
 pub mod http_status;
 pub mod hydration;
 pub mod image_field;
+pub mod island_scripts;
 pub mod landing;
 pub mod list_controls;
 pub mod loaded;

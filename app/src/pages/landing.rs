@@ -130,14 +130,19 @@ fn RenderedPage(page: RenderablePage) -> impl IntoView {
     .into_any()
 }
 
-/// The WASM bundle's loading scripts, for a landing page holding an island.
+/// The public WASM bundle's loading scripts, for a landing page holding an
+/// island (the calculator).
 fn hydration_scripts() -> AnyView {
     #[cfg(feature = "ssr")]
     {
         match use_context::<crate::state::AppState>() {
             Some(state) => {
                 let options = state.leptos_options.clone();
-                view! { <HydrationScripts options islands=true /> }.into_any()
+                {
+                    use crate::components::island_scripts::IslandScripts;
+                    use crate::domain::islands::Bundle;
+                    view! { <IslandScripts options bundle=Bundle::Public /> }.into_any()
+                }
             }
             None => ().into_any(),
         }

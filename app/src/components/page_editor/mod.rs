@@ -46,7 +46,10 @@ use state::Editor;
 
 /// The editor for one page's draft. `document` is the stored draft JSON;
 /// `data` what its case-study blocks show.
-#[island]
+// A back-office island: only the back-office bundle exports it, so public
+// pages never download it (see domain::islands).
+#[cfg_attr(any(feature = "ssr", feature = "back-office"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "back-office")), component)]
 pub fn PageBuilder(
     id: String,
     revision: i64,

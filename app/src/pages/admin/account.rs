@@ -23,7 +23,10 @@ pub fn AccountPage() -> impl IntoView {
     }
 }
 
-#[island]
+// A back-office island: only the back-office bundle exports it, so public
+// pages never download it (see domain::islands).
+#[cfg_attr(any(feature = "ssr", feature = "back-office"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "back-office")), component)]
 fn ChangePasswordForm() -> impl IntoView {
     let action = ServerAction::<ChangePassword>::new();
     let error_for = move |field| action_field_message(action.value(), field);

@@ -47,7 +47,10 @@ fn EditorPage(
 /// each clears as soon as its field is edited, and everything typed stays in
 /// place. Saving stays on the editor and says so (a new draft moves to its
 /// own address).
-#[island]
+// A back-office island: only the back-office bundle exports it, so public
+// pages never download it (see domain::islands).
+#[cfg_attr(any(feature = "ssr", feature = "back-office"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "back-office")), component)]
 fn CaseStudyForm(data: EditorData, just_saved: bool) -> impl IntoView {
     let save = ServerAction::<SaveCaseStudy>::new();
     let hydrated = use_hydrated();

@@ -96,7 +96,10 @@ fn ProfileList(
 /// Admins: a new profile from a name, an email and a title; opens the new
 /// profile's editor. Mistakes show under their fields and what was typed
 /// stays. Without JavaScript it is a plain form post.
-#[island]
+// A back-office island: only the back-office bundle exports it, so public
+// pages never download it (see domain::islands).
+#[cfg_attr(any(feature = "ssr", feature = "back-office"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "back-office")), component)]
 fn NewProfileForm() -> impl IntoView {
     let create = ServerAction::<CreateConsultantProfile>::new();
     let hydrated = use_hydrated();
@@ -191,7 +194,10 @@ fn ProfileCard(
 /// Deletes a profile after the admin confirms; a refusal (the profile has
 /// case studies or leads) is shown right under the button. Without
 /// JavaScript it is a plain form post.
-#[island]
+// A back-office island: only the back-office bundle exports it, so public
+// pages never download it (see domain::islands).
+#[cfg_attr(any(feature = "ssr", feature = "back-office"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "back-office")), component)]
 fn DeleteProfile(id: String, name: String) -> impl IntoView {
     let delete = ServerAction::<DeleteConsultantProfile>::new();
     let hydrated = use_hydrated();
@@ -240,7 +246,10 @@ pub fn EditConsultantPage() -> impl IntoView {
     }
 }
 
-#[island]
+// A back-office island: only the back-office bundle exports it, so public
+// pages never download it (see domain::islands).
+#[cfg_attr(any(feature = "ssr", feature = "back-office"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "back-office")), component)]
 fn ConsultantForm(data: ConsultantEditorData) -> impl IntoView {
     let save = ServerAction::<SaveConsultantProfile>::new();
     let hydrated = use_hydrated();

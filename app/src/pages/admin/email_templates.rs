@@ -117,7 +117,10 @@ fn TemplateEditorPage(detail: TemplateDetail) -> impl IntoView {
 
 /// The three parts and, beside them, the email as it would look with
 /// made-up values, updated as the editor types (a moment after the last key).
-#[island]
+// A back-office island: only the back-office bundle exports it, so public
+// pages never download it (see domain::islands).
+#[cfg_attr(any(feature = "ssr", feature = "back-office"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "back-office")), component)]
 fn TemplateEditor(
     key: String,
     source: TemplateSource,

@@ -244,7 +244,10 @@ fn PageEditor(detail: PageDetail) -> impl IntoView {
 /// The draft as page-document JSON (docs/page-document.md): paste an
 /// exported page here to import it. Problems are listed by their place in
 /// the document; a save made from an older copy is refused, not merged.
-#[island]
+// A back-office island: only the back-office bundle exports it, so public
+// pages never download it (see domain::islands).
+#[cfg_attr(any(feature = "ssr", feature = "back-office"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "back-office")), component)]
 fn DocumentEditor(id: String, revision: i64, document: String) -> impl IntoView {
     let save = ServerAction::<SaveLandingPage>::new();
     let hydrated = use_hydrated();

@@ -88,7 +88,10 @@ fn SettingsView(data: LeadSettingsData) -> impl IntoView {
     }
 }
 
-#[island]
+// A back-office island: only the back-office bundle exports it, so public
+// pages never download it (see domain::islands).
+#[cfg_attr(any(feature = "ssr", feature = "back-office"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "back-office")), component)]
 fn ScoringSettingsForm(form: ScoringForm) -> impl IntoView {
     let save = ServerAction::<SaveScoringSettings>::new();
     let hydrated = use_hydrated();

@@ -54,7 +54,10 @@ pub fn UsersPage() -> impl IntoView {
 /// without JavaScript they still work (the browser reloads this page).
 /// `args` are the list's search, filter and page, so a reload after a change
 /// shows the same page.
-#[island]
+// A back-office island: only the back-office bundle exports it, so public
+// pages never download it (see domain::islands).
+#[cfg_attr(any(feature = "ssr", feature = "back-office"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "back-office")), component)]
 fn UsersAdmin(initial: UserDirectory, args: [String; 3]) -> impl IntoView {
     let create = ServerAction::<CreateUser>::new();
     let change_role = ServerAction::<ChangeUserRole>::new();

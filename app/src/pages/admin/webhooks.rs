@@ -34,7 +34,10 @@ pub fn WebhooksPage() -> impl IntoView {
 
 /// The new-endpoint form: its mistakes show under their fields and what was
 /// typed stays. Without JavaScript it is a plain form post.
-#[island]
+// A back-office island: only the back-office bundle exports it, so public
+// pages never download it (see domain::islands).
+#[cfg_attr(any(feature = "ssr", feature = "back-office"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "back-office")), component)]
 fn NewWebhookForm() -> impl IntoView {
     let create = ServerAction::<CreateWebhook>::new();
     let hydrated = use_hydrated();
