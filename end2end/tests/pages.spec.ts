@@ -88,12 +88,25 @@ test("every demo landing page fits a phone, its text has enough contrast, and on
   await expect(page.getByTestId("estimate-peek")).toContainText("more revenue a year");
 });
 
-test("a landing page's lead form hands what was typed to the contact form, which asks the rest", async ({ page }) => {
+test("a landing page's lead form shows its errors in place, then hands what was typed to the contact form, which asks the rest", async ({ page }) => {
   await page.goto("/landing/free-consultation");
-  const form = page.locator("form.lp-form").first();
+  let form = page.locator("form.lp-form").first();
   await form.getByLabel("First name").fill("Lena");
-  await form.getByLabel(/^Work email|^Email/).fill("lena@example.com");
+  await form.getByLabel(/^Work email|^Email/).fill("lena@example");
   await form.getByRole("button").last().click();
+  // Back on the same page, at the form: each problem next to its field, what was typed kept.
+  await expect(page).toHaveURL(/\/landing\/free-consultation\?form=form&draft=[^#]+#form$/);
+  form = page.locator("form.lp-form").first();
+  await expect(form.getByRole("alert")).toContainText("Please check the 3 highlighted fields");
+  await expect(form.getByLabel("First name")).toHaveValue("Lena");
+  await expect(form.getByLabel(/^Work email/)).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Company", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("First name")).not.toHaveAttribute("aria-invalid", "true");
+  await form.getByLabel(/^Work email/).fill("lena@example.com");
+  await form.getByLabel("Company", { exact: true }).fill("Lena Ltd");
+  await form.getByLabel("What do you most want to improve?").selectOption("pricing");
+  await form.getByRole("button").last().click();
+  // The rest of the qualifying questions are on the contact form.
   await expect(page).toHaveURL(/\/contact\?source=landing_page&source_detail=free-consultation&draft=/);
   await expect(page.locator('input[name="input[email]"]').first()).toHaveValue("lena@example.com");
 });
@@ -106,6 +119,8 @@ test("without JavaScript, a landing page's form ends as a scored lead that links
   const form = prospect.locator("form.lp-form").first();
   await form.getByLabel("First name").fill("Oskar");
   await form.getByLabel(/^Work email|^Email/).fill(email);
+  await form.getByLabel("Company", { exact: true }).fill("Oskar Ltd");
+  await form.getByLabel("What do you most want to improve?").selectOption("pricing");
   await form.getByRole("button").last().click();
   await expect(prospect).toHaveURL(/\/contact\?source=landing_page&source_detail=free-consultation/);
   const contact = prospect.locator("form").filter({ has: prospect.locator('[name="input[industry]"]') }).first();

@@ -2,10 +2,13 @@
 //! the draft, publish, take down, duplicate, restore, delete (admins), and
 //! the public page. Thin: authorize, call the service, map the outcome.
 
+use crate::domain::lead_form::LeadForm;
 #[cfg(feature = "ssr")]
 use crate::domain::role::Role;
 use crate::error::AppError;
-use crate::model::landing_pages::{NewPageInput, PageDetail, PageList, PublicPage, RenderablePage};
+use crate::model::landing_pages::{
+    FormReturn, NewPageInput, PageDetail, PageList, PublicPage, RenderablePage,
+};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -189,13 +192,47 @@ pub async fn preview_landing_page(id: String) -> Result<RenderablePage, AppError
     crate::api::respond::with_status(outcome)
 }
 
-/// A published page by its slug (public).
+/// A published page by its slug (public); `returned`: where its form sent
+/// the visitor back (their draft or thank-you).
 #[server(prefix = "/api", endpoint = "landing/page")]
-pub async fn public_landing_page(slug: String) -> Result<PublicPage, AppError> {
+pub async fn public_landing_page(
+    slug: String,
+    #[server(default)] returned: FormReturn,
+) -> Result<PublicPage, AppError> {
     let outcome = async {
         let (db, ctx) = crate::api::context::request()?;
-        crate::services::landing_pages::public_page(&db, &ctx, &slug).await
+        crate::services::landing_pages::public_page(&db, &ctx, &slug, &returned).await
     }
     .await;
+    crate::api::respond::with_status(outcome)
+}
+
+/// A landing page's lead form, posted (public, rate-limited and
+/// spam-checked by the lead pipeline). Answers the lead's id; a plain form
+/// post (no JavaScript) is redirected back to the page, to its thank-you or
+/// its errors, or on to the contact form or the form's redirect.
+#[server(prefix = "/api", endpoint = "landing/lead")]
+pub async fn capture_landing_lead(
+    slug: String,
+    block: String,
+    input: LeadForm,
+) -> Result<String, AppError> {
+    use crate::services::landing_forms::LandingPost;
+    let (db, client) = crate::api::context::visitor()?;
+    let public_url = crate::api::context::state()?.settings.public_url.clone();
+    let post =
+        crate::services::landing_forms::post(&db, &client, &slug, &block, &input, &public_url)
+            .await;
+    let outcome = match post {
+        Ok(LandingPost::Sent { lead_id, next }) => {
+            after_plain_post(&next);
+            Ok(lead_id)
+        }
+        Ok(LandingPost::Refused { error, next }) => {
+            after_plain_post(&next);
+            Err(error)
+        }
+        Err(error) => Err(error),
+    };
     crate::api::respond::with_status(outcome)
 }

@@ -117,6 +117,23 @@ pub struct LandingFormState {
     pub submitted: bool,
 }
 
+/// Where a landing page's form sent the visitor back to the page (without
+/// JavaScript): `/landing/{slug}?form=<block>&draft=<id>` after a refused
+/// post, `?form=<block>&sent=<lead>` after a lead. Blank when absent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FormReturn {
+    pub form: String,
+    pub draft: String,
+    pub sent: String,
+}
+
+impl FormReturn {
+    pub fn is_empty(&self) -> bool {
+        self.form.is_empty()
+    }
+}
+
 /// What `/landing/{slug}` answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum PublicPage {

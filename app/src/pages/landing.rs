@@ -13,7 +13,7 @@ use crate::domain::media::media_url;
 use crate::domain::page_document::parse_document;
 use crate::domain::safe_redirect::encode_query_value;
 use crate::error::AppError;
-use crate::model::landing_pages::{PublicPage, RenderablePage};
+use crate::model::landing_pages::{FormReturn, PublicPage, RenderablePage};
 use crate::pages::not_found::NotFoundPage;
 use leptos::prelude::*;
 use leptos_meta::Meta;
@@ -22,15 +22,24 @@ use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 #[component]
 pub fn LandingPage() -> impl IntoView {
     let slug = use_params_map().with_untracked(|p| p.get("slug").unwrap_or_default());
-    let campaign = use_query_map().with_untracked(|q| {
+    let (campaign, returned) = use_query_map().with_untracked(|q| {
         let pairs: Vec<(String, String)> = q
             .clone()
             .into_iter()
             .map(|(k, v)| (k.to_string(), v))
             .collect();
-        campaign_from_query(&pairs)
+        // Back from the page's own form (no JavaScript): its draft or thank-you.
+        let returned = FormReturn {
+            form: q.get("form").unwrap_or_default(),
+            draft: q.get("draft").unwrap_or_default(),
+            sent: q.get("sent").unwrap_or_default(),
+        };
+        (campaign_from_query(&pairs), returned)
     });
-    let page = Resource::new_blocking(move || slug.clone(), public_landing_page);
+    let page = Resource::new_blocking(
+        move || (slug.clone(), returned.clone()),
+        |(slug, returned)| public_landing_page(slug, returned),
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || {
@@ -39,7 +48,10 @@ pub fn LandingPage() -> impl IntoView {
                 match page.await {
                     Ok(PublicPage::Found(page)) => {
                         let mut page = *page;
-                        page.data.utm = campaign.clone();
+                        // Back from the form, the campaign comes with the draft.
+                        if !campaign.is_empty() {
+                            page.data.utm = campaign.clone();
+                        }
                         view! { <RenderedPage page /> }.into_any()
                     }
                     Ok(PublicPage::Moved(slug)) => {

@@ -14,12 +14,14 @@ use crate::domain::page_document::{
 };
 use crate::error::{AppError, FieldError};
 use crate::model::auth::CurrentUser;
+use crate::model::landing_pages::FormReturn;
 use crate::model::landing_pages::{
     LandingData, NewPageInput, PageDetail, PageList, PageSummary, PublicPage, RenderablePage,
     TemplateChoice, VersionSummary,
 };
 use crate::model::showcase::CaseStudySummary;
-use crate::services::context::RequestContext;
+use crate::services::context::{Cookies, RequestContext};
+use crate::services::visitor::Client;
 use std::collections::HashMap;
 
 const PAGE: &str = "That landing page";
@@ -534,16 +536,33 @@ async fn calculator_data(
         .map(Some)
 }
 
-/// What `/landing/{slug}` shows, counting the view (not for obvious bots).
+/// What `/landing/{slug}` shows, counting the view (not for obvious bots,
+/// nor a visitor coming back from the page's form). `returned` is where
+/// the page's form sent the visitor back: their draft or thank-you.
 pub async fn public_page(
     db: &Db,
     ctx: &RequestContext,
     slug: &str,
+    returned: &FormReturn,
 ) -> Result<PublicPage, AppError> {
     if let Some((page_id, json)) = db_pages::published_by_slug(db, slug).await? {
-        let page = renderable(db, page_id.clone(), slug.to_string(), &json, false).await?;
-        if !crate::domain::visitor::is_probable_bot(ctx.user_agent.as_deref()) {
-            count_view(db.clone(), page_id);
+        let mut page = renderable(db, page_id.clone(), slug.to_string(), &json, false).await?;
+        if returned.is_empty() {
+            if !crate::domain::visitor::is_probable_bot(ctx.user_agent.as_deref()) {
+                count_view(db.clone(), page_id);
+            }
+        } else {
+            // No cookie is set here: without one there is no draft to show.
+            let client = Client::identify(ctx, &mut Cookies::default());
+            if let Some((state, typed)) =
+                crate::services::landing_forms::returned_state(db, &client, returned).await?
+            {
+                page.data.form_state = Some(state);
+                // The campaign of the visit, which the address no longer carries.
+                if let Some(typed) = typed {
+                    page.data.utm = campaign_of(&typed);
+                }
+            }
         }
         return Ok(PublicPage::Found(Box::new(page)));
     }
@@ -551,6 +570,15 @@ pub async fn public_page(
         Some(target) => PublicPage::Moved(target),
         None => PublicPage::Missing,
     })
+}
+
+/// The utm_* fields a lead form carried, as the page's hidden inputs.
+fn campaign_of(form: &crate::domain::lead_form::LeadForm) -> Vec<(String, String)> {
+    crate::domain::campaign::campaign_from_query(&[
+        ("utm_source".to_string(), form.utm_source.clone()),
+        ("utm_medium".to_string(), form.utm_medium.clone()),
+        ("utm_campaign".to_string(), form.utm_campaign.clone()),
+    ])
 }
 
 /// Counted in its own task: a visitor who leaves mid-render must not leave

@@ -40,12 +40,12 @@ pub async fn form_data(
     }
     let evidence = crate::services::roi::evidence(db).await?;
     let industries = known_industries(&evidence);
-    if let (Some(draft), Some(key)) = (draft, client.visitor_key.as_deref()) {
-        if let Some((payload, errors)) = form_drafts::load(db, draft, key, DRAFT_FORM).await? {
+    if let Some(draft) = draft {
+        if let Some((form, errors)) = load_draft(db, client, draft).await? {
             return Ok(LeadFormData {
                 industries,
-                form: serde_json::from_str(&payload)?,
-                errors: serde_json::from_str(&errors)?,
+                form,
+                errors,
             });
         }
     }
@@ -54,6 +54,25 @@ pub async fn form_data(
         form: prefill,
         errors: Vec::new(),
     })
+}
+
+/// What the visitor typed and the errors, from their own draft `id`;
+/// `None` for anyone else's, an expired one or none at all.
+pub async fn load_draft(
+    db: &Db,
+    client: &Client,
+    id: &str,
+) -> Result<Option<(LeadForm, Vec<FieldError>)>, AppError> {
+    let Some(key) = client.visitor_key.as_deref() else {
+        return Ok(None);
+    };
+    match form_drafts::load(db, id, key, DRAFT_FORM).await? {
+        Some((payload, errors)) => Ok(Some((
+            serde_json::from_str(&payload)?,
+            serde_json::from_str(&errors)?,
+        ))),
+        None => Ok(None),
+    }
 }
 
 /// Keeps what a visitor typed (never the honeypot) with the errors, for the

@@ -23,6 +23,7 @@ pub mod context;
 pub mod crm;
 pub mod email_templates;
 pub mod jobs;
+pub mod landing_forms;
 pub mod landing_pages;
 pub mod lead_pages;
 pub mod lead_settings;

@@ -14,6 +14,7 @@ on_both_backends!(
     a_landing_page_lead_is_linked_and_counted,
     a_draft_exports_as_a_file_for_editors_only,
     a_draft_saved_as_a_template_starts_new_pages,
+    a_landing_form_answers_on_its_own_page,
 );
 
 /// Creates a page from a template; answers its id.
@@ -648,4 +649,274 @@ async fn a_draft_saved_as_a_template_starts_new_pages(app: TestApp) {
         )
         .await;
     assert_eq!(refused.status(), 403);
+}
+
+/// The `form` block of a stored document, to change its props.
+fn form_block(document: &mut serde_json::Value) -> &mut serde_json::Value {
+    fn find(node: &mut serde_json::Value) -> Option<&mut serde_json::Value> {
+        if node.get("id").and_then(|id| id.as_str()) == Some("form") {
+            return Some(node);
+        }
+        match node {
+            serde_json::Value::Object(map) => map.values_mut().find_map(find),
+            serde_json::Value::Array(items) => items.iter_mut().find_map(find),
+            _ => None,
+        }
+    }
+    find(document).expect("the template has a form block")
+}
+
+/// Changes the page's form block and publishes the result.
+async fn republish_with_form(
+    app: &TestApp,
+    marketer: &reqwest::Client,
+    id: &str,
+    change: impl FnOnce(&mut serde_json::Value),
+) {
+    let page = detail(app, marketer, id).await;
+    let mut document: serde_json::Value =
+        serde_json::from_str(page["draft_json"].as_str().unwrap()).unwrap();
+    change(&mut form_block(&mut document)["props"]);
+    let revision = page["revision"].as_i64().unwrap();
+    let saved = save(app, marketer, id, revision, &document).await;
+    assert_eq!(saved.status(), 200, "{}", saved.text().await.unwrap());
+    let published = app
+        .call(marketer, "/api/admin/pages/publish", &[("id", id)])
+        .await;
+    assert_eq!(published.status(), 200);
+}
+
+/// Posts a landing page's form the way a browser without JavaScript does;
+/// answers where the server sends it next.
+async fn post_landing_form(
+    app: &TestApp,
+    visitor: &reqwest::Client,
+    fields: &[(&str, &str)],
+) -> String {
+    let response = visitor
+        .post(app.url("/api/landing/lead"))
+        .header("Accept", "text/html")
+        .form(fields)
+        .send()
+        .await
+        .expect("request sent");
+    assert!(
+        response.status().is_redirection(),
+        "{}: {}",
+        response.status(),
+        response.text().await.unwrap()
+    );
+    response.headers()["location"].to_str().unwrap().to_string()
+}
+
+async fn leads_from(app: &TestApp, email: &str) -> i64 {
+    sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM leads WHERE email = $1")
+        .bind(email)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+}
+
+/// Without JavaScript a landing page's form answers on its own page: the
+/// errors next to the fields with what was typed kept, and after a lead
+/// the block's thank-you (or its redirect). Answers that are fine but leave
+/// the pipeline's qualifying questions unasked go on to the contact form
+/// with what was typed.
+async fn a_landing_form_answers_on_its_own_page(app: TestApp) {
+    app.seed_showcase().await;
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let id = create(&app, &marketer, "free-consultation", "form-offer").await;
+    let published = app
+        .call(
+            &marketer,
+            "/api/admin/pages/publish",
+            &[("id", id.as_str())],
+        )
+        .await;
+    assert_eq!(published.status(), 200);
+    let visitor = client();
+    app.page(&visitor, "/landing/form-offer?utm_source=ads")
+        .await;
+
+    // A bad email and a blank company (required on this form): back to the
+    // page, the messages beside those fields, what was typed kept.
+    let back = post_landing_form(
+        &app,
+        &visitor,
+        &[
+            ("slug", "form-offer"),
+            ("block", "form"),
+            ("input[first_name]", "Ines & Jo"),
+            ("input[email]", "not-an-email"),
+            ("input[company_name]", ""),
+            ("input[utm_source]", "ads"),
+        ],
+    )
+    .await;
+    assert!(
+        back.starts_with("/landing/form-offer?form=form&draft="),
+        "{back}"
+    );
+    let html = app.page(&visitor, &back).await;
+    assert!(
+        html.contains(r#"value="Ines &amp; Jo""#),
+        "typed name kept, escaped: {html}"
+    );
+    assert!(
+        html.contains(r#"id="form-email-error""#),
+        "email error: {html}"
+    );
+    assert!(
+        html.contains(r#"id="form-company_name-error""#),
+        "company error: {html}"
+    );
+    assert!(
+        !html.contains(r#"id="form-first_name-error""#),
+        "no error on a good field"
+    );
+    // The pipeline needs the challenge to score the lead: asked, it is
+    // required, whatever the form said.
+    assert!(
+        html.contains(r#"id="form-primary_challenge-error""#),
+        "{html}"
+    );
+    assert!(!html.contains("improve? (optional)"), "{html}");
+    assert!(
+        !html.contains("Choose your industry"),
+        "no message about a question not asked: {html}"
+    );
+    assert!(
+        html.contains(r#"name="input[utm_source]" value="ads""#),
+        "campaign kept: {html}"
+    );
+    assert_eq!(leads_from(&app, "not-an-email").await, 0, "nothing stored");
+    // Someone else with the same address sees a clean form.
+    let stranger = app.page(&client(), &back).await;
+    assert!(!stranger.contains("Ines"), "a draft is its visitor's only");
+
+    // Fine answers, but the qualifying questions are not on this form: on
+    // to the contact form, which asks them, with what was typed.
+    let onward = post_landing_form(
+        &app,
+        &visitor,
+        &[
+            ("slug", "form-offer"),
+            ("block", "form"),
+            ("input[first_name]", "Ines"),
+            ("input[email]", "ines@offer.example"),
+            ("input[company_name]", "Offer Ltd"),
+            ("input[primary_challenge]", "pricing"),
+        ],
+    )
+    .await;
+    assert!(
+        onward.starts_with("/contact?source=landing_page&source_detail=form-offer&draft="),
+        "{onward}"
+    );
+    let contact = app.page(&visitor, &onward).await;
+    assert!(contact.contains("ines@offer.example"), "{contact}");
+    assert_eq!(leads_from(&app, "ines@offer.example").await, 0);
+
+    // A form that asks everything ends on the page's own thank-you.
+    republish_with_form(&app, &marketer, &id, |props| {
+        props["fields"] = serde_json::json!([
+            {"field": "email", "required": true},
+            {"field": "company_name", "required": true},
+            {"field": "industry", "required": true},
+            {"field": "annual_revenue_range", "required": true},
+            {"field": "company_size_range", "required": true},
+            {"field": "primary_challenge", "required": true},
+            {"field": "timeline", "required": true},
+            {"field": "decision_making_authority", "required": true},
+        ]);
+    })
+    .await;
+    let full = [
+        ("slug", "form-offer"),
+        ("block", "form"),
+        ("input[email]", "jon@offer.example"),
+        ("input[company_name]", "Jon Ltd"),
+        // Typed: the industry is free text on a landing page.
+        ("input[industry]", "cinemas"),
+        ("input[annual_revenue_range]", "2m_10m"),
+        ("input[company_size_range]", "50-200"),
+        ("input[primary_challenge]", "pricing"),
+        ("input[timeline]", "3-6_months"),
+        ("input[decision_making_authority]", "influencer"),
+        ("input[utm_campaign]", "spring"),
+        // Sent by the page as hidden fields; a forged one changes nothing.
+        ("input[source]", "webinar"),
+        ("input[source_detail]", "elsewhere"),
+    ];
+    let sent = post_landing_form(&app, &visitor, &full).await;
+    let row: (
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+    ) = sqlx::query_as(
+        "SELECT id, source, source_detail, utm_campaign, landing_page_id, industry_sic_code \
+         FROM leads WHERE email = 'jon@offer.example'",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    let (lead_id, source, detail, campaign, page_id, industry) = row;
+    assert_eq!(
+        industry.as_deref(),
+        Some("5914"),
+        "the typed industry matched ours"
+    );
+    assert_eq!(
+        sent,
+        format!("/landing/form-offer?form=form&sent={lead_id}#form")
+    );
+    assert_eq!(
+        (
+            source.as_str(),
+            detail.as_str(),
+            campaign.as_str(),
+            page_id.as_deref()
+        ),
+        ("landing_page", "form-offer", "spring", Some(id.as_str()))
+    );
+    let thanks = app.page(&visitor, &sent).await;
+    assert!(
+        thanks.contains(r#"lp-form--done"#) && thanks.contains("A consultant will email you"),
+        "{thanks}"
+    );
+    assert!(
+        !thanks.contains(r#"name="input[email]""#),
+        "the thank-you replaces the form"
+    );
+    // The address is no thank-you for anyone else: they get the form.
+    let other = app.page(&client(), &sent).await;
+    assert!(other.contains(r#"name="input[email]""#), "{other}");
+    assert!(!other.contains("lp-form--done"));
+
+    // A form set to redirect sends the visitor there instead.
+    republish_with_form(&app, &marketer, &id, |props| {
+        props["after_submit"] = serde_json::json!({"kind": "redirect", "href": "/case-studies"});
+    })
+    .await;
+    let mut again = full;
+    again[2] = ("input[email]", "kim@offer.example");
+    assert_eq!(
+        post_landing_form(&app, &visitor, &again).await,
+        "/case-studies"
+    );
+    assert_eq!(leads_from(&app, "kim@offer.example").await, 1);
+
+    // No such page or form: 404, nothing stored.
+    for (slug, block) in [("no-such-page", "form"), ("form-offer", "hero")] {
+        let mut wrong = full;
+        wrong[0] = ("slug", slug);
+        wrong[1] = ("block", block);
+        wrong[2] = ("input[email]", "ghost@offer.example");
+        let response = app.call(&client(), "/api/landing/lead", &wrong).await;
+        assert_eq!(response.status(), 404, "{slug} {block}");
+    }
+    assert_eq!(leads_from(&app, "ghost@offer.example").await, 0);
 }

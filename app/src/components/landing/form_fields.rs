@@ -2,7 +2,9 @@
 //! control. The choice lists are the lead form's own (`domain::lead_fields`),
 //! so a landing-page post feeds the lead pipeline's parser unchanged.
 
-use crate::domain::lead_fields::{BudgetRange, Challenge, EmployeeRange, RevenueRange, Timeline};
+use crate::domain::lead_fields::{
+    BudgetRange, Challenge, DecisionAuthority, EmployeeRange, RevenueRange, Timeline,
+};
 use crate::domain::page_document::FormField;
 
 /// The control a field is asked with.
@@ -36,11 +38,13 @@ pub(super) fn field_label(field: FormField) -> &'static str {
         FormField::Timeline => "When would you like to start?",
         FormField::BudgetRange => "Budget in mind",
         FormField::ChallengeDescription => "Anything we should know?",
+        FormField::DecisionAuthority => "Your part in the decision",
     }
 }
 
 /// The control for a field. Industry is free text: the list of industries
-/// lives in the database and the document renderer does not load it.
+/// lives in the database and the document renderer does not load it (the
+/// landing form's service matches what was typed to it).
 pub(super) fn field_control(field: FormField) -> Control {
     let input = |input_type, autocomplete| Control::Input {
         input_type,
@@ -77,6 +81,11 @@ pub(super) fn field_control(field: FormField) -> Control {
             BudgetRange::label,
         )),
         FormField::ChallengeDescription => Control::TextArea,
+        FormField::DecisionAuthority => Control::Select(choices(
+            DecisionAuthority::ALL,
+            DecisionAuthority::as_str,
+            DecisionAuthority::label,
+        )),
     }
 }
 

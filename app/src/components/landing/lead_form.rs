@@ -1,17 +1,16 @@
 //! The lead-form block: a plain HTML form that works without JavaScript.
-//! It posts to the site's lead capture (`/api/leads/capture`) exactly as the
-//! contact form does: one `input[…]` field per `FormFieldSpec`, the source
-//! (`landing_page` and the page's slug) and the same honeypot, so the lead
-//! pipeline's parser, spam checks, rate limits, scoring and routing apply
-//! unchanged. The pipeline still needs the qualifying answers (industry,
-//! size, challenge, timeline, authority); a form that does not ask them all
-//! hands over to the contact page with what was typed kept (the pipeline's
-//! own draft), which asks the rest. [`LandingFormState`] is for a later
-//! in-page answer.
+//! It posts to the landing pages' lead capture (`/api/landing/lead`), which
+//! feeds the site's lead pipeline (the same parser, spam checks, rate
+//! limits, scoring and routing as the contact form) and brings the visitor
+//! back here: the errors next to the fields with what was typed
+//! ([`LandingFormState`]), or the form's thank-you. A short form that does
+//! not ask the pipeline's qualifying questions (industry, size, challenge,
+//! timeline, authority) hands over to the contact page, which asks them,
+//! with what was typed kept.
 
 use super::form_fields::{field_control, field_label, Control};
 use super::{LandingData, LandingFormState};
-use crate::api::leads::CaptureLead;
+use crate::api::landing_pages::CaptureLandingLead;
 use crate::components::fields::highlighted_fields;
 use crate::domain::lead_form::HONEYPOT_FIELD;
 use crate::domain::page_document::{AfterSubmit, FormFieldSpec, LeadFormProps};
@@ -50,7 +49,6 @@ pub(super) fn lead_form_block(
         .map(|spec| field_view(block_id, *spec, state))
         .collect_view();
     let honeypot_id = format!("{block_id}-{HONEYPOT_FIELD}");
-    let return_to = format!("/contact?source=landing_page&source_detail={}", data.slug);
     // The campaign of the visit (its utm_* parameters) goes with the lead.
     let campaign = data
         .utm
@@ -58,13 +56,12 @@ pub(super) fn lead_form_block(
         .map(|(key, value)| view! { <input type="hidden" name=format!("input[{key}]") value=value.clone() /> })
         .collect_view();
     view! {
-        <form class="lp-form" method="post" action=CaptureLead::PATH
+        <form class="lp-form" method="post" action=CaptureLandingLead::PATH
             novalidate=true aria-labelledby=has_heading.then_some(heading_id)>
             {heading}
             {alerts}
-            <input type="hidden" name="input[source]" value="landing_page" />
-            <input type="hidden" name="input[source_detail]" value=data.slug.clone() />
-            <input type="hidden" name="return_to" value=return_to />
+            <input type="hidden" name="slug" value=data.slug.clone() />
+            <input type="hidden" name="block" value=block_id.to_string() />
             {campaign}
             {fields}
             // The honeypot, as on the site's lead form: people never see or
@@ -138,7 +135,7 @@ fn field_view(block_id: &str, spec: FormFieldSpec, state: Option<&LandingFormSta
     let error = state.and_then(|state| state.errors.get(key)).cloned();
     let invalid = error.as_ref().map(|_| "true");
     let described_by = error.as_ref().map(|_| error_id.clone());
-    let required = spec.required;
+    let required = spec.is_required();
     let control = match field_control(spec.field) {
         Control::Input {
             input_type,

@@ -297,6 +297,25 @@ token_set! {
         Timeline => "timeline",
         BudgetRange => "budget_range",
         ChallengeDescription => "challenge_description",
+        DecisionAuthority => "decision_making_authority",
+    }
+}
+
+impl FormField {
+    /// Whether the lead pipeline needs an answer to score and route a lead
+    /// (email, and the qualifying questions): asked on a landing page, such
+    /// a field is required whatever the form says.
+    pub fn lead_requires(self) -> bool {
+        matches!(
+            self,
+            FormField::Email
+                | FormField::Industry
+                | FormField::AnnualRevenueRange
+                | FormField::CompanySizeRange
+                | FormField::PrimaryChallenge
+                | FormField::Timeline
+                | FormField::DecisionAuthority
+        )
     }
 }
 
@@ -304,6 +323,14 @@ token_set! {
 pub struct FormFieldSpec {
     pub field: FormField,
     pub required: bool,
+}
+
+impl FormFieldSpec {
+    /// Required by the form, or by the lead pipeline (see
+    /// [`FormField::lead_requires`]).
+    pub fn is_required(&self) -> bool {
+        self.required || self.field.lead_requires()
+    }
 }
 
 /// What a visitor sees after submitting a lead form.

@@ -376,7 +376,7 @@ fn block_rules_are_checked() {
     );
     assert_error(
         with(&format!("{form}/fields/0/field"), json!("password")),
-        "sections[0].blocks[5].props.fields[0].field: \"password\" is not one of first_name, last_name, email, company_name, job_title, phone, website, industry, annual_revenue_range, company_size_range, primary_challenge, timeline, budget_range, challenge_description",
+        "sections[0].blocks[5].props.fields[0].field: \"password\" is not one of first_name, last_name, email, company_name, job_title, phone, website, industry, annual_revenue_range, company_size_range, primary_challenge, timeline, budget_range, challenge_description, decision_making_authority",
     );
     assert_error(
         with("/sections/1/blocks/5/props/url", json!("https://evil.example/watch?v=dQw4w9WgXcQ")),
