@@ -84,9 +84,19 @@ for (const blocks of SIZES) {
   }
 
   console.error(`${blocks} blocks: loads ${loads.map((l) => l.toFixed(0)).join(", ")} ms`);
-  const moves = await page.evaluate(async () => {
+  const { moves, frames } = await page.evaluate(async () => {
     const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const times = [];
+    // Where a drop's time goes: Chromium's long-animation-frame entries (frames
+    // over 50 ms) split into script and style + layout.
+    const frames = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const script = e.scripts.reduce((sum, s) => sum + s.duration, 0);
+        frames.push({ duration: e.duration, script, styleLayout: e.startTime + e.duration - e.styleAndLayoutStart });
+      }
+    });
+    observer.observe({ type: "long-animation-frame" });
     for (let i = 0; i < 100; i++) {
       const container = document.querySelectorAll(".pb-canvas > section > div")[i % 10];
       const nodes = [...container.querySelectorAll(":scope > .pb-node")];
@@ -110,7 +120,8 @@ for (const blocks of SIZES) {
       await frame();
       times.push(performance.now() - started);
     }
-    return times;
+    observer.disconnect();
+    return { moves: times, frames };
   });
 
   // Select a heading and type into its text field.
@@ -136,6 +147,13 @@ for (const blocks of SIZES) {
   });
   console.log(`${blocks} blocks: load ${stats(loads)}`);
   console.log(`${blocks} blocks: drag pointer-up → canvas updated: ${stats(moves)}`);
+  if (frames.length) {
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)].toFixed(1);
+    console.log(
+      `${blocks} blocks: ${frames.length} frames over 50 ms during the drops (median: ${median(frames.map((f) => f.duration))} ms, ` +
+        `script ${median(frames.map((f) => f.script))} ms, style + layout ${median(frames.map((f) => f.styleLayout))} ms)`,
+    );
+  }
   console.log(`${blocks} blocks: prop keystroke → canvas updated: ${stats(edits)}`);
 }
 await browser.close();

@@ -22,9 +22,13 @@
 #   COMPRESSED   also run with Accept-Encoding  (default true)
 #   KEEP_TMP     keep the temporary directory   (default false)
 #   CE_WORKERS   the server's worker threads    (default one per core)
+#   ROWS         pages to measure               (default "gallery filtered landing")
 #
 # Rows: the gallery (/case-studies, first page of 12 cards) and a filtered,
 # sorted gallery (/case-studies?industry=<first industry>&sort_by=roi_desc);
+# a published landing page from a built-in template (/landing/free-consultation;
+# wrk sends no User-Agent, which the server counts as a bot, so no view is
+# written per request);
 # nginx serves each page's HTML as saved from the server. "identity" is wrk's
 # default (no Accept-Encoding); "gzip" sends Accept-Encoding: gzip to both
 # (the server compresses each response, nginx serves a precompressed .gz with
@@ -42,6 +46,8 @@ THREADS="${THREADS:-2}"
 RUNS="${RUNS:-2}"
 COMPRESSED="${COMPRESSED:-true}"
 KEEP_TMP="${KEEP_TMP:-false}"
+ROWS="${ROWS:-gallery filtered landing}"
+LANDING=/landing/free-consultation
 
 [ -x "$SERVER_BIN" ] || { echo "no server binary at $SERVER_BIN (cargo leptos build --release, or set SERVER_BIN)" >&2; exit 1; }
 [ -d "$SITE_ROOT/pkg" ] || { echo "no built site at $SITE_ROOT (set SITE_ROOT)" >&2; exit 1; }
@@ -98,7 +104,8 @@ INDUSTRY="$(grep -o '<select id="f-industry"[^>]*>.*</select>' "$TMP/www/gallery
 [ -n "$INDUSTRY" ] || { echo "no industry in the gallery's filter (is there demo content?)" >&2; exit 1; }
 FILTERED="/case-studies?industry=$INDUSTRY&sort_by=roi_desc"
 curl -fsS -o "$TMP/www/filtered.html" "$SERVER$FILTERED"
-for f in gallery filtered; do gzip -k -9 "$TMP/www/$f.html"; done
+curl -fsS -o "$TMP/www/landing.html" "$SERVER$LANDING"
+for f in gallery filtered landing; do gzip -k -9 "$TMP/www/$f.html"; done
 chmod 755 "$TMP" "$TMP/www" && chmod 644 "$TMP"/www/*   # nginx workers may run as nobody
 cards="$(grep -o 'href="/case-studies/[^"?]*"' "$TMP/www/gallery.html" | sort -u | wc -l)"
 cards_f="$(grep -o 'href="/case-studies/[^"?]*"' "$TMP/www/filtered.html" | sort -u | wc -l)"
@@ -135,6 +142,7 @@ http {
     default_type text/html;
     location = /case-studies { try_files /gallery.html =404; }
     location = /case-studies-filtered { try_files /filtered.html =404; }
+    location = /landing-page { try_files /landing.html =404; }
   }
 }
 EOF
@@ -193,10 +201,16 @@ measure() {  # label server_path nginx_path encoding
 encodings=(identity)
 [ "$COMPRESSED" = true ] && encodings+=(gzip br)
 for enc in "${encodings[@]}"; do
-  npath_g=/case-studies npath_f=/case-studies-filtered
-  [ "$enc" = br ] && npath_g="" npath_f=""
-  measure "gallery" /case-studies "$npath_g" "$enc"
-  measure "filtered" "$FILTERED" "$npath_f" "$enc"
+  npath_g=/case-studies npath_f=/case-studies-filtered npath_l=/landing-page
+  [ "$enc" = br ] && npath_g="" npath_f="" npath_l=""
+  for row in $ROWS; do
+    case "$row" in
+      gallery) measure "gallery" /case-studies "$npath_g" "$enc" ;;
+      filtered) measure "filtered" "$FILTERED" "$npath_f" "$enc" ;;
+      landing) measure "landing" "$LANDING" "$npath_l" "$enc" ;;
+      *) echo "unknown row $row (gallery, filtered, landing)" >&2; exit 1 ;;
+    esac
+  done
 done
 
 echo
@@ -204,6 +218,7 @@ echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $(nproc) CPUs, load a
 echo "server: $SERVER_BIN ($(basename "$SITE_ROOT") assets); nginx $("$NGINX" -v 2>&1 | sed 's/.*nginx\///'), worker_processes auto, access_log off"
 echo "gallery: /case-studies, $cards cards, $(size "$SERVER/case-studies") bytes (gzip $(size "$SERVER/case-studies" gzip), br $(size "$SERVER/case-studies" br); nginx's .gz $(stat -c %s "$TMP/www/gallery.html.gz"))"
 echo "filtered: $FILTERED, $cards_f cards, $(size "$SERVER$FILTERED") bytes (gzip $(size "$SERVER$FILTERED" gzip), br $(size "$SERVER$FILTERED" br))"
+echo "landing: $LANDING, $(size "$SERVER$LANDING") bytes (gzip $(size "$SERVER$LANDING" gzip), br $(size "$SERVER$LANDING" br))"
 echo "$cookie_note"
 echo
 echo "| page | encoding | run | server req/s | server p50 / p99 (ms) | nginx req/s | nginx p50 / p99 (ms) | server / nginx |"

@@ -5,6 +5,10 @@
 //   ./scripts/start &                       # or target/release/server serve
 //   node scripts/lighthouse.mjs [http://127.0.0.1:3000] [case-study-slug]
 //
+// Other pages: PAGES=/landing/free-consultation,/contact (paths, comma-
+// separated) instead of the gallery and case study; FORM_FACTORS=mobile for
+// mobile only (default mobile,desktop).
+//
 // Without a slug it takes the first case study linked from the gallery. It
 // installs Lighthouse (the version in scripts/perf/package.json) into
 // ~/.cache/causal-edge/perf (CE_PERF_DEPS) on first use, so no node_modules
@@ -42,15 +46,19 @@ if (!existsSync(installed) || JSON.parse(readFileSync(installed, "utf8")).versio
 const lighthouseBin = join(depsDir, "node_modules", "lighthouse", "cli", "index.js");
 
 // --- the pages -------------------------------------------------------------------
-if (!slug) {
+const chosen = (process.env.PAGES ?? "").split(",").filter(Boolean);
+if (!slug && !chosen.length) {
   const html = await (await fetch(`${base}/case-studies`)).text();
   slug = html.match(/href="\/case-studies\/([^"?#]+)"/)?.[1];
   if (!slug) throw new Error(`no case study linked from ${base}/case-studies`);
 }
-const pages = [
-  ["gallery", `${base}/case-studies`],
-  ["detail", `${base}/case-studies/${slug}`],
-];
+const pages = chosen.length
+  ? chosen.map((path) => [path, `${base}${path}`])
+  : [
+      ["gallery", `${base}/case-studies`],
+      ["detail", `${base}/case-studies/${slug}`],
+    ];
+const formFactors = (process.env.FORM_FACTORS ?? "mobile,desktop").split(",");
 const categories = ["performance", "accessibility", "best-practices", "seo"];
 
 function runLighthouse(url, name, formFactor) {
@@ -93,7 +101,7 @@ function targets(audit, max = 4) {
 
 const results = [];
 for (const [name, url] of pages) {
-  for (const formFactor of ["mobile", "desktop"]) {
+  for (const formFactor of formFactors) {
     console.error(`==> lighthouse ${name} (${formFactor}): ${url}`);
     const lhr = runLighthouse(url, name, formFactor);
     results.push({ name, url, formFactor, lhr });
@@ -102,7 +110,7 @@ for (const [name, url] of pages) {
 
 const score = (lhr, id) => Math.round((lhr.categories[id]?.score ?? NaN) * 100);
 console.log(`\nLighthouse ${results[0].lhr.lighthouseVersion}, ${results[0].lhr.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0] ?? "Chromium"}, ${base}`);
-console.log(`gallery: /case-studies; detail: /case-studies/${slug}\n`);
+if (!chosen.length) console.log(`gallery: /case-studies; detail: /case-studies/${slug}\n`);
 console.log("| page | form factor | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS | SI |");
 console.log("|---|---|---|---|---|---|---|---|---|---|---|");
 for (const { name, formFactor, lhr } of results) {

@@ -71,7 +71,19 @@ fn page_bundle() -> Option<Bundle> {
     }
 }
 
+/// In islands mode only islands hydrate, so nothing outside one needs its
+/// resources' values sent along with the page. The hydration scripts say so
+/// when they render; a page without a bundle says it here, or every
+/// resource on it (a landing page's whole document) would be serialised
+/// into its HTML for nothing. Islands switch it back on inside themselves.
+fn nothing_outside_islands_hydrates() {
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
+}
+
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    nothing_outside_islands_hydrates();
     view! {
         <!DOCTYPE html>
         <html lang="en">

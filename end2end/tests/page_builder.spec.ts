@@ -157,3 +157,41 @@ test("the editor's keyboard path moves a block without a mouse and announces it"
   await expect.poll(() => firstSectionBlocks(page, 1)).toEqual([before[1], before[0]]);
   await expect(page.getByTestId("save-status")).toHaveText("All changes saved", { timeout: 15_000 });
 });
+
+test("copy, paste and duplicate work from the keyboard, and leaving with unsaved changes warns", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await logIn(page, MARKETER, DEMO_PASSWORD);
+  await page.goto("/admin/pages");
+  await page.getByLabel("Title").fill("Shortcuts");
+  await page.getByLabel("Address").fill(`shortcuts-${Date.now().toString(36)}`);
+  await page.getByRole("button", { name: "Create the draft" }).click();
+  await waitForIslands(page);
+  // The second section holds a feature grid and a button; choose the button.
+  const before = await firstSectionBlocks(page, 1);
+  expect(before.length).toBe(2);
+  const outline = page.getByRole("navigation", { name: "Outline of the page" });
+  await outline.getByRole("button", { name: /^Button/ }).first().click();
+  await expect(page.locator("#pb-panel-title")).toHaveText(/^Button/);
+  // Ctrl+D duplicates it right after itself, with a new id.
+  await page.keyboard.press("Control+d");
+  await expect(page.getByTestId("announcement")).toContainText("duplicated");
+  const duplicated = await firstSectionBlocks(page, 1);
+  expect(duplicated.length).toBe(3);
+  expect(duplicated.slice(0, 2)).toEqual(before);
+  expect(before).not.toContain(duplicated[2]);
+  // Ctrl+C then Ctrl+V pastes another copy after the selection.
+  await page.keyboard.press("Control+c");
+  await expect(page.getByTestId("announcement")).toContainText("copied");
+  await page.keyboard.press("Control+v");
+  await expect.poll(async () => (await firstSectionBlocks(page, 1)).length).toBe(4);
+  // An unsaved change makes leaving ask first.
+  await expect(page.getByTestId("save-status")).toHaveText("All changes saved", { timeout: 15_000 });
+  await page.keyboard.press("Control+d");
+  let asked = false;
+  page.once("dialog", async (dialog) => {
+    asked = dialog.type() === "beforeunload";
+    await dialog.dismiss();
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked).toBe(true);
+});
