@@ -79,7 +79,7 @@ impl Autosave {
             return;
         }
         let version = editor.changes.get_untracked();
-        let problems = editor.problems.with_untracked(Vec::len);
+        let problems = editor.problems_now();
         if problems > 0 {
             self.status.set(SaveStatus::Invalid(problems));
             return;

@@ -109,12 +109,7 @@ fn fit_to_stage(editor: Editor) -> RwSignal<f64> {
 /// `data-selected` and `data-problem` for a node: the selection outline and
 /// the red marker of a node the validator has something to say about.
 fn selected_attr(editor: Editor, id: NodeId) -> impl Fn() -> Option<&'static str> + Send + Sync {
-    move || {
-        editor
-            .selected
-            .with(|s| s.as_ref() == Some(&id))
-            .then_some("true")
-    }
+    move || editor.is_selected(&id).then_some("true")
 }
 
 fn problem_attr(editor: Editor, id: NodeId) -> impl Fn() -> Option<&'static str> + Send + Sync {

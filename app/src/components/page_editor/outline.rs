@@ -29,7 +29,7 @@ pub fn Outline(editor: Editor) -> impl IntoView {
             <ol>
                 <For each=rows key=|row| row.clone() children=move |(id, depth, label, kind)| {
                     let select_id = id.clone();
-                    let current = move || editor.selected.with(|s| s.as_ref() == Some(&id)).then_some("true");
+                    let current = move || editor.is_selected(&id).then_some("true");
                     view! {
                         <li class=format!("pb-outline__row pb-outline__row--{kind}") style=format!("--depth: {depth}")>
                             <button type="button" aria-current=current

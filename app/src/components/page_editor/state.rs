@@ -26,8 +26,14 @@ pub struct Editor {
     pub panel_generation: RwSignal<u64>,
     /// The live region's text.
     pub announcement: RwSignal<String>,
-    /// Content problems by node, from the same validation the server runs.
-    pub problems: Memo<Vec<DocumentError>>,
+    /// Content problems by node, from the same validation the server runs;
+    /// brought up to date a moment after the document stops changing (see
+    /// [`Editor::new`]), so a drop or a keystroke does not wait for the
+    /// whole page to be validated.
+    pub problems: RwSignal<Vec<DocumentError>>,
+    /// Which node is selected, with one subscription per node: a new
+    /// selection wakes the two nodes it concerns, not every node's outline.
+    pub selection: StoredValue<Selector<Option<NodeId>>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
 }
@@ -44,20 +50,72 @@ pub fn now_ms() -> u64 {
     }
 }
 
+/// How long the document must stay unchanged before it is validated again.
+#[cfg(feature = "hydrate")]
+const REVALIDATE_AFTER_MS: u64 = 120;
+
+/// Validates the document a moment after its last change (typing or a run
+/// of moves validates once), updating `problems` only when they differ.
+fn revalidate_when_idle(doc: RwSignal<Document>, problems: RwSignal<Vec<DocumentError>>) {
+    #[cfg(feature = "hydrate")]
+    {
+        let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+        Effect::new(move |_| {
+            doc.track();
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            let handle = set_timeout_with_handle(
+                move || {
+                    let found = doc.with_untracked(validate);
+                    if problems.with_untracked(|now| *now != found) {
+                        problems.set(found);
+                    }
+                },
+                std::time::Duration::from_millis(REVALIDATE_AFTER_MS),
+            );
+            pending.set_value(handle.ok());
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (doc, problems);
+}
+
 impl Editor {
+    /// The document's problems now (autosave checks before sending,
+    /// without waiting for the idle validation).
+    pub fn problems_now(&self) -> usize {
+        let found = self.doc.with_untracked(validate);
+        let count = found.len();
+        if self.problems.with_untracked(|now| *now != found) {
+            self.problems.set(found);
+        }
+        count
+    }
+
+    /// Whether `id` is the selected node (tracked per node).
+    pub fn is_selected(&self, id: &NodeId) -> bool {
+        self.selection
+            .with_value(|selection| selection.selected(&Some(id.clone())))
+    }
+
     pub fn new(document: Document) -> Editor {
+        let problems = RwSignal::new(validate(&document));
         let doc = RwSignal::new(document);
+        let selected = RwSignal::new(None);
+        revalidate_when_idle(doc, problems);
         Editor {
             doc,
             history: StoredValue::new(History::new(DEFAULT_HISTORY_STEPS)),
             ids: StoredValue::new(CounterIds::new("n")),
             clipboard: StoredValue::new(None),
-            selected: RwSignal::new(None),
+            selected,
+            selection: StoredValue::new(Selector::new(move || selected.get())),
             viewport: RwSignal::new(Breakpoint::Desktop),
             changes: RwSignal::new(0),
             panel_generation: RwSignal::new(0),
             announcement: RwSignal::new(String::new()),
-            problems: Memo::new(move |_| doc.with(validate)),
+            problems,
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
         }
