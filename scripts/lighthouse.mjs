@@ -53,7 +53,7 @@ if (!slug && !chosen.length) {
   if (!slug) throw new Error(`no case study linked from ${base}/case-studies`);
 }
 const pages = chosen.length
-  ? chosen.map((path) => [path, `${base}${path}`])
+  ? chosen.map((path) => [path.replace(/^\//, "").replace(/[^A-Za-z0-9_-]+/g, "-") || "home", `${base}${path}`])
   : [
       ["gallery", `${base}/case-studies`],
       ["detail", `${base}/case-studies/${slug}`],
