@@ -16,6 +16,16 @@ pub struct IndustryRef {
 /// The form value that means "my industry is not in the list".
 pub const OTHER_INDUSTRY: &str = "other";
 
+impl IndustryRef {
+    /// The industry `value` names: its SIC code, or its name in any case.
+    pub fn find<'a>(industries: &'a [IndustryRef], value: &str) -> Option<&'a IndustryRef> {
+        let value = value.trim();
+        industries
+            .iter()
+            .find(|i| i.sic_code == value || i.name.trim().eq_ignore_ascii_case(value))
+    }
+}
+
 /// Declares a closed set of choices: the enum, `ALL`, `as_str`, `label` and
 /// `parse` — so every choice list in a form, a CHECK constraint and the API
 /// speak the same values.

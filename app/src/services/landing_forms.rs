@@ -10,9 +10,7 @@
 use crate::db::{landing_pages as db_pages, Db};
 use crate::domain::lead_fields::{IndustryRef, OTHER_INDUSTRY};
 use crate::domain::lead_form::LeadForm;
-use crate::domain::page_document::{
-    parse_document, AfterSubmit, BlockProps, LeadFormProps, NodeId,
-};
+use crate::domain::page_document::{AfterSubmit, BlockProps, LeadFormProps, NodeId};
 use crate::domain::roi::known_industries;
 use crate::error::{AppError, FieldError};
 use crate::model::landing_pages::{FormReturn, LandingFormState};
@@ -45,10 +43,16 @@ pub async fn post(
     // The page says where a lead came from, not the post.
     form.source = "landing_page".to_string();
     form.source_detail = slug.to_string();
-    let industries = known_industries(&crate::services::roi::evidence(db).await?);
+    // The pipeline reads the industries itself; here they are needed only
+    // for a typed industry, or to check everything at once on a refusal.
+    let blanks = required_blanks(&props, &form);
+    let industries = if blanks.is_empty() && form.industry.trim().is_empty() {
+        Vec::new()
+    } else {
+        known_industries(&crate::services::roi::evidence(db).await?)
+    };
     match_industry(&mut form, &industries);
     let shown: Vec<&str> = props.fields.iter().map(|f| f.field.as_str()).collect();
-    let blanks = required_blanks(&props, &form);
     let outcome = if blanks.is_empty() {
         lead_pages::capture(db, client, &form, public_url).await
     } else {
@@ -148,8 +152,7 @@ async fn published_form(db: &Db, slug: &str, block: &str) -> Result<LeadFormProp
     let (_, json) = db_pages::published_by_slug(db, slug)
         .await?
         .ok_or_else(missing)?;
-    let document = parse_document(&json)
-        .map_err(|_| AppError::internal("a published landing page does not parse"))?;
+    let document = crate::services::landing_pages::stored_document(&json)?;
     let id = NodeId::parse(block).map_err(|_| missing())?;
     let found = document.blocks().find_map(|b| match &b.props {
         BlockProps::LeadForm(props) if b.id == id => Some(props.clone()),
@@ -166,10 +169,7 @@ fn match_industry(form: &mut LeadForm, industries: &[IndustryRef]) {
     if typed.is_empty() || typed.eq_ignore_ascii_case(OTHER_INDUSTRY) {
         return;
     }
-    let known = industries
-        .iter()
-        .find(|i| i.sic_code == typed || i.name.eq_ignore_ascii_case(&typed));
-    match known {
+    match IndustryRef::find(industries, &typed) {
         Some(industry) => form.industry = industry.sic_code.clone(),
         None => {
             form.industry = OTHER_INDUSTRY.to_string();

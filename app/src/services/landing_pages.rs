@@ -143,7 +143,7 @@ async fn row(db: &Db, id: &str) -> Result<PageRow, AppError> {
 
 /// A stored document; one that no longer parses (a rule tightened since it
 /// was stored) is an internal error, logged with its problems.
-fn stored_document(json: &str) -> Result<Document, AppError> {
+pub(crate) fn stored_document(json: &str) -> Result<Document, AppError> {
     parse_document(json).map_err(|errors| {
         AppError::internal(format!(
             "a stored landing-page document does not parse: {}",

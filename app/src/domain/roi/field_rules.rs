@@ -37,9 +37,7 @@ pub(super) fn industry(
     if value.eq_ignore_ascii_case(OTHER_INDUSTRY) {
         return Ok(None);
     }
-    industries
-        .iter()
-        .find(|i| i.sic_code == value || i.name.trim().eq_ignore_ascii_case(value))
+    IndustryRef::find(industries, value)
         .map(|i| Some(i.clone()))
         .ok_or_else(|| {
             format!(
