@@ -12,6 +12,7 @@ pub mod landing_pages;
 pub mod lead_settings;
 pub mod lead_workspace;
 pub mod leads;
+pub mod media_library;
 pub mod password_links;
 pub mod portfolio;
 pub mod roi;

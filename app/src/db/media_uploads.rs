@@ -50,3 +50,46 @@ pub async fn forget(db: &Db, key: &MediaKey) -> Result<(), sqlx::Error> {
         .await
         .map(|_| ())
 }
+
+/// An upload as the media library lists it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LibraryRow {
+    pub media_key: String,
+    pub created_at: i64,
+    pub uploaded_by_name: String,
+}
+
+/// Where a library page starts: strictly older than this upload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryCursor {
+    pub created_at: i64,
+    pub media_key: String,
+}
+
+/// Up to `limit` header pictures and charts (the uploads a landing page may
+/// show), newest first, after `cursor` (keyset paging on `(created_at,
+/// media_key)`, so an upload made while someone pages does not shift or
+/// repeat the pages).
+pub async fn page_images(
+    db: &Db,
+    cursor: Option<&LibraryCursor>,
+    limit: i64,
+) -> Result<Vec<LibraryRow>, sqlx::Error> {
+    // No cursor: before the end of time, which every row is.
+    let (after, key) = match cursor {
+        Some(c) => (c.created_at, c.media_key.as_str()),
+        None => (i64::MAX, ""),
+    };
+    sqlx::query_as::<_, LibraryRow>(
+        "SELECT m.media_key, m.created_at, u.display_name AS uploaded_by_name \
+         FROM media_uploads m JOIN users u ON u.id = m.uploaded_by \
+         WHERE m.kind IN ('chart', 'hero') \
+           AND (m.created_at < $1 OR (m.created_at = $1 AND m.media_key < $2)) \
+         ORDER BY m.created_at DESC, m.media_key DESC LIMIT $3",
+    )
+    .bind(after)
+    .bind(key)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+}

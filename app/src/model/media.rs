@@ -30,3 +30,24 @@ pub struct ApiErrorDetail {
     pub code: String,
     pub message: String,
 }
+
+/// One page of the media library (images the page editor may use), newest
+/// first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MediaLibraryPage {
+    pub images: Vec<LibraryImage>,
+    /// Pass back to get the next page; `None` on the last one.
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LibraryImage {
+    /// What a document stores, e.g. `chart/0193…`.
+    pub key: String,
+    /// The smallest variant, for a thumbnail.
+    pub thumbnail: String,
+    /// "Chart or picture" / "Wide header picture".
+    pub kind_label: String,
+    pub uploaded_by: String,
+    pub uploaded_at_ms: i64,
+}

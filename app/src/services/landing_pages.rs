@@ -9,8 +9,8 @@ use crate::domain::gallery_query::GalleryQuery;
 use crate::domain::list_filters::{PageListQuery, PageState};
 use crate::domain::list_query::ListFilter;
 use crate::domain::page_document::{
-    built_in, check_slug, parse_document, BlockProps, CaseStudySource, Document, DocumentError,
-    BUILT_IN_TEMPLATES,
+    built_in, check_slug, media_references, parse_document, BlockProps, CaseStudySource, Document,
+    DocumentError, BUILT_IN_TEMPLATES,
 };
 use crate::error::{AppError, FieldError};
 use crate::model::auth::CurrentUser;
@@ -21,6 +21,7 @@ use crate::model::landing_pages::{
 };
 use crate::model::showcase::CaseStudySummary;
 use crate::services::context::{Cookies, RequestContext};
+use crate::services::media_library;
 use crate::services::visitor::Client;
 use std::collections::HashMap;
 
@@ -261,6 +262,17 @@ pub async fn save_draft(
     let document = parse_document(json).map_err(document_errors)?;
     let slug = document.settings.slug.clone();
     check_slug_free(db, &slug, id).await?;
+    if !media_references(&document).is_empty() {
+        let current = row(db, id).await?;
+        let draft = stored_document(&current.draft_json)?;
+        let published = current
+            .published_json
+            .as_deref()
+            .map(stored_document)
+            .transpose()?;
+        let stored: Vec<&Document> = std::iter::once(&draft).chain(published.as_ref()).collect();
+        media_library::check_page_images(db, &document, &stored).await?;
+    }
     let stored = serialise(&document)?;
     match db_pages::write_draft(
         db,

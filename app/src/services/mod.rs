@@ -30,6 +30,7 @@ pub mod lead_settings;
 pub mod lead_workspace;
 pub mod leads;
 pub mod mail;
+pub mod media_library;
 pub mod media_sweep;
 pub mod password_links;
 pub mod portfolio;

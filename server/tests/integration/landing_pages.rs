@@ -15,6 +15,7 @@ on_both_backends!(
     a_draft_exports_as_a_file_for_editors_only,
     a_draft_saved_as_a_template_starts_new_pages,
     a_landing_form_answers_on_its_own_page,
+    pages_show_images_from_the_media_library,
 );
 
 /// Creates a page from a template; answers its id.
@@ -922,4 +923,156 @@ async fn a_landing_form_answers_on_its_own_page(app: TestApp) {
         assert_eq!(response.status(), 404, "{slug} {block}");
     }
     assert_eq!(leads_from(&app, "ghost@offer.example").await, 0);
+}
+
+/// The editor's media library lists uploaded header pictures and charts
+/// (not portraits), newest first and a page at a time, to editors only; a
+/// saved page may name only images the library holds, or ones it already
+/// had.
+async fn pages_show_images_from_the_media_library(app: TestApp) {
+    use crate::media::{image_bytes, upload};
+    use image::ImageFormat;
+
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let library = |cursor: String| {
+        let app = &app;
+        let marketer = marketer.clone();
+        async move {
+            let response = app
+                .call(
+                    &marketer,
+                    "/api/admin/media/library",
+                    &[("cursor", &cursor)],
+                )
+                .await;
+            assert_eq!(response.status(), 200);
+            response.json::<serde_json::Value>().await.unwrap()
+        }
+    };
+    let empty = library(String::new()).await;
+    assert_eq!(empty["images"], serde_json::json!([]));
+    assert_eq!(empty["next_cursor"], serde_json::Value::Null);
+
+    // 25 charts (one more than a page), a header picture and a portrait.
+    let png = || image_bytes(400, 225, ImageFormat::Png);
+    let mut uploaded = Vec::new();
+    for _ in 0..25 {
+        let (status, image) = upload(&app, &marketer, "chart", png(), "image/png").await;
+        assert_eq!(status, 201);
+        uploaded.push(image["key"].as_str().unwrap().to_string());
+    }
+    let (_, hero) = upload(
+        &app,
+        &marketer,
+        "hero",
+        image_bytes(1300, 700, ImageFormat::Png),
+        "image/png",
+    )
+    .await;
+    let hero = hero["key"].as_str().unwrap().to_string();
+    let consultant = app.logged_in_as(Role::Consultant).await;
+    let (status, portrait) = upload(
+        &app,
+        &consultant,
+        "profile",
+        image_bytes(600, 600, ImageFormat::Png),
+        "image/png",
+    )
+    .await;
+    assert_eq!(status, 201);
+    let portrait = portrait["key"].as_str().unwrap().to_string();
+
+    let first = library(String::new()).await;
+    let first_keys: Vec<String> = first["images"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["key"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(first_keys.len(), 24, "a page holds 24 images");
+    assert_eq!(first_keys[0], hero, "newest first");
+    assert!(first["images"][0]["thumbnail"]
+        .as_str()
+        .unwrap()
+        .starts_with(&format!("/media/{hero}-")));
+    let cursor = first["next_cursor"].as_str().unwrap().to_string();
+    let second = library(cursor).await;
+    let second_keys: Vec<String> = second["images"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["key"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(second_keys.len(), 2, "26 page images in all");
+    assert_eq!(second["next_cursor"], serde_json::Value::Null);
+    let mut all: Vec<String> = first_keys.iter().chain(&second_keys).cloned().collect();
+    assert!(!all.contains(&portrait), "portraits are not page images");
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 26, "no image on two pages");
+    assert!(uploaded.iter().all(|k| all.contains(k)));
+
+    let bad_cursor = app
+        .call(
+            &marketer,
+            "/api/admin/media/library",
+            &[("cursor", "yesterday")],
+        )
+        .await;
+    assert_eq!(bad_cursor.status(), 422);
+    for (who, expected) in [(&consultant, 403), (&client(), 401)] {
+        let response = app
+            .call(who, "/api/admin/media/library", &[("cursor", "")])
+            .await;
+        assert_eq!(response.status(), expected);
+    }
+
+    // A page names an image from the library: saved, and published pages
+    // show it.
+    let id = create(&app, &marketer, "guide-download", "guide-with-image").await;
+    let page = detail(&app, &marketer, &id).await;
+    let revision = page["revision"].as_i64().unwrap();
+    let mut document: serde_json::Value =
+        serde_json::from_str(page["draft_json"].as_str().unwrap()).unwrap();
+    let image_block = serde_json::json!({
+        "id": "library-image", "type": "image",
+        "props": {"media": uploaded[3], "alt": "A chart from the library", "caption": ""}
+    });
+    document["sections"][0]["blocks"]
+        .as_array_mut()
+        .unwrap()
+        .push(image_block);
+    let saved = save(&app, &marketer, &id, revision, &document).await;
+    assert_eq!(saved.status(), 200, "{}", saved.text().await.unwrap());
+    let revision = revision + 1;
+
+    // Keys the library does not hold are refused field by field: invented,
+    // a portrait, the right shape but never uploaded.
+    let blocks = document["sections"][0]["blocks"].as_array().unwrap().len();
+    let mut invented = document.clone();
+    invented["sections"][0]["blocks"][blocks - 1]["props"]["media"] =
+        format!("chart/{}", uuid::Uuid::new_v4().simple()).into();
+    invented["settings"]["og_image"] = portrait.clone().into();
+    let refused = save(&app, &marketer, &id, revision, &invented).await;
+    assert_eq!(refused.status(), 422);
+    let body: serde_json::Value = refused.json().await.unwrap();
+    let mut fields: Vec<&str> = body["Invalid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    fields.sort();
+    assert_eq!(
+        fields,
+        vec![
+            format!("sections[0].blocks[{}].props.media", blocks - 1).as_str(),
+            "settings.og_image"
+        ]
+    );
+    // The page kept its image: saving it again with that image is fine.
+    let mut retitled = document.clone();
+    retitled["settings"]["title"] = "Guide, with a chart".into();
+    let saved = save(&app, &marketer, &id, revision, &retitled).await;
+    assert_eq!(saved.status(), 200);
 }

@@ -10,6 +10,8 @@
 //! its lists) comes from [`skeleton`], so optional parts left out of the
 //! stored JSON can still be added.
 
+use super::media_picker::MediaPicker;
+use crate::domain::media::{stored_image_urls, MediaKey};
 use leptos::prelude::*;
 use serde_json::{json, Map, Value};
 
@@ -303,8 +305,9 @@ fn is_long_text(key: &str) -> bool {
 #[derive(Clone, Copy)]
 pub struct FieldContext {
     pub on_edit: Callback<Edit>,
-    /// Uploads a file for a media-key field and sets the key at the path.
-    pub on_upload: Callback<(Path, leptos::ev::Event)>,
+    /// Uploads the file a media field's input holds, then calls the
+    /// field's callback with the new key.
+    pub on_upload: Callback<(leptos::ev::Event, Callback<String>)>,
 }
 
 /// The fields for `value` (an object), with `shape` giving keys that may be
@@ -506,19 +509,54 @@ fn text_field(ctx: FieldContext, path: Path, key: &str, value: &str) -> AnyView 
     }
 }
 
+/// A media key: the image chosen (with a thumbnail), a button that opens
+/// the media library, an upload, and the key itself for pasting.
 fn media_field(ctx: FieldContext, path: Path, key: &str, value: &str) -> AnyView {
     let id = path_id(&path);
     let upload_id = format!("{id}-upload");
     let label = humanise(key);
-    let set_path = path.clone();
+    let shown = RwSignal::new(value.to_string());
+    let library_open = RwSignal::new(false);
+    let chosen = {
+        let path = path.clone();
+        Callback::new(move |key: String| {
+            shown.set(key.clone());
+            library_open.set(false);
+            ctx.on_edit.run(Edit::Set(path.clone(), Value::String(key)));
+        })
+    };
+    let thumbnail = move || {
+        shown.with(|key| {
+            MediaKey::parse(key).ok().map(|parsed| {
+                let src = stored_image_urls(&parsed.to_string()).src;
+                view! { <img class="pb-media__preview" src=src alt="" width="96" height="54" /> }
+            })
+        })
+    };
     view! {
-        <div class="field">
+        <div class="field pb-media">
             <label for=id.clone()>{label}</label>
-            <input id=id value=value.to_string()
-                on:input=move |ev| ctx.on_edit.run(Edit::Set(set_path.clone(), Value::String(event_target_value(&ev)))) />
+            <div class="pb-media__row">
+                {thumbnail}
+                <input id=id prop:value=move || shown.get()
+                    on:input=move |ev| {
+                        let key = event_target_value(&ev);
+                        shown.set(key.clone());
+                        ctx.on_edit.run(Edit::Set(path.clone(), Value::String(key)));
+                    } />
+            </div>
+            <button type="button" class="button button--small button--ghost"
+                aria-expanded=move || library_open.get().to_string()
+                on:click=move |_| library_open.update(|open| *open = !*open)>
+                "Choose from the media library"
+            </button>
+            {move || library_open.get().then(|| view! {
+                <MediaPicker current=shown.get_untracked() on_choose=chosen
+                    on_close=Callback::new(move |()| library_open.set(false)) />
+            })}
             <label for=upload_id.clone() class="small">"Or upload an image (JPEG, PNG or WebP)"</label>
             <input id=upload_id type="file" accept="image/jpeg,image/png,image/webp"
-                on:change=move |ev| ctx.on_upload.run((path.clone(), ev)) />
+                on:change=move |ev| ctx.on_upload.run((ev, chosen)) />
         </div>
     }
     .into_any()

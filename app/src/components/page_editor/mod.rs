@@ -27,6 +27,7 @@ mod dom;
 mod drag;
 mod fields;
 mod inline;
+mod media_picker;
 mod outline;
 mod palette;
 mod panel;

@@ -4,11 +4,11 @@
 //! built again when the selection, the viewport or the node's shape changes,
 //! not on every keystroke, so typing keeps its focus.
 
-use super::fields::{object_fields, settings_skeleton, skeleton, Edit, FieldContext, Path, Seg};
+use super::fields::{object_fields, settings_skeleton, skeleton, Edit, FieldContext, Seg};
 use super::state::Editor;
 use crate::domain::page_document::{
-    edits_inline, nudge, props_from_json, settings_from_json, Align, BlockProps, Breakpoint,
-    NodeId, NodeRef, Nudge, Op, Responsive, Spacing, Style, TextSize, Tone, Width,
+    describe, edits_inline, nudge, props_from_json, settings_from_json, Align, BlockProps,
+    Breakpoint, NodeId, NodeRef, Nudge, Op, Responsive, Spacing, Style, TextSize, Tone, Width,
 };
 use leptos::prelude::*;
 use serde_json::Value;
@@ -62,18 +62,27 @@ fn node_panel(editor: Editor, id: NodeId) -> impl IntoView {
     }) else {
         return ().into_any();
     };
-    let title = editor.describe(&id);
     let inline = props.as_ref().is_some_and(edits_inline);
     let is_columns = matches!(props, Some(BlockProps::Columns(_)));
     let props_form = props.map(|props| props_form(editor, id.clone(), props));
     let columns_count = is_columns.then(|| column_count_field(editor, id.clone()));
     let movable = kind != "column";
-    let (can_go_in, can_go_out) = editor.doc.with_untracked(|d| {
-        (
-            nudge(d, &id, Nudge::In).is_some(),
-            nudge(d, &id, Nudge::Out).is_some(),
-        )
-    });
+    // A node's name ("Section 3") and the moves that make sense depend on
+    // where it is now; a memo keeps them right after a move without building
+    // the panel again.
+    let placed = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            editor.doc.with(|d| {
+                (
+                    describe(d, &id),
+                    nudge(d, &id, Nudge::In).is_some(),
+                    nudge(d, &id, Nudge::Out).is_some(),
+                )
+            })
+        })
+    };
+    let title = move || placed.with(|p| p.0.clone());
     let nudge_button = move |label: &'static str, direction: Nudge, keys: &'static str| {
         view! {
             <button type="button" class="button button--small button--ghost" aria-keyshortcuts=keys
@@ -88,8 +97,8 @@ fn node_panel(editor: Editor, id: NodeId) -> impl IntoView {
             {movable.then(|| view! {
                 {nudge_button("Move up", Nudge::Up, "Alt+ArrowUp")}
                 {nudge_button("Move down", Nudge::Down, "Alt+ArrowDown")}
-                {can_go_in.then(|| nudge_button("Into the columns above", Nudge::In, "Alt+ArrowRight"))}
-                {can_go_out.then(|| nudge_button("Out of the column", Nudge::Out, "Alt+ArrowLeft"))}
+                {move || placed.with(|p| p.1).then(|| nudge_button("Into the columns above", Nudge::In, "Alt+ArrowRight"))}
+                {move || placed.with(|p| p.2).then(|| nudge_button("Out of the column", Nudge::Out, "Alt+ArrowLeft"))}
                 <button type="button" class="button button--small button--ghost" aria-keyshortcuts="Control+D"
                     on:click=move |_| editor.duplicate_selected()>"Duplicate"</button>
                 <button type="button" class="button button--small button--ghost" aria-keyshortcuts="Control+C"
@@ -113,12 +122,12 @@ fn node_panel(editor: Editor, id: NodeId) -> impl IntoView {
     .into_any()
 }
 
-/// Uploads an image for a media-key field and puts its key in the draft.
+/// Uploads the file chosen in a media field's file input and hands its key
+/// to the field (`chosen`), which puts it in the draft.
 fn upload_callback(
-    apply_edit: Callback<Edit>,
     message: RwSignal<Option<String>>,
-) -> Callback<(Path, leptos::ev::Event)> {
-    Callback::new(move |(path, ev): (Path, leptos::ev::Event)| {
+) -> Callback<(leptos::ev::Event, Callback<String>)> {
+    Callback::new(move |(ev, chosen): (leptos::ev::Event, Callback<String>)| {
         #[cfg(feature = "hydrate")]
         {
             let file = match crate::components::image_field::chosen_file(&ev) {
@@ -139,14 +148,14 @@ fn upload_callback(
                 {
                     Ok(image) => {
                         message.set(Some("Uploaded.".to_string()));
-                        apply_edit.run(Edit::Set(path, Value::String(image.key)));
+                        chosen.run(image.key);
                     }
                     Err(problem) => message.set(Some(problem)),
                 }
             });
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (path, ev, apply_edit, message);
+        let _ = (ev, chosen, message);
     })
 }
 
@@ -198,7 +207,7 @@ fn props_form(editor: Editor, id: NodeId, props: BlockProps) -> impl IntoView {
     });
     let ctx = FieldContext {
         on_edit,
-        on_upload: upload_callback(on_edit, upload_message),
+        on_upload: upload_callback(upload_message),
     };
     let shape = skeleton(block_type);
     let fields = object_fields(ctx, Vec::new(), "props", &draft_value, Some(&shape));
@@ -414,7 +423,7 @@ fn settings_panel(editor: Editor) -> impl IntoView {
     });
     let ctx = FieldContext {
         on_edit,
-        on_upload: upload_callback(on_edit, upload_message),
+        on_upload: upload_callback(upload_message),
     };
     let shape = settings_skeleton();
     let path: Vec<Seg> = Vec::new();

@@ -290,8 +290,6 @@ impl Editor {
         if self.apply(op, None).is_ok() {
             let place = self.doc.with_untracked(|d| describe_container(d, &to));
             self.select(Some(id.clone()));
-            // Which moves the panel offers depends on where the node is now.
-            self.panel_generation.update(|n| *n += 1);
             self.announce(format!(
                 "{} moved to position {} in {place}",
                 self.describe(&id),

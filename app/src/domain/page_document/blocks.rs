@@ -68,7 +68,7 @@ fn is_false(value: &bool) -> bool {
 }
 
 /// A block's props, tagged by its type.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "type", content = "props", rename_all = "snake_case")]
 pub enum BlockProps {
     Heading(HeadingProps),
@@ -183,19 +183,19 @@ impl BlockProps {
 }
 
 /// A heading; `level` 1–3 becomes `<h1>`–`<h3>`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct HeadingProps {
     pub level: u8,
     pub text: String,
 }
 
 /// Formatted text: paragraphs and lists of spans (bold, italic, links).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize)]
 pub struct RichTextProps {
     pub content: Vec<RichBlock>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum RichBlock {
     Paragraph {
@@ -208,13 +208,13 @@ pub enum RichBlock {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct ListItem {
     pub spans: Vec<Span>,
 }
 
 /// A run of text with the same formatting; with `href` it is a link.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize)]
 pub struct Span {
     pub text: String,
     #[serde(skip_serializing_if = "is_false")]
@@ -236,13 +236,13 @@ impl Span {
 
 /// An image from the media library (its media key, such as `hero/0193…`)
 /// with the alt text every image must have.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize)]
 pub struct ImageRef {
     pub media: String,
     pub alt: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize)]
 pub struct ImageProps {
     pub media: String,
     pub alt: String,
@@ -251,7 +251,7 @@ pub struct ImageProps {
 }
 
 /// Where a button or call to action leads.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Target {
     /// A URL (see the URL rules in `docs/page-document.md`).
@@ -266,7 +266,7 @@ token_set! {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct ButtonProps {
     pub label: String,
     pub target: Target,
@@ -319,7 +319,7 @@ impl FormField {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct FormFieldSpec {
     pub field: FormField,
     pub required: bool,
@@ -334,14 +334,14 @@ impl FormFieldSpec {
 }
 
 /// What a visitor sees after submitting a lead form.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum AfterSubmit {
     Message { text: String },
     Redirect { href: String },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct LeadFormProps {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub heading: String,
@@ -372,13 +372,13 @@ impl Default for LeadFormProps {
 }
 
 /// A call to action inside a hero.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Cta {
     pub label: String,
     pub target: Target,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct HeroProps {
     pub heading: String,
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -405,7 +405,7 @@ token_set! {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Feature {
     pub title: String,
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -423,7 +423,7 @@ pub fn default_per_row() -> Responsive<u8> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct FeatureGridProps {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub heading: String,
@@ -432,7 +432,7 @@ pub struct FeatureGridProps {
     pub per_row: Responsive<u8>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct TestimonialProps {
     pub quote: String,
     pub author: String,
@@ -440,20 +440,20 @@ pub struct TestimonialProps {
     pub role: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize)]
 pub struct LogoStripProps {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub heading: String,
     pub logos: Vec<ImageRef>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct FaqItem {
     pub question: String,
     pub answer: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize)]
 pub struct FaqProps {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub heading: String,
@@ -475,7 +475,7 @@ token_set! {
 }
 
 /// Which case studies the cards show.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CaseStudySource {
     /// These studies, in this order (published ones only, at request time).
@@ -490,7 +490,7 @@ pub enum CaseStudySource {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct CaseStudiesProps {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub heading: String,
@@ -500,7 +500,7 @@ pub struct CaseStudiesProps {
 }
 
 /// The existing ROI calculator island, optionally under a heading.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize)]
 pub struct RoiCalculatorProps {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub heading: String,
@@ -508,7 +508,7 @@ pub struct RoiCalculatorProps {
 
 /// A click-to-load video: the poster is an image from the media library and
 /// the player is only requested after the click.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize)]
 pub struct VideoProps {
     /// A YouTube or Vimeo page or embed URL (https).
     pub url: String,
@@ -517,7 +517,7 @@ pub struct VideoProps {
     pub poster: ImageRef,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct SpacerProps {
     pub size: Responsive<Spacing>,
 }
@@ -534,11 +534,11 @@ impl Default for SpacerProps {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 pub struct DividerProps {}
 
 /// Props of a columns block; its columns are children, not props.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct ColumnsProps {
     /// Columns side by side (1–4) per breakpoint; the rest wrap below.
     pub per_row: Responsive<u8>,

@@ -7,7 +7,6 @@
 
 use std::hash::{Hash, Hasher};
 
-use serde::Serialize;
 use serde_json::Value;
 
 use super::blocks::{BlockProps, BlockType, RichBlock};
@@ -223,15 +222,13 @@ fn shorten(text: &str, max_chars: usize) -> String {
     }
 }
 
-/// A hash of a node's JSON: equal nodes give equal fingerprints, so the
-/// canvas re-renders only the parts whose fingerprint changed. Not stable
-/// across builds; never store it.
-pub fn fingerprint<T: Serialize>(value: &T) -> u64 {
+/// A hash of a node: equal nodes give equal fingerprints, so the canvas
+/// re-renders only the parts whose fingerprint changed. The canvas takes one
+/// per block on every change, so it hashes the tree directly (no JSON, no
+/// allocation). Not stable across builds; never store it.
+pub fn fingerprint<T: Hash + ?Sized>(value: &T) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    match serde_json::to_vec(value) {
-        Ok(bytes) => bytes.hash(&mut hasher),
-        Err(_) => 0u8.hash(&mut hasher),
-    }
+    value.hash(&mut hasher);
     hasher.finish()
 }
 

@@ -32,6 +32,7 @@ mod error;
 mod history;
 mod ids;
 mod limits;
+mod media_refs;
 mod migrate;
 mod ops;
 mod parse;
@@ -71,6 +72,7 @@ pub use editing::{
 pub use history::{History, DEFAULT_HISTORY_STEPS, MERGE_WINDOW_MS};
 pub use ids::{CounterIds, IdSource, NodeId};
 pub use limits::*;
+pub use media_refs::{media_references, MediaReference};
 pub use migrate::migrate;
 pub use ops::{apply, apply_all, duplicate, with_fresh_ids, Op, OpError};
 pub use parse::{parse_block, parse_document, parse_value, DocumentError};

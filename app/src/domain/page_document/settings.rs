@@ -69,7 +69,7 @@ fn is_false(value: &bool) -> bool {
 
 /// A document's page-level settings. The JSON is
 /// `{"title", "slug", "description"?, "og_image"?, "noindex"?, "accent"?}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct PageSettings {
     /// The `<title>` and default Open Graph title.
     pub title: String,

@@ -24,7 +24,7 @@ fn is_default_style(style: &Style) -> bool {
 
 /// A page document. Build one with [`Document::blank`] or
 /// [`super::parse_document`]; change it with [`super::apply`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Document {
     /// Always [`SCHEMA_VERSION`] once parsed; older JSON is migrated.
     pub schema_version: u32,
@@ -33,7 +33,7 @@ pub struct Document {
 }
 
 /// A full-width band of the page holding blocks (including columns blocks).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Section {
     pub id: NodeId,
     #[serde(skip_serializing_if = "is_default_style")]
@@ -42,7 +42,7 @@ pub struct Section {
 }
 
 /// A leaf block, or a columns block holding 1–4 columns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Block {
     pub id: NodeId,
     /// Serialised as `"type"` and `"props"`.
@@ -56,7 +56,7 @@ pub struct Block {
 }
 
 /// One column of a columns block.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Column {
     pub id: NodeId,
     #[serde(skip_serializing_if = "is_default_style")]
@@ -77,7 +77,7 @@ impl Block {
 
 /// Any node, owned: what an insert puts into the document and a delete
 /// takes out of it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "node", content = "value", rename_all = "snake_case")]
 pub enum Node {
     Section(Section),
@@ -86,7 +86,7 @@ pub enum Node {
 }
 
 /// Any node, borrowed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NodeRef<'a> {
     Section(&'a Section),
     Block(&'a Block),
