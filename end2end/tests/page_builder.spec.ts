@@ -5,11 +5,12 @@ const MARKETER = "marketer@causal-edge.example";
 
 /** Drags with the real mouse: press on `from`, move in steps, release over `to` (above its middle when `above`). */
 async function drag(page: Page, from: Locator, to: Locator, above: boolean) {
+  await to.scrollIntoViewIfNeeded();
+  await from.scrollIntoViewIfNeeded();
   const a = (await from.boundingBox())!;
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 3 });
-  await to.scrollIntoViewIfNeeded();
   const b = (await to.boundingBox())!;
   const y = above ? b.y + Math.min(8, b.height / 4) : b.y + b.height - Math.min(8, b.height / 4);
   await page.mouse.move(b.x + b.width / 2, y, { steps: 12 });
@@ -194,4 +195,86 @@ test("copy, paste and duplicate work from the keyboard, and leaving with unsaved
   });
   await page.close({ runBeforeUnload: true });
   await expect.poll(() => asked).toBe(true);
+});
+
+test("Escape during a drag cancels it: nothing moves and the cancel is announced", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await logIn(page, MARKETER, DEMO_PASSWORD);
+  await page.goto("/admin/pages");
+  await page.getByLabel("Title").fill("Cancelled drag");
+  await page.getByLabel("Address").fill(`cancelled-drag-${Date.now().toString(36)}`);
+  await page.getByRole("button", { name: "Create the draft" }).click();
+  await waitForIslands(page);
+  const canvas = page.getByTestId("canvas");
+  // The template's second section holds a feature grid and a button.
+  const before = await firstSectionBlocks(page, 1);
+  expect(before.length).toBe(2);
+  // Press on the grid and carry it below the button, as a drop would.
+  const from = canvas.locator(`[data-node="${before[0]}"] > *`).first();
+  const to = canvas.locator(`[data-node="${before[1]}"] > *`).first();
+  await to.scrollIntoViewIfNeeded();
+  await from.scrollIntoViewIfNeeded();
+  const a = (await from.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 3 });
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height - 4, { steps: 12 });
+  await expect(page.locator(".pb-drop-line")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("announcement")).toHaveText("Drag cancelled");
+  await expect(page.locator(".pb-drop-line")).toBeHidden();
+  await page.mouse.up();
+  // Releasing after the cancel drops nothing: the order is as it was.
+  await expect.poll(() => firstSectionBlocks(page, 1)).toEqual(before);
+  await expect(page.getByRole("button", { name: "Undo" })).toBeDisabled();
+});
+
+test("an image block takes its picture from the media library", async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await logIn(page, MARKETER, DEMO_PASSWORD);
+  // Put a picture in the library first, the way the case-study editor does.
+  const png = await page.evaluate(async () => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 480;
+    canvas.height = 270;
+    const context = canvas.getContext("2d")!;
+    context.fillStyle = "#145a58";
+    context.fillRect(0, 0, 480, 270);
+    context.fillStyle = "#f2a93b";
+    context.fillRect(40, 120, 400, 60);
+    const blob: Blob = await new Promise((done) => canvas.toBlob((b) => done(b!), "image/png"));
+    return Array.from(new Uint8Array(await blob.arrayBuffer()));
+  });
+  const uploaded = await page.request.post("/admin/media?kind=chart", {
+    multipart: { file: { name: "library.png", mimeType: "image/png", buffer: Buffer.from(png) } },
+  });
+  expect(uploaded.status()).toBe(201);
+  const key: string = (await uploaded.json()).key;
+
+  await page.goto("/admin/pages");
+  await page.getByLabel("Title").fill("Picture from the library");
+  await page.getByLabel("Address").fill(`library-picture-${Date.now().toString(36)}`);
+  await page.getByRole("button", { name: "Create the draft" }).click();
+  const editUrl = page.url();
+  await waitForIslands(page);
+  // Add an image block (palette button, no drag), then open the library.
+  await page.locator('.pb-palette__item[data-block-type="image"]').click();
+  await expect(page.locator("#pb-panel-title")).toHaveText(/^Image/);
+  await page.getByRole("button", { name: "Choose from the media library" }).click();
+  const library = page.getByRole("group", { name: "Media library" });
+  await expect(library.getByRole("status")).toContainText("in the library");
+  const newest = library.getByRole("button", { name: /uploaded .* by / }).first();
+  await expect(newest).toHaveAttribute("title", key);
+  await newest.click();
+  await expect(library).toBeHidden();
+  await expect(page.getByLabel("Image (media key)")).toHaveValue(key);
+  await page.getByLabel("Alternative text").fill("A teal chart with an amber bar");
+  // The canvas shows the picture, and the saved draft names it.
+  await expect(page.getByTestId("canvas").locator(`img[src*="${key}"]`)).toBeVisible();
+  const doc = await savedDocument(page, editUrl);
+  const image = findBlock(doc, (b) => b.type === "image");
+  expect(image.props.media).toBe(key);
+  expect(problems).toEqual([]);
 });
