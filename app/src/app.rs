@@ -8,6 +8,7 @@ use crate::pages::admin::{
     consultants::{ConsultantsAdminPage, EditConsultantPage},
     dashboard::DashboardPage,
     email_templates::{EmailTemplatePage, EmailTemplatesPage},
+    experiments::{ExperimentDetailPage, ExperimentsAdminPage},
     jobs::JobsPage,
     landing_pages::{EditLandingPagePage, LandingPagesAdminPage},
     lead_detail::LeadDetailPage,
@@ -145,6 +146,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/pages/:id/edit") view=EditLandingPagePage ssr=guarded.clone() />
                 <Route path=path!("/admin/pages/:id/preview") view=PreviewLandingPage ssr=guarded.clone() />
                 <Route path=path!("/admin/emails") view=EmailTemplatesPage ssr=guarded.clone() />
+                <Route path=path!("/admin/experiments") view=ExperimentsAdminPage ssr=guarded.clone() />
+                <Route path=path!("/admin/experiments/:id") view=ExperimentDetailPage ssr=guarded.clone() />
                 <Route path=path!("/admin/emails/:key") view=EmailTemplatePage ssr=guarded.clone() />
                 <Route path=path!("/admin/account") view=AccountPage ssr=guarded.clone() />
                 <Route path=path!("/admin/case-studies") view=CaseStudiesAdminPage ssr=guarded.clone() />

@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod experiment_export;
 pub mod health;
 pub mod input_guard;
 pub mod lead_export;

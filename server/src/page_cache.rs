@@ -240,6 +240,12 @@ pub async fn serve_from_cache(
     let response = next.run(request).await;
     let storable = response.status() == StatusCode::OK
         && !response.headers().contains_key(header::SET_COOKIE)
+        // A page that differs per visitor (a page under test) says so.
+        && !response
+            .headers()
+            .get(header::CACHE_CONTROL)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("private"))
         && response
             .headers()
             .get(header::CONTENT_TYPE)

@@ -260,6 +260,10 @@ pub fn router(
             get(crate::lead_export::export_csv),
         )
         .route(
+            "/admin/experiments/{id}/daily.csv",
+            get(crate::experiment_export::daily_csv),
+        )
+        .route(
             "/admin/pages/{id}/export",
             get(crate::page_export::export_page),
         )

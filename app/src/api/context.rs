@@ -83,6 +83,18 @@ pub fn send_if_rendering_allows(cookies: Cookies) -> Result<(), AppError> {
     send(cookies)
 }
 
+/// The response depends on the visitor (a page under test): browsers may
+/// keep it, shared caches may not, and it varies with the visitor cookie.
+pub fn mark_personalised() {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.insert_header(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
+        response.append_header(header::VARY, HeaderValue::from_static("Cookie"));
+    }
+}
+
 /// Adds the cookies a service asked for to the response.
 pub fn send(cookies: Cookies) -> Result<(), AppError> {
     if cookies.is_empty() {

@@ -7,7 +7,7 @@ use crate::domain::lead_form::LeadForm;
 use crate::domain::role::Role;
 use crate::error::AppError;
 use crate::model::landing_pages::{
-    FormReturn, NewPageInput, PageDetail, PageList, PublicPage, RenderablePage,
+    FormReturn, LandingVisit, NewPageInput, PageDetail, PageList, PublicPage, RenderablePage,
 };
 use leptos::prelude::*;
 
@@ -194,14 +194,43 @@ pub async fn preview_landing_page(id: String) -> Result<RenderablePage, AppError
 
 /// A published page by its slug (public); `returned`: where its form sent
 /// the visitor back (their draft or thank-you).
+/// `visit`: the address's campaign and, for staff, a preview link's
+/// forced variant.
 #[server(prefix = "/api", endpoint = "landing/page")]
 pub async fn public_landing_page(
     slug: String,
     #[server(default)] returned: FormReturn,
+    #[server(default)] visit: LandingVisit,
 ) -> Result<PublicPage, AppError> {
     let outcome = async {
         let (db, ctx) = crate::api::context::request()?;
-        crate::services::landing_pages::public_page(&db, &ctx, &slug, &returned).await
+        let forced_arm = (!visit.variant.is_empty()).then(|| visit.variant.clone());
+        // Only a preview link asks who is looking (a session lookup).
+        let staff = match forced_arm {
+            Some(_) => crate::api::context::current_user().await?.is_some(),
+            None => false,
+        };
+        let page_visit = crate::services::experiments::PageVisit {
+            utm_source: (!visit.utm_source.is_empty()).then(|| visit.utm_source.clone()),
+            utm_campaign: (!visit.utm_campaign.is_empty()).then(|| visit.utm_campaign.clone()),
+            forced_arm,
+            staff,
+        };
+        let mut cookies = crate::services::context::Cookies::default();
+        let page = crate::services::landing_pages::public_page(
+            &db,
+            &ctx,
+            &mut cookies,
+            &slug,
+            &returned,
+            &page_visit,
+        )
+        .await?;
+        crate::api::context::send_if_rendering_allows(cookies)?;
+        if matches!(&page, PublicPage::Found(p) if p.personalised) {
+            crate::api::context::mark_personalised();
+        }
+        Ok(page)
     }
     .await;
     crate::api::respond::with_status(outcome)

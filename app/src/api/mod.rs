@@ -7,6 +7,7 @@ pub mod consultant_admin;
 #[cfg(feature = "ssr")]
 pub(crate) mod context;
 pub mod email_templates;
+pub mod experiments;
 pub mod jobs;
 pub mod landing_pages;
 pub mod lead_settings;

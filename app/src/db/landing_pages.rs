@@ -301,7 +301,7 @@ pub async fn name_version(
     tx.commit().await
 }
 
-async fn insert_version(
+pub(super) async fn insert_version(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     page_id: &str,
     kind: &str,

@@ -93,6 +93,7 @@ impl AdminSection {
                 | AdminSection::Leads
                 | AdminSection::Pages
                 | AdminSection::Emails
+                | AdminSection::Experiments
                 | AdminSection::Settings
                 | AdminSection::Users
                 | AdminSection::Jobs
@@ -105,9 +106,9 @@ impl AdminSection {
         use AdminSection::*;
         match self {
             Dashboard | Analytics | Account => true,
-            CaseStudies | Pages | Emails | Experiments => {
-                matches!(role, Role::Admin | Role::Marketer)
-            }
+            CaseStudies | Pages | Emails => matches!(role, Role::Admin | Role::Marketer),
+            // Consultants read experiments (their results inform advice).
+            Experiments => true,
             Consultants => matches!(role, Role::Admin | Role::Consultant),
             Leads => matches!(role, Role::Admin | Role::Consultant),
             Settings | Users | Jobs | Webhooks => role == Role::Admin,

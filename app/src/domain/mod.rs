@@ -21,6 +21,7 @@ pub mod display_name;
 pub mod email;
 pub mod email_sequence;
 pub mod email_templates;
+pub mod experiments;
 pub mod form_names;
 pub mod gallery_query;
 pub mod html_text;

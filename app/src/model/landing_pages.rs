@@ -72,6 +72,18 @@ pub struct NewPageInput {
     pub slug: String,
 }
 
+/// What a landing page's address says about the visit: its campaign, and a
+/// staff preview link's variant (`?variant=b`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LandingVisit {
+    #[serde(default)]
+    pub utm_source: String,
+    #[serde(default)]
+    pub utm_campaign: String,
+    #[serde(default)]
+    pub variant: String,
+}
+
 /// A page ready to render: its document (as JSON the server has parsed and
 /// serialised) and what the document needs from the database.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -81,6 +93,10 @@ pub struct RenderablePage {
     pub data: LandingData,
     /// A staff preview of the draft, not the published page.
     pub preview: bool,
+    /// Which document this is depends on the visitor (a page under test):
+    /// the response must not be kept by a shared cache.
+    #[serde(default)]
+    pub personalised: bool,
 }
 
 /// What a document needs from the database at render time, looked up by

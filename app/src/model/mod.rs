@@ -7,6 +7,7 @@ pub mod auth;
 pub mod case_study_admin;
 pub mod consultant_admin;
 pub mod email_templates;
+pub mod experiments;
 pub mod jobs;
 pub mod landing_pages;
 pub mod lead_settings;

@@ -13,7 +13,7 @@ use crate::domain::media::media_url;
 use crate::domain::page_document::parse_document;
 use crate::domain::safe_redirect::encode_query_value;
 use crate::error::AppError;
-use crate::model::landing_pages::{FormReturn, PublicPage, RenderablePage};
+use crate::model::landing_pages::{FormReturn, LandingVisit, PublicPage, RenderablePage};
 use crate::pages::not_found::NotFoundPage;
 use leptos::prelude::*;
 use leptos_meta::Meta;
@@ -22,7 +22,7 @@ use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 #[component]
 pub fn LandingPage() -> impl IntoView {
     let slug = use_params_map().with_untracked(|p| p.get("slug").unwrap_or_default());
-    let (campaign, returned) = use_query_map().with_untracked(|q| {
+    let (campaign, returned, visit) = use_query_map().with_untracked(|q| {
         let pairs: Vec<(String, String)> = q
             .clone()
             .into_iter()
@@ -34,11 +34,18 @@ pub fn LandingPage() -> impl IntoView {
             draft: q.get("draft").unwrap_or_default(),
             sent: q.get("sent").unwrap_or_default(),
         };
-        (campaign_from_query(&pairs), returned)
+        // The campaign decides experiment targeting; `variant` is a staff
+        // preview link's forced variant.
+        let visit = LandingVisit {
+            utm_source: q.get("utm_source").unwrap_or_default(),
+            utm_campaign: q.get("utm_campaign").unwrap_or_default(),
+            variant: q.get("variant").unwrap_or_default(),
+        };
+        (campaign_from_query(&pairs), returned, visit)
     });
     let page = Resource::new_blocking(
-        move || (slug.clone(), returned.clone()),
-        |(slug, returned)| public_landing_page(slug, returned),
+        move || (slug.clone(), returned.clone(), visit.clone()),
+        |(slug, returned, visit)| public_landing_page(slug, returned, visit),
     );
     view! {
         <Suspense fallback=|| ()>

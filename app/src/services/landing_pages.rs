@@ -531,6 +531,7 @@ async fn renderable(
             calculator: calculator_data(db, &document).await?,
         },
         preview,
+        personalised: false,
     })
 }
 
@@ -554,11 +555,26 @@ async fn calculator_data(
 pub async fn public_page(
     db: &Db,
     ctx: &RequestContext,
+    cookies: &mut Cookies,
     slug: &str,
     returned: &FormReturn,
+    visit: &crate::services::experiments::PageVisit,
 ) -> Result<PublicPage, AppError> {
     if let Some((page_id, json)) = db_pages::published_by_slug(db, slug).await? {
-        let mut page = renderable(db, page_id.clone(), slug.to_string(), &json, false).await?;
+        // A running experiment decides which of the page's documents this
+        // visitor sees (the published one otherwise).
+        let choice =
+            crate::services::experiments::page_arm(db, ctx, cookies, &page_id, &json, visit)
+                .await?;
+        let mut page = renderable(
+            db,
+            page_id.clone(),
+            slug.to_string(),
+            &choice.document_json,
+            false,
+        )
+        .await?;
+        page.personalised = choice.personalised;
         if returned.is_empty() {
             if !crate::domain::visitor::is_probable_bot(ctx.user_agent.as_deref()) {
                 count_view(db.clone(), page_id);

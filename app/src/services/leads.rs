@@ -423,6 +423,17 @@ pub async fn capture(
             reserved_id
         }
     };
+    // The lead counts for every running experiment this visitor saw, in the
+    // same transaction: no conversion without its lead, nor the reverse.
+    if let Some(visitor) = client.visitor_key.as_deref() {
+        crate::db::experiments::record_conversions(
+            &mut tx,
+            visitor,
+            &crate::domain::experiments::Goal::LeadSubmitted.to_wire(),
+            now,
+        )
+        .await?;
+    }
     tx.commit().await?;
     drop(turn);
 

@@ -19,7 +19,12 @@ on_both_backends!(
 );
 
 /// Creates a page from a template; answers its id.
-async fn create(app: &TestApp, who: &reqwest::Client, template: &str, slug: &str) -> String {
+pub(crate) async fn create(
+    app: &TestApp,
+    who: &reqwest::Client,
+    template: &str,
+    slug: &str,
+) -> String {
     let response = app
         .call(
             who,
@@ -35,13 +40,13 @@ async fn create(app: &TestApp, who: &reqwest::Client, template: &str, slug: &str
     response.json().await.unwrap()
 }
 
-async fn detail(app: &TestApp, who: &reqwest::Client, id: &str) -> serde_json::Value {
+pub(crate) async fn detail(app: &TestApp, who: &reqwest::Client, id: &str) -> serde_json::Value {
     let response = app.call(who, "/api/admin/pages/get", &[("id", id)]).await;
     assert_eq!(response.status(), 200);
     response.json().await.unwrap()
 }
 
-async fn save(
+pub(crate) async fn save(
     app: &TestApp,
     who: &reqwest::Client,
     id: &str,
@@ -668,7 +673,7 @@ fn form_block(document: &mut serde_json::Value) -> &mut serde_json::Value {
 }
 
 /// Changes the page's form block and publishes the result.
-async fn republish_with_form(
+pub(crate) async fn republish_with_form(
     app: &TestApp,
     marketer: &reqwest::Client,
     id: &str,
@@ -689,7 +694,7 @@ async fn republish_with_form(
 
 /// Posts a landing page's form the way a browser without JavaScript does;
 /// answers where the server sends it next.
-async fn post_landing_form(
+pub(crate) async fn post_landing_form(
     app: &TestApp,
     visitor: &reqwest::Client,
     fields: &[(&str, &str)],

@@ -4,6 +4,7 @@ pub mod case_study_edit;
 pub mod consultants;
 pub mod dashboard;
 pub mod email_templates;
+pub mod experiments;
 pub mod jobs;
 pub mod landing_pages;
 pub mod lead_detail;

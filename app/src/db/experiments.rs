@@ -1,0 +1,428 @@
+//! Experiments, their arms, exposures (the stored assignment of each
+//! visitor) and conversions. Documents and settings are JSON the service
+//! has parsed; nothing here reads them. Results are aggregated here, in SQL.
+
+use super::{new_id, now_ms, Db};
+use sqlx::{AssertSqlSafe, FromRow};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct ExperimentRow {
+    pub id: String,
+    pub page_id: String,
+    pub page_slug: String,
+    pub page_title: String,
+    pub name: String,
+    pub hypothesis: String,
+    pub status: String,
+    pub seed: String,
+    pub goal: String,
+    pub engine: String,
+    pub coverage_pct: i64,
+    pub plan_json: String,
+    pub created_by_name: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub started_at: Option<i64>,
+    pub ended_at: Option<i64>,
+    pub decision_json: Option<String>,
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct ArmRow {
+    pub arm_key: String,
+    pub position: i64,
+    pub name: String,
+    pub weight: i64,
+    pub document_json: Option<String>,
+}
+
+/// What a new experiment stores.
+pub struct NewExperiment<'a> {
+    pub page_id: &'a str,
+    pub name: &'a str,
+    pub hypothesis: &'a str,
+    pub seed: &'a str,
+    pub goal: &'a str,
+    pub engine: &'a str,
+    pub coverage_pct: i64,
+    pub plan_json: &'a str,
+    pub created_by: &'a str,
+}
+
+/// An arm to store: (key, name, weight, document).
+pub struct NewArm<'a> {
+    pub key: &'a str,
+    pub name: &'a str,
+    pub weight: i64,
+    pub document_json: Option<&'a str>,
+}
+
+const SELECT: &str = "SELECT e.id, e.page_id, p.slug AS page_slug, p.title AS page_title, \
+    e.name, e.hypothesis, e.status, e.seed, e.goal, e.engine, e.coverage_pct, e.plan_json, \
+    u.display_name AS created_by_name, e.created_at, e.updated_at, e.started_at, e.ended_at, \
+    e.decision_json \
+    FROM experiments e JOIN landing_pages p ON p.id = e.page_id \
+    LEFT JOIN users u ON u.id = e.created_by";
+
+/// Stores an experiment and its arms in one transaction; answers its id.
+pub async fn insert(
+    db: &Db,
+    experiment: NewExperiment<'_>,
+    arms: &[NewArm<'_>],
+) -> Result<String, sqlx::Error> {
+    let id = new_id();
+    let now = now_ms();
+    let _turn = db.write_turn().await;
+    let mut tx = db.pool.begin().await?;
+    sqlx::query(
+        "INSERT INTO experiments (id, page_id, name, hypothesis, status, seed, goal, engine, \
+         coverage_pct, plan_json, created_by, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10, $11, $11)",
+    )
+    .bind(&id)
+    .bind(experiment.page_id)
+    .bind(experiment.name)
+    .bind(experiment.hypothesis)
+    .bind(experiment.seed)
+    .bind(experiment.goal)
+    .bind(experiment.engine)
+    .bind(experiment.coverage_pct)
+    .bind(experiment.plan_json)
+    .bind(experiment.created_by)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    write_arms(&mut tx, &id, arms).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+async fn write_arms(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    experiment_id: &str,
+    arms: &[NewArm<'_>],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM experiment_arms WHERE experiment_id = $1")
+        .bind(experiment_id)
+        .execute(&mut **tx)
+        .await?;
+    for (position, arm) in arms.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO experiment_arms (experiment_id, arm_key, position, name, weight, \
+             document_json) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(experiment_id)
+        .bind(arm.key)
+        .bind(position as i64)
+        .bind(arm.name)
+        .bind(arm.weight)
+        .bind(arm.document_json)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Replaces a draft experiment's arms; false when it is no longer a draft
+/// (the status is checked in the same transaction, so a start racing an
+/// edit cannot run half-edited arms).
+pub async fn replace_arms(
+    db: &Db,
+    experiment_id: &str,
+    arms: &[NewArm<'_>],
+) -> Result<bool, sqlx::Error> {
+    let _turn = db.write_turn().await;
+    let mut tx = db.pool.begin().await?;
+    let touched =
+        sqlx::query("UPDATE experiments SET updated_at = $1 WHERE id = $2 AND status = 'draft'")
+            .bind(now_ms())
+            .bind(experiment_id)
+            .execute(&mut *tx)
+            .await?;
+    if touched.rows_affected() != 1 {
+        return Ok(false);
+    }
+    write_arms(&mut tx, experiment_id, arms).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+pub async fn get(db: &Db, id: &str) -> Result<Option<ExperimentRow>, sqlx::Error> {
+    sqlx::query_as(AssertSqlSafe(format!("{SELECT} WHERE e.id = $1")))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
+}
+
+/// Every experiment, newest first (a consultancy runs dozens, not
+/// thousands).
+pub async fn list(db: &Db) -> Result<Vec<ExperimentRow>, sqlx::Error> {
+    sqlx::query_as(AssertSqlSafe(format!(
+        "{SELECT} ORDER BY e.created_at DESC, e.id"
+    )))
+    .fetch_all(&db.pool)
+    .await
+}
+
+pub async fn arms(db: &Db, experiment_id: &str) -> Result<Vec<ArmRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT arm_key, position, name, weight, document_json FROM experiment_arms \
+         WHERE experiment_id = $1 ORDER BY position",
+    )
+    .bind(experiment_id)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// The running experiment on a page, if any.
+pub async fn running_on_page(db: &Db, page_id: &str) -> Result<Option<ExperimentRow>, sqlx::Error> {
+    sqlx::query_as(AssertSqlSafe(format!(
+        "{SELECT} WHERE e.page_id = $1 AND e.status = 'running'"
+    )))
+    .bind(page_id)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+/// The live (running or paused) experiment on a page other than `except`.
+pub async fn live_on_page(
+    db: &Db,
+    page_id: &str,
+    except: &str,
+) -> Result<Option<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, name FROM experiments WHERE page_id = $1 AND id <> $2 \
+         AND status IN ('running', 'paused')",
+    )
+    .bind(page_id)
+    .bind(except)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+/// Moves an experiment from `from` to `to`; false when it was not in `from`
+/// (someone else acted first). Starting stamps `started_at`, stopping and
+/// promoting `ended_at`.
+pub async fn set_status(db: &Db, id: &str, from: &str, to: &str) -> Result<bool, sqlx::Error> {
+    let now = now_ms();
+    let _turn = db.write_turn().await;
+    let done = sqlx::query(
+        "UPDATE experiments SET status = $1, updated_at = $2, \
+         started_at = CASE WHEN $1 = 'running' AND started_at IS NULL THEN $2 ELSE started_at END, \
+         ended_at = CASE WHEN $1 IN ('stopped', 'promoted') AND ended_at IS NULL THEN $2 ELSE ended_at END \
+         WHERE id = $3 AND status = $4",
+    )
+    .bind(to)
+    .bind(now)
+    .bind(id)
+    .bind(from)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Ends an experiment with a winner: records the decision and, when the
+/// winner is not the control, publishes its document (as the draft too,
+/// and as a kept version), all in one transaction.
+pub async fn promote(
+    db: &Db,
+    id: &str,
+    from: &str,
+    decision_json: &str,
+    winner_document: Option<&str>,
+    page_id: &str,
+    user_id: &str,
+) -> Result<bool, sqlx::Error> {
+    let now = now_ms();
+    let _turn = db.write_turn().await;
+    let mut tx = db.pool.begin().await?;
+    let done = sqlx::query(
+        "UPDATE experiments SET status = 'promoted', decision_json = $1, updated_at = $2, \
+         ended_at = COALESCE(ended_at, $2) WHERE id = $3 AND status = $4",
+    )
+    .bind(decision_json)
+    .bind(now)
+    .bind(id)
+    .bind(from)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    if let Some(document) = winner_document {
+        sqlx::query(
+            "UPDATE landing_pages SET published_json = $1, draft_json = $1, \
+             draft_revision = draft_revision + 1, published_at = $2, updated_at = $2, \
+             updated_by = $3 WHERE id = $4",
+        )
+        .bind(document)
+        .bind(now)
+        .bind(user_id)
+        .bind(page_id)
+        .execute(&mut *tx)
+        .await?;
+        super::landing_pages::insert_version(
+            &mut tx,
+            page_id,
+            "published",
+            "Experiment winner",
+            document,
+            user_id,
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// The arm a visitor was given, if they were exposed before.
+pub async fn exposure(
+    db: &Db,
+    experiment_id: &str,
+    visitor_key: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT arm_key FROM experiment_exposures WHERE experiment_id = $1 AND visitor_key = $2",
+    )
+    .bind(experiment_id)
+    .bind(visitor_key)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+/// Stores a first exposure; answers the arm stored, which is `arm_key`
+/// unless another request of the same visitor stored one first.
+pub async fn expose(
+    db: &Db,
+    experiment_id: &str,
+    visitor_key: &str,
+    arm_key: &str,
+) -> Result<String, sqlx::Error> {
+    {
+        let _turn = db.write_turn().await;
+        sqlx::query(
+            "INSERT INTO experiment_exposures (experiment_id, visitor_key, arm_key, exposed_at) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (experiment_id, visitor_key) DO NOTHING",
+        )
+        .bind(experiment_id)
+        .bind(visitor_key)
+        .bind(arm_key)
+        .bind(now_ms())
+        .execute(&db.pool)
+        .await?;
+    }
+    Ok(exposure(db, experiment_id, visitor_key)
+        .await?
+        .unwrap_or_else(|| arm_key.to_string()))
+}
+
+/// Records `goal` for every running experiment the visitor was exposed to,
+/// inside the caller's transaction (a lead and its conversions are stored
+/// together or not at all). Once per visitor, experiment and goal.
+pub async fn record_conversions(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    visitor_key: &str,
+    goal: &str,
+    at: i64,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "INSERT INTO experiment_conversions (experiment_id, visitor_key, goal, arm_key, converted_at) \
+         SELECT x.experiment_id, x.visitor_key, $1, x.arm_key, $2 \
+         FROM experiment_exposures x JOIN experiments e ON e.id = x.experiment_id \
+         WHERE x.visitor_key = $3 AND e.status = 'running' \
+         ON CONFLICT (experiment_id, visitor_key, goal) DO NOTHING",
+    )
+    .bind(goal)
+    .bind(at)
+    .bind(visitor_key)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// Per arm: visitors exposed and those who converted on `goal`.
+#[derive(Debug, Clone, FromRow)]
+pub struct ArmCounts {
+    pub arm_key: String,
+    pub users: i64,
+    pub conversions: i64,
+}
+
+pub async fn counts(
+    db: &Db,
+    experiment_id: &str,
+    goal: &str,
+) -> Result<Vec<ArmCounts>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT x.arm_key, CAST(COUNT(*) AS BIGINT) AS users, \
+         CAST(COUNT(c.visitor_key) AS BIGINT) AS conversions \
+         FROM experiment_exposures x LEFT JOIN experiment_conversions c \
+           ON c.experiment_id = x.experiment_id AND c.visitor_key = x.visitor_key AND c.goal = $2 \
+         WHERE x.experiment_id = $1 GROUP BY x.arm_key",
+    )
+    .bind(experiment_id)
+    .bind(goal)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// Per day and arm (UTC days since the epoch): new exposures and
+/// conversions, for the cumulative chart and the CSV export.
+#[derive(Debug, Clone, FromRow)]
+pub struct DailyCounts {
+    pub day: i64,
+    pub arm_key: String,
+    pub exposures: i64,
+    pub conversions: i64,
+}
+
+pub async fn daily(
+    db: &Db,
+    experiment_id: &str,
+    goal: &str,
+) -> Result<Vec<DailyCounts>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT day, arm_key, CAST(SUM(exposures) AS BIGINT) AS exposures, \
+         CAST(SUM(conversions) AS BIGINT) AS conversions FROM ( \
+           SELECT exposed_at / 86400000 AS day, arm_key, 1 AS exposures, 0 AS conversions \
+             FROM experiment_exposures WHERE experiment_id = $1 \
+           UNION ALL \
+           SELECT converted_at / 86400000 AS day, arm_key, 0, 1 \
+             FROM experiment_conversions WHERE experiment_id = $1 AND goal = $2 \
+         ) d GROUP BY day, arm_key ORDER BY day, arm_key",
+    )
+    .bind(experiment_id)
+    .bind(goal)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// A page's views and leads over the days since `since_day` (UTC days since
+/// the epoch), and on how many of those days it had views.
+pub async fn page_traffic(
+    db: &Db,
+    page_id: &str,
+    since_day: i64,
+) -> Result<(i64, i64, i64), sqlx::Error> {
+    let row: (Option<i64>, Option<i64>, i64) = sqlx::query_as(
+        "SELECT CAST(SUM(views) AS BIGINT), CAST(SUM(leads) AS BIGINT), \
+         CAST(COUNT(*) AS BIGINT) FROM landing_page_daily \
+         WHERE page_id = $1 AND day >= $2 AND views > 0",
+    )
+    .bind(page_id)
+    .bind(since_day)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok((row.0.unwrap_or(0), row.1.unwrap_or(0), row.2))
+}
+
+/// Visitors exposed per experiment (for the list).
+pub async fn exposure_totals(db: &Db) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT experiment_id, CAST(COUNT(*) AS BIGINT) FROM experiment_exposures \
+         GROUP BY experiment_id",
+    )
+    .fetch_all(&db.pool)
+    .await
+}

@@ -1,0 +1,663 @@
+//! Experiments: the status flow and roles, assignment at render time (the
+//! split of 10,000 visitors, stickiness, one exposure per visitor, no bots),
+//! a lead counted for the visitor's variant, bad input, the results and
+//! their export, and promoting a winner.
+
+use crate::common::{client, TestApp};
+use crate::landing_pages::{create, post_landing_form, republish_with_form};
+use app::domain::role::Role;
+use app::services::context::{Cookies, RequestContext};
+use app::services::experiments::{page_arm, PageVisit};
+
+on_both_backends!(
+    an_experiment_runs_from_draft_to_a_promoted_winner,
+    visitors_split_by_the_weights_and_keep_their_variant,
+    bad_experiments_are_refused_field_by_field,
+    only_editors_change_experiments_and_consultants_read_them,
+);
+
+const BROWSER: &str =
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36";
+
+/// A browser-like visitor: keeps cookies, says it is a browser.
+fn visitor() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .user_agent(BROWSER)
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(20))
+        .build()
+        .unwrap()
+}
+
+/// A published page from a template; answers its id.
+async fn published_page(app: &TestApp, marketer: &reqwest::Client, slug: &str) -> String {
+    let id = create(app, marketer, "free-consultation", slug).await;
+    let published = app
+        .call(marketer, "/api/admin/pages/publish", &[("id", &id)])
+        .await;
+    assert_eq!(published.status(), 200);
+    id
+}
+
+async fn new_experiment(
+    app: &TestApp,
+    who: &reqwest::Client,
+    page_id: &str,
+    extra: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut form = vec![
+        ("input[page_id]", page_id),
+        ("input[name]", "Shorter heading"),
+        (
+            "input[hypothesis]",
+            "A shorter heading gets more leads because it reads faster.",
+        ),
+        ("input[goal]", "lead_submitted"),
+        ("input[engine]", "sequential"),
+        ("input[coverage]", "100"),
+        ("input[mde_pct]", "20"),
+    ];
+    for (key, value) in extra {
+        form.retain(|(k, _)| k != key);
+        form.push((key, value));
+    }
+    app.call(who, "/api/admin/experiments/create", &form).await
+}
+
+async fn detail(app: &TestApp, who: &reqwest::Client, id: &str) -> serde_json::Value {
+    let response = app
+        .call(who, "/api/admin/experiments/get", &[("id", id)])
+        .await;
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+async fn act(
+    app: &TestApp,
+    who: &reqwest::Client,
+    id: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut all = vec![("id", id)];
+    all.extend_from_slice(form);
+    app.call(who, "/api/admin/experiments/act", &all).await
+}
+
+fn fields_of(body: &serde_json::Value) -> Vec<String> {
+    body["Invalid"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|f| f["field"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn count(app: &TestApp, sql: &'static str, id: &str) -> i64 {
+    sqlx::query_scalar(sql)
+        .bind(id)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+}
+
+async fn an_experiment_runs_from_draft_to_a_promoted_winner(app: TestApp) {
+    app.seed_showcase().await;
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let page_id = published_page(&app, &marketer, "experiment-offer").await;
+    // The form asks everything, so a visitor's lead completes on the page.
+    republish_with_form(&app, &marketer, &page_id, |props| {
+        props["fields"] = serde_json::json!([
+            {"field": "email", "required": true},
+            {"field": "company_name", "required": true},
+            {"field": "industry", "required": true},
+            {"field": "annual_revenue_range", "required": true},
+            {"field": "company_size_range", "required": true},
+            {"field": "primary_challenge", "required": true},
+            {"field": "timeline", "required": true},
+            {"field": "decision_making_authority", "required": true},
+        ]);
+    })
+    .await;
+    let created = new_experiment(&app, &marketer, &page_id, &[]).await;
+    assert_eq!(created.status(), 200);
+    let id: String = created.json().await.unwrap();
+    let draft = detail(&app, &marketer, &id).await;
+    assert_eq!(draft["summary"]["status"], "draft");
+    assert_eq!(draft["arms"].as_array().unwrap().len(), 2);
+
+    // Variant B says something else in its first changeable text.
+    let block = draft["text_blocks"][0]["id"].as_str().unwrap().to_string();
+    let changed = app
+        .call(
+            &marketer,
+            "/api/admin/experiments/variant-text",
+            &[
+                ("id", &id),
+                ("arm", "b"),
+                ("block", &block),
+                ("text", "Testing beats guessing"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.status(), 200, "{}", changed.text().await.unwrap());
+    let draft = detail(&app, &marketer, &id).await;
+    assert!(draft["arms"][1]["changes"][0]
+        .as_str()
+        .unwrap()
+        .ends_with("→ “Testing beats guessing”"));
+
+    // Before the start nobody is enrolled, and the page is the same for all.
+    let early = visitor()
+        .get(app.url("/landing/experiment-offer"))
+        .send()
+        .await
+        .unwrap();
+    let varies_by_cookie = |response: &reqwest::Response| {
+        response
+            .headers()
+            .get_all("vary")
+            .iter()
+            .any(|v| v.to_str().unwrap().to_ascii_lowercase().contains("cookie"))
+    };
+    assert!(
+        !varies_by_cookie(&early),
+        "no experiment yet: one page for all"
+    );
+    assert!(!early
+        .text()
+        .await
+        .unwrap()
+        .contains("Testing beats guessing"));
+    // Staff preview a variant by link; it counts nothing.
+    let preview = app
+        .page(&marketer, "/landing/experiment-offer?variant=b")
+        .await;
+    assert!(preview.contains("Testing beats guessing"));
+    // …but only staff: for anyone else the parameter does nothing.
+    let stranger = app
+        .page(&visitor(), "/landing/experiment-offer?variant=b")
+        .await;
+    assert!(!stranger.contains("Testing beats guessing"));
+
+    let started = act(&app, &marketer, &id, &[("action", "start")]).await;
+    assert_eq!(started.status(), 200);
+    assert_eq!(started.json::<String>().await.unwrap(), "running");
+    // Variants are fixed once it runs.
+    let refused = app
+        .call(
+            &marketer,
+            "/api/admin/experiments/variant-text",
+            &[
+                ("id", &id),
+                ("arm", "b"),
+                ("block", &block),
+                ("text", "Later change"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), 409);
+
+    // Visitors until one sees each variant; each keeps theirs on reloads.
+    let mut seen = std::collections::HashMap::new();
+    for _ in 0..40 {
+        let person = visitor();
+        let response = person
+            .get(app.url("/landing/experiment-offer"))
+            .send()
+            .await
+            .unwrap();
+        let cache = response.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            cache.contains("private") || cache.contains("no-store"),
+            "{cache}"
+        );
+        let first = response.text().await.unwrap();
+        let variant = first.contains("Testing beats guessing");
+        for _ in 0..2 {
+            let again = app.page(&person, "/landing/experiment-offer").await;
+            assert_eq!(again.contains("Testing beats guessing"), variant, "sticky");
+        }
+        seen.entry(variant).or_insert(person);
+        if seen.len() == 2 {
+            break;
+        }
+    }
+    assert_eq!(seen.len(), 2, "both variants shown");
+    let exposures = count(
+        &app,
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM experiment_exposures WHERE experiment_id = $1",
+        &id,
+    )
+    .await;
+    assert!(exposures >= 2);
+    // A crawler sees the control and is not enrolled.
+    let bot = reqwest::Client::builder()
+        .user_agent("Googlebot/2.1")
+        .build()
+        .unwrap();
+    bot.get(app.url("/landing/experiment-offer"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        count(
+            &app,
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM experiment_exposures WHERE experiment_id = $1",
+            &id
+        )
+        .await,
+        exposures,
+        "no exposure for a bot, none repeated"
+    );
+
+    // The variant's visitor leaves their details: a conversion for B.
+    let converter = &seen[&true];
+    post_landing_form(
+        &app,
+        converter,
+        &[
+            ("slug", "experiment-offer"),
+            ("block", "form"),
+            ("input[email]", "ana@variant.example"),
+            ("input[company_name]", "Variant Ltd"),
+            ("input[industry]", "cinemas"),
+            ("input[annual_revenue_range]", "2m_10m"),
+            ("input[company_size_range]", "50-200"),
+            ("input[primary_challenge]", "pricing"),
+            ("input[timeline]", "3-6_months"),
+            ("input[decision_making_authority]", "influencer"),
+        ],
+    )
+    .await;
+    let results = detail(&app, &marketer, &id).await;
+    let arms = results["readout"]["arms"].as_array().unwrap();
+    assert_eq!(arms[1]["key"], "b");
+    assert_eq!(arms[1]["conversions"], 1, "{results}");
+    assert_eq!(arms[0]["conversions"], 0);
+    let visitors: i64 = arms.iter().map(|a| a["users"].as_i64().unwrap()).sum();
+    assert_eq!(visitors, exposures);
+    assert_eq!(results["readout"]["variants"][0]["call"], "not_enough_data");
+
+    // The daily counts as CSV, for staff.
+    let csv = marketer
+        .get(app.url(&format!("/admin/experiments/{id}/daily.csv")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(csv.status(), 200);
+    let csv = csv.text().await.unwrap();
+    assert!(
+        csv.starts_with("day,arm_key,arm_name,exposures,conversions"),
+        "{csv}"
+    );
+    assert!(csv.contains(",b,Variant B,"), "{csv}");
+    assert_eq!(
+        client()
+            .get(app.url(&format!("/admin/experiments/{id}/daily.csv")))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        401
+    );
+
+    // Pausing stops enrolment; a paused experiment cannot be started again.
+    assert_eq!(
+        act(&app, &marketer, &id, &[("action", "pause")])
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        act(&app, &marketer, &id, &[("action", "start")])
+            .await
+            .status(),
+        409
+    );
+    app.page(&visitor(), "/landing/experiment-offer").await;
+    assert_eq!(
+        count(
+            &app,
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM experiment_exposures WHERE experiment_id = $1",
+            &id
+        )
+        .await,
+        exposures
+    );
+
+    // Promote B: it becomes the published page, and the decision is kept.
+    let missing_reason = act(
+        &app,
+        &marketer,
+        &id,
+        &[("action", "promote"), ("winner", "b")],
+    )
+    .await;
+    assert_eq!(missing_reason.status(), 422);
+    let promoted = act(
+        &app,
+        &marketer,
+        &id,
+        &[
+            ("action", "promote"),
+            ("winner", "b"),
+            ("reason", "Clearer promise; kept after review"),
+        ],
+    )
+    .await;
+    assert_eq!(promoted.status(), 200);
+    let page = app.page(&client(), "/landing/experiment-offer").await;
+    assert!(
+        page.contains("Testing beats guessing"),
+        "the winner is live"
+    );
+    let done = detail(&app, &marketer, &id).await;
+    assert_eq!(done["summary"]["status"], "promoted");
+    assert_eq!(done["decision"]["arm_key"], "b");
+    assert_eq!(
+        done["decision"]["reason"],
+        "Clearer promise; kept after review"
+    );
+    let audited = count(
+        &app,
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM audit_events WHERE subject = $1 AND action = 'experiment.promoted'",
+        &id,
+    )
+    .await;
+    assert_eq!(audited, 1);
+}
+
+fn context(visitor: &str) -> RequestContext {
+    RequestContext {
+        client_ip: "127.0.0.1".into(),
+        user_agent: Some(BROWSER.into()),
+        session_token_hash: None,
+        visitor_id: Some(visitor.into()),
+        secure_cookies: false,
+        session_ttl_ms: 0,
+    }
+}
+
+/// 10,000 simulated visitors through the service the page calls: split
+/// within the chi-square bounds of 20/80 weights, once each, and a later
+/// change of weights moves nobody already assigned.
+async fn visitors_split_by_the_weights_and_keep_their_variant(app: TestApp) {
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let page_id = published_page(&app, &marketer, "split-offer").await;
+    let id: String = new_experiment(&app, &marketer, &page_id, &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let weights = app
+        .call(
+            &marketer,
+            "/api/admin/experiments/arms",
+            &[
+                ("id", &id),
+                ("arms[0][name]", "Control"),
+                ("arms[0][weight]", "20"),
+                ("arms[1][name]", "Variant B"),
+                ("arms[1][weight]", "80"),
+            ],
+        )
+        .await;
+    assert_eq!(weights.status(), 200, "{}", weights.text().await.unwrap());
+    assert_eq!(
+        act(&app, &marketer, &id, &[("action", "start")])
+            .await
+            .status(),
+        200
+    );
+    let (_, published): (String, String) =
+        sqlx::query_as("SELECT id, published_json FROM landing_pages WHERE id = $1")
+            .bind(&page_id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+
+    let visit = PageVisit::default();
+    for i in 0..10_000 {
+        let ctx = context(&format!("visitor-{i:05}"));
+        let choice = page_arm(
+            &app.db,
+            &ctx,
+            &mut Cookies::default(),
+            &page_id,
+            &published,
+            &visit,
+        )
+        .await
+        .unwrap();
+        assert!(choice.personalised);
+    }
+    let split: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT arm_key, CAST(COUNT(*) AS BIGINT) FROM experiment_exposures \
+         WHERE experiment_id = $1 GROUP BY arm_key ORDER BY arm_key",
+    )
+    .bind(&id)
+    .fetch_all(&app.db.pool)
+    .await
+    .unwrap();
+    let users: Vec<u64> = split.iter().map(|(_, n)| *n as u64).collect();
+    assert_eq!(split[0].0, "b");
+    assert_eq!(
+        users.iter().sum::<u64>(),
+        10_000,
+        "one exposure per visitor"
+    );
+    let srm = app::domain::stats::srm::srm(&[users[1], users[0]], &[0.2, 0.8]);
+    assert!(
+        srm.p_value.num().unwrap() > 0.001,
+        "control {} / variant {} is not a 20/80 split",
+        users[1],
+        users[0]
+    );
+
+    // The same visitors again, after the weights flip (written directly:
+    // the back office refuses it once running): nobody moves.
+    let before: Vec<(String, String)> = sqlx::query_as(
+        "SELECT visitor_key, arm_key FROM experiment_exposures WHERE experiment_id = $1 ORDER BY visitor_key",
+    )
+    .bind(&id)
+    .fetch_all(&app.db.pool)
+    .await
+    .unwrap();
+    sqlx::query("UPDATE experiment_arms SET weight = 100 - weight WHERE experiment_id = $1")
+        .bind(&id)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    for i in (0..10_000).step_by(50) {
+        let ctx = context(&format!("visitor-{i:05}"));
+        page_arm(
+            &app.db,
+            &ctx,
+            &mut Cookies::default(),
+            &page_id,
+            &published,
+            &visit,
+        )
+        .await
+        .unwrap();
+    }
+    let after: Vec<(String, String)> = sqlx::query_as(
+        "SELECT visitor_key, arm_key FROM experiment_exposures WHERE experiment_id = $1 ORDER BY visitor_key",
+    )
+    .bind(&id)
+    .fetch_all(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(before, after, "assignments survive a change of weights");
+}
+
+async fn bad_experiments_are_refused_field_by_field(app: TestApp) {
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let page_id = published_page(&app, &marketer, "bad-input-offer").await;
+    let draft_page = create(&app, &marketer, "webinar", "unpublished-offer").await;
+
+    let response = new_experiment(
+        &app,
+        &marketer,
+        &draft_page,
+        &[
+            ("input[name]", ""),
+            ("input[goal]", "revenue"),
+            ("input[coverage]", "0"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), 422);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(fields_of(&body), ["name", "goal", "coverage", "page_id"]);
+    let goal_not_measured = new_experiment(
+        &app,
+        &marketer,
+        &page_id,
+        &[("input[goal]", "form_started")],
+    )
+    .await;
+    assert_eq!(goal_not_measured.status(), 422);
+
+    let id: String = new_experiment(&app, &marketer, &page_id, &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let bad_weights = app
+        .call(
+            &marketer,
+            "/api/admin/experiments/arms",
+            &[
+                ("id", &id),
+                ("arms[0][name]", "Control"),
+                ("arms[0][weight]", "50"),
+                ("arms[1][name]", "Variant B"),
+                ("arms[1][weight]", "40"),
+            ],
+        )
+        .await;
+    assert_eq!(bad_weights.status(), 422);
+    let body: serde_json::Value = bad_weights.json().await.unwrap();
+    assert_eq!(fields_of(&body), ["weights"]);
+    // Nothing half-stored: still 50/50.
+    let stored = detail(&app, &marketer, &id).await;
+    assert_eq!(stored["arms"][1]["weight"], 50);
+    // Script in a variant's text is refused by the document parser.
+    let block = stored["text_blocks"][0]["id"].as_str().unwrap().to_string();
+    let script = app
+        .call(
+            &marketer,
+            "/api/admin/experiments/variant-text",
+            &[
+                ("id", &id),
+                ("arm", "b"),
+                ("block", &block),
+                ("text", "<script>alert(1)</script>"),
+            ],
+        )
+        .await;
+    assert_eq!(script.status(), 422);
+    let control = app
+        .call(
+            &marketer,
+            "/api/admin/experiments/variant-text",
+            &[
+                ("id", &id),
+                ("arm", "control"),
+                ("block", &block),
+                ("text", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(control.status(), 422, "the control is the published page");
+
+    // Two experiments may not run on one page at once.
+    assert_eq!(
+        act(&app, &marketer, &id, &[("action", "start")])
+            .await
+            .status(),
+        200
+    );
+    let second: String = new_experiment(&app, &marketer, &page_id, &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let clash = act(&app, &marketer, &second, &[("action", "start")]).await;
+    assert_eq!(clash.status(), 409);
+    assert!(clash
+        .text()
+        .await
+        .unwrap()
+        .contains("already runs on this page"));
+    let unknown = act(&app, &marketer, &second, &[("action", "explode")]).await;
+    assert_eq!(unknown.status(), 422);
+    let missing = act(
+        &app,
+        &marketer,
+        "no-such-experiment",
+        &[("action", "start")],
+    )
+    .await;
+    assert_eq!(missing.status(), 404);
+}
+
+async fn only_editors_change_experiments_and_consultants_read_them(app: TestApp) {
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let page_id = published_page(&app, &marketer, "roles-offer").await;
+    let id: String = new_experiment(&app, &marketer, &page_id, &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let consultant = app.logged_in_as(Role::Consultant).await;
+    let list = app
+        .call(&consultant, "/api/admin/experiments/list", &[])
+        .await;
+    assert_eq!(list.status(), 200);
+    let list: serde_json::Value = list.json().await.unwrap();
+    assert_eq!(list["can_edit"], false);
+    assert_eq!(list["experiments"].as_array().unwrap().len(), 1);
+    let page = app
+        .page(&consultant, &format!("/admin/experiments/{id}"))
+        .await;
+    assert!(page.contains("Shorter heading") && !page.contains("Save names and weights"));
+    assert_eq!(
+        new_experiment(&app, &consultant, &page_id, &[])
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(
+        act(&app, &consultant, &id, &[("action", "start")])
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(
+        new_experiment(&app, &client(), &page_id, &[])
+            .await
+            .status(),
+        401
+    );
+    assert_eq!(
+        app.call(&client(), "/api/admin/experiments/list", &[])
+            .await
+            .status(),
+        401
+    );
+    let admin = app.logged_in_as(Role::Admin).await;
+    let editor_page = app.page(&admin, &format!("/admin/experiments/{id}")).await;
+    assert!(editor_page.contains("Save names and weights"));
+    assert!(app
+        .page(&admin, "/admin")
+        .await
+        .contains(r#"href="/admin/experiments""#));
+}
