@@ -12,6 +12,15 @@ pub fn baseline_vs_result(_title: &str, _unit: &str, _baseline: f64, _result: f6
 }
 
 #[cfg(not(feature = "ssr"))]
+pub fn cumulative_rates(
+    _title: &str,
+    _days: &[String],
+    _series: &[(String, Vec<(u32, f64)>)],
+) -> String {
+    String::new()
+}
+
+#[cfg(not(feature = "ssr"))]
 pub fn secondary_changes(_title: &str, _metrics: &[SecondaryMetric]) -> String {
     String::new()
 }
@@ -325,6 +334,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn cumulative_rates_draw_a_line_per_arm_with_its_name() {
+        let days = vec!["12-01".to_string(), "12-02".to_string()];
+        let svg = cumulative_rates(
+            "Cumulative conversion rate by day",
+            &days,
+            &[
+                ("Control".to_string(), vec![(0, 2.0), (1, 2.5)]),
+                ("Variant B".to_string(), vec![(0, 3.0), (1, 3.1)]),
+            ],
+        );
+        assert!(
+            svg.contains("<title>Cumulative conversion rate by day</title>"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("Control") && svg.contains("Variant B"),
+            "{svg}"
+        );
+        assert!(svg.contains("12-02"), "{svg}");
+        assert!(svg.matches("<polyline").count() >= 2, "{svg}");
+    }
+
+    #[test]
     fn count_bars_label_every_row_even_a_single_one() {
         let one = count_bars("Leads by source", &[("ROI calculator".to_string(), 3)]);
         assert!(one.contains("ROI calculator (3)"), "{one}");
@@ -427,4 +459,75 @@ mod tests {
         );
         assert_eq!(format_value(0.126, ""), "0.13");
     }
+}
+
+/// Lines of each arm's cumulative conversion rate (percent) by day: one
+/// series per arm as (name, points of (day index from the start, rate)).
+/// Shows whether an early lead held or faded as the data came in.
+#[cfg(feature = "ssr")]
+pub fn cumulative_rates(
+    title: &str,
+    days: &[String],
+    series: &[(String, Vec<(u32, f64)>)],
+) -> String {
+    let last_day = days.len().saturating_sub(1).max(1) as u32;
+    let top = series
+        .iter()
+        .flat_map(|(_, points)| points.iter().map(|(_, rate)| *rate))
+        .fold(0.0f64, f64::max)
+        .max(0.5)
+        * 1.15;
+    const PALETTE: [(u8, u8, u8); 4] = [MUTED, INK, ACCENT, (20, 90, 88)];
+    draw(title, 640, 320, |root| {
+        use plotters::prelude::*;
+        let mut chart = ChartBuilder::on(root)
+            .margin(16)
+            .x_label_area_size(36)
+            .y_label_area_size(64)
+            .build_cartesian_2d(0u32..last_day, 0f64..top)
+            .map_err(|e| e.to_string())?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(days.len().clamp(2, 7))
+            .x_label_formatter(&|d| days.get(*d as usize).cloned().unwrap_or_default())
+            .y_label_formatter(&|v| format!("{v:.1}%"))
+            .y_labels(6)
+            .label_style(
+                ("sans-serif", 15)
+                    .into_font()
+                    .color(&RGBColor(INK.0, INK.1, INK.2)),
+            )
+            .light_line_style(RGBColor(230, 236, 236))
+            .bold_line_style(RGBColor(214, 222, 222))
+            .axis_style(RGBColor(120, 135, 134))
+            .draw()
+            .map_err(|e| e.to_string())?;
+        for (i, (name, points)) in series.iter().enumerate() {
+            let (r, g, b) = PALETTE[i % PALETTE.len()];
+            let colour = RGBColor(r, g, b);
+            chart
+                .draw_series(
+                    LineSeries::new(points.iter().copied(), colour.stroke_width(3)).point_size(4),
+                )
+                .map_err(|e| e.to_string())?
+                .label(name.clone())
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(3))
+                });
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(RGBColor(214, 222, 222))
+            .label_font(
+                ("sans-serif", 15)
+                    .into_font()
+                    .color(&RGBColor(INK.0, INK.1, INK.2)),
+            )
+            .draw()
+            .map_err(|e| e.to_string())?;
+        Ok(())
+    })
 }

@@ -4,6 +4,72 @@
 
 use super::{new_id, now_ms, Db};
 use sqlx::{AssertSqlSafe, FromRow};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long a page's live experiment, once read, is trusted. A pure cache:
+/// this process forgets it at once when it changes an experiment; another
+/// app server on the same database notices a start, pause, stop or
+/// promotion within this long.
+pub const LIVE_TTL: Duration = Duration::from_secs(2);
+
+/// A page's running experiment and its arms (or that it has none).
+#[derive(Debug, Clone)]
+pub struct LiveExperiment {
+    pub experiment: ExperimentRow,
+    pub arms: Vec<ArmRow>,
+}
+
+/// When a page's running experiment was read, and what it was.
+type LiveEntry = (Instant, Option<Arc<LiveExperiment>>);
+
+/// page id → its live entry.
+#[derive(Debug, Clone, Default)]
+pub struct LiveCache(Arc<Mutex<HashMap<String, LiveEntry>>>);
+
+impl LiveCache {
+    fn get(&self, page_id: &str) -> Option<Option<Arc<LiveExperiment>>> {
+        let map = self.0.lock().ok()?;
+        map.get(page_id)
+            .filter(|(at, _)| at.elapsed() < LIVE_TTL)
+            .map(|(_, live)| live.clone())
+    }
+
+    fn put(&self, page_id: &str, live: Option<Arc<LiveExperiment>>) {
+        if let Ok(mut map) = self.0.lock() {
+            // Bounded by the number of pages; stale entries are replaced.
+            if map.len() > 10_000 {
+                map.clear();
+            }
+            map.insert(page_id.to_string(), (Instant::now(), live));
+        }
+    }
+
+    /// Forgets everything (after this process changed an experiment).
+    pub fn clear(&self) {
+        if let Ok(mut map) = self.0.lock() {
+            map.clear();
+        }
+    }
+}
+
+/// The running experiment on a page with its arms, from the cache when it
+/// was read less than [`LIVE_TTL`] ago.
+pub async fn live_on(db: &Db, page_id: &str) -> Result<Option<Arc<LiveExperiment>>, sqlx::Error> {
+    if let Some(live) = db.live_experiments.get(page_id) {
+        return Ok(live);
+    }
+    let live = match running_on_page(db, page_id).await? {
+        Some(experiment) => {
+            let arms = arms(db, &experiment.id).await?;
+            Some(Arc::new(LiveExperiment { experiment, arms }))
+        }
+        None => None,
+    };
+    db.live_experiments.put(page_id, live.clone());
+    Ok(live)
+}
 
 #[derive(Debug, Clone, FromRow)]
 pub struct ExperimentRow {
@@ -144,6 +210,7 @@ pub async fn replace_arms(
     }
     write_arms(&mut tx, experiment_id, arms).await?;
     tx.commit().await?;
+    db.live_experiments.clear();
     Ok(true)
 }
 
@@ -218,6 +285,7 @@ pub async fn set_status(db: &Db, id: &str, from: &str, to: &str) -> Result<bool,
     .bind(from)
     .execute(&db.pool)
     .await?;
+    db.live_experiments.clear();
     Ok(done.rows_affected() == 1)
 }
 
@@ -273,6 +341,7 @@ pub async fn promote(
         .await?;
     }
     tx.commit().await?;
+    db.live_experiments.clear();
     Ok(true)
 }
 
@@ -299,22 +368,27 @@ pub async fn expose(
     visitor_key: &str,
     arm_key: &str,
 ) -> Result<String, sqlx::Error> {
-    {
+    let stored: Option<String> = {
         let _turn = db.write_turn().await;
-        sqlx::query(
+        sqlx::query_scalar(
             "INSERT INTO experiment_exposures (experiment_id, visitor_key, arm_key, exposed_at) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT (experiment_id, visitor_key) DO NOTHING",
+             VALUES ($1, $2, $3, $4) ON CONFLICT (experiment_id, visitor_key) DO NOTHING \
+             RETURNING arm_key",
         )
         .bind(experiment_id)
         .bind(visitor_key)
         .bind(arm_key)
         .bind(now_ms())
-        .execute(&db.pool)
-        .await?;
-    }
-    Ok(exposure(db, experiment_id, visitor_key)
+        .fetch_optional(&db.pool)
         .await?
-        .unwrap_or_else(|| arm_key.to_string()))
+    };
+    match stored {
+        Some(arm) => Ok(arm),
+        // Another request of this visitor stored one first: theirs stands.
+        None => Ok(exposure(db, experiment_id, visitor_key)
+            .await?
+            .unwrap_or_else(|| arm_key.to_string())),
+    }
 }
 
 /// Records `goal` for every running experiment the visitor was exposed to,

@@ -72,6 +72,9 @@ pub struct Db {
     /// of this process queue here first instead. Correctness still rests on
     /// SQLite's own locking (other processes may write too).
     writers: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// Which experiment runs on which page, as read a moment ago (see
+    /// `experiments::LiveCache`): every landing-page render asks.
+    pub(crate) live_experiments: experiments::LiveCache,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -133,6 +136,7 @@ impl Db {
             pool,
             backend,
             writers: Default::default(),
+            live_experiments: Default::default(),
         })
     }
 

@@ -129,6 +129,17 @@ pub struct ExperimentDetail {
     /// "About 9 days at current traffic", when the page has traffic.
     pub duration_estimate: Option<String>,
     pub decision: Option<Decision>,
+    /// Running totals per UTC day and arm, for the cumulative chart.
+    pub daily: Vec<DailyTotals>,
+}
+
+/// An arm's running totals at the end of a UTC day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DailyTotals {
+    pub day_ms: i64,
+    pub arm_key: String,
+    pub users: i64,
+    pub conversions: i64,
 }
 
 /// The arms' names and weights, as the form sends them.

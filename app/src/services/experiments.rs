@@ -18,8 +18,8 @@ use crate::domain::page_document::{parse_document, Document, NodeId};
 use crate::error::{AppError, FieldError};
 use crate::model::auth::CurrentUser;
 use crate::model::experiments::{
-    ArmDetail, ArmsInput, Decision, ExperimentDetail, ExperimentList, ExperimentSummary,
-    NewExperimentInput, PageChoice, TextBlock,
+    ArmDetail, ArmsInput, DailyTotals, Decision, ExperimentDetail, ExperimentList,
+    ExperimentSummary, NewExperimentInput, PageChoice, TextBlock,
 };
 use crate::services::context::{Cookies, RequestContext};
 use crate::services::visitor::Client;
@@ -305,6 +305,7 @@ pub async fn detail(db: &Db, id: &str, can_edit: bool) -> Result<ExperimentDetai
             }
         })
         .collect();
+    let daily = running_totals(db_exp::daily(db, id, &goal.to_wire()).await?);
     let readout: Readout = read_out(
         engine_of(&row),
         &arm_counts,
@@ -356,7 +357,26 @@ pub async fn detail(db: &Db, id: &str, can_edit: bool) -> Result<ExperimentDetai
         ),
         readout,
         decision,
+        daily,
     })
+}
+
+/// Per-day counts turned into each arm's running totals.
+fn running_totals(days: Vec<db_exp::DailyCounts>) -> Vec<DailyTotals> {
+    let mut totals: std::collections::HashMap<String, (i64, i64)> = Default::default();
+    days.into_iter()
+        .map(|d| {
+            let total = totals.entry(d.arm_key.clone()).or_default();
+            total.0 += d.exposures;
+            total.1 += d.conversions;
+            DailyTotals {
+                day_ms: d.day * 86_400_000,
+                arm_key: d.arm_key,
+                users: total.0,
+                conversions: total.1,
+            }
+        })
+        .collect()
 }
 
 /// Sets the arms' names and weights (a draft only). More arms than stored
@@ -677,13 +697,13 @@ pub async fn page_arm(
         document_json: published_json.to_string(),
         personalised: false,
     };
-    let Some(row) = db_exp::running_on_page(db, page_id).await? else {
+    let Some(live) = db_exp::live_on(db, page_id).await? else {
         if let (true, Some(forced)) = (visit.staff, &visit.forced_arm) {
             return forced_arm(db, page_id, forced, published_json).await;
         }
         return Ok(plain());
     };
-    let arms = db_exp::arms(db, &row.id).await?;
+    let (row, arms) = (&live.experiment, &live.arms);
     let document_of = |key: &str| {
         arms.iter()
             .find(|a| a.arm_key == key)
@@ -713,7 +733,7 @@ pub async fn page_arm(
             personalised: true,
         });
     }
-    let targeting = plan_of(&row).targeting;
+    let targeting = plan_of(row).targeting;
     let device = DeviceClass::of_user_agent(ctx.user_agent.as_deref().unwrap_or(""));
     let admitted = targeting.admits(&Visit {
         device,

@@ -3,7 +3,7 @@
 //! a lead counted for the visitor's variant, bad input, the results and
 //! their export, and promoting a winner.
 
-use crate::common::{client, TestApp};
+use crate::common::{another_server, client, TestApp};
 use crate::landing_pages::{create, post_landing_form, republish_with_form};
 use app::domain::role::Role;
 use app::services::context::{Cookies, RequestContext};
@@ -14,6 +14,7 @@ on_both_backends!(
     visitors_split_by_the_weights_and_keep_their_variant,
     bad_experiments_are_refused_field_by_field,
     only_editors_change_experiments_and_consultants_read_them,
+    a_second_app_server_follows_a_pause_within_the_cache_bound,
 );
 
 const BROWSER: &str =
@@ -474,6 +475,10 @@ async fn visitors_split_by_the_weights_and_keep_their_variant(app: TestApp) {
         .execute(&app.db.pool)
         .await
         .unwrap();
+    // Past the moment the running experiment is trusted from memory, so the
+    // new weights are read.
+    tokio::time::sleep(app::db::experiments::LIVE_TTL + std::time::Duration::from_millis(100))
+        .await;
     for i in (0..10_000).step_by(50) {
         let ctx = context(&format!("visitor-{i:05}"));
         page_arm(
@@ -660,4 +665,62 @@ async fn only_editors_change_experiments_and_consultants_read_them(app: TestApp)
         .page(&admin, "/admin")
         .await
         .contains(r#"href="/admin/experiments""#));
+}
+
+/// Two app servers on one database: a pause made through the first stops
+/// enrolment on the second within `LIVE_TTL` (the documented staleness of
+/// its in-memory copy), and the second never changes a stored assignment.
+async fn a_second_app_server_follows_a_pause_within_the_cache_bound(app: TestApp) {
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let page_id = published_page(&app, &marketer, "two-server-offer").await;
+    let id: String = new_experiment(&app, &marketer, &page_id, &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        act(&app, &marketer, &id, &[("action", "start")])
+            .await
+            .status(),
+        200
+    );
+    let (second, _stop) = another_server(&app, &[]).await;
+    let exposures = || {
+        count(
+            &app,
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM experiment_exposures WHERE experiment_id = $1",
+            &id,
+        )
+    };
+    // Running: the second server enrols a new visitor.
+    let person = visitor();
+    let first = person
+        .get(format!("{second}/landing/two-server-offer"))
+        .send()
+        .await
+        .unwrap();
+    let varies = |r: &reqwest::Response| {
+        r.headers()
+            .get_all("vary")
+            .iter()
+            .any(|v| v.to_str().unwrap().to_ascii_lowercase().contains("cookie"))
+    };
+    assert!(varies(&first), "a page under test varies by visitor");
+    assert_eq!(exposures().await, 1);
+    // Paused through the first server; after the bound, the second enrols nobody.
+    assert_eq!(
+        act(&app, &marketer, &id, &[("action", "pause")])
+            .await
+            .status(),
+        200
+    );
+    tokio::time::sleep(app::db::experiments::LIVE_TTL + std::time::Duration::from_millis(100))
+        .await;
+    let later = visitor()
+        .get(format!("{second}/landing/two-server-offer"))
+        .send()
+        .await
+        .unwrap();
+    assert!(!varies(&later), "paused: one page for everyone again");
+    assert_eq!(exposures().await, 1, "no enrolment while paused");
 }

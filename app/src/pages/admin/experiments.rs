@@ -233,7 +233,8 @@ fn ExperimentView(detail: ExperimentDetail) -> impl IntoView {
             </div>
         })}
         {detail.can_edit.then(|| view! { <StatusActions id=id.clone() actions=detail.actions.clone() arms=detail.arms.iter().map(|a| (a.key.clone(), a.name.clone())).collect() /> })}
-        <Results id=id.clone() readout=detail.readout.clone() duration=detail.duration_estimate.clone() status=s.status />
+        <Results id=id.clone() readout=detail.readout.clone() duration=detail.duration_estimate.clone() status=s.status
+            chart=cumulative_chart(&detail) />
         <Variants detail />
     }
 }
@@ -297,6 +298,41 @@ fn StatusActions(id: String, actions: Vec<Action>, arms: Vec<(String, String)>) 
     }
 }
 
+/// Each arm's cumulative conversion rate by day, drawn on the server.
+fn cumulative_chart(detail: &ExperimentDetail) -> String {
+    let mut days: Vec<i64> = detail.daily.iter().map(|d| d.day_ms).collect();
+    days.sort_unstable();
+    days.dedup();
+    if days.is_empty() {
+        return String::new();
+    }
+    let series: Vec<(String, Vec<(u32, f64)>)> = detail
+        .arms
+        .iter()
+        .map(|arm| {
+            let points = days
+                .iter()
+                .enumerate()
+                .filter_map(|(i, day)| {
+                    // The latest totals of this arm up to that day.
+                    detail
+                        .daily
+                        .iter()
+                        .rfind(|d| d.arm_key == arm.key && d.day_ms <= *day)
+                        .filter(|d| d.users > 0)
+                        .map(|d| (i as u32, d.conversions as f64 / d.users as f64 * 100.0))
+                })
+                .collect();
+            (arm.name.clone(), points)
+        })
+        .collect();
+    let labels: Vec<String> = days
+        .iter()
+        .map(|d| crate::domain::dates::iso_date(*d).chars().skip(5).collect())
+        .collect();
+    crate::charts::cumulative_rates("Cumulative conversion rate by day", &labels, &series)
+}
+
 fn pct(x: Option<f64>) -> String {
     x.map_or("—".to_string(), |x| format!("{:+.1} %", x * 100.0))
 }
@@ -311,10 +347,12 @@ fn Results(
     readout: Readout,
     duration: Option<String>,
     status: Status,
+    /// The cumulative conversion rates as SVG (empty before any data).
+    chart: String,
 ) -> impl IntoView {
     let bayesian = readout.engine == Engine::Bayesian;
+    let judged_label = if bayesian { "Chance to win" } else { "p-value" };
     let started = status != Status::Draft;
-    let remaining = readout.remaining_per_arm;
     view! {
         <section class="panel" aria-labelledby="results-title">
             <h2 id="results-title">"Results"</h2>
@@ -331,11 +369,8 @@ fn Results(
                     "."
                 </p>
             })}
-            {(started && remaining > 0).then(|| view! {
-                <p class="small" role="status">{format!("Not enough data yet for a verdict: about {remaining} more visitors per variant.")}</p>
-            })}
             <div class="table-wrap" tabindex="0" role="region" aria-label="Results per variant">
-                <table class="table table--fit" data-testid="results-table">
+                <table class="table table--cards table--fit" data-testid="results-table">
                     <caption class="visually-hidden">"Visitors and conversions per variant"</caption>
                     <thead>
                         <tr>
@@ -345,7 +380,7 @@ fn Results(
                             <th scope="col">"Rate"</th>
                             <th scope="col">"Lift"</th>
                             <th scope="col">"95 % interval"</th>
-                            <th scope="col">{if bayesian { "Chance to win" } else { "p-value" }}</th>
+                            <th scope="col">{judged_label}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -369,12 +404,12 @@ fn Results(
                             view! {
                                 <tr data-arm=arm.key.clone()>
                                     <th scope="row">{arm.name.clone()}</th>
-                                    <td data-testid="arm-visitors">{arm.users}</td>
-                                    <td data-testid="arm-conversions">{arm.conversions}</td>
-                                    <td>{rate(arm.rate)}</td>
-                                    <td>{lift}</td>
-                                    <td>{interval}</td>
-                                    <td>{judged}</td>
+                                    <td data-label="Visitors" data-testid="arm-visitors">{arm.users}</td>
+                                    <td data-label="Conversions" data-testid="arm-conversions">{arm.conversions}</td>
+                                    <td data-label="Rate">{rate(arm.rate)}</td>
+                                    <td data-label="Lift">{lift}</td>
+                                    <td data-label="95 % interval">{interval}</td>
+                                    <td data-label=judged_label>{judged}</td>
                                 </tr>
                             }
                         }).collect_view()}
@@ -382,6 +417,12 @@ fn Results(
                 </table>
             </div>
             <ForestPlot variants=readout.variants.clone() />
+            {(started && !chart.is_empty()).then(|| view! {
+                <figure class="chart">
+                    <div inner_html=chart></div>
+                    <figcaption class="small muted">"Each variant's conversion rate so far, day by day: an early lead that fades was noise."</figcaption>
+                </figure>
+            })}
             <ul class="verdicts">
                 {readout.variants.iter().map(|v| {
                     let class = match v.call {

@@ -1,0 +1,102 @@
+import { Browser, expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, logIn, watchConsole } from "./helpers";
+
+const MARKETER = "marketer@causal-edge.example";
+const VARIANT_TEXT = "Experiments beat opinions";
+
+/** A fresh visitor (own cookies) reading the page; answers whether it got the variant, from the server's HTML. */
+async function visit(browser: Browser, path: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const response = await page.goto(path);
+  const html = await response!.text();
+  const variant = html.includes(VARIANT_TEXT);
+  // What the server sent is what shows: nothing swaps the content after load.
+  await expect(page.getByText(VARIANT_TEXT)).toHaveCount(variant ? 1 : 0);
+  return { context, page, variant };
+}
+
+test("a marketer runs an experiment: each visitor keeps one variant with no flash, a conversion is counted for it", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const problems = watchConsole(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await logIn(page, MARKETER, DEMO_PASSWORD);
+  const slug = `experiment-${Date.now().toString(36)}`;
+
+  // A published page of its own, so other tests' demo pages stay as they are.
+  await page.goto("/admin/pages");
+  await page.getByLabel("Title").fill("Experiment page");
+  await page.getByLabel("Address").fill(slug);
+  await page.getByRole("button", { name: "Create the draft" }).click();
+  await expect(page).toHaveURL(/\/edit$/);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByText("Published", { exact: true }).first()).toBeVisible();
+
+  // The experiment: a draft with the page as control and a copy as variant B.
+  await page.goto("/admin/experiments");
+  await page.getByLabel("Landing page").selectOption({ label: `Experiment page (/landing/${slug})` });
+  await page.getByLabel("Name").fill("Bolder promise");
+  await page.getByLabel("Hypothesis").fill("A bolder first heading gets more leads because it states the benefit.");
+  await page.getByRole("button", { name: "Create the experiment" }).click();
+  await expect(page).toHaveURL(/\/admin\/experiments\/[0-9a-f-]{36}$/);
+  const experimentUrl = page.url();
+  await expect(page.getByTestId("experiment-status")).toHaveText("Draft");
+  await page.getByLabel("New text").fill(VARIANT_TEXT);
+  await page.getByRole("button", { name: "Change the text" }).click();
+  await expect(page.getByTestId("variant").nth(1)).toContainText(`→ “${VARIANT_TEXT}”`);
+  await page.getByRole("button", { name: "Start", exact: true }).click();
+  await expect(page.getByTestId("experiment-status")).toHaveText("Running");
+
+  // Visitors in their own browsers: each sees one variant, the same on every reload.
+  const seen = new Map<boolean, Awaited<ReturnType<typeof visit>>>();
+  for (let i = 0; i < 14 && seen.size < 2; i++) {
+    const visitor = await visit(browser, `/landing/${slug}`);
+    for (let reload = 0; reload < 2; reload++) {
+      const again = await visitor.page.goto(`/landing/${slug}`);
+      expect((await again!.text()).includes(VARIANT_TEXT)).toBe(visitor.variant);
+    }
+    if (seen.has(visitor.variant)) await visitor.context.close();
+    else seen.set(visitor.variant, visitor);
+  }
+  expect(seen.size, "both variants were shown").toBe(2);
+
+  // The variant's visitor leaves their details (the landing form, then the contact form).
+  const converter = seen.get(true)!.page;
+  const email = `experiment-${Date.now()}@example.com`;
+  const form = converter.locator("form.lp-form").first();
+  await form.getByLabel("First name").fill("Vera");
+  await form.getByLabel(/^Work email|^Email/).fill(email);
+  await form.getByLabel("Company", { exact: true }).fill("Vera Ltd");
+  await form.getByLabel("What do you most want to improve?").selectOption("pricing");
+  await form.getByRole("button").last().click();
+  await expect(converter).toHaveURL(/\/contact\?/);
+  const contact = converter.locator("form").filter({ has: converter.locator('[name="input[industry]"]') }).first();
+  await contact.locator('[name="input[industry]"]').selectOption({ index: 1 });
+  await contact.locator('[name="input[annual_revenue_range]"]').selectOption("10m_50m");
+  await contact.locator('[name="input[company_size_range]"]').selectOption("200-1000");
+  await contact.locator('[name="input[timeline]"]').selectOption("1-3_months");
+  await contact.locator('[name="input[decision_making_authority]"]').selectOption("decision_maker");
+  await contact.locator('button[type="submit"]').last().click();
+  await expect(converter.getByTestId("thank-you")).toBeVisible();
+  for (const v of seen.values()) await v.context.close();
+
+  // The results count the visitors and the variant's conversion.
+  await page.goto(experimentUrl);
+  const results = page.getByTestId("results-table");
+  const variantRow = results.locator('tr[data-arm="b"]');
+  const controlRow = results.locator('tr[data-arm="control"]');
+  await expect(variantRow.getByTestId("arm-conversions")).toHaveText("1");
+  await expect(controlRow.getByTestId("arm-conversions")).toHaveText("0");
+  expect(Number(await variantRow.getByTestId("arm-visitors").textContent())).toBeGreaterThanOrEqual(1);
+  expect(Number(await controlRow.getByTestId("arm-visitors").textContent())).toBeGreaterThanOrEqual(1);
+  await expect(page.getByTestId("verdict")).toContainText("Not enough data yet");
+  expect(problems).toEqual([]);
+});
+
+test("consultants read experiments but cannot create or run them", async ({ page }) => {
+  await logIn(page, "consultant@causal-edge.example", DEMO_PASSWORD);
+  await page.goto("/admin/experiments");
+  await expect(page.getByRole("heading", { level: 1, name: "Experiments" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "New experiment" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Create the experiment" })).toHaveCount(0);
+});
