@@ -23,6 +23,7 @@ use crate::pages::showcase::{
     case_study::CaseStudyPage, consultant::ConsultantPage, consultants::ConsultantsPage,
     gallery::GalleryPage,
 };
+use crate::pages::tools::AbTestCalculatorPage;
 use crate::pages::{
     home::HomePage,
     landing::{LandingPage, PreviewLandingPage},
@@ -132,6 +133,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/consultants") view=ConsultantsPage ssr=SsrMode::Async />
                 <Route path=path!("/consultants/:id") view=ConsultantPage ssr=SsrMode::Async />
                 <Route path=path!("/roi-calculator") view=RoiCalculatorPage ssr=SsrMode::Async />
+                <Route path=path!("/tools/ab-test-calculator") view=AbTestCalculatorPage ssr=SsrMode::Async />
                 <Route path=path!("/roi-calculator/r/:id") view=RoiResultPage ssr=SsrMode::Async />
                 <Route path=path!("/contact") view=ContactPage ssr=SsrMode::Async />
                 <Route path=path!("/thanks/:id") view=ThanksPage ssr=SsrMode::Async />

@@ -35,7 +35,13 @@ pub async fn sitemap(State(state): State<AppState>) -> Response {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for path in ["/", "/case-studies", "/consultants"] {
+    for path in [
+        "/",
+        "/case-studies",
+        "/consultants",
+        "/roi-calculator",
+        "/tools/ab-test-calculator",
+    ] {
         xml.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
             xml_escape(&format!("{origin}{path}"))

@@ -1,3 +1,4 @@
+pub mod ab_calculator;
 pub mod admin_page;
 pub mod case_study_card;
 pub mod copy_button;

@@ -17,6 +17,7 @@ pub fn SiteFooter() -> impl IntoView {
                         <li><a href="/case-studies">"Case studies"</a></li>
                         <li><a href="/consultants">"Consultants"</a></li>
                         <li><a href="/roi-calculator">"ROI calculator"</a></li>
+                        <li><a href="/tools/ab-test-calculator">"A/B test calculator"</a></li>
                         <li><a href="/contact">"Contact"</a></li>
                         <li><a href="/#approach">"Approach"</a></li>
                         <li><a href="/privacy">"Privacy"</a></li>

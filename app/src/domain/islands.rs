@@ -38,9 +38,13 @@ pub fn bundle_for(path: &str) -> Option<Bundle> {
     }
     let public = matches!(
         path,
-        // The home estimator, the gallery's live filters, the calculator,
+        // The home estimator, the gallery's live filters, the calculators,
         // the contact form and the set-password form.
-        "/" | "/case-studies" | "/roi-calculator" | "/contact" | "/set-password"
+        "/" | "/case-studies"
+            | "/roi-calculator"
+            | "/tools/ab-test-calculator"
+            | "/contact"
+            | "/set-password"
     ) || ["/case-studies/", "/roi-calculator/r/"]
         .iter()
         .any(|prefix| path.starts_with(prefix));
@@ -60,6 +64,7 @@ mod tests {
             "/case-studies/cinema-chain",
             "/roi-calculator",
             "/roi-calculator/r/abc",
+            "/tools/ab-test-calculator?a_visitors=10",
             "/contact",
             "/set-password?token=x",
         ] {

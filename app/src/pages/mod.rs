@@ -8,4 +8,5 @@ pub mod password;
 pub mod privacy;
 pub mod roi;
 pub mod showcase;
+pub mod tools;
 pub mod unsubscribe;

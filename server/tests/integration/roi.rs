@@ -9,6 +9,7 @@ on_both_backends!(
     the_estimate_api_names_every_bad_field,
     calculations_are_rate_limited_per_address,
     the_form_works_without_javascript,
+    the_ab_test_calculator_answers_from_its_address,
 );
 
 pub fn estimate_request() -> Value {
@@ -256,4 +257,35 @@ async fn the_form_works_without_javascript(app: TestApp) {
         html.contains("Enter annual revenue as a number"),
         "the error is shown"
     );
+}
+
+/// The A/B test calculator is a page whose address is its form: the server
+/// answers it without JavaScript, field problems included.
+async fn the_ab_test_calculator_answers_from_its_address(app: TestApp) {
+    let page = app
+        .page(
+            &client(),
+            "/tools/ab-test-calculator?a_visitors=10000&a_conversions=500&b_visitors=10000&b_conversions=600&baseline=5&mde=10&daily=1000",
+        )
+        .await;
+    assert!(page.contains("B converts better than A"), "{page}");
+    assert!(page.contains("+20.0 %"), "{page}");
+    assert!(page.contains("visitors per variant"), "{page}");
+    let bad = app
+        .page(
+            &client(),
+            "/tools/ab-test-calculator?a_visitors=ten&a_conversions=5&b_visitors=10&b_conversions=11&baseline=0&mde=10",
+        )
+        .await;
+    assert!(bad.contains("Give a whole number, e.g. 5000."), "{bad}");
+    assert!(
+        bad.contains("Give a percentage above 0 and below 100"),
+        "{bad}"
+    );
+    assert!(
+        bad.contains(r#"value="ten""#),
+        "what was typed is kept: {bad}"
+    );
+    let sitemap = app.page(&client(), "/sitemap.xml").await;
+    assert!(sitemap.contains("/tools/ab-test-calculator"));
 }

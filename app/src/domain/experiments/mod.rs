@@ -4,6 +4,7 @@
 //! `domain::stats`; storage and rendering are the services' business.
 
 pub mod assignment;
+pub mod calculator;
 pub mod readout;
 pub mod settings;
 pub mod status;
