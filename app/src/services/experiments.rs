@@ -267,9 +267,10 @@ fn duration_estimate(
             .to_string()
     } else {
         format!(
-            "about {estimate} {} at current traffic ({:.0} visitors a day take part)",
+            "about {} {} at current traffic ({} visitors a day take part)",
+            crate::domain::lift::group_thousands(estimate as f64),
             if estimate == 1 { "day" } else { "days" },
-            per_day
+            crate::domain::lift::group_thousands(per_day.round())
         )
     })
 }

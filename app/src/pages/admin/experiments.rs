@@ -364,7 +364,10 @@ fn Results(
             })}
             {readout.planned_per_arm.map(|n| view! {
                 <p class="small muted">
-                    {format!("Planned sample: {n} visitors per variant")}
+                    {format!(
+                        "Planned sample: {} visitors per variant",
+                        crate::domain::lift::group_thousands(n as f64)
+                    )}
                     {duration.clone().map(|d| format!(", {d}"))}
                     "."
                 </p>
