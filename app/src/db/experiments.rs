@@ -91,6 +91,7 @@ pub struct ExperimentRow {
     pub started_at: Option<i64>,
     pub ended_at: Option<i64>,
     pub decision_json: Option<String>,
+    pub arm_count: i64,
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -126,7 +127,8 @@ pub struct NewArm<'a> {
 const SELECT: &str = "SELECT e.id, e.page_id, p.slug AS page_slug, p.title AS page_title, \
     e.name, e.hypothesis, e.status, e.seed, e.goal, e.engine, e.coverage_pct, e.plan_json, \
     u.display_name AS created_by_name, e.created_at, e.updated_at, e.started_at, e.ended_at, \
-    e.decision_json \
+    e.decision_json, \
+    (SELECT CAST(COUNT(*) AS BIGINT) FROM experiment_arms a WHERE a.experiment_id = e.id) AS arm_count \
     FROM experiments e JOIN landing_pages p ON p.id = e.page_id \
     LEFT JOIN users u ON u.id = e.created_by";
 
@@ -239,6 +241,25 @@ pub async fn arms(db: &Db, experiment_id: &str) -> Result<Vec<ArmRow>, sqlx::Err
     .bind(experiment_id)
     .fetch_all(&db.pool)
     .await
+}
+
+/// The document of arm `arm_key` in the page's newest experiment that has
+/// one (`None` for the control, or no such arm): what a staff preview link
+/// shows when nothing runs.
+pub async fn newest_arm_document(
+    db: &Db,
+    page_id: &str,
+    arm_key: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    let row: Option<(Option<String>,)> = sqlx::query_as(
+        "SELECT a.document_json FROM experiment_arms a JOIN experiments e ON e.id = a.experiment_id \
+         WHERE e.page_id = $1 AND a.arm_key = $2 ORDER BY e.created_at DESC LIMIT 1",
+    )
+    .bind(page_id)
+    .bind(arm_key)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.and_then(|(document,)| document))
 }
 
 /// The running experiment on a page, if any.

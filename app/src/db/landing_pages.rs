@@ -179,11 +179,11 @@ pub async fn redirect_target(db: &Db, old_slug: &str) -> Result<Option<String>, 
     .await
 }
 
-/// Slugs and published documents of every published page (the sitemap
-/// leaves out the ones whose settings say noindex).
-pub async fn published(db: &Db) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
+/// Ids, slugs and published documents of every published page (the
+/// sitemap leaves out the ones whose settings say noindex).
+pub async fn published(db: &Db) -> Result<Vec<(String, String, String, i64)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT slug, published_json, COALESCE(published_at, updated_at) FROM landing_pages \
+        "SELECT id, slug, published_json, COALESCE(published_at, updated_at) FROM landing_pages \
          WHERE status = 'published' AND published_json IS NOT NULL ORDER BY slug",
     )
     .fetch_all(&db.pool)

@@ -97,23 +97,18 @@ pub async fn list(db: &Db, can_edit: bool) -> Result<ExperimentList, AppError> {
             .iter()
             .find(|(id, _)| *id == row.id)
             .map_or(0, |(_, n)| *n);
-        let arms = db_exp::arms(db, &row.id).await?.len();
-        experiments.push(summary(row, visitors, arms)?);
+        experiments.push(summary(row, visitors, row.arm_count as usize)?);
     }
-    let pages = db_pages::published(db)
+    let choices = db_pages::published(db)
         .await?
         .into_iter()
-        .map(|(slug, _, _)| slug)
-        .collect::<Vec<_>>();
-    let mut choices = Vec::new();
-    for slug in pages {
-        if let Some((id, json)) = db_pages::published_by_slug(db, &slug).await? {
+        .map(|(id, slug, json, _)| {
             let title = parse_document(&json)
                 .map(|d| d.settings.title)
                 .unwrap_or_else(|_| slug.clone());
-            choices.push(PageChoice { id, title, slug });
-        }
-    }
+            PageChoice { id, title, slug }
+        })
+        .collect();
     Ok(ExperimentList {
         experiments,
         pages: choices,
@@ -775,23 +770,9 @@ async fn forced_arm(
     forced: &str,
     published_json: &str,
 ) -> Result<ArmChoice, AppError> {
-    let experiments = db_exp::list(db).await?;
-    for row in experiments.iter().filter(|r| r.page_id == page_id) {
-        if let Some(arm) = db_exp::arms(db, &row.id)
-            .await?
-            .into_iter()
-            .find(|a| a.arm_key == forced)
-        {
-            return Ok(ArmChoice {
-                document_json: arm
-                    .document_json
-                    .unwrap_or_else(|| published_json.to_string()),
-                personalised: true,
-            });
-        }
-    }
+    let document = db_exp::newest_arm_document(db, page_id, forced).await?;
     Ok(ArmChoice {
-        document_json: published_json.to_string(),
+        document_json: document.unwrap_or_else(|| published_json.to_string()),
         personalised: true,
     })
 }

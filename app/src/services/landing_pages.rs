@@ -629,7 +629,7 @@ pub async fn preview(db: &Db, id: &str) -> Result<RenderablePage, AppError> {
 /// (slug, last change) of every published, indexable page.
 pub async fn sitemap_entries(db: &Db) -> Result<Vec<(String, i64)>, AppError> {
     let mut entries = Vec::new();
-    for (slug, json, at) in db_pages::published(db).await? {
+    for (_, slug, json, at) in db_pages::published(db).await? {
         match parse_document(&json) {
             Ok(document) if !document.settings.noindex => entries.push((slug, at)),
             Ok(_) => {}

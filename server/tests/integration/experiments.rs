@@ -96,6 +96,25 @@ fn fields_of(body: &serde_json::Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Visitors exposed to an experiment so far.
+async fn exposures_of(app: &TestApp, id: &str) -> i64 {
+    count(
+        app,
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM experiment_exposures WHERE experiment_id = $1",
+        id,
+    )
+    .await
+}
+
+/// Whether a response says it differs per visitor cookie.
+fn varies_by_cookie(response: &reqwest::Response) -> bool {
+    response
+        .headers()
+        .get_all("vary")
+        .iter()
+        .any(|v| v.to_str().unwrap().to_ascii_lowercase().contains("cookie"))
+}
+
 async fn count(app: &TestApp, sql: &'static str, id: &str) -> i64 {
     sqlx::query_scalar(sql)
         .bind(id)
@@ -156,13 +175,6 @@ async fn an_experiment_runs_from_draft_to_a_promoted_winner(app: TestApp) {
         .send()
         .await
         .unwrap();
-    let varies_by_cookie = |response: &reqwest::Response| {
-        response
-            .headers()
-            .get_all("vary")
-            .iter()
-            .any(|v| v.to_str().unwrap().to_ascii_lowercase().contains("cookie"))
-    };
     assert!(
         !varies_by_cookie(&early),
         "no experiment yet: one page for all"
@@ -230,12 +242,7 @@ async fn an_experiment_runs_from_draft_to_a_promoted_winner(app: TestApp) {
         }
     }
     assert_eq!(seen.len(), 2, "both variants shown");
-    let exposures = count(
-        &app,
-        "SELECT CAST(COUNT(*) AS BIGINT) FROM experiment_exposures WHERE experiment_id = $1",
-        &id,
-    )
-    .await;
+    let exposures = exposures_of(&app, &id).await;
     assert!(exposures >= 2);
     // A crawler sees the control and is not enrolled.
     let bot = reqwest::Client::builder()
@@ -247,12 +254,7 @@ async fn an_experiment_runs_from_draft_to_a_promoted_winner(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(
-        count(
-            &app,
-            "SELECT CAST(COUNT(*) AS BIGINT) FROM experiment_exposures WHERE experiment_id = $1",
-            &id
-        )
-        .await,
+        exposures_of(&app, &id).await,
         exposures,
         "no exposure for a bot, none repeated"
     );
@@ -322,15 +324,7 @@ async fn an_experiment_runs_from_draft_to_a_promoted_winner(app: TestApp) {
         409
     );
     app.page(&visitor(), "/landing/experiment-offer").await;
-    assert_eq!(
-        count(
-            &app,
-            "SELECT CAST(COUNT(*) AS BIGINT) FROM experiment_exposures WHERE experiment_id = $1",
-            &id
-        )
-        .await,
-        exposures
-    );
+    assert_eq!(exposures_of(&app, &id).await, exposures);
 
     // Promote B: it becomes the published page, and the decision is kept.
     let missing_reason = act(
@@ -633,6 +627,30 @@ async fn only_editors_change_experiments_and_consultants_read_them(app: TestApp)
     let page = app
         .page(&consultant, &format!("/admin/experiments/{id}"))
         .await;
+    // Markup typed into a name or hypothesis is shown as text.
+    let markup: String = new_experiment(
+        &app,
+        &marketer,
+        &page_id,
+        &[
+            ("input[name]", "<img src=x onerror=alert(1)>"),
+            ("input[hypothesis]", "</p><script>alert(2)</script>"),
+        ],
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let shown = app
+        .page(&consultant, &format!("/admin/experiments/{markup}"))
+        .await;
+    assert!(
+        shown.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{shown}"
+    );
+    assert!(!shown.contains("<script>alert(2)"), "{shown}");
+    let listed = app.page(&consultant, "/admin/experiments").await;
+    assert!(!listed.contains("<img src=x"), "{listed}");
     assert!(page.contains("Shorter heading") && !page.contains("Save names and weights"));
     assert_eq!(
         new_experiment(&app, &consultant, &page_id, &[])
@@ -685,13 +703,7 @@ async fn a_second_app_server_follows_a_pause_within_the_cache_bound(app: TestApp
         200
     );
     let (second, _stop) = another_server(&app, &[]).await;
-    let exposures = || {
-        count(
-            &app,
-            "SELECT CAST(COUNT(*) AS BIGINT) FROM experiment_exposures WHERE experiment_id = $1",
-            &id,
-        )
-    };
+    let exposures = || exposures_of(&app, &id);
     // Running: the second server enrols a new visitor.
     let person = visitor();
     let first = person
@@ -699,13 +711,10 @@ async fn a_second_app_server_follows_a_pause_within_the_cache_bound(app: TestApp
         .send()
         .await
         .unwrap();
-    let varies = |r: &reqwest::Response| {
-        r.headers()
-            .get_all("vary")
-            .iter()
-            .any(|v| v.to_str().unwrap().to_ascii_lowercase().contains("cookie"))
-    };
-    assert!(varies(&first), "a page under test varies by visitor");
+    assert!(
+        varies_by_cookie(&first),
+        "a page under test varies by visitor"
+    );
     assert_eq!(exposures().await, 1);
     // Paused through the first server; after the bound, the second enrols nobody.
     assert_eq!(
@@ -721,6 +730,9 @@ async fn a_second_app_server_follows_a_pause_within_the_cache_bound(app: TestApp
         .send()
         .await
         .unwrap();
-    assert!(!varies(&later), "paused: one page for everyone again");
+    assert!(
+        !varies_by_cookie(&later),
+        "paused: one page for everyone again"
+    );
     assert_eq!(exposures().await, 1, "no enrolment while paused");
 }

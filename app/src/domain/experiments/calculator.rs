@@ -192,22 +192,14 @@ fn significance(form: &CalculatorForm) -> Result<Significance, Vec<(String, Stri
     if !problems.is_empty() {
         return Err(problems);
     }
-    let arm = |name: &str, users: u64, conversions: u64| ArmInput {
-        name: name.into(),
-        users: Some(users),
-        conversions: Some(conversions),
-        n: None,
-        sum: None,
-        sum_squares: None,
-        pre_sum: None,
-        pre_sum_squares: None,
-        sum_products: None,
-    };
     let analysis = analyze(&AnalysisInput {
         metric: Some(Metric::Proportion),
         alpha: Some(0.05),
         expected_split: Some(vec![0.5, 0.5]),
-        arms: Some(vec![arm("A", a_users, a_conv), arm("B", b_users, b_conv)]),
+        arms: Some(vec![
+            ArmInput::proportion("A", a_users, a_conv),
+            ArmInput::proportion("B", b_users, b_conv),
+        ]),
         sequential_tuning: None,
         sample_size: None,
         mde: None,

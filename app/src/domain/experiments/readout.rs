@@ -159,17 +159,7 @@ pub fn read_out(
             expected_split: Some(arms.iter().map(|a| f64::from(a.weight) / 100.0).collect()),
             arms: Some(
                 arms.iter()
-                    .map(|a| ArmInput {
-                        name: a.key.clone(),
-                        users: Some(a.users),
-                        conversions: Some(a.conversions.min(a.users)),
-                        n: None,
-                        sum: None,
-                        sum_squares: None,
-                        pre_sum: None,
-                        pre_sum_squares: None,
-                        sum_products: None,
-                    })
+                    .map(|a| ArmInput::proportion(&a.key, a.users, a.conversions.min(a.users)))
                     .collect(),
             ),
             sequential_tuning: None,

@@ -3,7 +3,7 @@
 //! edits in place), changing one, and listing what a variant changed.
 
 use crate::domain::page_document::{
-    apply, describe, edits_inline, with_inline_text, BlockProps, Document, NodeId, Op, RichBlock,
+    apply, edits_inline, with_inline_text, BlockProps, Document, NodeId, Op, RichBlock,
 };
 
 /// The text a block shows in place, if it is one a variant may change.
@@ -85,11 +85,6 @@ pub fn text_changes(control: &Document, variant: &Document) -> Vec<String> {
             (was.text != now.text).then(|| format!("{} “{}” → “{}”", now.label, was.text, now.text))
         })
         .collect()
-}
-
-/// The name of a block in `doc`, for messages.
-pub fn block_name(doc: &Document, block: &NodeId) -> String {
-    describe(doc, block)
 }
 
 #[cfg(test)]

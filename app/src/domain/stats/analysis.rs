@@ -42,6 +42,23 @@ pub struct ArmInput {
     pub sum_products: Option<f64>,
 }
 
+impl ArmInput {
+    /// A proportion arm: `conversions` of `users`.
+    pub fn proportion(name: &str, users: u64, conversions: u64) -> ArmInput {
+        ArmInput {
+            name: name.to_string(),
+            users: Some(users),
+            conversions: Some(conversions),
+            n: None,
+            sum: None,
+            sum_squares: None,
+            pre_sum: None,
+            pre_sum_squares: None,
+            sum_products: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnalysisInput {
