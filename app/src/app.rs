@@ -8,6 +8,7 @@ use crate::pages::admin::{
     consultants::{ConsultantsAdminPage, EditConsultantPage},
     dashboard::DashboardPage,
     email_templates::{EmailTemplatePage, EmailTemplatesPage},
+    experiment_variant::ExperimentVariantPage,
     experiments::{ExperimentDetailPage, ExperimentsAdminPage},
     jobs::JobsPage,
     landing_pages::{EditLandingPagePage, LandingPagesAdminPage},
@@ -150,6 +151,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/emails") view=EmailTemplatesPage ssr=guarded.clone() />
                 <Route path=path!("/admin/experiments") view=ExperimentsAdminPage ssr=guarded.clone() />
                 <Route path=path!("/admin/experiments/:id") view=ExperimentDetailPage ssr=guarded.clone() />
+                <Route path=path!("/admin/experiments/:id/variants/:arm/edit") view=ExperimentVariantPage ssr=guarded.clone() />
                 <Route path=path!("/admin/emails/:key") view=EmailTemplatePage ssr=guarded.clone() />
                 <Route path=path!("/admin/account") view=AccountPage ssr=guarded.clone() />
                 <Route path=path!("/admin/case-studies") view=CaseStudiesAdminPage ssr=guarded.clone() />

@@ -100,3 +100,57 @@ test("consultants read experiments but cannot create or run them", async ({ page
   await expect(page.getByRole("heading", { name: "New experiment" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Create the experiment" })).toHaveCount(0);
 });
+
+test("a click on the experiment's call to action is counted through the beacon, and its form starts as a secondary metric", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const problems = watchConsole(page);
+  await logIn(page, MARKETER, DEMO_PASSWORD);
+  const slug = `beacon-${Date.now().toString(36)}`;
+  await page.goto("/admin/pages");
+  await page.getByLabel("Title").fill("Beacon page");
+  await page.getByLabel("Address").fill(slug);
+  await page.getByRole("button", { name: "Create the draft" }).click();
+  await expect(page).toHaveURL(/\/edit$/);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByText("Published", { exact: true }).first()).toBeVisible();
+
+  // The goal: a click on the hero's call to action; form started is watched too.
+  await page.goto("/admin/experiments");
+  await page.getByLabel("Landing page").selectOption({ label: `Beacon page (/landing/${slug})` });
+  await page.getByLabel("Name").fill("Hero button");
+  await page.getByLabel("Hypothesis").fill("The same page in both arms: clicks are counted per arm.");
+  const goal = page.getByLabel("Goal (primary metric)");
+  await expect(goal.locator("option", { hasText: "Click on “Book your free call” (Beacon page)" }).first()).toBeAttached();
+  await goal.selectOption("cta_click:hero");
+  await page.getByLabel("Secondary metric", { exact: true }).selectOption("form_started");
+  await page.getByRole("button", { name: "Create the experiment" }).click();
+  await expect(page).toHaveURL(/\/admin\/experiments\/[0-9a-f-]{36}$/);
+  const experimentUrl = page.url();
+  await page.getByRole("button", { name: "Start", exact: true }).click();
+  await expect(page.getByTestId("experiment-status")).toHaveText("Running");
+
+  // A visitor clicks the call to action and types into the form; the beacon
+  // sends both when they leave the page.
+  const context = await browser.newContext();
+  const visitor = await context.newPage();
+  const beacon = visitor.waitForResponse((r) => r.url().endsWith("/ce.js") && r.status() === 200);
+  await visitor.goto(`/landing/${slug}`);
+  await beacon;
+  await visitor.locator('[data-ce-cta="hero"]').click();
+  await visitor.locator("form.lp-form").first().getByLabel("First name").fill("Bea");
+  const sent = visitor.waitForRequest((r) => r.url().endsWith("/api/v1/events") && r.method() === "POST");
+  await visitor.goto("/privacy");
+  const batch = JSON.parse((await sent).postData() ?? "{}");
+  expect(batch.events.map((e: { type: string }) => e.type).sort()).toEqual(["cta_click", "form_started"]);
+  await context.close();
+
+  await expect(async () => {
+    await page.goto(experimentUrl);
+    const conversions = await page.getByTestId("results-table").getByTestId("arm-conversions").allTextContents();
+    expect(conversions.map(Number).reduce((a, b) => a + b, 0)).toBe(1);
+    const started = await page.getByTestId("metric-table").first().getByTestId("arm-conversions").allTextContents();
+    expect(started.map(Number).reduce((a, b) => a + b, 0)).toBe(1);
+  }).toPass({ timeout: 15_000 });
+  await expect(page.getByTestId("metric-title").first()).toHaveText("Secondary metric: Form started");
+  expect(problems).toEqual([]);
+});

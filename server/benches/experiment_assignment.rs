@@ -110,6 +110,8 @@ async fn measure(db: &Db, label: &str) {
             hypothesis: "Bench",
             seed: "bench-seed",
             goal: "lead_submitted",
+            secondary_goals: "",
+            guardrail_goals: "",
             engine: "sequential",
             coverage_pct: 100,
             plan_json: "{}",

@@ -100,7 +100,14 @@ pub async fn refuse_cross_site_writes(
             .into_response();
     }
     let path = request.uri().path();
-    if (path.starts_with("/api/") || path.starts_with("/admin/")) && !has_form_body_type(headers) {
+    // The events endpoint also takes text/plain: `navigator.sendBeacon` sends
+    // a string as that. The origin check above has already run, and an event
+    // can do no more than count a click for the visitor who sent it.
+    let beacon = path == crate::rest::events::PATH && is_plain_text(headers);
+    if (path.starts_with("/api/") || path.starts_with("/admin/"))
+        && !has_form_body_type(headers)
+        && !beacon
+    {
         return (
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "Send the request as application/json, application/x-www-form-urlencoded or multipart/form-data.",
@@ -133,6 +140,14 @@ fn origin_of(url: &str) -> String {
         }
         None => url.to_string(),
     }
+}
+
+fn is_plain_text(headers: &http::HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("text/plain"))
 }
 
 /// A body's declared type is one our forms and islands send; a request with
@@ -211,6 +226,39 @@ pub async fn security_headers(
     .any(|prefix| path.starts_with(prefix));
     if personal || headers.contains_key(header::SET_COOKIE) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// A successful page view by a visitor with our cookie converts their
+/// experiments' visit goals (`url_visit:/thanks`): without any script, so
+/// it counts with JavaScript off. Other paths cost a cached lookup; requests
+/// without the cookie cost nothing.
+pub async fn note_goal_visits(
+    State(state): State<AppState>,
+    request: Request<Body>,
+    next: Next,
+) -> Response {
+    let visit = (request.method() == Method::GET)
+        .then(|| app::services::context::visitor_id_in(request.headers()))
+        .flatten()
+        .map(|id| {
+            let target = request.uri().path_and_query().map_or_else(
+                || request.uri().path().to_string(),
+                |p| p.as_str().to_string(),
+            );
+            (app::services::visitor::visitor_key(&id), target)
+        });
+    let response = next.run(request).await;
+    if let Some((visitor_key, target)) = visit {
+        let ok = response.status().is_success();
+        if ok && !target.starts_with("/api/") && !target.starts_with("/pkg/") {
+            if let Err(err) =
+                app::services::events::note_visit(&state.db, &visitor_key, &target).await
+            {
+                tracing::warn!(error = %err, "could not record a visit goal");
+            }
+        }
     }
     response
 }

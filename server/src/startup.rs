@@ -320,6 +320,11 @@ pub fn router(
             page_cache,
             crate::page_cache::serve_from_cache,
         ))
+        // Outside the page cache: a cached page still counts a visit goal.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::note_goal_visits,
+        ))
         // No response may hang forever (a stuck render must not hold a connection).
         .layer(TimeoutLayer::with_status_code(
             http::StatusCode::SERVICE_UNAVAILABLE,

@@ -7,7 +7,9 @@ use crate::domain::role::Role;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::model::experiments::ArmsInput;
-use crate::model::experiments::{ExperimentDetail, ExperimentList, NewExperimentInput};
+use crate::model::experiments::{
+    ExperimentDetail, ExperimentList, NewExperimentInput, VariantEditor,
+};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -95,6 +97,49 @@ pub async fn set_variant_text(
         .await?;
         back_to(&id);
         Ok(())
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+/// A variant's document for the page builder (staff read; editors edit).
+#[server(prefix = "/api", endpoint = "admin/experiments/variant")]
+pub async fn experiment_variant(id: String, arm: String) -> Result<VariantEditor, AppError> {
+    let outcome = async {
+        let user = crate::api::context::require_user().await?;
+        let can_edit = EDITORS.contains(&user.role);
+        crate::services::experiments::variant_editor(
+            &crate::api::context::db()?,
+            &id,
+            &arm,
+            can_edit,
+        )
+        .await
+    }
+    .await;
+    crate::api::respond::with_status(outcome)
+}
+
+/// Saves a variant's whole document from the page builder; answers the
+/// experiment's new revision.
+#[server(prefix = "/api", endpoint = "admin/experiments/variant-document")]
+pub async fn save_variant_document(
+    id: String,
+    arm: String,
+    revision: i64,
+    document: String,
+) -> Result<i64, AppError> {
+    let outcome = async {
+        let user = crate::api::context::require_role(&EDITORS).await?;
+        crate::services::experiments::save_variant_document(
+            &crate::api::context::db()?,
+            &user,
+            &id,
+            &arm,
+            revision,
+            &document,
+        )
+        .await
     }
     .await;
     crate::api::respond::with_status(outcome)

@@ -24,20 +24,27 @@ pub struct LiveExperiment {
 /// When a page's running experiment was read, and what it was.
 type LiveEntry = (Instant, Option<Arc<LiveExperiment>>);
 
-/// page id → its live entry.
+/// When the visit-goal paths were read, and what they were.
+type VisitPaths = (Instant, Arc<Vec<String>>);
+
+/// Page id → its live entry; and the paths that visit goals of running
+/// experiments name (every page view with a visitor cookie asks).
 #[derive(Debug, Clone, Default)]
-pub struct LiveCache(Arc<Mutex<HashMap<String, LiveEntry>>>);
+pub struct LiveCache {
+    pages: Arc<Mutex<HashMap<String, LiveEntry>>>,
+    visit_paths: Arc<Mutex<Option<VisitPaths>>>,
+}
 
 impl LiveCache {
     fn get(&self, page_id: &str) -> Option<Option<Arc<LiveExperiment>>> {
-        let map = self.0.lock().ok()?;
+        let map = self.pages.lock().ok()?;
         map.get(page_id)
             .filter(|(at, _)| at.elapsed() < LIVE_TTL)
             .map(|(_, live)| live.clone())
     }
 
     fn put(&self, page_id: &str, live: Option<Arc<LiveExperiment>>) {
-        if let Ok(mut map) = self.0.lock() {
+        if let Ok(mut map) = self.pages.lock() {
             // Bounded by the number of pages; stale entries are replaced.
             if map.len() > 10_000 {
                 map.clear();
@@ -48,8 +55,11 @@ impl LiveCache {
 
     /// Forgets everything (after this process changed an experiment).
     pub fn clear(&self) {
-        if let Ok(mut map) = self.0.lock() {
+        if let Ok(mut map) = self.pages.lock() {
             map.clear();
+        }
+        if let Ok(mut paths) = self.visit_paths.lock() {
+            *paths = None;
         }
     }
 }
@@ -71,6 +81,40 @@ pub async fn live_on(db: &Db, page_id: &str) -> Result<Option<Arc<LiveExperiment
     Ok(live)
 }
 
+/// The paths named by visit goals (`url_visit:/thanks`) of running
+/// experiments, from the cache when read less than [`LIVE_TTL`] ago.
+pub async fn visit_goal_paths(db: &Db) -> Result<Arc<Vec<String>>, sqlx::Error> {
+    if let Ok(paths) = db.live_experiments.visit_paths.lock() {
+        if let Some((at, paths)) = paths.as_ref() {
+            if at.elapsed() < LIVE_TTL {
+                return Ok(paths.clone());
+            }
+        }
+    }
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT goal, secondary_goals, guardrail_goals FROM experiments WHERE status = 'running'",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    let mut paths: Vec<String> = rows
+        .iter()
+        .flat_map(|(goal, secondary, guardrail)| {
+            std::iter::once(goal.as_str())
+                .chain(secondary.split_whitespace())
+                .chain(guardrail.split_whitespace())
+        })
+        .filter_map(|goal| goal.strip_prefix("url_visit:"))
+        .map(str::to_string)
+        .collect();
+    paths.sort();
+    paths.dedup();
+    let paths = Arc::new(paths);
+    if let Ok(mut cached) = db.live_experiments.visit_paths.lock() {
+        *cached = Some((Instant::now(), paths.clone()));
+    }
+    Ok(paths)
+}
+
 #[derive(Debug, Clone, FromRow)]
 pub struct ExperimentRow {
     pub id: String,
@@ -82,6 +126,9 @@ pub struct ExperimentRow {
     pub status: String,
     pub seed: String,
     pub goal: String,
+    /// Stored goals separated by spaces.
+    pub secondary_goals: String,
+    pub guardrail_goals: String,
     pub engine: String,
     pub coverage_pct: i64,
     pub plan_json: String,
@@ -110,6 +157,8 @@ pub struct NewExperiment<'a> {
     pub hypothesis: &'a str,
     pub seed: &'a str,
     pub goal: &'a str,
+    pub secondary_goals: &'a str,
+    pub guardrail_goals: &'a str,
     pub engine: &'a str,
     pub coverage_pct: i64,
     pub plan_json: &'a str,
@@ -125,7 +174,7 @@ pub struct NewArm<'a> {
 }
 
 const SELECT: &str = "SELECT e.id, e.page_id, p.slug AS page_slug, p.title AS page_title, \
-    e.name, e.hypothesis, e.status, e.seed, e.goal, e.engine, e.coverage_pct, e.plan_json, \
+    e.name, e.hypothesis, e.status, e.seed, e.goal, e.secondary_goals, e.guardrail_goals, e.engine, e.coverage_pct, e.plan_json, \
     u.display_name AS created_by_name, e.created_at, e.updated_at, e.started_at, e.ended_at, \
     e.decision_json, \
     (SELECT CAST(COUNT(*) AS BIGINT) FROM experiment_arms a WHERE a.experiment_id = e.id) AS arm_count \
@@ -144,8 +193,9 @@ pub async fn insert(
     let mut tx = db.pool.begin().await?;
     sqlx::query(
         "INSERT INTO experiments (id, page_id, name, hypothesis, status, seed, goal, engine, \
-         coverage_pct, plan_json, created_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10, $11, $11)",
+         coverage_pct, plan_json, created_by, created_at, updated_at, secondary_goals, \
+         guardrail_goals) \
+         VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10, $11, $11, $12, $13)",
     )
     .bind(&id)
     .bind(experiment.page_id)
@@ -158,6 +208,8 @@ pub async fn insert(
     .bind(experiment.plan_json)
     .bind(experiment.created_by)
     .bind(now)
+    .bind(experiment.secondary_goals)
+    .bind(experiment.guardrail_goals)
     .execute(&mut *tx)
     .await?;
     write_arms(&mut tx, &id, arms).await?;
@@ -214,6 +266,63 @@ pub async fn replace_arms(
     tx.commit().await?;
     db.live_experiments.clear();
     Ok(true)
+}
+
+/// What writing one arm's document found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArmWrite {
+    /// Stored; the experiment's new revision (its `updated_at`).
+    Saved(i64),
+    /// The experiment changed since `revision` (someone else saved).
+    Stale,
+    /// It is no longer a draft, or is gone.
+    NotDraft,
+}
+
+/// Replaces one arm's document of a draft experiment whose revision (its
+/// `updated_at`) is still `revision`, in one transaction.
+pub async fn write_arm_document(
+    db: &Db,
+    experiment_id: &str,
+    arm_key: &str,
+    revision: i64,
+    document_json: &str,
+) -> Result<ArmWrite, sqlx::Error> {
+    let _turn = db.write_turn().await;
+    let mut tx = db.pool.begin().await?;
+    // Strictly later, so two saves within a millisecond still differ.
+    let next = now_ms().max(revision + 1);
+    let touched = sqlx::query(
+        "UPDATE experiments SET updated_at = $1 WHERE id = $2 AND status = 'draft' \
+         AND updated_at = $3",
+    )
+    .bind(next)
+    .bind(experiment_id)
+    .bind(revision)
+    .execute(&mut *tx)
+    .await?;
+    if touched.rows_affected() != 1 {
+        let status: Option<String> =
+            sqlx::query_scalar("SELECT status FROM experiments WHERE id = $1")
+                .bind(experiment_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        return Ok(match status.as_deref() {
+            Some("draft") => ArmWrite::Stale,
+            _ => ArmWrite::NotDraft,
+        });
+    }
+    sqlx::query(
+        "UPDATE experiment_arms SET document_json = $1 WHERE experiment_id = $2 AND arm_key = $3",
+    )
+    .bind(document_json)
+    .bind(experiment_id)
+    .bind(arm_key)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    db.live_experiments.clear();
+    Ok(ArmWrite::Saved(next))
 }
 
 pub async fn get(db: &Db, id: &str) -> Result<Option<ExperimentRow>, sqlx::Error> {
@@ -436,59 +545,86 @@ pub async fn record_conversions(
     Ok(done.rows_affected())
 }
 
-/// Per arm: visitors exposed and those who converted on `goal`.
+/// A visitor's arm in a running experiment, with the experiment's metrics.
 #[derive(Debug, Clone, FromRow)]
-pub struct ArmCounts {
+pub struct RunningExposure {
+    pub experiment_id: String,
     pub arm_key: String,
-    pub users: i64,
-    pub conversions: i64,
+    pub goal: String,
+    pub secondary_goals: String,
+    pub guardrail_goals: String,
 }
 
-pub async fn counts(
-    db: &Db,
-    experiment_id: &str,
-    goal: &str,
-) -> Result<Vec<ArmCounts>, sqlx::Error> {
+impl RunningExposure {
+    /// Whether the stored goal `goal` is one of this experiment's metrics.
+    pub fn measures(&self, goal: &str) -> bool {
+        self.goal == goal
+            || self.secondary_goals.split_whitespace().any(|g| g == goal)
+            || self.guardrail_goals.split_whitespace().any(|g| g == goal)
+    }
+}
+
+pub async fn running_exposures(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    visitor_key: &str,
+) -> Result<Vec<RunningExposure>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT x.arm_key, CAST(COUNT(*) AS BIGINT) AS users, \
-         CAST(COUNT(c.visitor_key) AS BIGINT) AS conversions \
-         FROM experiment_exposures x LEFT JOIN experiment_conversions c \
-           ON c.experiment_id = x.experiment_id AND c.visitor_key = x.visitor_key AND c.goal = $2 \
-         WHERE x.experiment_id = $1 GROUP BY x.arm_key",
+        "SELECT x.experiment_id, x.arm_key, e.goal, e.secondary_goals, e.guardrail_goals \
+         FROM experiment_exposures x JOIN experiments e ON e.id = x.experiment_id \
+         WHERE x.visitor_key = $1 AND e.status = 'running'",
     )
-    .bind(experiment_id)
-    .bind(goal)
-    .fetch_all(&db.pool)
+    .bind(visitor_key)
+    .fetch_all(&mut **tx)
     .await
 }
 
-/// Per day and arm (UTC days since the epoch): new exposures and
-/// conversions, for the cumulative chart and the CSV export.
-#[derive(Debug, Clone, FromRow)]
-pub struct DailyCounts {
-    pub day: i64,
-    pub arm_key: String,
-    pub exposures: i64,
-    pub conversions: i64,
+/// Stores one conversion (once per visitor, experiment and goal).
+pub async fn convert(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    exposure: &RunningExposure,
+    visitor_key: &str,
+    goal: &str,
+    at: i64,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "INSERT INTO experiment_conversions (experiment_id, visitor_key, goal, arm_key, converted_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (experiment_id, visitor_key, goal) DO NOTHING",
+    )
+    .bind(&exposure.experiment_id)
+    .bind(visitor_key)
+    .bind(goal)
+    .bind(&exposure.arm_key)
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected())
 }
 
-pub async fn daily(
+/// Per UTC day (days since the epoch), arm and goal: new exposures (the
+/// empty goal) and conversions. One pass over the experiment's rows feeds
+/// every metric's totals, the cumulative chart and the CSV export.
+#[derive(Debug, Clone, FromRow)]
+pub struct DailyTallyRow {
+    pub day: i64,
+    pub arm_key: String,
+    pub goal: String,
+    pub count: i64,
+}
+
+pub async fn daily_tallies(
     db: &Db,
     experiment_id: &str,
-    goal: &str,
-) -> Result<Vec<DailyCounts>, sqlx::Error> {
+) -> Result<Vec<DailyTallyRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT day, arm_key, CAST(SUM(exposures) AS BIGINT) AS exposures, \
-         CAST(SUM(conversions) AS BIGINT) AS conversions FROM ( \
-           SELECT exposed_at / 86400000 AS day, arm_key, 1 AS exposures, 0 AS conversions \
+        "SELECT day, arm_key, goal, CAST(COUNT(*) AS BIGINT) AS count FROM ( \
+           SELECT exposed_at / 86400000 AS day, arm_key, '' AS goal \
              FROM experiment_exposures WHERE experiment_id = $1 \
            UNION ALL \
-           SELECT converted_at / 86400000 AS day, arm_key, 0, 1 \
-             FROM experiment_conversions WHERE experiment_id = $1 AND goal = $2 \
-         ) d GROUP BY day, arm_key ORDER BY day, arm_key",
+           SELECT converted_at / 86400000 AS day, arm_key, goal \
+             FROM experiment_conversions WHERE experiment_id = $1 \
+         ) t GROUP BY day, arm_key, goal ORDER BY day, arm_key, goal",
     )
     .bind(experiment_id)
-    .bind(goal)
     .fetch_all(&db.pool)
     .await
 }

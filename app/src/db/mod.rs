@@ -7,6 +7,7 @@ pub mod case_studies;
 pub mod case_study_admin;
 pub mod consultants;
 pub mod email_templates;
+pub mod events;
 pub mod experiments;
 pub mod form_drafts;
 pub mod jobs;

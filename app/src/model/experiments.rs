@@ -25,6 +25,8 @@ pub struct PageChoice {
     pub id: String,
     pub title: String,
     pub slug: String,
+    /// The page's calls to action (block id, label), for click goals.
+    pub ctas: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,6 +50,14 @@ pub struct NewExperimentInput {
     #[serde(default)]
     pub goal: String,
     #[serde(default)]
+    pub goal_detail: String,
+    #[serde(default)]
+    pub secondary_1: String,
+    #[serde(default)]
+    pub secondary_2: String,
+    #[serde(default)]
+    pub guardrail: String,
+    #[serde(default)]
     pub engine: String,
     #[serde(default)]
     pub coverage: String,
@@ -69,6 +79,10 @@ impl NewExperimentInput {
             name: self.name.clone(),
             hypothesis: self.hypothesis.clone(),
             goal: self.goal.clone(),
+            goal_detail: self.goal_detail.clone(),
+            secondary_1: self.secondary_1.clone(),
+            secondary_2: self.secondary_2.clone(),
+            guardrail: self.guardrail.clone(),
             engine: self.engine.clone(),
             coverage: self.coverage.clone(),
             device: self.device.clone(),
@@ -126,11 +140,47 @@ pub struct ExperimentDetail {
     pub editable: bool,
     pub can_edit: bool,
     pub readout: Readout,
+    /// Secondary metrics and guardrails, read out by the same engine.
+    pub metrics: Vec<MetricResult>,
     /// "About 9 days at current traffic", when the page has traffic.
     pub duration_estimate: Option<String>,
     pub decision: Option<Decision>,
     /// Running totals per UTC day and arm, for the cumulative chart.
     pub daily: Vec<DailyTotals>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MetricRole {
+    /// Watched for learning; the verdict rests on the goal.
+    Secondary,
+    /// Must not get worse: a significant drop is flagged.
+    Guardrail,
+}
+
+/// One secondary metric or guardrail, read out per variant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MetricResult {
+    pub role: MetricRole,
+    pub label: String,
+    pub readout: Readout,
+    /// Set when a guardrail got significantly worse in some variant.
+    pub warning: Option<String>,
+}
+
+/// A variant open in the page builder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VariantEditor {
+    pub experiment_id: String,
+    pub experiment_name: String,
+    pub arm_key: String,
+    pub arm_name: String,
+    pub page_title: String,
+    /// The experiment's `updated_at`: a save from an older copy is refused.
+    pub revision: i64,
+    pub document_json: String,
+    pub editor_data: crate::model::landing_pages::LandingData,
+    /// A draft, and the user may edit it.
+    pub editable: bool,
 }
 
 /// An arm's running totals at the end of a UTC day.

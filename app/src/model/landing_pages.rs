@@ -97,6 +97,10 @@ pub struct RenderablePage {
     /// the response must not be kept by a shared cache.
     #[serde(default)]
     pub personalised: bool,
+    /// The visitor takes part in the page's experiment: the page loads the
+    /// event beacon (`/ce.js`).
+    #[serde(default)]
+    pub beacon: bool,
 }
 
 /// What a document needs from the database at render time, looked up by

@@ -145,6 +145,10 @@ fn RenderedPage(page: RenderablePage) -> impl IntoView {
         </main>
         <SiteFooter />
         {scripts}
+        // The event beacon, for a visitor taking part in the page's experiment.
+        {page.beacon.then(|| view! {
+            <script src="/ce.js" defer=true nonce=crate::components::page_security::script_nonce()></script>
+        })}
     }
     .into_any()
 }

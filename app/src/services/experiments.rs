@@ -5,10 +5,14 @@
 //! checked the role; editing needs an editor (`require_editor` below is the
 //! service's own guard for writes that REST or the CLI may call).
 
-use crate::db::experiments::{self as db_exp, ArmRow, ExperimentRow, NewArm, NewExperiment};
+use crate::db::experiments::{
+    self as db_exp, ArmRow, ArmWrite, ExperimentRow, NewArm, NewExperiment,
+};
 use crate::db::landing_pages as db_pages;
 use crate::db::{audit, new_id, now_ms, Db};
-use crate::domain::experiments::readout::{read_out, ArmCount, Readout};
+use crate::domain::experiments::events::calls_to_action;
+use crate::domain::experiments::readout::{read_out, ArmCount, Call, Readout};
+use crate::domain::experiments::tally::{self, DayTally};
 use crate::domain::experiments::variant_text::{changeable_texts, text_changes, with_text};
 use crate::domain::experiments::{
     choose_variant, in_coverage, parse_arms, Action, ArmPlan, DeviceClass, Engine, Goal, Status,
@@ -19,7 +23,8 @@ use crate::error::{AppError, FieldError};
 use crate::model::auth::CurrentUser;
 use crate::model::experiments::{
     ArmDetail, ArmsInput, DailyTotals, Decision, ExperimentDetail, ExperimentList,
-    ExperimentSummary, NewExperimentInput, PageChoice, TextBlock,
+    ExperimentSummary, MetricResult, MetricRole, NewExperimentInput, PageChoice, TextBlock,
+    VariantEditor,
 };
 use crate::services::context::{Cookies, RequestContext};
 use crate::services::visitor::Client;
@@ -103,10 +108,18 @@ pub async fn list(db: &Db, can_edit: bool) -> Result<ExperimentList, AppError> {
         .await?
         .into_iter()
         .map(|(id, slug, json, _)| {
-            let title = parse_document(&json)
-                .map(|d| d.settings.title)
-                .unwrap_or_else(|_| slug.clone());
-            PageChoice { id, title, slug }
+            let document = parse_document(&json).ok();
+            let title = document
+                .as_ref()
+                .map(|d| d.settings.title.clone())
+                .unwrap_or_else(|| slug.clone());
+            let ctas = document.as_ref().map(calls_to_action).unwrap_or_default();
+            PageChoice {
+                id,
+                title,
+                slug,
+                ctas,
+            }
         })
         .collect();
     Ok(ExperimentList {
@@ -170,12 +183,21 @@ pub async fn create(
         }
         Err(other) => return Err(other),
     };
-    if let Some(settings) = &settings {
-        if settings.goal != Goal::LeadSubmitted {
-            problems.push((
-                "goal".into(),
-                "Only leads submitted are measured so far; choose that goal.".into(),
-            ));
+    // A click goal names a call to action of this page.
+    if let (Some(settings), Some(document)) = (&settings, &document) {
+        let ctas = calls_to_action(document);
+        let metrics = std::iter::once(("goal", &settings.goal))
+            .chain(settings.secondary.iter().map(|g| ("secondary", g)))
+            .chain(settings.guardrails.iter().map(|g| ("guardrail", g)));
+        for (field, metric) in metrics {
+            if let Goal::CtaClick { block } = metric {
+                if !ctas.iter().any(|(id, _)| id == block) {
+                    problems.push((
+                        field.into(),
+                        "That call to action is not on the chosen page.".into(),
+                    ));
+                }
+            }
         }
     }
     let (Some(settings), Some(mde_pct), Some(document), true) =
@@ -198,6 +220,8 @@ pub async fn create(
             hypothesis: &settings.hypothesis,
             seed: &seed,
             goal: &settings.goal.to_wire(),
+            secondary_goals: &wire_list(&settings.secondary),
+            guardrail_goals: &wire_list(&settings.guardrails),
             engine: settings.engine.as_str(),
             coverage_pct: i64::from(settings.coverage_pct),
             plan_json: &plan,
@@ -228,6 +252,31 @@ pub async fn create(
     )
     .await?;
     Ok(id)
+}
+
+/// What a variant changed: its texts, or that the builder changed more.
+fn changes_of(control: &Document, variant: &Document) -> Vec<String> {
+    let mut changes = text_changes(control, variant);
+    if changes.is_empty() && variant != control {
+        changes.push("Changed in the page builder (blocks, styles or settings).".into());
+    }
+    changes
+}
+
+/// Goals as stored in one column: separated by spaces (none contains one).
+fn wire_list(goals: &[Goal]) -> String {
+    goals
+        .iter()
+        .map(Goal::to_wire)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn goals_in(column: &str) -> Vec<Goal> {
+    column
+        .split_whitespace()
+        .filter_map(|g| Goal::parse(g).ok())
+        .collect()
 }
 
 fn arm_documents(arms: &[ArmRow], control: &Document) -> Result<Vec<(ArmRow, Document)>, AppError> {
@@ -282,32 +331,72 @@ pub async fn detail(db: &Db, id: &str, can_edit: bool) -> Result<ExperimentDetai
     )?;
     let documents = arm_documents(&arms, &control)?;
     let goal = goal_of(&row);
-    let counts = db_exp::counts(db, id, &goal.to_wire()).await?;
+    let tallies: Vec<DayTally> = db_exp::daily_tallies(db, id)
+        .await?
+        .into_iter()
+        .map(|t| DayTally {
+            day: t.day,
+            arm_key: t.arm_key,
+            goal: t.goal,
+            count: u64::try_from(t.count).unwrap_or(0),
+        })
+        .collect();
     let plan = plan_of(&row);
     let mde_pct = plan.mde_pct.unwrap_or(DEFAULT_MDE_PCT);
     let since = now_ms().div_euclid(86_400_000) - 14;
     let (views, leads, days) = db_exp::page_traffic(db, &row.page_id, since).await?;
-    let baseline = (views > 0 && leads > 0).then(|| leads as f64 / views as f64);
-    let arm_counts: Vec<ArmCount> = arms
-        .iter()
-        .map(|arm| {
-            let counted = counts.iter().find(|c| c.arm_key == arm.arm_key);
-            ArmCount {
-                key: arm.arm_key.clone(),
-                name: arm.name.clone(),
-                weight: u32::try_from(arm.weight).unwrap_or(0),
-                users: counted.map_or(0, |c| u64::try_from(c.users).unwrap_or(0)),
-                conversions: counted.map_or(0, |c| u64::try_from(c.conversions).unwrap_or(0)),
+    // The page's lead rate before the test sizes the plan when the goal is leads.
+    let baseline = (goal == Goal::LeadSubmitted && views > 0 && leads > 0)
+        .then(|| leads as f64 / views as f64);
+    let engine = engine_of(&row);
+    let relative_mde = f64::from(mde_pct) / 100.0;
+    let arm_counts = arm_counts_of(&arms, &tallies, &goal);
+    let daily = tally::by_day(&tallies, &goal.to_wire())
+        .into_iter()
+        .map(|(day, arm_key, _, total)| DailyTotals {
+            day_ms: day * 86_400_000,
+            arm_key,
+            users: total.users as i64,
+            conversions: total.conversions as i64,
+        })
+        .collect();
+    let readout: Readout = read_out(engine, &arm_counts, baseline, relative_mde);
+    let metrics = goals_in(&row.secondary_goals)
+        .into_iter()
+        .map(|g| (MetricRole::Secondary, g))
+        .chain(
+            goals_in(&row.guardrail_goals)
+                .into_iter()
+                .map(|g| (MetricRole::Guardrail, g)),
+        )
+        .map(|(role, metric)| {
+            let readout = read_out(
+                engine,
+                &arm_counts_of(&arms, &tallies, &metric),
+                None,
+                relative_mde,
+            );
+            let harmed: Vec<String> = readout
+                .variants
+                .iter()
+                .filter(|v| role == MetricRole::Guardrail && v.call == Call::Worse)
+                .map(|v| v.name.clone())
+                .collect();
+            let warning = (!harmed.is_empty()).then(|| {
+                format!(
+                    "Guardrail: {} lowers “{}”. Weigh this before promoting it.",
+                    harmed.join(" and "),
+                    metric.label()
+                )
+            });
+            MetricResult {
+                role,
+                label: metric.label(),
+                readout,
+                warning,
             }
         })
         .collect();
-    let daily = running_totals(db_exp::daily(db, id, &goal.to_wire()).await?);
-    let readout: Readout = read_out(
-        engine_of(&row),
-        &arm_counts,
-        baseline,
-        f64::from(mde_pct) / 100.0,
-    );
     let visitors = arm_counts.iter().map(|a| a.users as i64).sum();
     let coverage_pct = u8::try_from(row.coverage_pct).unwrap_or(100);
     let decision = row
@@ -329,7 +418,7 @@ pub async fn detail(db: &Db, id: &str, can_edit: bool) -> Result<ExperimentDetai
                 key: arm.arm_key.clone(),
                 name: arm.name.clone(),
                 weight: u32::try_from(arm.weight).unwrap_or(0),
-                changes: text_changes(&control, document),
+                changes: changes_of(&control, document),
                 preview_path: format!("/landing/{}?variant={}", row.page_slug, arm.arm_key),
             })
             .collect(),
@@ -352,24 +441,24 @@ pub async fn detail(db: &Db, id: &str, can_edit: bool) -> Result<ExperimentDetai
             days,
         ),
         readout,
+        metrics,
         decision,
         daily,
     })
 }
 
-/// Per-day counts turned into each arm's running totals.
-fn running_totals(days: Vec<db_exp::DailyCounts>) -> Vec<DailyTotals> {
-    let mut totals: std::collections::HashMap<String, (i64, i64)> = Default::default();
-    days.into_iter()
-        .map(|d| {
-            let total = totals.entry(d.arm_key.clone()).or_default();
-            total.0 += d.exposures;
-            total.1 += d.conversions;
-            DailyTotals {
-                day_ms: d.day * 86_400_000,
-                arm_key: d.arm_key,
-                users: total.0,
-                conversions: total.1,
+/// Each arm's visitors and conversions on `goal`, in the arms' order.
+fn arm_counts_of(arms: &[ArmRow], tallies: &[DayTally], goal: &Goal) -> Vec<ArmCount> {
+    let totals = tally::totals(tallies, &goal.to_wire());
+    arms.iter()
+        .map(|arm| {
+            let counted = totals.get(&arm.arm_key).copied().unwrap_or_default();
+            ArmCount {
+                key: arm.arm_key.clone(),
+                name: arm.name.clone(),
+                weight: u32::try_from(arm.weight).unwrap_or(0),
+                users: counted.users,
+                conversions: counted.conversions,
             }
         })
         .collect()
@@ -523,6 +612,105 @@ pub async fn set_variant_text(
     Ok(())
 }
 
+/// The arm for the builder: a variant (not the control) of an experiment.
+async fn variant_arm(
+    db: &Db,
+    id: &str,
+    arm_key: &str,
+) -> Result<(ExperimentRow, ArmRow), AppError> {
+    let row = row(db, id).await?;
+    let arms = db_exp::arms(db, id).await?;
+    match arms.iter().position(|a| a.arm_key == arm_key) {
+        Some(0) => Err(AppError::invalid(
+            "arm",
+            "The control is the published page; edit it in the page editor.",
+        )),
+        Some(i) => Ok((row, arms[i].clone())),
+        None => Err(AppError::NotFound("That variant".to_string())),
+    }
+}
+
+/// A variant's document, ready for the page builder.
+pub async fn variant_editor(
+    db: &Db,
+    id: &str,
+    arm_key: &str,
+    can_edit: bool,
+) -> Result<VariantEditor, AppError> {
+    let (row, arm) = variant_arm(db, id, arm_key).await?;
+    let document = match &arm.document_json {
+        Some(json) => crate::services::landing_pages::stored_document(json)?,
+        None => published_document(db, &row.page_id, "arm").await?,
+    };
+    let editor_data = crate::services::landing_pages::editor_data(db, &document).await?;
+    Ok(VariantEditor {
+        experiment_id: row.id.clone(),
+        experiment_name: row.name.clone(),
+        arm_key: arm.arm_key.clone(),
+        arm_name: arm.name.clone(),
+        page_title: row.page_title.clone(),
+        revision: row.updated_at,
+        document_json: serde_json::to_string_pretty(&document).map_err(AppError::internal)?,
+        editor_data,
+        editable: can_edit && status_of(&row)?.is_editable(),
+    })
+}
+
+/// Saves a variant's whole document from the page builder (a draft
+/// experiment only; a save from an older copy is refused with 409). The
+/// document goes through the page parser and the media check, and keeps
+/// the page's address: a variant is the same page, shown differently.
+pub async fn save_variant_document(
+    db: &Db,
+    user: &CurrentUser,
+    id: &str,
+    arm_key: &str,
+    revision: i64,
+    json: &str,
+) -> Result<i64, AppError> {
+    let (row, arm) = variant_arm(db, id, arm_key).await?;
+    if !status_of(&row)?.is_editable() {
+        return Err(not_editable());
+    }
+    let document = parse_document(json).map_err(crate::services::landing_pages::document_errors)?;
+    let control = published_document(db, &row.page_id, "arm").await?;
+    if document.settings.slug != control.settings.slug {
+        return Err(AppError::invalid(
+            "settings.slug",
+            format!(
+                "A variant keeps the page's address (/landing/{}); change the address on the page itself.",
+                control.settings.slug
+            ),
+        ));
+    }
+    let current = match &arm.document_json {
+        Some(json) => Some(crate::services::landing_pages::stored_document(json)?),
+        None => None,
+    };
+    let stored: Vec<&Document> = std::iter::once(&control).chain(current.as_ref()).collect();
+    crate::services::media_library::check_page_images(db, &document, &stored).await?;
+    let json = serialise(&document)?;
+    match db_exp::write_arm_document(db, id, arm_key, revision, &json).await? {
+        ArmWrite::Saved(next) => {
+            audit::record(
+                db,
+                Some(&user.id),
+                "experiment.variant_document",
+                id,
+                serde_json::json!({ "arm": arm_key }),
+            )
+            .await?;
+            Ok(next)
+        }
+        ArmWrite::Stale => Err(AppError::conflict(
+            "revision",
+            "This experiment was changed elsewhere since you opened the variant. Reload it to see \
+             those changes; your edits here were not saved.",
+        )),
+        ArmWrite::NotDraft => Err(not_editable()),
+    }
+}
+
 /// Takes a status action. Starting needs the page still published and no
 /// other live experiment on it; promoting needs the winning arm and a
 /// reason, and publishes the winner's document.
@@ -665,6 +853,9 @@ pub struct ArmChoice {
     pub document_json: String,
     /// The response depends on the visitor: never shared by a cache.
     pub personalised: bool,
+    /// The visitor takes part: the page loads the event beacon, so clicks
+    /// and forms started count for their arm.
+    pub enrolled: bool,
 }
 
 /// What the page's address and session say about a visit.
@@ -692,6 +883,7 @@ pub async fn page_arm(
     let plain = || ArmChoice {
         document_json: published_json.to_string(),
         personalised: false,
+        enrolled: false,
     };
     let Some(live) = db_exp::live_on(db, page_id).await? else {
         if let (true, Some(forced)) = (visit.staff, &visit.forced_arm) {
@@ -711,6 +903,7 @@ pub async fn page_arm(
             return Ok(ArmChoice {
                 document_json: document_of(forced),
                 personalised: true,
+                enrolled: false,
             });
         }
     }
@@ -727,6 +920,7 @@ pub async fn page_arm(
         return Ok(ArmChoice {
             document_json: document_of(&arm),
             personalised: true,
+            enrolled: true,
         });
     }
     let targeting = plan_of(row).targeting;
@@ -747,6 +941,7 @@ pub async fn page_arm(
         return Ok(ArmChoice {
             document_json: published_json.to_string(),
             personalised: true,
+            enrolled: false,
         });
     }
     let weights: Vec<u32> = arms
@@ -760,6 +955,7 @@ pub async fn page_arm(
     Ok(ArmChoice {
         document_json: document_of(&arm),
         personalised: true,
+        enrolled: true,
     })
 }
 
@@ -774,6 +970,7 @@ async fn forced_arm(
     Ok(ArmChoice {
         document_json: document.unwrap_or_else(|| published_json.to_string()),
         personalised: true,
+        enrolled: false,
     })
 }
 
@@ -782,30 +979,41 @@ async fn forced_arm(
 pub async fn daily_csv(db: &Db, id: &str) -> Result<(String, String), AppError> {
     let row = row(db, id).await?;
     let arms = db_exp::arms(db, id).await?;
-    let goal = goal_of(&row);
-    let daily = db_exp::daily(db, id, &goal.to_wire()).await?;
+    let tallies: Vec<DayTally> = db_exp::daily_tallies(db, id)
+        .await?
+        .into_iter()
+        .map(|t| DayTally {
+            day: t.day,
+            arm_key: t.arm_key,
+            goal: t.goal,
+            count: u64::try_from(t.count).unwrap_or(0),
+        })
+        .collect();
+    let metrics = std::iter::once(goal_of(&row))
+        .chain(goals_in(&row.secondary_goals))
+        .chain(goals_in(&row.guardrail_goals));
     let mut out = String::from(
-        "day,arm_key,arm_name,exposures,conversions,cumulative_exposures,cumulative_conversions\n",
+        "day,arm_key,arm_name,metric,exposures,conversions,cumulative_exposures,cumulative_conversions\n",
     );
-    let mut totals: std::collections::HashMap<String, (i64, i64)> = Default::default();
-    for d in daily {
-        let total = totals.entry(d.arm_key.clone()).or_default();
-        total.0 += d.exposures;
-        total.1 += d.conversions;
-        let name = arms
-            .iter()
-            .find(|a| a.arm_key == d.arm_key)
-            .map_or(d.arm_key.clone(), |a| a.name.clone());
-        out.push_str(&format!(
-            "{},{},{},{},{},{},{}\n",
-            crate::domain::dates::iso_date(d.day * 86_400_000),
-            d.arm_key,
-            crate::domain::lead_csv::cell(&name),
-            d.exposures,
-            d.conversions,
-            total.0,
-            total.1
-        ));
+    for metric in metrics {
+        let wire = metric.to_wire();
+        for (day, arm_key, new, total) in tally::by_day(&tallies, &wire) {
+            let name = arms
+                .iter()
+                .find(|a| a.arm_key == arm_key)
+                .map_or(arm_key.clone(), |a| a.name.clone());
+            out.push_str(&format!(
+                "{},{},{},{},{},{},{},{}\n",
+                crate::domain::dates::iso_date(day * 86_400_000),
+                arm_key,
+                crate::domain::lead_csv::cell(&name),
+                crate::domain::lead_csv::cell(&wire),
+                new.users,
+                new.conversions,
+                total.users,
+                total.conversions
+            ));
+        }
     }
     Ok((format!("experiment-{}-daily.csv", row.id), out))
 }

@@ -43,7 +43,7 @@ fn summary(row: PageListRow) -> PageSummary {
 
 /// Every problem of a document as a field error named by its path (the
 /// editor shows each on its node).
-fn document_errors(errors: Vec<DocumentError>) -> AppError {
+pub(crate) fn document_errors(errors: Vec<DocumentError>) -> AppError {
     AppError::Invalid(
         errors
             .into_iter()
@@ -157,6 +157,18 @@ pub(crate) fn stored_document(json: &str) -> Result<Document, AppError> {
     })
 }
 
+/// What the page builder's canvas needs besides the document.
+pub async fn editor_data(db: &Db, document: &Document) -> Result<LandingData, AppError> {
+    Ok(LandingData {
+        case_studies: case_study_cards(db, document).await?,
+        slug: document.settings.slug.clone(),
+        form_state: None,
+        utm: Vec::new(),
+        // The canvas shows the calculator block as its link card.
+        calculator: None,
+    })
+}
+
 pub async fn detail(db: &Db, id: &str) -> Result<PageDetail, AppError> {
     let row = row(db, id).await?;
     let document = stored_document(&row.draft_json)?;
@@ -176,14 +188,7 @@ pub async fn detail(db: &Db, id: &str) -> Result<PageDetail, AppError> {
         .await?
         .map(summary)
         .ok_or_else(|| AppError::NotFound(PAGE.to_string()))?;
-    let editor_data = LandingData {
-        case_studies: case_study_cards(db, &document).await?,
-        slug: row.slug.clone(),
-        form_state: None,
-        utm: Vec::new(),
-        // The canvas shows the calculator block as its link card.
-        calculator: None,
-    };
+    let editor_data = editor_data(db, &document).await?;
     Ok(PageDetail {
         summary,
         draft_json: serde_json::to_string_pretty(&document).map_err(AppError::internal)?,
@@ -532,6 +537,7 @@ async fn renderable(
         },
         preview,
         personalised: false,
+        beacon: false,
     })
 }
 
@@ -575,6 +581,7 @@ pub async fn public_page(
         )
         .await?;
         page.personalised = choice.personalised;
+        page.beacon = choice.enrolled;
         if returned.is_empty() {
             if !crate::domain::visitor::is_probable_bot(ctx.user_agent.as_deref()) {
                 count_view(db.clone(), page_id);

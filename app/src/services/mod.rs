@@ -22,6 +22,7 @@ pub mod consultant_admin;
 pub mod context;
 pub mod crm;
 pub mod email_templates;
+pub mod events;
 pub mod experiments;
 pub mod jobs;
 pub mod landing_forms;

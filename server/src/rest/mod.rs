@@ -11,6 +11,7 @@ pub mod bookings;
 pub mod case_studies;
 pub mod consultants;
 pub mod error;
+pub mod events;
 pub mod leads;
 pub mod openapi;
 pub mod roi;
@@ -30,6 +31,12 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/consultants/{id}", get(consultants::show))
         .route("/api/v1/roi-calculator/estimate", post(roi::estimate))
         .route("/api/v1/leads", post(leads::create))
+        .route(
+            events::PATH,
+            post(events::create).layer(axum::extract::DefaultBodyLimit::max(
+                events::MAX_BATCH_BYTES,
+            )),
+        )
         .route(
             "/api/v1/leads/{id}/consultant-match",
             get(leads::consultant_match),

@@ -15,13 +15,14 @@ on_both_backends!(
     bad_experiments_are_refused_field_by_field,
     only_editors_change_experiments_and_consultants_read_them,
     a_second_app_server_follows_a_pause_within_the_cache_bound,
+    a_variant_is_edited_in_the_page_builder_while_a_draft,
 );
 
 const BROWSER: &str =
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36";
 
 /// A browser-like visitor: keeps cookies, says it is a browser.
-fn visitor() -> reqwest::Client {
+pub(crate) fn visitor() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .user_agent(BROWSER)
@@ -32,7 +33,11 @@ fn visitor() -> reqwest::Client {
 }
 
 /// A published page from a template; answers its id.
-async fn published_page(app: &TestApp, marketer: &reqwest::Client, slug: &str) -> String {
+pub(crate) async fn published_page(
+    app: &TestApp,
+    marketer: &reqwest::Client,
+    slug: &str,
+) -> String {
     let id = create(app, marketer, "free-consultation", slug).await;
     let published = app
         .call(marketer, "/api/admin/pages/publish", &[("id", &id)])
@@ -41,7 +46,7 @@ async fn published_page(app: &TestApp, marketer: &reqwest::Client, slug: &str) -
     id
 }
 
-async fn new_experiment(
+pub(crate) async fn new_experiment(
     app: &TestApp,
     who: &reqwest::Client,
     page_id: &str,
@@ -66,7 +71,7 @@ async fn new_experiment(
     app.call(who, "/api/admin/experiments/create", &form).await
 }
 
-async fn detail(app: &TestApp, who: &reqwest::Client, id: &str) -> serde_json::Value {
+pub(crate) async fn detail(app: &TestApp, who: &reqwest::Client, id: &str) -> serde_json::Value {
     let response = app
         .call(who, "/api/admin/experiments/get", &[("id", id)])
         .await;
@@ -74,7 +79,7 @@ async fn detail(app: &TestApp, who: &reqwest::Client, id: &str) -> serde_json::V
     response.json().await.unwrap()
 }
 
-async fn act(
+pub(crate) async fn act(
     app: &TestApp,
     who: &reqwest::Client,
     id: &str,
@@ -296,7 +301,7 @@ async fn an_experiment_runs_from_draft_to_a_promoted_winner(app: TestApp) {
     assert_eq!(csv.status(), 200);
     let csv = csv.text().await.unwrap();
     assert!(
-        csv.starts_with("day,arm_key,arm_name,exposures,conversions"),
+        csv.starts_with("day,arm_key,arm_name,metric,exposures,conversions"),
         "{csv}"
     );
     assert!(csv.contains(",b,Variant B,"), "{csv}");
@@ -515,14 +520,27 @@ async fn bad_experiments_are_refused_field_by_field(app: TestApp) {
     assert_eq!(response.status(), 422);
     let body: serde_json::Value = response.json().await.unwrap();
     assert_eq!(fields_of(&body), ["name", "goal", "coverage", "page_id"]);
-    let goal_not_measured = new_experiment(
+    // A metric measured twice, or a click on a button the page lacks.
+    let twice = new_experiment(
         &app,
         &marketer,
         &page_id,
-        &[("input[goal]", "form_started")],
+        &[("input[secondary_1]", "lead_submitted")],
     )
     .await;
-    assert_eq!(goal_not_measured.status(), 422);
+    assert_eq!(twice.status(), 422);
+    let body: serde_json::Value = twice.json().await.unwrap();
+    assert_eq!(fields_of(&body), ["secondary_1"]);
+    let missing_button = new_experiment(
+        &app,
+        &marketer,
+        &page_id,
+        &[("input[guardrail]", "cta_click:not-on-this-page")],
+    )
+    .await;
+    assert_eq!(missing_button.status(), 422);
+    let body: serde_json::Value = missing_button.json().await.unwrap();
+    assert_eq!(fields_of(&body), ["guardrail"]);
 
     let id: String = new_experiment(&app, &marketer, &page_id, &[])
         .await
@@ -735,4 +753,133 @@ async fn a_second_app_server_follows_a_pause_within_the_cache_bound(app: TestApp
         "paused: one page for everyone again"
     );
     assert_eq!(exposures().await, 1, "no enrolment while paused");
+}
+
+async fn a_variant_is_edited_in_the_page_builder_while_a_draft(app: TestApp) {
+    app.seed_showcase().await;
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let page_id = published_page(&app, &marketer, "builder-variant").await;
+    let id: String = new_experiment(&app, &marketer, &page_id, &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let open = app
+        .call(
+            &marketer,
+            "/api/admin/experiments/variant",
+            &[("id", &id), ("arm", "b")],
+        )
+        .await;
+    assert_eq!(open.status(), 200);
+    let variant: serde_json::Value = open.json().await.unwrap();
+    assert_eq!(variant["editable"], true);
+    let revision = variant["revision"].as_i64().unwrap().to_string();
+    let document = variant["document_json"].as_str().unwrap();
+    let heading = "Find out whether your next big decision can be tested, in one free call";
+    assert!(document.contains(heading));
+    let edited = document.replace(heading, "Built in the builder");
+    let save = |revision: String, arm: &'static str, document: String| {
+        let (app, marketer, id) = (&app, &marketer, id.clone());
+        async move {
+            app.call(
+                marketer,
+                "/api/admin/experiments/variant-document",
+                &[
+                    ("id", id.as_str()),
+                    ("arm", arm),
+                    ("revision", &revision),
+                    ("document", &document),
+                ],
+            )
+            .await
+        }
+    };
+    let saved = save(revision.clone(), "b", edited.clone()).await;
+    assert_eq!(saved.status(), 200, "{}", saved.text().await.unwrap());
+    let next: i64 = saved.json().await.unwrap();
+    // A save from the older copy is refused, not merged.
+    assert_eq!(
+        save(revision.clone(), "b", edited.clone()).await.status(),
+        409
+    );
+    // The control is the page itself; a variant keeps the page's address.
+    let control = save(next.to_string(), "control", edited.clone()).await;
+    assert_eq!(control.status(), 422);
+    let moved = edited.replace("\"slug\": \"builder-variant\"", "\"slug\": \"elsewhere\"");
+    assert_ne!(moved, edited);
+    let refused = save(next.to_string(), "b", moved).await;
+    assert_eq!(refused.status(), 422);
+    assert_eq!(fields_of(&refused.json().await.unwrap()), ["settings.slug"]);
+    // A document the page parser refuses is refused here too.
+    assert_eq!(
+        save(next.to_string(), "b", "{\"version\": 1}".into())
+            .await
+            .status(),
+        422
+    );
+    // Consultants read but cannot save.
+    let consultant = app.logged_in_as(Role::Consultant).await;
+    let denied = app
+        .call(
+            &consultant,
+            "/api/admin/experiments/variant-document",
+            &[
+                ("id", id.as_str()),
+                ("arm", "b"),
+                ("revision", &next.to_string()),
+                ("document", &edited),
+            ],
+        )
+        .await;
+    assert_eq!(denied.status(), 403);
+
+    // The variant shows the change; the published page does not.
+    let preview = app
+        .page(&marketer, "/landing/builder-variant?variant=b")
+        .await;
+    assert!(preview.contains("Built in the builder"));
+    assert!(!app
+        .page(&client(), "/landing/builder-variant")
+        .await
+        .contains("Built in the builder"));
+    let listed = detail(&app, &marketer, &id).await;
+    // The hero's heading is not one of the texts a variant changes in place.
+    assert_eq!(
+        listed["arms"][1]["changes"][0],
+        "Changed in the page builder (blocks, styles or settings)."
+    );
+    let page = app
+        .page(
+            &marketer,
+            &format!("/admin/experiments/{id}/variants/b/edit"),
+        )
+        .await;
+    assert!(page.contains("Variant B — Shorter heading"), "{page}");
+
+    // Started, the variant is fixed.
+    assert_eq!(
+        act(&app, &marketer, &id, &[("action", "start")])
+            .await
+            .status(),
+        200
+    );
+    let current: serde_json::Value = app
+        .call(
+            &marketer,
+            "/api/admin/experiments/variant",
+            &[("id", &id), ("arm", "b")],
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(current["editable"], false);
+    let late = save(
+        current["revision"].as_i64().unwrap().to_string(),
+        "b",
+        edited,
+    )
+    .await;
+    assert_eq!(late.status(), 409);
 }

@@ -13,6 +13,7 @@ mod bookings;
 mod case_study_admin;
 mod consultant_admin;
 mod email_jobs;
+mod events;
 mod experiments;
 mod fuzz;
 mod health;

@@ -28,6 +28,13 @@ mod postgres {
     }
 }
 
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64
+}
+
 const BOOKING_KEY: &str = "calendly-signing-key-for-openapi-0123";
 
 /// A server that takes booking webhooks, so all of their answers can be seen.
@@ -187,6 +194,11 @@ async fn the_openapi_document_matches_the_handlers(app: TestApp) {
         case("post", "/api/v1/bookings/calendly", 401, "/api/v1/bookings/calendly")
             .text(booking.clone())
             .header("Calendly-Webhook-Signature", "t=1,v1=00".to_string()),
+        case("post", "/api/v1/events", 202, "/api/v1/events").json(json!({"events": [
+            {"type": "cta_click", "path": "/landing/x", "block": "hero", "at": now_ms()}
+        ]})),
+        case("post", "/api/v1/events", 422, "/api/v1/events")
+            .json(json!({"events": [{"type": "hover", "path": "/x", "at": 0}]})),
         case("post", "/api/v1/unsubscribe/{token}", 200, format!("/api/v1/unsubscribe/{token}")),
         case("post", "/api/v1/unsubscribe/{token}", 404, format!("/api/v1/unsubscribe/{lead_id}.0123456789abcdef0123456789abcdef")),
     ];

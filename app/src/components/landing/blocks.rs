@@ -46,9 +46,9 @@ fn block_body(block: &Block, context: &RenderContext<'_>) -> AnyView {
         BlockProps::Heading(props) => heading(props),
         BlockProps::RichText(props) => rich_text(props),
         BlockProps::Image(props) => image(props),
-        BlockProps::Button(props) => button(props, context),
+        BlockProps::Button(props) => button(block.id.as_str(), props, context),
         BlockProps::LeadForm(props) => lead_form_block(block.id.as_str(), props, context.data),
-        BlockProps::Hero(props) => hero(props, context),
+        BlockProps::Hero(props) => hero(block.id.as_str(), props, context),
         BlockProps::FeatureGrid(props) => feature_grid(props),
         BlockProps::Testimonial(props) => testimonial(props),
         BlockProps::LogoStrip(props) => logo_strip(props),
@@ -135,16 +135,19 @@ fn image(props: &ImageProps) -> AnyView {
     view! { <figure class="lp-figure">{picture}{caption}</figure> }.into_any()
 }
 
-fn button(props: &ButtonProps, context: &RenderContext<'_>) -> AnyView {
+/// A call to action. `data-ce-cta` names the block for the event beacon
+/// (a click goal of an experiment names the same id).
+fn button(block_id: &str, props: &ButtonProps, context: &RenderContext<'_>) -> AnyView {
     let href = target_href(&props.target, &context.form_href);
     let rel = rel_for(&href);
     let class = format!("button button--{}", props.variant.as_str());
-    view! { <a class=class href=href rel=rel>{props.label.clone()}</a> }.into_any()
+    view! { <a class=class href=href rel=rel data-ce-cta=block_id.to_string()>{props.label.clone()}</a> }
+        .into_any()
 }
 
 /// The page's main heading (always `<h1>`), text and call to action, with
 /// an optional image beside them (stacked on narrow screens by CSS).
-fn hero(props: &HeroProps, context: &RenderContext<'_>) -> AnyView {
+fn hero(block_id: &str, props: &HeroProps, context: &RenderContext<'_>) -> AnyView {
     let text = (!props.text.is_empty())
         .then(|| view! { <p class="lp-hero__text">{props.text.clone()}</p> });
     let cta = props.cta.as_ref().map(|cta| {
@@ -152,7 +155,7 @@ fn hero(props: &HeroProps, context: &RenderContext<'_>) -> AnyView {
         let rel = rel_for(&href);
         view! {
             <p class="lp-hero__actions">
-                <a class="button button--primary" href=href rel=rel>{cta.label.clone()}</a>
+                <a class="button button--primary" href=href rel=rel data-ce-cta=block_id.to_string()>{cta.label.clone()}</a>
             </p>
         }
     });

@@ -56,7 +56,7 @@ pub(super) fn lead_form_block(
         .map(|(key, value)| view! { <input type="hidden" name=format!("input[{key}]") value=value.clone() /> })
         .collect_view();
     view! {
-        <form class="lp-form" method="post" action=CaptureLandingLead::PATH
+        <form class="lp-form" method="post" action=CaptureLandingLead::PATH data-ce-form=block_id.to_string()
             novalidate=true aria-labelledby=has_heading.then_some(heading_id)>
             {heading}
             {alerts}

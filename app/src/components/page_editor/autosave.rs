@@ -6,6 +6,7 @@
 //! page asks first.
 
 use super::state::Editor;
+use crate::api::experiments::save_variant_document;
 use crate::api::landing_pages::save_landing_page;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -35,6 +36,25 @@ impl SaveStatus {
     }
 }
 
+/// Where the document is saved: a page's draft, or a variant of an
+/// experiment (`experiment` id and arm key).
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveTarget {
+    Page(String),
+    Variant { experiment: String, arm: String },
+}
+
+impl SaveTarget {
+    async fn save(&self, revision: i64, json: String) -> Result<i64, AppError> {
+        match self {
+            SaveTarget::Page(id) => save_landing_page(id.clone(), revision, json).await,
+            SaveTarget::Variant { experiment, arm } => {
+                save_variant_document(experiment.clone(), arm.clone(), revision, json).await
+            }
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Autosave {
     pub status: RwSignal<SaveStatus>,
@@ -43,13 +63,13 @@ pub struct Autosave {
 }
 
 impl Autosave {
-    pub fn start(editor: Editor, page_id: String, revision: i64) -> Autosave {
+    pub fn start(editor: Editor, target: SaveTarget, revision: i64) -> Autosave {
         let autosave = Autosave {
             status: RwSignal::new(SaveStatus::Saved),
             revision: StoredValue::new(revision),
             in_flight: StoredValue::new(false),
         };
-        let page_id = StoredValue::new(page_id);
+        let page_id = StoredValue::new(target);
         Effect::new(move |previous: Option<()>| {
             let version = editor.changes.get();
             if previous.is_none() {
@@ -73,7 +93,7 @@ impl Autosave {
 
     /// Sends the document as it is now, unless a save is already on its way
     /// (that one's completion sends again if needed).
-    fn save(self, editor: Editor, page_id: StoredValue<String>) {
+    fn save(self, editor: Editor, page_id: StoredValue<SaveTarget>) {
         if self.in_flight.get_value() || matches!(self.status.get_untracked(), SaveStatus::Stale(_))
         {
             return;
@@ -90,9 +110,9 @@ impl Autosave {
         self.in_flight.set_value(true);
         self.status.set(SaveStatus::Saving);
         let revision = self.revision.get_value();
-        let id = page_id.get_value();
+        let target = page_id.get_value();
         leptos::task::spawn_local(async move {
-            let answer = save_landing_page(id, revision, json).await;
+            let answer = target.save(revision, json).await;
             self.in_flight.set_value(false);
             match answer {
                 Ok(new_revision) => {

@@ -36,7 +36,7 @@ mod state;
 use crate::components::hydration::use_hydrated;
 use crate::components::landing::LandingData;
 use crate::domain::page_document::{parse_document, Breakpoint};
-use autosave::{Autosave, SaveStatusView};
+use autosave::{Autosave, SaveStatusView, SaveTarget};
 use canvas::Canvas;
 use drag::Dnd;
 use leptos::prelude::*;
@@ -45,8 +45,10 @@ use palette::Palette;
 use panel::PropertiesPanel;
 use state::Editor;
 
-/// The editor for one page's draft. `document` is the stored draft JSON;
-/// `data` what its case-study blocks show.
+/// The editor for one page's draft, or for a variant of an experiment on a
+/// page (`arm` set: `id` is then the experiment's, and saves go to the
+/// variant). `document` is the stored JSON; `data` what its case-study
+/// blocks show.
 // A back-office island: only the back-office bundle exports it, so public
 // pages never download it (see domain::islands).
 #[cfg_attr(any(feature = "ssr", feature = "back-office"), island)]
@@ -56,8 +58,16 @@ pub fn PageBuilder(
     revision: i64,
     document: String,
     data: LandingData,
+    #[prop(optional)] arm: Option<String>,
 ) -> impl IntoView {
     let hydrated = use_hydrated();
+    let target = match arm {
+        Some(arm) => SaveTarget::Variant {
+            experiment: id,
+            arm,
+        },
+        None => SaveTarget::Page(id),
+    };
     let parsed = parse_document(&document);
     let editor_ui = move || {
         if !hydrated.get() {
@@ -67,7 +77,7 @@ pub fn PageBuilder(
             .into_any();
         }
         match parsed.clone() {
-            Ok(doc) => editor_view(id.clone(), revision, doc, data.clone()).into_any(),
+            Ok(doc) => editor_view(target.clone(), revision, doc, data.clone()).into_any(),
             Err(problems) => view! {
                 <div class="alert alert--error" role="alert">
                     <p>"The stored draft does not parse, so it cannot be edited visually. Fix it in the JSON below:"</p>
@@ -81,14 +91,14 @@ pub fn PageBuilder(
 }
 
 fn editor_view(
-    id: String,
+    target: SaveTarget,
     revision: i64,
     doc: crate::domain::page_document::Document,
     data: LandingData,
 ) -> impl IntoView {
     let editor = Editor::new(doc);
     let dnd = Dnd::new();
-    let autosave = Autosave::start(editor, id.clone(), revision);
+    let autosave = Autosave::start(editor, target, revision);
     let data = StoredValue::new(data);
     listen_to_window(editor, dnd, autosave);
     // On a phone, start with the phone view (the desktop one would be a

@@ -5,9 +5,11 @@
 
 pub mod assignment;
 pub mod calculator;
+pub mod events;
 pub mod readout;
 pub mod settings;
 pub mod status;
+pub mod tally;
 pub mod variant_text;
 
 pub use assignment::{bucket, choose_variant, in_coverage};

@@ -24,6 +24,25 @@ pub enum Goal {
     CtaClick { block: String },
     /// The visitor reached a path on this site.
     UrlVisit { path: String },
+    /// A named event the page's own script sends (`ce("signup")`).
+    Custom { name: String },
+}
+
+/// Block ids and custom event names: 1–64 ASCII letters, digits, `-`, `_`.
+pub fn is_goal_token(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 64
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// A path a visit goal may name: on this site, printable ASCII, ≤ 200 bytes.
+pub fn is_goal_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && path.len() <= 200
+        && path.bytes().all(|b| b.is_ascii_graphic())
 }
 
 impl Goal {
@@ -34,6 +53,7 @@ impl Goal {
             Goal::FormStarted => "form_started".into(),
             Goal::CtaClick { block } => format!("cta_click:{block}"),
             Goal::UrlVisit { path } => format!("url_visit:{path}"),
+            Goal::Custom { name } => format!("custom:{name}"),
         }
     }
 
@@ -42,32 +62,19 @@ impl Goal {
         match text.split_once(':') {
             None if text == "lead_submitted" => Ok(Goal::LeadSubmitted),
             None if text == "form_started" => Ok(Goal::FormStarted),
-            Some(("cta_click", block)) => {
-                let ok = !block.is_empty()
-                    && block.len() <= 64
-                    && block
-                        .bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-                if ok {
-                    Ok(Goal::CtaClick {
-                        block: block.to_string(),
-                    })
-                } else {
-                    Err("choose the call to action from the page".into())
-                }
-            }
-            Some(("url_visit", path)) => {
-                let ok = path.starts_with('/')
-                    && !path.starts_with("//")
-                    && path.len() <= 200
-                    && path.bytes().all(|b| b.is_ascii_graphic());
-                if ok {
-                    Ok(Goal::UrlVisit {
-                        path: path.to_string(),
-                    })
-                } else {
-                    Err("give a path on this site, starting with /".into())
-                }
+            Some(("cta_click", block)) if is_goal_token(block) => Ok(Goal::CtaClick {
+                block: block.to_string(),
+            }),
+            Some(("cta_click", _)) => Err("choose the call to action from the page".into()),
+            Some(("url_visit", path)) if is_goal_path(path) => Ok(Goal::UrlVisit {
+                path: path.to_string(),
+            }),
+            Some(("url_visit", _)) => Err("give a path on this site, starting with /".into()),
+            Some(("custom", name)) if is_goal_token(name) => Ok(Goal::Custom {
+                name: name.to_string(),
+            }),
+            Some(("custom", _)) => {
+                Err("name the custom event in 1 to 64 letters, digits, - and _".into())
             }
             _ => Err("choose what counts as a conversion".into()),
         }
@@ -79,6 +86,7 @@ impl Goal {
             Goal::FormStarted => "Form started".into(),
             Goal::CtaClick { block } => format!("Click on call to action {block}"),
             Goal::UrlVisit { path } => format!("Visit to {path}"),
+            Goal::Custom { name } => format!("Custom event “{name}”"),
         }
     }
 }
@@ -270,6 +278,17 @@ pub struct SettingsForm {
     pub name: String,
     pub hypothesis: String,
     pub goal: String,
+    /// The path of a URL-visit goal or the name of a custom event, when
+    /// `goal` names only the kind (`url_visit`, `custom`).
+    #[serde(default)]
+    pub goal_detail: String,
+    /// Up to two secondary metrics and one guardrail; empty or `none` for none.
+    #[serde(default)]
+    pub secondary_1: String,
+    #[serde(default)]
+    pub secondary_2: String,
+    #[serde(default)]
+    pub guardrail: String,
     pub engine: String,
     pub coverage: String,
     pub device: String,
@@ -284,6 +303,10 @@ pub struct Settings {
     pub name: String,
     pub hypothesis: String,
     pub goal: Goal,
+    /// Watched for learning; the verdict rests on the goal alone.
+    pub secondary: Vec<Goal>,
+    /// Metrics a winner must not hurt: a significant drop is flagged.
+    pub guardrails: Vec<Goal>,
     pub engine: Engine,
     /// Percent of eligible visitors enrolled, 1–100.
     pub coverage_pct: u8,
@@ -340,10 +363,52 @@ impl SettingsForm {
             "a hypothesis (what you change, what you expect, and why)",
             &mut problems,
         );
-        let goal = Goal::parse(&self.goal).unwrap_or_else(|message| {
-            problems.push(("goal".into(), message));
+        let goal_text = match self.goal.trim() {
+            kind @ ("url_visit" | "custom") => format!("{kind}:{}", self.goal_detail.trim()),
+            text => text.to_string(),
+        };
+        let parsed_goal = Goal::parse(&goal_text);
+        // Other metrics must differ from the goal (when it parsed).
+        let mut measured: Vec<Goal> = parsed_goal.iter().cloned().collect();
+        let goal = parsed_goal.unwrap_or_else(|message| {
+            let field = if goal_text.contains(':') && !self.goal.contains(':') {
+                "goal_detail"
+            } else {
+                "goal"
+            };
+            problems.push((field.into(), message));
             Goal::LeadSubmitted
         });
+        let mut other_metric = |field: &str, text: &str, problems: &mut FieldProblems| {
+            let text = text.trim();
+            if text.is_empty() || text == "none" {
+                return None;
+            }
+            match Goal::parse(text) {
+                Ok(metric) if measured.contains(&metric) => {
+                    problems.push((field.into(), "This metric is already measured.".into()));
+                    None
+                }
+                Ok(metric) => {
+                    measured.push(metric.clone());
+                    Some(metric)
+                }
+                Err(message) => {
+                    problems.push((field.into(), message));
+                    None
+                }
+            }
+        };
+        let secondary: Vec<Goal> = [
+            ("secondary_1", &self.secondary_1),
+            ("secondary_2", &self.secondary_2),
+        ]
+        .into_iter()
+        .filter_map(|(field, text)| other_metric(field, text, &mut problems))
+        .collect();
+        let guardrails: Vec<Goal> = other_metric("guardrail", &self.guardrail, &mut problems)
+            .into_iter()
+            .collect();
         let engine = Engine::parse(&self.engine).unwrap_or_else(|| {
             problems.push(("engine".into(), "Choose how the results are judged.".into()));
             Engine::Sequential
@@ -390,6 +455,8 @@ impl SettingsForm {
                 name,
                 hypothesis,
                 goal,
+                secondary,
+                guardrails,
                 engine,
                 coverage_pct,
                 targeting,
@@ -531,12 +598,16 @@ mod tests {
             name: " ".into(),
             hypothesis: "x".repeat(MAX_HYPOTHESIS_CHARS + 1),
             goal: "clicks".into(),
+            secondary_1: "lead_submitted".into(),
+            secondary_2: "lead_submitted".into(),
+            guardrail: "url_visit:nowhere".into(),
             engine: "p-hacking".into(),
             coverage: "0".into(),
             device: "fridge".into(),
             audience: "robots".into(),
             utm_source: "<script>".into(),
             utm_campaign: "spring".into(),
+            ..SettingsForm::default()
         };
         let fields: Vec<String> = bad
             .parse()
@@ -550,12 +621,57 @@ mod tests {
                 "name",
                 "hypothesis",
                 "goal",
+                "secondary_2",
+                "guardrail",
                 "engine",
                 "coverage",
                 "device",
                 "audience",
                 "utm_source"
             ]
+        );
+    }
+
+    #[test]
+    fn a_goal_kind_takes_its_detail_and_metrics_are_not_measured_twice() {
+        let settings = SettingsForm {
+            goal: "url_visit".into(),
+            goal_detail: " /thanks ".into(),
+            secondary_1: "lead_submitted".into(),
+            secondary_2: "none".into(),
+            guardrail: "form_started".into(),
+            ..form()
+        }
+        .parse()
+        .unwrap();
+        assert_eq!(
+            settings.goal,
+            Goal::UrlVisit {
+                path: "/thanks".into()
+            }
+        );
+        assert_eq!(settings.secondary, [Goal::LeadSubmitted]);
+        assert_eq!(settings.guardrails, [Goal::FormStarted]);
+        let problems = SettingsForm {
+            goal: "custom".into(),
+            goal_detail: "two words".into(),
+            ..form()
+        }
+        .parse()
+        .unwrap_err();
+        assert_eq!(problems[0].0, "goal_detail");
+        let twice = SettingsForm {
+            secondary_1: "lead_submitted".into(),
+            ..form()
+        }
+        .parse()
+        .unwrap_err();
+        assert_eq!(
+            twice,
+            [(
+                "secondary_1".to_string(),
+                "This metric is already measured.".to_string()
+            )]
         );
     }
 
@@ -570,6 +686,9 @@ mod tests {
             Goal::UrlVisit {
                 path: "/contact?from=x".into(),
             },
+            Goal::Custom {
+                name: "signup_done".into(),
+            },
         ] {
             assert_eq!(Goal::parse(&goal.to_wire()), Ok(goal));
         }
@@ -580,6 +699,8 @@ mod tests {
             "url_visit:https://evil.example",
             "url_visit://evil",
             "leads",
+            "custom:",
+            "custom:two words",
         ] {
             assert!(Goal::parse(bad).is_err(), "{bad}");
         }

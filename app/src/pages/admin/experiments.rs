@@ -15,9 +15,11 @@ use crate::components::loaded::Loaded;
 use crate::domain::admin_section::AdminSection;
 use crate::domain::dates::date_time;
 use crate::domain::experiments::readout::{format_p, Call, Readout, VariantReadout};
-use crate::domain::experiments::{Action, DeviceClass, Engine, Status, MAX_ARMS};
+use crate::domain::experiments::{Action, DeviceClass, Engine, Goal, Status, MAX_ARMS};
 use crate::error::AppError;
-use crate::model::experiments::{ExperimentDetail, ExperimentList, ExperimentSummary, PageChoice};
+use crate::model::experiments::{
+    ExperimentDetail, ExperimentList, ExperimentSummary, MetricResult, MetricRole, PageChoice,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -125,6 +127,43 @@ fn NewExperimentForm(pages: Vec<PageChoice>) -> impl IntoView {
         }
         .into_any();
     }
+    // Click goals name a call to action; the service checks it is on the
+    // page chosen above (each is labelled with its page).
+    let cta_options: Vec<(String, String)> = pages
+        .iter()
+        .flat_map(|p| {
+            p.ctas.iter().map(move |(block, label)| {
+                (
+                    Goal::CtaClick {
+                        block: block.clone(),
+                    }
+                    .to_wire(),
+                    format!("Click on “{label}” ({})", p.title),
+                )
+            })
+        })
+        .collect();
+    let fixed_goals = [Goal::LeadSubmitted, Goal::FormStarted].map(|g| (g.to_wire(), g.label()));
+    let goal_options: Vec<(String, String)> = fixed_goals
+        .iter()
+        .cloned()
+        .chain(cta_options.iter().cloned())
+        .chain([
+            (
+                "url_visit".to_string(),
+                "Visit to a URL (give the path below)".to_string(),
+            ),
+            (
+                "custom".to_string(),
+                "Custom event (give its name below)".to_string(),
+            ),
+        ])
+        .collect();
+    let metric_options: Vec<(String, String)> =
+        std::iter::once(("none".to_string(), "None".to_string()))
+            .chain(fixed_goals.iter().cloned())
+            .chain(cta_options.iter().cloned())
+            .collect();
     let page_options: Vec<(String, String)> = pages
         .into_iter()
         .map(|p| (p.id, format!("{} (/landing/{})", p.title, p.slug)))
@@ -161,9 +200,23 @@ fn NewExperimentForm(pages: Vec<PageChoice>) -> impl IntoView {
                     message=message("name") required=true />
                 <TextArea id_prefix="experiment" name="hypothesis" label="Hypothesis" value=String::new()
                     hint="What you change, what you expect to happen, and why." message=message("hypothesis") />
-                <SelectField id_prefix="experiment" name="goal" label="Goal"
-                    options=vec![("lead_submitted".to_string(), "Lead submitted".to_string())]
-                    current="lead_submitted".to_string() message=message("goal") />
+                <SelectField id_prefix="experiment" name="goal" label="Goal (primary metric)"
+                    options=goal_options current="lead_submitted".to_string() message=message("goal") />
+                <TextField id_prefix="experiment" name="goal_detail" label="Path or event name (for a URL or custom goal)"
+                    value=String::new() hint="A path on this site such as /thanks, or the name your page's script sends with ce(\"name\")."
+                    message=message("goal_detail") />
+                <fieldset class="editor__group">
+                    <legend>"Other metrics"</legend>
+                    <p class="small muted">"Secondary metrics are shown for learning; the verdict rests on the goal. A guardrail is a metric the winner must not hurt: a significant drop is flagged."</p>
+                    <div class="form__row">
+                        <SelectField id_prefix="experiment" name="secondary_1" label="Secondary metric" options=metric_options.clone()
+                            current="none".to_string() message=message("secondary_1") />
+                        <SelectField id_prefix="experiment" name="secondary_2" label="Another secondary metric" options=metric_options.clone()
+                            current="none".to_string() message=message("secondary_2") />
+                        <SelectField id_prefix="experiment" name="guardrail" label="Guardrail" options=metric_options
+                            current="none".to_string() message=message("guardrail") />
+                    </div>
+                </fieldset>
                 <SelectField id_prefix="experiment" name="engine" label="How the results are judged" options=engines
                     current="sequential".to_string() message=message("engine") />
                 <div class="form__row">
@@ -234,7 +287,7 @@ fn ExperimentView(detail: ExperimentDetail) -> impl IntoView {
         })}
         {detail.can_edit.then(|| view! { <StatusActions id=id.clone() actions=detail.actions.clone() arms=detail.arms.iter().map(|a| (a.key.clone(), a.name.clone())).collect() /> })}
         <Results id=id.clone() readout=detail.readout.clone() duration=detail.duration_estimate.clone() status=s.status
-            chart=cumulative_chart(&detail) />
+            chart=cumulative_chart(&detail) metrics=detail.metrics.clone() />
         <Variants detail />
     }
 }
@@ -349,9 +402,8 @@ fn Results(
     status: Status,
     /// The cumulative conversion rates as SVG (empty before any data).
     chart: String,
+    metrics: Vec<MetricResult>,
 ) -> impl IntoView {
-    let bayesian = readout.engine == Engine::Bayesian;
-    let judged_label = if bayesian { "Chance to win" } else { "p-value" };
     let started = status != Status::Draft;
     view! {
         <section class="panel" aria-labelledby="results-title">
@@ -372,53 +424,7 @@ fn Results(
                     "."
                 </p>
             })}
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Results per variant">
-                <table class="table table--cards table--fit" data-testid="results-table">
-                    <caption class="visually-hidden">"Visitors and conversions per variant"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Variant"</th>
-                            <th scope="col">"Visitors"</th>
-                            <th scope="col">"Conversions"</th>
-                            <th scope="col">"Rate"</th>
-                            <th scope="col">"Lift"</th>
-                            <th scope="col">"95 % interval"</th>
-                            <th scope="col">{judged_label}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {readout.arms.iter().enumerate().map(|(i, arm)| {
-                            let variant = (i > 0).then(|| readout.variants.get(i - 1).cloned()).flatten();
-                            let (lift, interval, judged) = match &variant {
-                                Some(v) => (
-                                    pct(v.lift),
-                                    match (v.ci_low, v.ci_high) {
-                                        (Some(lo), Some(hi)) => format!("{} to {}", pct(Some(lo)), pct(Some(hi))),
-                                        _ => "—".into(),
-                                    },
-                                    if bayesian {
-                                        v.chance_to_win.map_or("—".into(), |c| format!("{:.1} %", c * 100.0))
-                                    } else {
-                                        format_p(v.p_value)
-                                    },
-                                ),
-                                None => ("control".into(), String::new(), String::new()),
-                            };
-                            view! {
-                                <tr data-arm=arm.key.clone()>
-                                    <th scope="row">{arm.name.clone()}</th>
-                                    <td data-label="Visitors" data-testid="arm-visitors">{arm.users}</td>
-                                    <td data-label="Conversions" data-testid="arm-conversions">{arm.conversions}</td>
-                                    <td data-label="Rate">{rate(arm.rate)}</td>
-                                    <td data-label="Lift">{lift}</td>
-                                    <td data-label="95 % interval">{interval}</td>
-                                    <td data-label=judged_label>{judged}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            {results_table(&readout, "Results per variant", "results-table")}
             <ForestPlot variants=readout.variants.clone() />
             {(started && !chart.is_empty()).then(|| view! {
                 <figure class="chart">
@@ -436,8 +442,91 @@ fn Results(
                     view! { <li class=class data-testid="verdict">{v.verdict.clone()}</li> }
                 }).collect_view()}
             </ul>
+            {metrics.into_iter().map(|metric| {
+                let role = match metric.role {
+                    MetricRole::Secondary => "Secondary metric",
+                    MetricRole::Guardrail => "Guardrail",
+                };
+                let title = format!("{role}: {}", metric.label);
+                view! {
+                    <h3 data-testid="metric-title">{title.clone()}</h3>
+                    {metric.warning.map(|w| view! { <p class="alert alert--error" role="alert" data-testid="guardrail-warning">{w}</p> })}
+                    {results_table(&metric.readout, &title, "metric-table")}
+                }
+            }).collect_view()}
             <p class="small"><a href=format!("/admin/experiments/{id}/daily.csv") download="">"Download the daily counts (CSV)"</a></p>
         </section>
+    }
+}
+
+/// Visitors, conversions, rate, lift, interval and the engine's figure per
+/// arm (the Bayesian engine adds the risk of each choice).
+fn results_table(readout: &Readout, label: &str, testid: &'static str) -> impl IntoView {
+    let bayesian = readout.engine == Engine::Bayesian;
+    let judged_label = if bayesian { "Chance to win" } else { "p-value" };
+    let risk = |r: Option<f64>| r.map_or("—".to_string(), |r| format!("{:.2} %", r * 100.0));
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label=label.to_string()>
+            <table class="table table--cards table--fit" data-testid=testid>
+                <caption class="visually-hidden">{format!("{label}: visitors and conversions per variant")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Variant"</th>
+                        <th scope="col">"Visitors"</th>
+                        <th scope="col">"Conversions"</th>
+                        <th scope="col">"Rate"</th>
+                        <th scope="col">"Lift"</th>
+                        <th scope="col">"95 % interval"</th>
+                        <th scope="col">{judged_label}</th>
+                        {bayesian.then(|| view! {
+                            <th scope="col"><abbr title="Expected loss, in relative lift, if you keep the control and the variant is better">"Risk, keep control"</abbr></th>
+                            <th scope="col"><abbr title="Expected loss, in relative lift, if you choose the variant and the control is better">"Risk, choose variant"</abbr></th>
+                        })}
+                    </tr>
+                </thead>
+                <tbody>
+                    {readout.arms.iter().enumerate().map(|(i, arm)| {
+                        let variant = (i > 0).then(|| readout.variants.get(i - 1).cloned()).flatten();
+                        let (lift, interval, judged) = match &variant {
+                            Some(v) => (
+                                pct(v.lift),
+                                match (v.ci_low, v.ci_high) {
+                                    (Some(lo), Some(hi)) => format!("{} to {}", pct(Some(lo)), pct(Some(hi))),
+                                    _ => "—".into(),
+                                },
+                                if bayesian {
+                                    v.chance_to_win.map_or("—".into(), |c| format!("{:.1} %", c * 100.0))
+                                } else {
+                                    format_p(v.p_value)
+                                },
+                            ),
+                            None => ("control".into(), String::new(), String::new()),
+                        };
+                        let risks = bayesian.then(|| {
+                            let (keep, choose) = variant
+                                .as_ref()
+                                .map_or((String::new(), String::new()), |v| (risk(v.risk_control), risk(v.risk_variant)));
+                            view! {
+                                <td data-label="Risk, keep control" data-testid="risk-control">{keep}</td>
+                                <td data-label="Risk, choose variant" data-testid="risk-variant">{choose}</td>
+                            }
+                        });
+                        view! {
+                            <tr data-arm=arm.key.clone()>
+                                <th scope="row">{arm.name.clone()}</th>
+                                <td data-label="Visitors" data-testid="arm-visitors">{arm.users}</td>
+                                <td data-label="Conversions" data-testid="arm-conversions">{arm.conversions}</td>
+                                <td data-label="Rate">{rate(arm.rate)}</td>
+                                <td data-label="Lift">{lift}</td>
+                                <td data-label="95 % interval">{interval}</td>
+                                <td data-label=judged_label>{judged}</td>
+                                {risks}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }
 
@@ -527,6 +616,9 @@ fn Variants(detail: ExperimentDetail) -> impl IntoView {
                         <strong>{arm.name.clone()}</strong>
                         {format!(" · {} % of visitors", arm.weight)}
                         " · "<a href=arm.preview_path.clone()>"Preview"<span class="visually-hidden">{format!(" {}", arm.name)}</span></a>
+                        {(edit && i > 0).then(|| view! {
+                            " · "<a href=format!("/admin/experiments/{}/variants/{}/edit", id, arm.key)>"Edit in the page builder"<span class="visually-hidden">{format!(" ({})", arm.name)}</span></a>
+                        })}
                         {if i == 0 {
                             view! { <p class="small muted">"The published page."</p> }.into_any()
                         } else if arm.changes.is_empty() {

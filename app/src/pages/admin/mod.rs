@@ -4,6 +4,7 @@ pub mod case_study_edit;
 pub mod consultants;
 pub mod dashboard;
 pub mod email_templates;
+pub mod experiment_variant;
 pub mod experiments;
 pub mod jobs;
 pub mod landing_pages;
