@@ -1,8 +1,19 @@
-import { Browser, expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, logIn, watchConsole } from "./helpers";
+import { Browser, expect, Page, test } from "@playwright/test";
+import { DEMO_PASSWORD, logIn, waitForIslands, watchConsole } from "./helpers";
 
 const MARKETER = "marketer@causal-edge.example";
 const VARIANT_TEXT = "Experiments beat opinions";
+
+/** A new landing page from the first template, published at `/landing/{slug}`. */
+async function publishNewPage(page: Page, title: string, slug: string) {
+  await page.goto("/admin/pages");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Address").fill(slug);
+  await page.getByRole("button", { name: "Create the draft" }).click();
+  await expect(page).toHaveURL(/\/edit$/);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByText("Published", { exact: true }).first()).toBeVisible();
+}
 
 /** A fresh visitor (own cookies) reading the page; answers whether it got the variant, from the server's HTML. */
 async function visit(browser: Browser, path: string) {
@@ -24,13 +35,7 @@ test("a marketer runs an experiment: each visitor keeps one variant with no flas
   const slug = `experiment-${Date.now().toString(36)}`;
 
   // A published page of its own, so other tests' demo pages stay as they are.
-  await page.goto("/admin/pages");
-  await page.getByLabel("Title").fill("Experiment page");
-  await page.getByLabel("Address").fill(slug);
-  await page.getByRole("button", { name: "Create the draft" }).click();
-  await expect(page).toHaveURL(/\/edit$/);
-  await page.getByRole("button", { name: "Publish", exact: true }).click();
-  await expect(page.getByText("Published", { exact: true }).first()).toBeVisible();
+  await publishNewPage(page, "Experiment page", slug);
 
   // The experiment: a draft with the page as control and a copy as variant B.
   await page.goto("/admin/experiments");
@@ -106,13 +111,7 @@ test("a click on the experiment's call to action is counted through the beacon, 
   const problems = watchConsole(page);
   await logIn(page, MARKETER, DEMO_PASSWORD);
   const slug = `beacon-${Date.now().toString(36)}`;
-  await page.goto("/admin/pages");
-  await page.getByLabel("Title").fill("Beacon page");
-  await page.getByLabel("Address").fill(slug);
-  await page.getByRole("button", { name: "Create the draft" }).click();
-  await expect(page).toHaveURL(/\/edit$/);
-  await page.getByRole("button", { name: "Publish", exact: true }).click();
-  await expect(page.getByText("Published", { exact: true }).first()).toBeVisible();
+  await publishNewPage(page, "Beacon page", slug);
 
   // The goal: a click on the hero's call to action; form started is watched too.
   await page.goto("/admin/experiments");
@@ -152,5 +151,42 @@ test("a click on the experiment's call to action is counted through the beacon, 
     expect(started.map(Number).reduce((a, b) => a + b, 0)).toBe(1);
   }).toPass({ timeout: 15_000 });
   await expect(page.getByTestId("metric-title").first()).toHaveText("Secondary metric: Form started");
+  expect(problems).toEqual([]);
+});
+
+test("a variant is edited in the page builder: its saves go to the variant, not the page", async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = watchConsole(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await logIn(page, MARKETER, DEMO_PASSWORD);
+  const slug = `variant-builder-${Date.now().toString(36)}`;
+  await publishNewPage(page, "Variant builder page", slug);
+  await page.goto("/admin/experiments");
+  await page.getByLabel("Landing page").selectOption({ label: `Variant builder page (/landing/${slug})` });
+  await page.getByLabel("Name").fill("Two buttons");
+  await page.getByLabel("Hypothesis").fill("A second call to action lower down gets more clicks.");
+  await page.getByRole("button", { name: "Create the experiment" }).click();
+  await expect(page).toHaveURL(/\/admin\/experiments\/[0-9a-f-]{36}$/);
+  const experimentUrl = page.url();
+
+  // Variant B in the builder: duplicate the button (Ctrl+D) and let it save.
+  await page.getByRole("link", { name: "Edit in the page builder (Variant B)" }).click();
+  await expect(page).toHaveURL(/\/variants\/b\/edit$/);
+  await waitForIslands(page);
+  const outline = page.getByRole("navigation", { name: "Outline of the page" });
+  const buttonsBefore = await outline.getByRole("button", { name: /^Button/ }).count();
+  await outline.getByRole("button", { name: /^Button/ }).first().click();
+  await page.keyboard.press("Control+d");
+  await expect(page.getByTestId("announcement")).toContainText("duplicated");
+  await expect(page.getByTestId("save-status")).toHaveText("All changes saved", { timeout: 15_000 });
+
+  // The variant has the extra button; the published page does not.
+  await page.goto(experimentUrl);
+  await expect(page.getByTestId("variant").nth(1)).toContainText("Changed in the page builder");
+  const preview = await page.request.get(`/landing/${slug}?variant=b`);
+  const live = await page.request.get(`/landing/${slug}`);
+  const buttons = (html: string) => (html.match(/data-ce-cta="/g) ?? []).length;
+  expect(buttons(await preview.text())).toBe(buttons(await live.text()) + 1);
+  expect(buttonsBefore).toBeGreaterThan(0);
   expect(problems).toEqual([]);
 });

@@ -3,6 +3,7 @@
 //! has parsed; nothing here reads them. Results are aggregated here, in SQL.
 
 use super::{new_id, now_ms, Db};
+use crate::domain::experiments::tally::DayTally;
 use sqlx::{AssertSqlSafe, FromRow};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -603,19 +604,8 @@ pub async fn convert(
 /// Per UTC day (days since the epoch), arm and goal: new exposures (the
 /// empty goal) and conversions. One pass over the experiment's rows feeds
 /// every metric's totals, the cumulative chart and the CSV export.
-#[derive(Debug, Clone, FromRow)]
-pub struct DailyTallyRow {
-    pub day: i64,
-    pub arm_key: String,
-    pub goal: String,
-    pub count: i64,
-}
-
-pub async fn daily_tallies(
-    db: &Db,
-    experiment_id: &str,
-) -> Result<Vec<DailyTallyRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn daily_tallies(db: &Db, experiment_id: &str) -> Result<Vec<DayTally>, sqlx::Error> {
+    let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
         "SELECT day, arm_key, goal, CAST(COUNT(*) AS BIGINT) AS count FROM ( \
            SELECT exposed_at / 86400000 AS day, arm_key, '' AS goal \
              FROM experiment_exposures WHERE experiment_id = $1 \
@@ -626,7 +616,16 @@ pub async fn daily_tallies(
     )
     .bind(experiment_id)
     .fetch_all(&db.pool)
-    .await
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(day, arm_key, goal, count)| DayTally {
+            day,
+            arm_key,
+            goal,
+            count: u64::try_from(count).unwrap_or(0),
+        })
+        .collect())
 }
 
 /// A page's views and leads over the days since `since_day` (UTC days since

@@ -331,16 +331,7 @@ pub async fn detail(db: &Db, id: &str, can_edit: bool) -> Result<ExperimentDetai
     )?;
     let documents = arm_documents(&arms, &control)?;
     let goal = goal_of(&row);
-    let tallies: Vec<DayTally> = db_exp::daily_tallies(db, id)
-        .await?
-        .into_iter()
-        .map(|t| DayTally {
-            day: t.day,
-            arm_key: t.arm_key,
-            goal: t.goal,
-            count: u64::try_from(t.count).unwrap_or(0),
-        })
-        .collect();
+    let tallies: Vec<DayTally> = db_exp::daily_tallies(db, id).await?;
     let plan = plan_of(&row);
     let mde_pct = plan.mde_pct.unwrap_or(DEFAULT_MDE_PCT);
     let since = now_ms().div_euclid(86_400_000) - 14;
@@ -979,16 +970,7 @@ async fn forced_arm(
 pub async fn daily_csv(db: &Db, id: &str) -> Result<(String, String), AppError> {
     let row = row(db, id).await?;
     let arms = db_exp::arms(db, id).await?;
-    let tallies: Vec<DayTally> = db_exp::daily_tallies(db, id)
-        .await?
-        .into_iter()
-        .map(|t| DayTally {
-            day: t.day,
-            arm_key: t.arm_key,
-            goal: t.goal,
-            count: u64::try_from(t.count).unwrap_or(0),
-        })
-        .collect();
+    let tallies: Vec<DayTally> = db_exp::daily_tallies(db, id).await?;
     let metrics = std::iter::once(goal_of(&row))
         .chain(goals_in(&row.secondary_goals))
         .chain(goals_in(&row.guardrail_goals));
