@@ -40,7 +40,7 @@ test("a marketer runs an experiment: each visitor keeps one variant with no flas
   // The experiment: a draft with the page as control and a copy as variant B.
   await page.goto("/admin/experiments");
   await page.getByLabel("Landing page").selectOption({ label: `Experiment page (/landing/${slug})` });
-  await page.getByLabel("Name").fill("Bolder promise");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Bolder promise");
   await page.getByLabel("Hypothesis").fill("A bolder first heading gets more leads because it states the benefit.");
   await page.getByRole("button", { name: "Create the experiment" }).click();
   await expect(page).toHaveURL(/\/admin\/experiments\/[0-9a-f-]{36}$/);
@@ -116,7 +116,7 @@ test("a click on the experiment's call to action is counted through the beacon, 
   // The goal: a click on the hero's call to action; form started is watched too.
   await page.goto("/admin/experiments");
   await page.getByLabel("Landing page").selectOption({ label: `Beacon page (/landing/${slug})` });
-  await page.getByLabel("Name").fill("Hero button");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Hero button");
   await page.getByLabel("Hypothesis").fill("The same page in both arms: clicks are counted per arm.");
   const goal = page.getByLabel("Goal (primary metric)");
   await expect(goal.locator("option", { hasText: "Click on “Book your free call” (Beacon page)" }).first()).toBeAttached();
@@ -163,7 +163,7 @@ test("a variant is edited in the page builder: its saves go to the variant, not 
   await publishNewPage(page, "Variant builder page", slug);
   await page.goto("/admin/experiments");
   await page.getByLabel("Landing page").selectOption({ label: `Variant builder page (/landing/${slug})` });
-  await page.getByLabel("Name").fill("Two buttons");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Two buttons");
   await page.getByLabel("Hypothesis").fill("A second call to action lower down gets more clicks.");
   await page.getByRole("button", { name: "Create the experiment" }).click();
   await expect(page).toHaveURL(/\/admin\/experiments\/[0-9a-f-]{36}$/);
