@@ -137,10 +137,9 @@ test("a click on the experiment's call to action is counted through the beacon, 
   await beacon;
   await visitor.locator('[data-ce-cta="hero"]').click();
   await visitor.locator("form.lp-form").first().getByLabel("First name").fill("Bea");
-  const sent = visitor.waitForRequest((r) => r.url().endsWith("/api/v1/events") && r.method() === "POST");
+  // Leaving the page sends the queue (Playwright does not report requests
+  // sent while a page unloads, so the results page is the witness).
   await visitor.goto("/privacy");
-  const batch = JSON.parse((await sent).postData() ?? "{}");
-  expect(batch.events.map((e: { type: string }) => e.type).sort()).toEqual(["cta_click", "form_started"]);
   await context.close();
 
   await expect(async () => {
