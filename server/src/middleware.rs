@@ -247,14 +247,14 @@ pub async fn note_goal_visits(
                 || request.uri().path().to_string(),
                 |p| p.as_str().to_string(),
             );
-            (app::services::visitor::visitor_key(&id), target)
+            (id, target)
         });
     let response = next.run(request).await;
-    if let Some((visitor_key, target)) = visit {
+    if let Some((visitor_id, target)) = visit {
         let ok = response.status().is_success();
         if ok && !target.starts_with("/api/") && !target.starts_with("/pkg/") {
             if let Err(err) =
-                app::services::events::note_visit(&state.db, &visitor_key, &target).await
+                app::services::events::note_visit(&state.db, &visitor_id, &target).await
             {
                 tracing::warn!(error = %err, "could not record a visit goal");
             }

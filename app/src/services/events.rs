@@ -72,10 +72,10 @@ async fn convert_in(
     Ok(converted)
 }
 
-/// A page view by a visitor with our cookie: when `path_and_query` is a
+/// A page view by a visitor with our cookie (its id): when `path_and_query` is a
 /// visit goal of a running experiment they are in, it converts. Answers the
 /// conversions stored. Costs nothing but a cached lookup on other paths.
-pub async fn note_visit(db: &Db, visitor_key: &str, path_and_query: &str) -> Result<u64, AppError> {
+pub async fn note_visit(db: &Db, visitor_id: &str, path_and_query: &str) -> Result<u64, AppError> {
     let paths = db_exp::visit_goal_paths(db).await?;
     let path = path_and_query.split('?').next().unwrap_or_default();
     // A goal with a query names that exact address; one without, the path.
@@ -89,6 +89,9 @@ pub async fn note_visit(db: &Db, visitor_key: &str, path_and_query: &str) -> Res
         path: goal_path.clone(),
     }
     .to_wire();
+    // Hashed only now: most page views are of no goal's path.
+    let visitor_key = crate::services::visitor::visitor_key(visitor_id);
+    let visitor_key = visitor_key.as_str();
     let _turn = db.write_turn().await;
     let mut tx = db.pool.begin().await?;
     let exposures: Vec<RunningExposure> = db_exp::running_exposures(&mut tx, visitor_key)

@@ -69,7 +69,7 @@ impl Autosave {
             revision: StoredValue::new(revision),
             in_flight: StoredValue::new(false),
         };
-        let page_id = StoredValue::new(target);
+        let target = StoredValue::new(target);
         Effect::new(move |previous: Option<()>| {
             let version = editor.changes.get();
             if previous.is_none() {
@@ -82,7 +82,7 @@ impl Autosave {
             set_timeout(
                 move || {
                     if editor.changes.get_untracked() == version {
-                        autosave.save(editor, page_id);
+                        autosave.save(editor, target);
                     }
                 },
                 std::time::Duration::from_millis(SAVE_DELAY_MS),
@@ -93,7 +93,7 @@ impl Autosave {
 
     /// Sends the document as it is now, unless a save is already on its way
     /// (that one's completion sends again if needed).
-    fn save(self, editor: Editor, page_id: StoredValue<SaveTarget>) {
+    fn save(self, editor: Editor, target: StoredValue<SaveTarget>) {
         if self.in_flight.get_value() || matches!(self.status.get_untracked(), SaveStatus::Stale(_))
         {
             return;
@@ -110,9 +110,9 @@ impl Autosave {
         self.in_flight.set_value(true);
         self.status.set(SaveStatus::Saving);
         let revision = self.revision.get_value();
-        let target = page_id.get_value();
+        let destination = target.get_value();
         leptos::task::spawn_local(async move {
-            let answer = target.save(revision, json).await;
+            let answer = destination.save(revision, json).await;
             self.in_flight.set_value(false);
             match answer {
                 Ok(new_revision) => {
@@ -121,7 +121,7 @@ impl Autosave {
                         self.status.set(SaveStatus::Saved);
                     } else {
                         self.status.set(SaveStatus::Unsaved);
-                        self.save(editor, page_id);
+                        self.save(editor, target);
                     }
                 }
                 Err(AppError::Conflict(problem)) if problem.field == "revision" => {
@@ -147,7 +147,7 @@ impl Autosave {
                 Err(_) => {
                     self.status.set(SaveStatus::Offline);
                     set_timeout(
-                        move || self.save(editor, page_id),
+                        move || self.save(editor, target),
                         std::time::Duration::from_millis(RETRY_DELAY_MS),
                     );
                 }
