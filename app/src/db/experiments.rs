@@ -522,28 +522,23 @@ pub async fn expose(
     }
 }
 
-/// Records `goal` for every running experiment the visitor was exposed to,
-/// inside the caller's transaction (a lead and its conversions are stored
-/// together or not at all). Once per visitor, experiment and goal.
+/// Records `goal` for every running experiment the visitor was exposed to
+/// that measures it, inside the caller's transaction (a lead and its
+/// conversions are stored together or not at all). Once per visitor,
+/// experiment and goal; events convert through the same two steps.
 pub async fn record_conversions(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     visitor_key: &str,
     goal: &str,
     at: i64,
 ) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query(
-        "INSERT INTO experiment_conversions (experiment_id, visitor_key, goal, arm_key, converted_at) \
-         SELECT x.experiment_id, x.visitor_key, $1, x.arm_key, $2 \
-         FROM experiment_exposures x JOIN experiments e ON e.id = x.experiment_id \
-         WHERE x.visitor_key = $3 AND e.status = 'running' \
-         ON CONFLICT (experiment_id, visitor_key, goal) DO NOTHING",
-    )
-    .bind(goal)
-    .bind(at)
-    .bind(visitor_key)
-    .execute(&mut **tx)
-    .await?;
-    Ok(done.rows_affected())
+    let mut converted = 0;
+    for exposure in running_exposures(tx, visitor_key).await? {
+        if exposure.measures(goal) {
+            converted += convert(tx, &exposure, visitor_key, goal, at).await?;
+        }
+    }
+    Ok(converted)
 }
 
 /// A visitor's arm in a running experiment, with the experiment's metrics.

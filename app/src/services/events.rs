@@ -4,7 +4,7 @@
 //! commit: an acknowledged event is on disk. Also the server-side visit
 //! goal: a page view of a goal path converts without any script.
 
-use crate::db::experiments::{self as db_exp, RunningExposure};
+use crate::db::experiments as db_exp;
 use crate::db::{events as db_events, now_ms, Db};
 use crate::domain::experiments::events::{parse_batch, Event};
 use crate::domain::experiments::Goal;
@@ -94,15 +94,7 @@ pub async fn note_visit(db: &Db, visitor_id: &str, path_and_query: &str) -> Resu
     let visitor_key = visitor_key.as_str();
     let _turn = db.write_turn().await;
     let mut tx = db.pool.begin().await?;
-    let exposures: Vec<RunningExposure> = db_exp::running_exposures(&mut tx, visitor_key)
-        .await?
-        .into_iter()
-        .filter(|x| x.measures(&goal))
-        .collect();
-    let mut converted = 0;
-    for exposure in &exposures {
-        converted += db_exp::convert(&mut tx, exposure, visitor_key, &goal, now_ms()).await?;
-    }
+    let converted = db_exp::record_conversions(&mut tx, visitor_key, &goal, now_ms()).await?;
     tx.commit().await?;
     Ok(converted)
 }
