@@ -10,12 +10,11 @@
 //! metric): 1,000,000 exposure and ~253,000 conversion rows. Times, as the
 //! median of 7 runs after one warm-up:
 //!
-//! (a) `db::experiments::daily_tallies` (the per-day query the results page
-//!     runs) folded with `domain::experiments::tally` into the arms' totals
-//!     and the cumulative daily series, and read out
-//!     (`domain::experiments::readout::read_out`, sequential engine) for the
-//!     goal and the secondary metric, as `services::experiments::detail`
-//!     does;
+//! (a) `services::experiments::detail`: everything the results page shows
+//!     (the experiment, its arms and page, the per-day query
+//!     `db::experiments::daily_tallies` folded into the arms' totals and the
+//!     cumulative daily series, the read-out of the goal and the secondary
+//!     metric by the sequential engine, the page's recent traffic);
 //! (b) the plain totals: `GROUP BY arm_key` over the exposures plus
 //!     `GROUP BY arm_key, goal` over the conversions.
 //!
@@ -27,9 +26,6 @@
 use app::db::experiments::{self as db_exp, NewArm, NewExperiment};
 use app::db::landing_pages::{self as db_pages, NewPage};
 use app::db::{Backend, Db};
-use app::domain::experiments::readout::{read_out, ArmCount};
-use app::domain::experiments::tally::{self, DayTally};
-use app::domain::experiments::Engine;
 use app::domain::page_document::built_in;
 use sqlx::AssertSqlSafe;
 use std::time::{Duration, Instant};
@@ -37,21 +33,11 @@ use std::time::{Duration, Instant};
 const EXPOSURES: i64 = 1_000_000;
 const DAY_MS: i64 = 86_400_000;
 const RUNS: usize = 7;
-const ARMS: [(&str, &str); 2] = [("control", "Control"), ("b", "Variant B")];
 
 const PLAIN_EXPOSURES: &str =
     "SELECT arm_key, COUNT(*) FROM experiment_exposures WHERE experiment_id=$1 GROUP BY arm_key";
 const PLAIN_CONVERSIONS: &str = "SELECT arm_key, goal, COUNT(*) FROM experiment_conversions \
      WHERE experiment_id=$1 GROUP BY arm_key, goal";
-/// A copy of the query in `db::experiments::daily_tallies`, for its plan.
-const DAILY: &str = "SELECT day, arm_key, goal, CAST(COUNT(*) AS BIGINT) AS count FROM ( \
-       SELECT exposed_at / 86400000 AS day, arm_key, '' AS goal \
-         FROM experiment_exposures WHERE experiment_id = $1 \
-       UNION ALL \
-       SELECT converted_at / 86400000 AS day, arm_key, goal \
-         FROM experiment_conversions WHERE experiment_id = $1 \
-     ) t GROUP BY day, arm_key, goal ORDER BY day, arm_key, goal";
-
 async fn experiment(db: &Db) -> String {
     let owner = app::services::users::insert(
         db,
@@ -182,38 +168,17 @@ async fn load(db: &Db, id: &str) -> Duration {
     started.elapsed()
 }
 
-fn arm_counts(tallies: &[DayTally], goal: &str) -> Vec<ArmCount> {
-    let totals = tally::totals(tallies, goal);
-    ARMS.iter()
-        .map(|(key, name)| {
-            let counted = totals.get(*key).copied().unwrap_or_default();
-            ArmCount {
-                key: key.to_string(),
-                name: name.to_string(),
-                weight: 50,
-                users: counted.users,
-                conversions: counted.conversions,
-            }
-        })
-        .collect()
-}
-
-/// (a): the results page's query, folded and read out as `detail` does.
+/// (a): what the results page reads, from the service it calls.
 async fn analysis(db: &Db, id: &str) -> (u64, u64) {
-    let tallies: Vec<DayTally> = db_exp::daily_tallies(db, id).await.unwrap();
-    let daily = tally::by_day(&tallies, "lead_submitted");
-    let counts = arm_counts(&tallies, "lead_submitted");
-    let readout = read_out(Engine::Sequential, &counts, None, 0.2);
-    let secondary = read_out(
-        Engine::Sequential,
-        &arm_counts(&tallies, "form_started"),
-        None,
-        0.2,
-    );
-    std::hint::black_box((&daily, &readout, &secondary));
+    let detail = app::services::experiments::detail(db, id, true)
+        .await
+        .unwrap();
+    assert_eq!(detail.metrics.len(), 1, "the secondary metric is read out");
+    let arms = &detail.readout.arms;
+    std::hint::black_box(&detail);
     (
-        counts.iter().map(|a| a.users).sum(),
-        counts.iter().map(|a| a.conversions).sum(),
+        arms.iter().map(|a| a.users).sum(),
+        arms.iter().map(|a| a.conversions).sum(),
     )
 }
 
@@ -284,10 +249,14 @@ async fn measure(db: &Db, label: &str) {
     );
     let mut a = Vec::new();
     let mut b = Vec::new();
+    let mut query = Vec::new();
     for run in 0..=RUNS {
         let started = Instant::now();
         let by_day = analysis(db, &id).await;
         let time_a = started.elapsed();
+        let started = Instant::now();
+        std::hint::black_box(db_exp::daily_tallies(db, &id).await.unwrap());
+        let time_query = started.elapsed();
         let started = Instant::now();
         let totals = plain(db, &id).await;
         let time_b = started.elapsed();
@@ -295,12 +264,17 @@ async fn measure(db: &Db, label: &str) {
         if run > 0 {
             a.push(time_a);
             b.push(time_b);
+            query.push(time_query);
         }
     }
-    let (a, b) = (median(a), median(b));
+    let (a, b, query) = (median(a), median(b), median(query));
     println!(
-        "  (a) daily_tallies + tally + read_out   {:>8.1} ms",
+        "  (a) services::experiments::detail      {:>8.1} ms",
         a.as_secs_f64() * 1000.0
+    );
+    println!(
+        "      of which daily_tallies' query       {:>8.1} ms",
+        query.as_secs_f64() * 1000.0
     );
     println!(
         "  (b) plain GROUP BY (both)               {:>8.1} ms",
@@ -311,7 +285,7 @@ async fn measure(db: &Db, label: &str) {
         a.as_secs_f64() / b.as_secs_f64()
     );
     for (name, sql) in [
-        ("daily_tallies", DAILY),
+        ("daily_tallies", db_exp::DAILY_TALLIES),
         ("plain exposures", PLAIN_EXPOSURES),
         ("plain conversions", PLAIN_CONVERSIONS),
     ] {

@@ -596,22 +596,32 @@ pub async fn convert(
     Ok(done.rows_affected())
 }
 
+/// The query of [`daily_tallies`] (public for the analysis bench's plans).
+pub const DAILY_TALLIES: &str = "SELECT day, arm_key, goal, count FROM ( \
+       SELECT exposed_at / 86400000 AS day, arm_key, '' AS goal, \
+              CAST(COUNT(*) AS BIGINT) AS count \
+         FROM experiment_exposures WHERE experiment_id = $1 \
+         GROUP BY arm_key, exposed_at / 86400000 \
+       UNION ALL \
+       SELECT converted_at / 86400000 AS day, arm_key, goal, \
+              CAST(COUNT(*) AS BIGINT) AS count \
+         FROM experiment_conversions WHERE experiment_id = $1 \
+         GROUP BY arm_key, goal, converted_at / 86400000 \
+     ) t ORDER BY day, arm_key, goal";
+
 /// Per UTC day (days since the epoch), arm and goal: new exposures (the
 /// empty goal) and conversions. One pass over the experiment's rows feeds
 /// every metric's totals, the cumulative chart and the CSV export.
+///
+/// Each table is grouped on its own, in the order of its day index
+/// (migration `20261210000001`: the day expressions here must stay the
+/// indexes' expressions), so neither database sorts the rows; only the few
+/// groups are merged and ordered.
 pub async fn daily_tallies(db: &Db, experiment_id: &str) -> Result<Vec<DayTally>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
-        "SELECT day, arm_key, goal, CAST(COUNT(*) AS BIGINT) AS count FROM ( \
-           SELECT exposed_at / 86400000 AS day, arm_key, '' AS goal \
-             FROM experiment_exposures WHERE experiment_id = $1 \
-           UNION ALL \
-           SELECT converted_at / 86400000 AS day, arm_key, goal \
-             FROM experiment_conversions WHERE experiment_id = $1 \
-         ) t GROUP BY day, arm_key, goal ORDER BY day, arm_key, goal",
-    )
-    .bind(experiment_id)
-    .fetch_all(&db.pool)
-    .await?;
+    let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(DAILY_TALLIES)
+        .bind(experiment_id)
+        .fetch_all(&db.pool)
+        .await?;
     Ok(rows
         .into_iter()
         .map(|(day, arm_key, goal, count)| DayTally {

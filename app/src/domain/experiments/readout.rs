@@ -5,8 +5,10 @@
 //! module only chooses which of them the engine stands behind.
 
 use super::settings::Engine;
-use crate::domain::stats::analysis::{analyze, AnalysisInput, ArmInput, Metric};
+use crate::domain::stats::analysis::relative_lift_tests;
+use crate::domain::stats::descriptive::ProportionArm;
 use crate::domain::stats::power::{sample_size, SampleSizeInput};
+use crate::domain::stats::srm::srm;
 use serde::{Deserialize, Serialize};
 
 /// The significance level every experiment is judged at.
@@ -152,35 +154,24 @@ pub fn read_out(
     let target = planned.unwrap_or(MIN_USERS_PER_ARM).max(MIN_USERS_PER_ARM);
     let remaining = target.saturating_sub(fewest);
 
-    let analysis = (arms.len() >= 2).then(|| {
-        analyze(&AnalysisInput {
-            metric: Some(Metric::Proportion),
-            alpha: Some(ALPHA),
-            expected_split: Some(arms.iter().map(|a| f64::from(a.weight) / 100.0).collect()),
-            arms: Some(
-                arms.iter()
-                    .map(|a| ArmInput::proportion(&a.key, a.users, a.conversions.min(a.users)))
-                    .collect(),
-            ),
-            sequential_tuning: None,
-            sample_size: None,
-            mde: None,
-        })
-    });
-    let analysis = analysis.and_then(Result::ok);
-    let (srm_p_value, srm_flagged) = analysis
-        .as_ref()
-        .and_then(|a| a.srm.as_ref())
-        .map_or((None, false), |s| (s.p_value.num(), s.flagged));
+    // The SRM check and, per variant, only the tests the engines read.
+    let weights: Vec<f64> = arms.iter().map(|a| f64::from(a.weight) / 100.0).collect();
+    let (srm_p_value, srm_flagged) = if arms.len() >= 2 && weights.iter().all(|w| *w > 0.0) {
+        let check = srm(&arms.iter().map(|a| a.users).collect::<Vec<_>>(), &weights);
+        (check.p_value.num(), check.flagged)
+    } else {
+        (None, false)
+    };
+    let proportion = |a: &ArmCount| ProportionArm {
+        users: a.users,
+        conversions: a.conversions.min(a.users),
+    };
 
     let variants = arms
         .iter()
         .skip(1)
         .map(|arm| {
-            let comparison = analysis
-                .as_ref()
-                .and_then(|a| a.comparisons.as_ref())
-                .and_then(|c| c.get(&arm.key));
+            let tests = relative_lift_tests(&proportion(&arms[0]), &proportion(arm), ALPHA);
             let control_users = arms[0].users;
             let enough_for_any = arm.users.min(control_users) >= MIN_USERS_PER_ARM;
             let reached_plan = planned.is_some_and(|p| arm.users.min(control_users) >= p);
@@ -198,30 +189,28 @@ pub fn read_out(
                 call: Call::NotEnoughData,
                 verdict: String::new(),
             };
-            if let Some(c) = comparison {
-                match engine {
-                    Engine::Frequentist | Engine::Sequential => {
-                        let f = if engine == Engine::Sequential {
-                            &c.sequential_relative
-                        } else {
-                            &c.freq_relative
-                        };
-                        out.lift = f.expected.num();
-                        out.ci_low = f.ci_low.num();
-                        out.ci_high = f.ci_high.num();
-                        out.p_value = f.p_value.num();
-                        out.undefined_reason = f.error_message.map(str::to_string);
-                    }
-                    Engine::Bayesian => {
-                        let b = &c.bayes_relative_prior;
-                        out.lift = b.expected.num();
-                        out.ci_low = b.ci_low.num();
-                        out.ci_high = b.ci_high.num();
-                        out.chance_to_win = b.chance_to_win.num();
-                        out.risk_control = b.risk_control.num();
-                        out.risk_variant = b.risk_variant.num();
-                        out.undefined_reason = b.error_message.map(str::to_string);
-                    }
+            match engine {
+                Engine::Frequentist | Engine::Sequential => {
+                    let f = if engine == Engine::Sequential {
+                        &tests.sequential
+                    } else {
+                        &tests.fixed
+                    };
+                    out.lift = f.expected.num();
+                    out.ci_low = f.ci_low.num();
+                    out.ci_high = f.ci_high.num();
+                    out.p_value = f.p_value.num();
+                    out.undefined_reason = f.error_message.map(str::to_string);
+                }
+                Engine::Bayesian => {
+                    let b = &tests.bayes_prior;
+                    out.lift = b.expected.num();
+                    out.ci_low = b.ci_low.num();
+                    out.ci_high = b.ci_high.num();
+                    out.chance_to_win = b.chance_to_win.num();
+                    out.risk_control = b.risk_control.num();
+                    out.risk_variant = b.risk_variant.num();
+                    out.undefined_reason = b.error_message.map(str::to_string);
                 }
             }
             out.call = if !enough_for_any || out.lift.is_none() {

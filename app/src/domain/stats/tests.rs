@@ -3,7 +3,8 @@
 //! property tests, edge cases, and the sequential-testing simulation.
 
 use super::analysis::{
-    analyze_json, compare_mean, compare_proportion, compare_proportion_draws, Comparison,
+    analyze_json, compare_mean, compare_proportion, compare_proportion_draws, relative_lift_tests,
+    Comparison,
 };
 use super::beta;
 use super::corrections::{benjamini_hochberg, holm};
@@ -540,6 +541,26 @@ fn hostile_inputs_give_numbers_or_reasons_never_nan_or_panic() {
         r#"{"mde":{"baseline_rate":0.05,"n_per_arm":0}}"#,
     ] {
         run(s);
+    }
+}
+
+proptest! {
+    /// The read-out's shortcut computes exactly what the whole comparison
+    /// reports in the same fields, refusals included.
+    #[test]
+    fn relative_lift_tests_equal_the_whole_comparison(
+        users_c in 0u64..5_000_000,
+        users_v in 0u64..5_000_000,
+        rate_c in 0.0f64..=1.0,
+        rate_v in 0.0f64..=1.0,
+    ) {
+        let c = ProportionArm { users: users_c, conversions: (users_c as f64 * rate_c) as u64 };
+        let v = ProportionArm { users: users_v, conversions: (users_v as f64 * rate_v) as u64 };
+        let whole = compare_proportion_draws(&c, &v, 0.05, DEFAULT_TUNING, 10);
+        let tests = relative_lift_tests(&c, &v, 0.05);
+        prop_assert_eq!(tests.fixed, whole.freq_relative);
+        prop_assert_eq!(tests.sequential, whole.sequential_relative);
+        prop_assert_eq!(tests.bayes_prior, whole.bayes_relative_prior);
     }
 }
 
