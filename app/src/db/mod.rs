@@ -10,6 +10,7 @@ pub mod email_templates;
 pub mod events;
 pub mod experiments;
 pub mod form_drafts;
+pub mod group_commit;
 pub mod jobs;
 pub mod landing_pages;
 pub mod lead_sla;
@@ -76,6 +77,9 @@ pub struct Db {
     /// Which experiment runs on which page, as read a moment ago (see
     /// `experiments::LiveCache`): every landing-page render asks.
     pub(crate) live_experiments: experiments::LiveCache,
+    /// The SQLite writer task that commits queued writes together
+    /// (`Db::group_commit`), started on first use.
+    group: group_commit::GroupCommit,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -138,6 +142,7 @@ impl Db {
             backend,
             writers: Default::default(),
             live_experiments: Default::default(),
+            group: Default::default(),
         })
     }
 

@@ -5,12 +5,15 @@ use sqlx::AssertSqlSafe;
 
 /// Counts one hit for `key` in each `(scope, window_start)` and returns the
 /// hits in each window so far, this one included, in the order given. One
-/// statement (one commit), so concurrent requests on any app server count exactly.
-pub async fn hit_all(
-    db: &Db,
+/// statement (one commit, or part of the caller's transaction), so concurrent requests on any app server count exactly.
+pub async fn hit_all<'e, E>(
+    executor: E,
     key: &str,
     windows: &[(&str, i64)],
-) -> Result<Vec<(String, i64)>, sqlx::Error> {
+) -> Result<Vec<(String, i64)>, sqlx::Error>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
     let rows: Vec<String> = (0..windows.len())
         .map(|i| format!("(${}, $1, ${}, 1)", 2 * i + 2, 2 * i + 3))
         .collect();
@@ -24,7 +27,7 @@ pub async fn hit_all(
     for (scope, window_start) in windows {
         query = query.bind(*scope).bind(*window_start);
     }
-    query.fetch_all(&db.pool).await
+    query.fetch_all(executor).await
 }
 
 /// Drops counters of windows that ended before `before_ms`.

@@ -9,14 +9,34 @@ use crate::error::AppError;
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn enforce(db: &Db, limits: &[RateLimit], client_key: &str) -> Result<(), AppError> {
     let now = now_ms();
-    let windows: Vec<(&str, i64)> = limits
-        .iter()
-        .map(|l| (l.scope, l.window_start(now)))
-        .collect();
     let counts = {
         let _turn = db.write_turn().await;
-        rate_limits::hit_all(db, client_key, &windows).await?
+        rate_limits::hit_all(&db.pool, client_key, &windows(limits, now)).await?
     };
+    // Now and then, drop counters of windows long gone (the longest limit is an hour).
+    if rand::random::<u8>() < 4 {
+        rate_limits::prune(db, now - 2 * 3600 * 1000).await?;
+    }
+    verdict(limits, &counts, now, client_key)
+}
+
+/// The window each limit counts `now` in, as `rate_limits::hit_all` takes them.
+pub fn windows(limits: &[RateLimit], now: i64) -> Vec<(&'static str, i64)> {
+    limits
+        .iter()
+        .map(|l| (l.scope, l.window_start(now)))
+        .collect()
+}
+
+/// Refuses (429 with the longest wait) when any limit's count, this hit
+/// included, is over it. For callers that count inside their own
+/// transaction (`hit_all` with `windows`).
+pub fn verdict(
+    limits: &[RateLimit],
+    counts: &[(String, i64)],
+    now: i64,
+    client_key: &str,
+) -> Result<(), AppError> {
     let mut wait: Option<i64> = None;
     for limit in limits {
         let hits = counts
@@ -26,10 +46,6 @@ pub async fn enforce(db: &Db, limits: &[RateLimit], client_key: &str) -> Result<
         if let Some(secs) = limit.verdict(hits, now) {
             wait = Some(wait.map_or(secs, |w| w.max(secs)));
         }
-    }
-    // Now and then, drop counters of windows long gone (the longest limit is an hour).
-    if rand::random::<u8>() < 4 {
-        rate_limits::prune(db, now - 2 * 3600 * 1000).await?;
     }
     match wait {
         Some(retry_after_secs) => {

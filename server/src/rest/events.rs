@@ -26,6 +26,6 @@ pub async fn create(
     body: Bytes,
 ) -> Result<(StatusCode, Json<Ingested>), ApiError> {
     let client = Client::from_parts(&parts, &state.settings.trusted_proxies);
-    let ingested = ingest(&state.db, &client, &body).await?;
+    let ingested = ingest(&state.db, &client, &state.settings.api_rate_limits, &body).await?;
     Ok((StatusCode::ACCEPTED, Json(ingested)))
 }

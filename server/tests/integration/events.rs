@@ -3,7 +3,7 @@
 //! a visit goal converts without any script, and bad batches are refused
 //! whole, by field, with nothing stored.
 
-use crate::common::{client, TestApp};
+use crate::common::{client, spawn_app, spawn_app_with, Backend, TestApp};
 use crate::experiments::{act, detail, new_experiment, published_page, visitor};
 use app::domain::role::Role;
 use serde_json::{json, Value};
@@ -299,4 +299,120 @@ async fn bad_event_batches_are_refused_whole(app: TestApp) {
         202
     );
     assert_eq!(stored_events(&app).await, 1);
+}
+
+/// Concurrent batches from many addresses: each acknowledged batch is
+/// stored whole, once, and each address is limited on its own, counted in
+/// the batch's own transaction (group-committed on SQLite).
+async fn concurrent_batches_are_stored_whole_and_limited_per_address(backend: Backend) {
+    crate::common::clear_of_minute_edge().await;
+    let app = spawn_app_with(backend, &[("CE_API_RATE_LIMIT", "5/min,1000/hour")]).await;
+    let at = now_ms();
+    let batch = |n: usize| {
+        json!({"events": (0..n)
+            .map(|i| json!({"type": "custom", "name": format!("e{i}"), "path": "/x", "at": at}))
+            .collect::<Vec<_>>()})
+        .to_string()
+    };
+    let send = |address: String, body: String| {
+        let url = app.url("/api/v1/events");
+        async move {
+            client()
+                .post(url)
+                .header("content-type", "application/json")
+                .header("X-Forwarded-For", address)
+                .body(body)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    // 8 addresses × 5 batches of 7 events, all at once.
+    let answers = futures_util::future::join_all(
+        (0..40).map(|i| send(format!("10.60.0.{}", i % 8), batch(7))),
+    )
+    .await;
+    for answer in &answers {
+        assert_eq!(answer.status(), 202);
+    }
+    assert_eq!(stored_events(&app).await, 40 * 7);
+    // The sixth batch of one address is refused and not stored.
+    let refused = send("10.60.0.3".to_string(), batch(3)).await;
+    assert_eq!(refused.status(), 429);
+    assert!(refused.headers().contains_key("retry-after"));
+    let body: Value = refused.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "rate_limited", "{body}");
+    assert_eq!(stored_events(&app).await, 40 * 7);
+    // Another address goes on.
+    assert_eq!(send("10.60.0.9".to_string(), batch(2)).await.status(), 202);
+    assert_eq!(stored_events(&app).await, 40 * 7 + 2);
+}
+
+#[tokio::test]
+async fn concurrent_batches_are_stored_whole_and_limited_per_address_sqlite() {
+    concurrent_batches_are_stored_whole_and_limited_per_address(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn concurrent_batches_are_stored_whole_and_limited_per_address_postgres() {
+    concurrent_batches_are_stored_whole_and_limited_per_address(Backend::Postgres).await;
+}
+
+/// `Db::group_commit`: a job that fails is undone alone (its earlier
+/// statements too) and answered with its error; the jobs beside it, in the
+/// same group on SQLite, are stored and answered.
+async fn a_failed_job_is_undone_alone(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let job = |n: i64| {
+        let db = app.db.clone();
+        async move {
+            db.group_commit(move |tx| {
+                Box::pin(async move {
+                    sqlx::query(
+                        "INSERT INTO events (visitor_key, kind, path, target, occurred_at, received_at) \
+                         VALUES (NULL, 'custom', '/x', 'ok', $1, $1)",
+                    )
+                    .bind(n)
+                    .execute(&mut **tx)
+                    .await?;
+                    if n == 13 {
+                        // Violates the kind CHECK: this job fails after its first insert.
+                        sqlx::query(
+                            "INSERT INTO events (visitor_key, kind, path, target, occurred_at, received_at) \
+                             VALUES (NULL, 'no-such-kind', '/x', 'bad', $1, $1)",
+                        )
+                        .bind(n)
+                        .execute(&mut **tx)
+                        .await?;
+                    }
+                    Ok(n)
+                })
+            })
+            .await
+        }
+    };
+    let answers = futures_util::future::join_all((0..30).map(job)).await;
+    for (n, answer) in answers.iter().enumerate() {
+        match answer {
+            Ok(got) => assert_eq!(*got, n as i64),
+            Err(err) => assert_eq!(n, 13, "only job 13 fails, not {n}: {err}"),
+        }
+    }
+    assert!(answers[13].is_err());
+    let stored: Vec<i64> =
+        sqlx::query_scalar("SELECT occurred_at FROM events ORDER BY occurred_at")
+            .fetch_all(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(stored, (0..30).filter(|n| *n != 13).collect::<Vec<i64>>());
+}
+
+#[tokio::test]
+async fn a_failed_job_is_undone_alone_sqlite() {
+    a_failed_job_is_undone_alone(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_failed_job_is_undone_alone_postgres() {
+    a_failed_job_is_undone_alone(Backend::Postgres).await;
 }
