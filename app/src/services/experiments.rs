@@ -10,7 +10,7 @@ use crate::db::experiments::{
 };
 use crate::db::landing_pages as db_pages;
 use crate::db::{audit, new_id, now_ms, Db};
-use crate::domain::experiments::events::calls_to_action;
+use crate::domain::experiments::events::{calls_to_action, goal_label};
 use crate::domain::experiments::readout::{read_out, ArmCount, Call, Readout};
 use crate::domain::experiments::tally::{self, DayTally};
 use crate::domain::experiments::variant_text::{changeable_texts, text_changes, with_text};
@@ -377,12 +377,12 @@ pub async fn detail(db: &Db, id: &str, can_edit: bool) -> Result<ExperimentDetai
                 format!(
                     "Guardrail: {} lowers “{}”. Weigh this before promoting it.",
                     harmed.join(" and "),
-                    metric.label()
+                    goal_label(&metric, &control)
                 )
             });
             MetricResult {
                 role,
-                label: metric.label(),
+                label: goal_label(&metric, &control),
                 readout,
                 warning,
             }
@@ -394,8 +394,10 @@ pub async fn detail(db: &Db, id: &str, can_edit: bool) -> Result<ExperimentDetai
         .decision_json
         .as_deref()
         .and_then(|json| serde_json::from_str::<Decision>(json).ok());
+    let mut summary = summary(&row, visitors, arms.len())?;
+    summary.goal_label = goal_label(&goal, &control);
     Ok(ExperimentDetail {
-        summary: summary(&row, visitors, arms.len())?,
+        summary,
         hypothesis: row.hypothesis.clone(),
         engine_label: engine_of(&row).label().to_string(),
         coverage_pct,

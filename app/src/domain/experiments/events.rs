@@ -196,6 +196,18 @@ pub fn calls_to_action(doc: &Document) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A goal's name for people reading the results: a click goal names the
+/// call to action by its text on `doc` (the page), not by its block id;
+/// one no longer on the page keeps the id.
+pub fn goal_label(goal: &Goal, doc: &Document) -> String {
+    if let Goal::CtaClick { block } = goal {
+        if let Some((_, text)) = calls_to_action(doc).into_iter().find(|(id, _)| id == block) {
+            return format!("Click on “{}”", text.trim());
+        }
+    }
+    goal.label()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,5 +290,30 @@ mod tests {
             50
         );
         assert_eq!(fields(json!({"events": [one], "more": true})), ["more"]);
+    }
+
+    #[test]
+    fn a_click_goal_is_named_by_its_button_text() {
+        let doc = crate::domain::page_document::built_in("free-consultation")
+            .unwrap()
+            .document()
+            .unwrap();
+        let (block, text) = calls_to_action(&doc)
+            .into_iter()
+            .next()
+            .expect("a call to action");
+        let goal = Goal::CtaClick {
+            block: block.clone(),
+        };
+        assert_eq!(
+            goal_label(&goal, &doc),
+            format!("Click on “{}”", text.trim())
+        );
+        // Gone from the page: the id, as before.
+        let gone = Goal::CtaClick {
+            block: "no-such-block".into(),
+        };
+        assert_eq!(goal_label(&gone, &doc), gone.label());
+        assert_eq!(goal_label(&Goal::LeadSubmitted, &doc), "Lead submitted");
     }
 }
