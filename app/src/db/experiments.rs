@@ -4,6 +4,7 @@
 
 use super::{new_id, now_ms, Db};
 use crate::domain::experiments::tally::DayTally;
+use crate::domain::experiments::Goal;
 use sqlx::{AssertSqlSafe, FromRow};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -100,12 +101,15 @@ pub async fn visit_goal_paths(db: &Db) -> Result<Arc<Vec<String>>, sqlx::Error> 
     let mut paths: Vec<String> = rows
         .iter()
         .flat_map(|(goal, secondary, guardrail)| {
-            std::iter::once(goal.as_str())
-                .chain(secondary.split_whitespace())
-                .chain(guardrail.split_whitespace())
+            Goal::parse_list(goal)
+                .into_iter()
+                .chain(Goal::parse_list(secondary))
+                .chain(Goal::parse_list(guardrail))
         })
-        .filter_map(|goal| goal.strip_prefix("url_visit:"))
-        .map(str::to_string)
+        .filter_map(|goal| match goal {
+            Goal::UrlVisit { path } => Some(path),
+            _ => None,
+        })
         .collect();
     paths.sort();
     paths.dedup();
@@ -522,20 +526,21 @@ pub async fn expose(
     }
 }
 
-/// Records `goal` for every running experiment the visitor was exposed to
-/// that measures it, inside the caller's transaction (a lead and its
-/// conversions are stored together or not at all). Once per visitor,
-/// experiment and goal; events convert through the same two steps.
+/// Records each `(goal, at)` for every running experiment the visitor was
+/// exposed to that measures that goal, inside the caller's transaction (a
+/// lead or an event batch and its conversions are stored together or not
+/// at all). Once per visitor, experiment and goal. Answers the conversions
+/// stored. The visitor's exposures are read once, however many goals.
 pub async fn record_conversions(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     visitor_key: &str,
-    goal: &str,
-    at: i64,
+    goals: &[(String, i64)],
 ) -> Result<u64, sqlx::Error> {
+    let exposures = running_exposures(tx, visitor_key).await?;
     let mut converted = 0;
-    for exposure in running_exposures(tx, visitor_key).await? {
-        if exposure.measures(goal) {
-            converted += convert(tx, &exposure, visitor_key, goal, at).await?;
+    for (goal, at) in goals {
+        for exposure in exposures.iter().filter(|x| x.measures(goal)) {
+            converted += convert(tx, exposure, visitor_key, goal, *at).await?;
         }
     }
     Ok(converted)
@@ -552,7 +557,8 @@ pub struct RunningExposure {
 }
 
 impl RunningExposure {
-    /// Whether the stored goal `goal` is one of this experiment's metrics.
+    /// Whether the stored goal `goal` is one of this experiment's metrics
+    /// (the columns hold `Goal::join_wire` lists).
     pub fn measures(&self, goal: &str) -> bool {
         self.goal == goal
             || self.secondary_goals.split_whitespace().any(|g| g == goal)
@@ -560,7 +566,7 @@ impl RunningExposure {
     }
 }
 
-pub async fn running_exposures(
+async fn running_exposures(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     visitor_key: &str,
 ) -> Result<Vec<RunningExposure>, sqlx::Error> {
@@ -575,7 +581,7 @@ pub async fn running_exposures(
 }
 
 /// Stores one conversion (once per visitor, experiment and goal).
-pub async fn convert(
+async fn convert(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     exposure: &RunningExposure,
     visitor_key: &str,

@@ -6,11 +6,11 @@
 
 use crate::db::experiments as db_exp;
 use crate::db::{events as db_events, now_ms, rate_limits, Db};
-use crate::domain::experiments::events::{parse_batch, Event};
+use crate::domain::experiments::events::parse_batch;
 use crate::domain::experiments::Goal;
 use crate::domain::rate_limit::RateLimit;
 use crate::error::{AppError, FieldError};
-use crate::services::rate_limit::{verdict, windows};
+use crate::services::rate_limit::{prune_now_and_then, verdict, windows};
 use crate::services::visitor::Client;
 
 /// What a stored batch brought.
@@ -50,50 +50,40 @@ pub async fn ingest(
     })?;
     let visitor = client.visitor_key.clone();
     let address = client.ip.clone();
+    let counted = !limits.is_empty();
     let limits = limits.to_vec();
-    db.group_commit(move |tx| {
-        Box::pin(async move {
-            if !limits.is_empty() {
-                let counts =
-                    rate_limits::hit_all(&mut **tx, &address, &windows(&limits, now)).await?;
-                if let Err(refused) = verdict(&limits, &counts, now, &address) {
-                    return Ok(Err(refused));
+    let outcome = db
+        .group_commit(move |tx| {
+            Box::pin(async move {
+                if !limits.is_empty() {
+                    let counts =
+                        rate_limits::hit_all(&mut **tx, &address, &windows(&limits, now)).await?;
+                    if let Err(refused) = verdict(&limits, &counts, now, &address) {
+                        return Ok(Err(refused));
+                    }
                 }
-            }
-            db_events::insert_batch(tx, visitor.as_deref(), &events, now).await?;
-            let conversions = match visitor.as_deref() {
-                Some(visitor) => convert_in(tx, visitor, &events).await?,
-                None => 0,
-            };
-            Ok(Ok(Ingested {
-                accepted: events.len(),
-                conversions,
-            }))
+                db_events::insert_batch(tx, visitor.as_deref(), &events, now).await?;
+                let conversions = match visitor.as_deref() {
+                    Some(visitor) => {
+                        let goals: Vec<(String, i64)> = events
+                            .iter()
+                            .map(|event| (event.goal().to_wire(), event.at_ms))
+                            .collect();
+                        db_exp::record_conversions(tx, visitor, &goals).await?
+                    }
+                    None => 0,
+                };
+                Ok(Ok(Ingested {
+                    accepted: events.len(),
+                    conversions,
+                }))
+            })
         })
-    })
-    .await?
-}
-
-/// Stores the conversions `events` bring to the running experiments the
-/// visitor is in (each event's goal, where it is one of the experiment's
-/// metrics).
-async fn convert_in(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    visitor: &str,
-    events: &[Event],
-) -> Result<u64, sqlx::Error> {
-    let exposures = db_exp::running_exposures(tx, visitor).await?;
-    if exposures.is_empty() {
-        return Ok(0);
+        .await?;
+    if counted {
+        prune_now_and_then(db, now).await?;
     }
-    let mut converted = 0;
-    for event in events {
-        let goal = event.goal().to_wire();
-        for exposure in exposures.iter().filter(|x| x.measures(&goal)) {
-            converted += db_exp::convert(tx, exposure, visitor, &goal, event.at_ms).await?;
-        }
-    }
-    Ok(converted)
+    outcome
 }
 
 /// A page view by a visitor with our cookie (its id): when `path_and_query` is a
@@ -118,7 +108,7 @@ pub async fn note_visit(db: &Db, visitor_id: &str, path_and_query: &str) -> Resu
     let visitor_key = visitor_key.as_str();
     let _turn = db.write_turn().await;
     let mut tx = db.pool.begin().await?;
-    let converted = db_exp::record_conversions(&mut tx, visitor_key, &goal, now_ms()).await?;
+    let converted = db_exp::record_conversions(&mut tx, visitor_key, &[(goal, now_ms())]).await?;
     tx.commit().await?;
     Ok(converted)
 }

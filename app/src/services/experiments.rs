@@ -77,14 +77,21 @@ async fn row(db: &Db, id: &str) -> Result<ExperimentRow, AppError> {
         .ok_or_else(|| AppError::NotFound(EXPERIMENT.to_string()))
 }
 
-fn summary(row: &ExperimentRow, visitors: i64, arms: usize) -> Result<ExperimentSummary, AppError> {
+/// `goal_label`: the goal's name (the detail names a click goal by its
+/// button's text, which needs the page).
+fn summary(
+    row: &ExperimentRow,
+    goal_label: String,
+    visitors: i64,
+    arms: usize,
+) -> Result<ExperimentSummary, AppError> {
     Ok(ExperimentSummary {
         id: row.id.clone(),
         name: row.name.clone(),
         page_title: row.page_title.clone(),
         page_slug: row.page_slug.clone(),
         status: status_of(row)?,
-        goal_label: goal_of(row).label(),
+        goal_label,
         engine: engine_of(row),
         arms,
         visitors,
@@ -96,15 +103,7 @@ fn summary(row: &ExperimentRow, visitors: i64, arms: usize) -> Result<Experiment
 pub async fn list(db: &Db, can_edit: bool) -> Result<ExperimentList, AppError> {
     let rows = db_exp::list(db).await?;
     let totals = db_exp::exposure_totals(db).await?;
-    let mut experiments = Vec::with_capacity(rows.len());
-    for row in &rows {
-        let visitors = totals
-            .iter()
-            .find(|(id, _)| *id == row.id)
-            .map_or(0, |(_, n)| *n);
-        experiments.push(summary(row, visitors, row.arm_count as usize)?);
-    }
-    let choices = db_pages::published(db)
+    let choices: Vec<PageChoice> = db_pages::published(db)
         .await?
         .into_iter()
         .map(|(id, slug, json, _)| {
@@ -122,6 +121,24 @@ pub async fn list(db: &Db, can_edit: bool) -> Result<ExperimentList, AppError> {
             }
         })
         .collect();
+    let mut experiments = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let visitors = totals
+            .iter()
+            .find(|(id, _)| *id == row.id)
+            .map_or(0, |(_, n)| *n);
+        // A click goal is named by its button on the published page.
+        let ctas = choices
+            .iter()
+            .find(|c| c.id == row.page_id)
+            .map_or(&[][..], |c| &c.ctas[..]);
+        experiments.push(summary(
+            row,
+            goal_label(&goal_of(row), ctas),
+            visitors,
+            row.arm_count as usize,
+        )?);
+    }
     Ok(ExperimentList {
         experiments,
         pages: choices,
@@ -220,8 +237,8 @@ pub async fn create(
             hypothesis: &settings.hypothesis,
             seed: &seed,
             goal: &settings.goal.to_wire(),
-            secondary_goals: &wire_list(&settings.secondary),
-            guardrail_goals: &wire_list(&settings.guardrails),
+            secondary_goals: &Goal::join_wire(&settings.secondary),
+            guardrail_goals: &Goal::join_wire(&settings.guardrails),
             engine: settings.engine.as_str(),
             coverage_pct: i64::from(settings.coverage_pct),
             plan_json: &plan,
@@ -261,22 +278,6 @@ fn changes_of(control: &Document, variant: &Document) -> Vec<String> {
         changes.push("Changed in the page builder (blocks, styles or settings).".into());
     }
     changes
-}
-
-/// Goals as stored in one column: separated by spaces (none contains one).
-fn wire_list(goals: &[Goal]) -> String {
-    goals
-        .iter()
-        .map(Goal::to_wire)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn goals_in(column: &str) -> Vec<Goal> {
-    column
-        .split_whitespace()
-        .filter_map(|g| Goal::parse(g).ok())
-        .collect()
 }
 
 fn arm_documents(arms: &[ArmRow], control: &Document) -> Result<Vec<(ArmRow, Document)>, AppError> {
@@ -330,6 +331,7 @@ pub async fn detail(db: &Db, id: &str, can_edit: bool) -> Result<ExperimentDetai
         page.published_json.as_deref().unwrap_or(&page.draft_json),
     )?;
     let documents = arm_documents(&arms, &control)?;
+    let ctas = calls_to_action(&control);
     let goal = goal_of(&row);
     let tallies: Vec<DayTally> = db_exp::daily_tallies(db, id).await?;
     let plan = plan_of(&row);
@@ -352,11 +354,11 @@ pub async fn detail(db: &Db, id: &str, can_edit: bool) -> Result<ExperimentDetai
         })
         .collect();
     let readout: Readout = read_out(engine, &arm_counts, baseline, relative_mde);
-    let metrics = goals_in(&row.secondary_goals)
+    let metrics = Goal::parse_list(&row.secondary_goals)
         .into_iter()
         .map(|g| (MetricRole::Secondary, g))
         .chain(
-            goals_in(&row.guardrail_goals)
+            Goal::parse_list(&row.guardrail_goals)
                 .into_iter()
                 .map(|g| (MetricRole::Guardrail, g)),
         )
@@ -373,16 +375,16 @@ pub async fn detail(db: &Db, id: &str, can_edit: bool) -> Result<ExperimentDetai
                 .filter(|v| role == MetricRole::Guardrail && v.call == Call::Worse)
                 .map(|v| v.name.clone())
                 .collect();
+            let label = goal_label(&metric, &ctas);
             let warning = (!harmed.is_empty()).then(|| {
                 format!(
-                    "Guardrail: {} lowers “{}”. Weigh this before promoting it.",
-                    harmed.join(" and "),
-                    goal_label(&metric, &control)
+                    "Guardrail: {} lowers “{label}”. Weigh this before promoting it.",
+                    harmed.join(" and ")
                 )
             });
             MetricResult {
                 role,
-                label: goal_label(&metric, &control),
+                label,
                 readout,
                 warning,
             }
@@ -394,10 +396,8 @@ pub async fn detail(db: &Db, id: &str, can_edit: bool) -> Result<ExperimentDetai
         .decision_json
         .as_deref()
         .and_then(|json| serde_json::from_str::<Decision>(json).ok());
-    let mut summary = summary(&row, visitors, arms.len())?;
-    summary.goal_label = goal_label(&goal, &control);
     Ok(ExperimentDetail {
-        summary,
+        summary: summary(&row, goal_label(&goal, &ctas), visitors, arms.len())?,
         hypothesis: row.hypothesis.clone(),
         engine_label: engine_of(&row).label().to_string(),
         coverage_pct,
@@ -974,8 +974,8 @@ pub async fn daily_csv(db: &Db, id: &str) -> Result<(String, String), AppError> 
     let arms = db_exp::arms(db, id).await?;
     let tallies: Vec<DayTally> = db_exp::daily_tallies(db, id).await?;
     let metrics = std::iter::once(goal_of(&row))
-        .chain(goals_in(&row.secondary_goals))
-        .chain(goals_in(&row.guardrail_goals));
+        .chain(Goal::parse_list(&row.secondary_goals))
+        .chain(Goal::parse_list(&row.guardrail_goals));
     let mut out = String::from(
         "day,arm_key,arm_name,metric,exposures,conversions,cumulative_exposures,cumulative_conversions\n",
     );

@@ -429,8 +429,10 @@ pub async fn capture(
         crate::db::experiments::record_conversions(
             &mut tx,
             visitor,
-            &crate::domain::experiments::Goal::LeadSubmitted.to_wire(),
-            now,
+            &[(
+                crate::domain::experiments::Goal::LeadSubmitted.to_wire(),
+                now,
+            )],
         )
         .await?;
     }

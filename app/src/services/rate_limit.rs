@@ -13,11 +13,17 @@ pub async fn enforce(db: &Db, limits: &[RateLimit], client_key: &str) -> Result<
         let _turn = db.write_turn().await;
         rate_limits::hit_all(&db.pool, client_key, &windows(limits, now)).await?
     };
-    // Now and then, drop counters of windows long gone (the longest limit is an hour).
+    prune_now_and_then(db, now).await?;
+    verdict(limits, &counts, now, client_key)
+}
+
+/// Now and then (one call in 64), drops counters of windows long gone (the
+/// longest limit is an hour). Every caller that counts hits calls this.
+pub async fn prune_now_and_then(db: &Db, now: i64) -> Result<(), AppError> {
     if rand::random::<u8>() < 4 {
         rate_limits::prune(db, now - 2 * 3600 * 1000).await?;
     }
-    verdict(limits, &counts, now, client_key)
+    Ok(())
 }
 
 /// The window each limit counts `now` in, as `rate_limits::hit_all` takes them.
@@ -30,7 +36,7 @@ pub fn windows(limits: &[RateLimit], now: i64) -> Vec<(&'static str, i64)> {
 
 /// Refuses (429 with the longest wait) when any limit's count, this hit
 /// included, is over it. For callers that count inside their own
-/// transaction (`hit_all` with `windows`).
+/// transaction (`hit_all` with `windows`, then [`prune_now_and_then`]).
 pub fn verdict(
     limits: &[RateLimit],
     counts: &[(String, i64)],

@@ -197,11 +197,12 @@ pub fn calls_to_action(doc: &Document) -> Vec<(String, String)> {
 }
 
 /// A goal's name for people reading the results: a click goal names the
-/// call to action by its text on `doc` (the page), not by its block id;
-/// one no longer on the page keeps the id.
-pub fn goal_label(goal: &Goal, doc: &Document) -> String {
+/// call to action by its text among `ctas` (the page's
+/// [`calls_to_action`]), not by its block id; one no longer on the page
+/// keeps the id.
+pub fn goal_label(goal: &Goal, ctas: &[(String, String)]) -> String {
     if let Goal::CtaClick { block } = goal {
-        if let Some((_, text)) = calls_to_action(doc).into_iter().find(|(id, _)| id == block) {
+        if let Some((_, text)) = ctas.iter().find(|(id, _)| id == block) {
             return format!("Click on “{}”", text.trim());
         }
     }
@@ -298,22 +299,18 @@ mod tests {
             .unwrap()
             .document()
             .unwrap();
-        let (block, text) = calls_to_action(&doc)
-            .into_iter()
-            .next()
-            .expect("a call to action");
-        let goal = Goal::CtaClick {
-            block: block.clone(),
-        };
+        let ctas = calls_to_action(&doc);
+        let (block, text) = ctas.first().cloned().expect("a call to action");
+        let goal = Goal::CtaClick { block };
         assert_eq!(
-            goal_label(&goal, &doc),
+            goal_label(&goal, &ctas),
             format!("Click on “{}”", text.trim())
         );
         // Gone from the page: the id, as before.
         let gone = Goal::CtaClick {
             block: "no-such-block".into(),
         };
-        assert_eq!(goal_label(&gone, &doc), gone.label());
-        assert_eq!(goal_label(&Goal::LeadSubmitted, &doc), "Lead submitted");
+        assert_eq!(goal_label(&gone, &ctas), gone.label());
+        assert_eq!(goal_label(&Goal::LeadSubmitted, &ctas), "Lead submitted");
     }
 }

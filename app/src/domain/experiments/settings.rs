@@ -80,6 +80,24 @@ impl Goal {
         }
     }
 
+    /// Several goals as one stored column: wire forms separated by spaces
+    /// (none contains one: see [`is_goal_token`] and [`is_goal_path`]).
+    pub fn join_wire(goals: &[Goal]) -> String {
+        goals
+            .iter()
+            .map(Goal::to_wire)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The goals of a column written by [`Goal::join_wire`].
+    pub fn parse_list(column: &str) -> Vec<Goal> {
+        column
+            .split_whitespace()
+            .filter_map(|g| Goal::parse(g).ok())
+            .collect()
+    }
+
     pub fn label(&self) -> String {
         match self {
             Goal::LeadSubmitted => "Lead submitted".into(),
@@ -692,6 +710,14 @@ mod tests {
         ] {
             assert_eq!(Goal::parse(&goal.to_wire()), Ok(goal));
         }
+        let list = [
+            Goal::FormStarted,
+            Goal::UrlVisit {
+                path: "/thanks?x=1".into(),
+            },
+        ];
+        assert_eq!(Goal::parse_list(&Goal::join_wire(&list)), list);
+        assert_eq!(Goal::parse_list(""), []);
         for bad in [
             "",
             "cta_click:",

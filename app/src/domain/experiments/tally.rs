@@ -22,18 +22,12 @@ pub struct Totals {
     pub conversions: u64,
 }
 
-/// Each arm's totals on `goal`.
+/// Each arm's totals on `goal`: its running totals at the end of its last day.
 pub fn totals(tallies: &[DayTally], goal: &str) -> BTreeMap<String, Totals> {
-    let mut by_arm: BTreeMap<String, Totals> = BTreeMap::new();
-    for t in tallies {
-        let entry = by_arm.entry(t.arm_key.clone()).or_default();
-        if t.goal.is_empty() {
-            entry.users += t.count;
-        } else if t.goal == goal {
-            entry.conversions += t.count;
-        }
-    }
-    by_arm
+    by_day(tallies, goal)
+        .into_iter()
+        .map(|(_, arm, _, total)| (arm, total))
+        .collect()
 }
 
 /// Per day (in order) and arm: that day's new users and conversions on
