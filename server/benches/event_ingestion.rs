@@ -29,6 +29,8 @@ use std::process::Stdio;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tokio::process::{Child, Command};
 
+mod support;
+
 const BATCH: usize = 50;
 const WARM_UP: Duration = Duration::from_secs(2);
 const MEASURE: Duration = Duration::from_secs(10);
@@ -275,23 +277,9 @@ async fn main() {
     let sqlite_url = format!("sqlite://{}/bench.db", dir.display());
     measure(&sqlite_url, &dir, "SQLite").await;
 
-    if let Ok(admin_url) = std::env::var("CE_TEST_POSTGRES_URL") {
-        let name = format!("ce_bench_events_{}", std::process::id());
-        let admin = Db::connect(&admin_url, 1).await.unwrap();
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .execute(&admin.pool)
-            .await
-            .unwrap();
-        let (base, _) = admin_url.rsplit_once('/').unwrap();
-        measure(&format!("{base}/{name}"), &dir, "\nPostgreSQL").await;
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "DROP DATABASE {name} WITH (FORCE)"
-        )))
-        .execute(&admin.pool)
-        .await
-        .unwrap();
-    } else {
-        println!("\n(PostgreSQL skipped: set CE_TEST_POSTGRES_URL)");
+    if let Some(scratch) = support::ScratchPostgres::create("ce_bench_events").await {
+        measure(&scratch.url, &dir, "\nPostgreSQL").await;
+        scratch.drop_database().await;
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

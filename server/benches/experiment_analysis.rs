@@ -23,12 +23,12 @@
 //! same); SQLite's are not (the app never runs ANALYZE). The query plans of
 //! both are printed for the record.
 
-use app::db::experiments::{self as db_exp, NewArm, NewExperiment};
-use app::db::landing_pages::{self as db_pages, NewPage};
+use app::db::experiments as db_exp;
 use app::db::{Backend, Db};
-use app::domain::page_document::built_in;
 use sqlx::AssertSqlSafe;
 use std::time::{Duration, Instant};
+
+mod support;
 
 const EXPOSURES: i64 = 1_000_000;
 const DAY_MS: i64 = 86_400_000;
@@ -39,72 +39,9 @@ const PLAIN_EXPOSURES: &str =
 const PLAIN_CONVERSIONS: &str = "SELECT arm_key, goal, COUNT(*) FROM experiment_conversions \
      WHERE experiment_id=$1 GROUP BY arm_key, goal";
 async fn experiment(db: &Db) -> String {
-    let owner = app::services::users::insert(
-        db,
-        None,
-        app::services::users::parse_new_user(
-            "bench@causal-edge.example",
-            "Bench",
-            "marketer",
-            Some("Bench-Password-123"),
-        )
-        .unwrap(),
-    )
-    .await
-    .unwrap()
-    .id;
-    let mut document = built_in("free-consultation").unwrap().document().unwrap();
-    document.settings.slug = "bench-analysis".to_string();
-    let json = serde_json::to_string(&document).unwrap();
-    let page = db_pages::insert(
-        db,
-        NewPage {
-            slug: "bench-analysis",
-            title: "Bench",
-            draft_json: &json,
-            template_key: "free-consultation",
-            owner_id: &owner,
-        },
-    )
-    .await
-    .unwrap();
-    db_pages::publish(db, &page, &json, &owner).await.unwrap();
-    let id = db_exp::insert(
-        db,
-        NewExperiment {
-            page_id: &page,
-            name: "Bench",
-            hypothesis: "Bench",
-            seed: "bench-seed",
-            goal: "lead_submitted",
-            secondary_goals: "form_started",
-            guardrail_goals: "",
-            engine: "sequential",
-            coverage_pct: 100,
-            plan_json: "{}",
-            created_by: &owner,
-        },
-        &[
-            NewArm {
-                key: "control",
-                name: "Control",
-                weight: 50,
-                document_json: None,
-            },
-            NewArm {
-                key: "b",
-                name: "Variant B",
-                weight: 50,
-                document_json: Some(&json),
-            },
-        ],
-    )
-    .await
-    .unwrap();
-    db_exp::set_status(db, &id, "draft", "running")
-        .await
-        .unwrap();
-    id
+    let owner = support::bench_user(db).await;
+    let (page, json) = support::published_page(db, &owner, "bench-analysis").await;
+    support::running_experiment(db, &owner, &page, &json, "form_started").await
 }
 
 /// Loads the rows in one transaction. Visitor i is in control when i is
@@ -300,31 +237,15 @@ async fn measure(db: &Db, label: &str) {
 async fn main() {
     let dir = std::env::temp_dir().join(format!("ce-bench-analysis-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let sqlite = Db::connect(&format!("sqlite://{}/bench.db", dir.display()), 5)
-        .await
-        .unwrap();
-    sqlite.migrate().await.unwrap();
+    let sqlite = support::sqlite_in(&dir).await;
     measure(&sqlite, "SQLite").await;
     sqlite.pool.close().await;
     let _ = std::fs::remove_dir_all(&dir);
 
-    if let Ok(admin_url) = std::env::var("CE_TEST_POSTGRES_URL") {
-        let name = format!("ce_bench_analysis_{}", std::process::id());
-        let admin = Db::connect(&admin_url, 1).await.unwrap();
-        sqlx::query(AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .execute(&admin.pool)
-            .await
-            .unwrap();
-        let (base, _) = admin_url.rsplit_once('/').unwrap();
-        let pg = Db::connect(&format!("{base}/{name}"), 5).await.unwrap();
-        pg.migrate().await.unwrap();
+    if let Some(scratch) = support::ScratchPostgres::create("ce_bench_analysis").await {
+        let pg = scratch.connect().await;
         measure(&pg, "\nPostgreSQL").await;
         pg.pool.close().await;
-        sqlx::query(AssertSqlSafe(format!("DROP DATABASE {name} WITH (FORCE)")))
-            .execute(&admin.pool)
-            .await
-            .unwrap();
-    } else {
-        println!("\n(PostgreSQL skipped: set CE_TEST_POSTGRES_URL)");
+        scratch.drop_database().await;
     }
 }

@@ -9,13 +9,12 @@
 //! visitor (hashed into the weights and stored). Figures go into
 //! docs/performance.md.
 
-use app::db::experiments::{self as db_exp, NewArm, NewExperiment};
-use app::db::landing_pages::{self as db_pages, NewPage};
 use app::db::Db;
-use app::domain::page_document::built_in;
 use app::services::context::{Cookies, RequestContext};
 use app::services::experiments::{page_arm, PageVisit};
 use std::time::{Duration, Instant};
+
+mod support;
 
 const CALLS: usize = 2_000;
 
@@ -44,27 +43,6 @@ fn context(visitor: &str) -> RequestContext {
     }
 }
 
-/// A published page; answers (id, published document).
-async fn page(db: &Db, owner: &str, slug: &str) -> (String, String) {
-    let mut document = built_in("free-consultation").unwrap().document().unwrap();
-    document.settings.slug = slug.to_string();
-    let json = serde_json::to_string(&document).unwrap();
-    let id = db_pages::insert(
-        db,
-        NewPage {
-            slug,
-            title: "Bench",
-            draft_json: &json,
-            template_key: "free-consultation",
-            owner_id: owner,
-        },
-    )
-    .await
-    .unwrap();
-    db_pages::publish(db, &id, &json, owner).await.unwrap();
-    (id, json)
-}
-
 async fn time(
     db: &Db,
     page_id: &str,
@@ -86,57 +64,10 @@ async fn time(
 }
 
 async fn measure(db: &Db, label: &str) {
-    let owner = app::services::users::insert(
-        db,
-        None,
-        app::services::users::parse_new_user(
-            "bench@causal-edge.example",
-            "Bench",
-            "marketer",
-            Some("Bench-Password-123"),
-        )
-        .unwrap(),
-    )
-    .await
-    .unwrap()
-    .id;
-    let (plain_id, plain_json) = page(db, &owner, "bench-plain").await;
-    let (tested_id, tested_json) = page(db, &owner, "bench-tested").await;
-    let experiment = db_exp::insert(
-        db,
-        NewExperiment {
-            page_id: &tested_id,
-            name: "Bench",
-            hypothesis: "Bench",
-            seed: "bench-seed",
-            goal: "lead_submitted",
-            secondary_goals: "",
-            guardrail_goals: "",
-            engine: "sequential",
-            coverage_pct: 100,
-            plan_json: "{}",
-            created_by: &owner,
-        },
-        &[
-            NewArm {
-                key: "control",
-                name: "Control",
-                weight: 50,
-                document_json: None,
-            },
-            NewArm {
-                key: "b",
-                name: "Variant B",
-                weight: 50,
-                document_json: Some(&tested_json),
-            },
-        ],
-    )
-    .await
-    .unwrap();
-    db_exp::set_status(db, &experiment, "draft", "running")
-        .await
-        .unwrap();
+    let owner = support::bench_user(db).await;
+    let (plain_id, plain_json) = support::published_page(db, &owner, "bench-plain").await;
+    let (tested_id, tested_json) = support::published_page(db, &owner, "bench-tested").await;
+    support::running_experiment(db, &owner, &tested_id, &tested_json, "").await;
 
     println!("{label}: {CALLS} calls each");
     let none = time(db, &plain_id, &plain_json, |i| format!("plain-{i}")).await;
@@ -163,33 +94,15 @@ async fn measure(db: &Db, label: &str) {
 async fn main() {
     let dir = std::env::temp_dir().join(format!("ce-bench-assign-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let sqlite = Db::connect(&format!("sqlite://{}/bench.db", dir.display()), 5)
-        .await
-        .unwrap();
-    sqlite.migrate().await.unwrap();
+    let sqlite = support::sqlite_in(&dir).await;
     measure(&sqlite, "SQLite").await;
     sqlite.pool.close().await;
     let _ = std::fs::remove_dir_all(&dir);
 
-    if let Ok(admin_url) = std::env::var("CE_TEST_POSTGRES_URL") {
-        let name = format!("ce_bench_assign_{}", std::process::id());
-        let admin = Db::connect(&admin_url, 1).await.unwrap();
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .execute(&admin.pool)
-            .await
-            .unwrap();
-        let (base, _) = admin_url.rsplit_once('/').unwrap();
-        let pg = Db::connect(&format!("{base}/{name}"), 5).await.unwrap();
-        pg.migrate().await.unwrap();
+    if let Some(scratch) = support::ScratchPostgres::create("ce_bench_assign").await {
+        let pg = scratch.connect().await;
         measure(&pg, "\nPostgreSQL").await;
         pg.pool.close().await;
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "DROP DATABASE {name} WITH (FORCE)"
-        )))
-        .execute(&admin.pool)
-        .await
-        .unwrap();
-    } else {
-        println!("\n(PostgreSQL skipped: set CE_TEST_POSTGRES_URL)");
+        scratch.drop_database().await;
     }
 }

@@ -14,6 +14,8 @@ use app::domain::gallery_query::GalleryQuery;
 use app::services::showcase;
 use std::time::{Duration, Instant};
 
+mod support;
+
 const ROWS: usize = 10_000;
 const RUNS: usize = 300;
 
@@ -161,16 +163,8 @@ async fn main() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 
-    if let Ok(admin_url) = std::env::var("CE_TEST_POSTGRES_URL") {
-        let name = format!("ce_bench_{}", std::process::id());
-        let admin = Db::connect(&admin_url, 1).await.unwrap();
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .execute(&admin.pool)
-            .await
-            .unwrap();
-        let (base, _) = admin_url.rsplit_once('/').unwrap();
-        let pg = Db::connect(&format!("{base}/{name}"), 5).await.unwrap();
-        pg.migrate().await.unwrap();
+    if let Some(scratch) = support::ScratchPostgres::create("ce_bench").await {
+        let pg = scratch.connect().await;
         let started = Instant::now();
         fill(&pg).await;
         println!(
@@ -185,13 +179,6 @@ async fn main() {
             .unwrap();
         measure(&pg, "PostgreSQL").await;
         pg.pool.close().await;
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "DROP DATABASE {name} WITH (FORCE)"
-        )))
-        .execute(&admin.pool)
-        .await
-        .unwrap();
-    } else {
-        println!("\n(PostgreSQL skipped: set CE_TEST_POSTGRES_URL)");
+        scratch.drop_database().await;
     }
 }
