@@ -4,9 +4,18 @@
 //!
 //!     cargo bench -p server --bench experiment_assignment
 //!
-//! Three cases, 2,000 calls each: a page with no experiment (one lookup), a
-//! returning visitor of a running experiment (their stored arm), and a new
-//! visitor (hashed into the weights and stored). Figures go into
+//! 2,000 calls per case:
+//! - a page with no experiment;
+//! - a new visitor (no cookie yet): hashed into the weights, their exposure
+//!   written behind the render (see `db::exposures`);
+//! - a visitor with a cookie seeing the test for the first time: one lookup
+//!   (nothing stored), then as above;
+//! - a returning visitor this server remembers;
+//! - a returning visitor this server has not seen (another app server, or
+//!   this one after a restart): one indexed lookup.
+//!
+//! The exposure writes run on the same runtime as the calls (as in the
+//! server), so their cost shows in the figures too. Figures go into
 //! docs/performance.md.
 
 use app::db::Db;
@@ -32,12 +41,12 @@ fn percentiles(mut samples: Vec<Duration>) -> String {
     )
 }
 
-fn context(visitor: &str) -> RequestContext {
+fn context(visitor: Option<String>) -> RequestContext {
     RequestContext {
         client_ip: "127.0.0.1".into(),
         user_agent: Some("Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0".into()),
         session_token_hash: None,
-        visitor_id: Some(visitor.into()),
+        visitor_id: visitor,
         secure_cookies: false,
         session_ttl_ms: 0,
     }
@@ -47,12 +56,12 @@ async fn time(
     db: &Db,
     page_id: &str,
     json: &str,
-    visitor: impl Fn(usize) -> String,
+    visitor: impl Fn(usize) -> Option<String>,
 ) -> Vec<Duration> {
     let visit = PageVisit::default();
     let mut samples = Vec::with_capacity(CALLS);
     for i in 0..CALLS {
-        let ctx = context(&visitor(i));
+        let ctx = context(visitor(i));
         let started = Instant::now();
         let choice = page_arm(db, &ctx, &mut Cookies::default(), page_id, json, &visit)
             .await
@@ -60,34 +69,41 @@ async fn time(
         samples.push(started.elapsed());
         std::hint::black_box(choice);
     }
+    // The writes behind these renders land before the next case starts.
+    db.settle_exposures().await;
     samples
 }
 
-async fn measure(db: &Db, label: &str) {
+/// `db` and `cold` are two handles on one database; `cold` has seen nobody.
+async fn measure(db: &Db, cold: &Db, label: &str) {
     let owner = support::bench_user(db).await;
     let (plain_id, plain_json) = support::published_page(db, &owner, "bench-plain").await;
     let (tested_id, tested_json) = support::published_page(db, &owner, "bench-tested").await;
     support::running_experiment(db, &owner, &tested_id, &tested_json, "").await;
 
     println!("{label}: {CALLS} calls each");
-    let none = time(db, &plain_id, &plain_json, |i| format!("plain-{i}")).await;
-    println!(
-        "  {:<38} {}",
-        "page without an experiment",
-        percentiles(none)
-    );
-    let new = time(db, &tested_id, &tested_json, |i| format!("visitor-{i}")).await;
-    println!(
-        "  {:<38} {}",
-        "running: new visitor (assign, store)",
-        percentiles(new)
-    );
-    let returning = time(db, &tested_id, &tested_json, |i| format!("visitor-{i}")).await;
-    println!(
-        "  {:<38} {}",
-        "running: returning visitor",
-        percentiles(returning)
-    );
+    let line = |case: &str, samples: Vec<Duration>| {
+        println!("  {case:<44} {}", percentiles(samples));
+    };
+    let plain = time(db, &plain_id, &plain_json, |i| Some(format!("plain-{i}"))).await;
+    line("page without an experiment", plain);
+    let new = time(db, &tested_id, &tested_json, |_| None).await;
+    line("running: new visitor (no cookie yet)", new);
+    let first = time(db, &tested_id, &tested_json, |i| {
+        Some(format!("visitor-{i}"))
+    })
+    .await;
+    line("running: known visitor, first view of the test", first);
+    let returning = time(db, &tested_id, &tested_json, |i| {
+        Some(format!("visitor-{i}"))
+    })
+    .await;
+    line("running: returning visitor, remembered", returning);
+    let elsewhere = time(cold, &tested_id, &tested_json, |i| {
+        Some(format!("visitor-{i}"))
+    })
+    .await;
+    line("running: returning visitor, not remembered", elsewhere);
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -95,14 +111,18 @@ async fn main() {
     let dir = std::env::temp_dir().join(format!("ce-bench-assign-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let sqlite = support::sqlite_in(&dir).await;
-    measure(&sqlite, "SQLite").await;
+    let cold = support::sqlite_in(&dir).await;
+    measure(&sqlite, &cold, "SQLite").await;
     sqlite.pool.close().await;
+    cold.pool.close().await;
     let _ = std::fs::remove_dir_all(&dir);
 
     if let Some(scratch) = support::ScratchPostgres::create("ce_bench_assign").await {
         let pg = scratch.connect().await;
-        measure(&pg, "\nPostgreSQL").await;
+        let cold = scratch.connect().await;
+        measure(&pg, &cold, "\nPostgreSQL").await;
         pg.pool.close().await;
+        cold.pool.close().await;
         scratch.drop_database().await;
     }
 }

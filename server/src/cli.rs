@@ -217,6 +217,10 @@ async fn seed(config: Config) -> Result<(), String> {
     let pages = crate::seed::seed_landing_pages(&db)
         .await
         .map_err(|e| e.to_string())?;
+    // Servers running on this database show the new content within a second.
+    app::db::content_version::bump(&db)
+        .await
+        .map_err(|e| e.to_string())?;
     println!("{studies} demo case studies created");
     println!("{pages} demo landing pages published");
     if created.is_empty() {

@@ -263,6 +263,60 @@ pub async fn note_goal_visits(
     response
 }
 
+/// A case study or landing page answered from the page cache was not
+/// rendered, so nothing counted its view: counted here, behind the response,
+/// and a visitor without our cookie gets one, as the render would have
+/// given them (see `page_cache`).
+pub async fn count_cached_views(
+    State(state): State<AppState>,
+    request: Request<Body>,
+    next: Next,
+) -> Response {
+    let page = (request.method() == Method::GET)
+        .then(|| crate::page_cache::counted_page(request.uri().path()))
+        .flatten();
+    let Some(page) = page else {
+        return next.run(request).await;
+    };
+    let (parts, body) = request.into_parts();
+    let ctx = app::services::context::RequestContext::from_parts(&parts, &state.settings);
+    let mut response = next.run(Request::from_parts(parts, body)).await;
+    if response
+        .headers()
+        .get("x-ce-cache")
+        .is_none_or(|v| v != "hit")
+    {
+        return response;
+    }
+    let mut cookies = app::services::context::Cookies::default();
+    match page {
+        crate::page_cache::CountedPage::CaseStudy(slug) => {
+            app::services::visitor::count_cached_case_study_view(
+                &state.db,
+                &ctx,
+                &mut cookies,
+                &slug,
+            )
+        }
+        crate::page_cache::CountedPage::Landing(slug) => {
+            app::services::landing_pages::count_cached_view(&state.db, &ctx, &slug)
+        }
+    }
+    if !cookies.is_empty() {
+        let headers = response.headers_mut();
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
+        for cookie in cookies.values() {
+            if let Ok(value) = HeaderValue::from_str(cookie) {
+                headers.append(header::SET_COOKIE, value);
+            }
+        }
+    }
+    response
+}
+
 /// The general per-address limit on the API (REST and server functions),
 /// counted in the database so every app server shares it. Pages are not
 /// limited here; the endpoints that write (leads, estimates, logins) have

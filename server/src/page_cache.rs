@@ -4,13 +4,23 @@
 //! ETag (`304 Not Modified`).
 //!
 //! - Only anonymous `GET`/`HEAD` requests (no session cookie) for the pages
-//!   everyone sees alike: home, the gallery (any filters), the consultants,
-//!   privacy. Not case studies (each read counts a view) nor anything with a
+//!   everyone sees alike: home, the gallery (any filters), case studies, the
+//!   consultants, published landing pages, privacy. Not the pages with a
 //!   form that stores what it is given.
-//! - Only `200` HTML responses that set no cookie.
-//! - Staleness: at most the TTL with several app servers (each caches for
-//!   itself); none on the server that took an edit — any successful write to
-//!   the back office (`/admin…`, `/api/admin/…`) empties its cache.
+//! - Only `200` HTML responses that set no cookie but the visitor cookie,
+//!   and are not marked `private` (a landing page under test, or showing a
+//!   visitor their own draft). A render for a visitor without our cookie
+//!   gives them one; the copy kept has none.
+//! - Views: a case study or landing page answered from memory was not
+//!   rendered, so `middleware::count_cached_views` counts its view (and gives
+//!   a new visitor their cookie, as the render would).
+//! - Staleness: none on the server that took an edit (any successful write to
+//!   the back office, `/admin…` and `/api/admin/…`, empties its cache and
+//!   moves the database's content version on); about a second on every other
+//!   app server, which compares that version at most once a second and
+//!   empties its cache when it moved; at most the TTL for a change made
+//!   outside the back office. A page rendered while an edit lands is not
+//!   kept (the cache's generation moved during its render).
 //! - Memory: at most `CE_PAGE_CACHE_MB` (default 16) of bodies; when full,
 //!   expired entries go, then the oldest.
 //! - The cached copy keeps its Content-Security-Policy nonce. A nonce guards
@@ -25,17 +35,32 @@ use axum::response::Response;
 use http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// The largest page kept (bigger ones pass through).
 const MAX_PAGE_BYTES: usize = 1024 * 1024;
+/// How often the database's content version is compared: the staleness
+/// bound across app servers.
+pub const EDIT_CHECK_EVERY: Duration = Duration::from_secs(1);
 
 #[derive(Clone)]
 pub struct PageCache {
     inner: Arc<Mutex<Entries>>,
     ttl: Duration,
     budget_bytes: usize,
+    /// Moves on every clear: a page whose render began before it is stale.
+    generation: Arc<AtomicU64>,
+    /// The database whose content version this cache follows.
+    edits: Option<EditWatch>,
+}
+
+#[derive(Clone)]
+struct EditWatch {
+    db: app::db::Db,
+    /// When the version was last compared, and what it was.
+    seen: Arc<Mutex<(Option<Instant>, Option<i64>)>>,
 }
 
 #[derive(Default)]
@@ -59,6 +84,72 @@ impl PageCache {
             inner: Arc::default(),
             ttl,
             budget_bytes,
+            generation: Arc::default(),
+            edits: None,
+        }
+    }
+
+    /// Follows the content version of `db`, so edits made through other
+    /// app servers empty this cache within [`EDIT_CHECK_EVERY`].
+    pub fn following(mut self, db: app::db::Db) -> PageCache {
+        self.edits = Some(EditWatch {
+            db,
+            seen: Arc::default(),
+        });
+        self
+    }
+
+    /// Empties the cache if the content version moved since it was last
+    /// compared (at most once per [`EDIT_CHECK_EVERY`]; other requests in
+    /// the meantime do not wait).
+    async fn follow_edits(&self) {
+        let Some(watch) = &self.edits else {
+            return;
+        };
+        let due = match watch.seen.lock() {
+            Ok(mut seen) => {
+                let due = seen.0.is_none_or(|at| at.elapsed() >= EDIT_CHECK_EVERY);
+                if due {
+                    seen.0 = Some(Instant::now());
+                }
+                due
+            }
+            Err(_) => false,
+        };
+        if !due {
+            return;
+        }
+        match app::db::content_version::current(&watch.db).await {
+            Ok(version) => {
+                let moved = watch.seen.lock().is_ok_and(|mut seen| {
+                    let moved = seen.1 != Some(version);
+                    seen.1 = Some(version);
+                    moved
+                });
+                if moved {
+                    // An experiment may have started or stopped too: the
+                    // next render reads which runs where, so it does not
+                    // keep a page from before.
+                    watch.db.forget_live_experiments();
+                    self.clear();
+                }
+            }
+            Err(error) => {
+                // Unknown: keep nothing that might be stale.
+                tracing::warn!(%error, "could not read the content version");
+                self.clear();
+            }
+        }
+    }
+
+    /// After an edit on this server: stale here at once, and elsewhere
+    /// within [`EDIT_CHECK_EVERY`].
+    async fn edited(&self) {
+        self.clear();
+        if let Some(watch) = &self.edits {
+            if let Err(error) = app::db::content_version::bump(&watch.db).await {
+                tracing::warn!(%error, "could not move the content version on");
+            }
         }
     }
 
@@ -71,10 +162,15 @@ impl PageCache {
             .cloned()
     }
 
-    fn put(&self, key: String, cached: Cached) {
+    /// Keeps a page rendered in `generation`, unless the cache was
+    /// emptied since (an edit landed during the render).
+    fn put(&self, key: String, cached: Cached, generation: u64) {
         let Ok(mut entries) = self.inner.lock() else {
             return;
         };
+        if self.generation.load(Ordering::Acquire) != generation {
+            return;
+        }
         let size = cached.body.len();
         if size > self.budget_bytes {
             return;
@@ -106,6 +202,7 @@ impl PageCache {
 
     fn clear(&self) {
         if let Ok(mut entries) = self.inner.lock() {
+            self.generation.fetch_add(1, Ordering::AcqRel);
             entries.pages.clear();
             entries.bytes = 0;
         }
@@ -115,9 +212,29 @@ impl PageCache {
 /// Whether anonymous visitors all get the same page at `path`.
 pub fn is_cacheable_path(path: &str) -> bool {
     matches!(path, "/" | "/case-studies" | "/consultants" | "/privacy")
-        || path
-            .strip_prefix("/consultants/")
-            .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+        || counted_page(path).is_some()
+        || one_segment_after(path, "/consultants/").is_some()
+}
+
+/// A page whose views are counted: one served from memory still counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CountedPage {
+    CaseStudy(String),
+    Landing(String),
+}
+
+/// The counted page at `path`, if it is one.
+pub fn counted_page(path: &str) -> Option<CountedPage> {
+    one_segment_after(path, "/case-studies/")
+        .map(|slug| CountedPage::CaseStudy(slug.to_string()))
+        .or_else(|| {
+            one_segment_after(path, "/landing/").map(|slug| CountedPage::Landing(slug.to_string()))
+        })
+}
+
+fn one_segment_after<'p>(path: &'p str, prefix: &str) -> Option<&'p str> {
+    path.strip_prefix(prefix)
+        .filter(|rest| !rest.is_empty() && !rest.contains('/'))
 }
 
 /// Whether a request changes what the back office manages (and so,
@@ -174,6 +291,17 @@ fn has_session(headers: &HeaderMap) -> bool {
         })
 }
 
+/// Whether every cookie the response sets is the visitor cookie (a new
+/// visitor's id, which the page itself does not depend on).
+fn sets_only_the_visitor_cookie(headers: &HeaderMap) -> bool {
+    headers.get_all(header::SET_COOKIE).iter().all(|value| {
+        value.to_str().is_ok_and(|v| {
+            v.strip_prefix(app::services::context::VISITOR_COOKIE)
+                .is_some_and(|rest| rest.starts_with('='))
+        })
+    })
+}
+
 fn answer(cached: &Cached, request_headers: &HeaderMap, head: bool) -> Response {
     let not_modified = request_headers
         .get(header::IF_NONE_MATCH)
@@ -207,7 +335,7 @@ pub async fn serve_from_cache(
     if is_back_office_write(&method, &path) {
         let response = next.run(request).await;
         if response.status().is_success() || response.status().is_redirection() {
-            cache.clear();
+            cache.edited().await;
         }
         return response;
     }
@@ -234,12 +362,14 @@ pub async fn serve_from_cache(
     );
     let request_headers = request.headers().clone();
     let head = method == Method::HEAD;
+    cache.follow_edits().await;
     if let Some(cached) = cache.get(&key) {
         return answer(&cached, &request_headers, head);
     }
+    let generation = cache.generation.load(Ordering::Acquire);
     let response = next.run(request).await;
     let storable = response.status() == StatusCode::OK
-        && !response.headers().contains_key(header::SET_COOKIE)
+        && sets_only_the_visitor_cookie(response.headers())
         // A page that differs per visitor (a page under test) says so.
         && !response
             .headers()
@@ -272,14 +402,31 @@ pub async fn serve_from_cache(
         .headers
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     parts.headers.remove(header::CONTENT_LENGTH);
+    // The new visitor's cookie is theirs: sent to them, never kept.
+    let cookies: Vec<HeaderValue> = parts
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .cloned()
+        .collect();
+    parts.headers.remove(header::SET_COOKIE);
     let cached = Cached {
         stored_at: Instant::now(),
         etag,
         headers: parts.headers.clone(),
         body: bytes.clone(),
     };
-    cache.put(key, cached.clone());
+    cache.put(key, cached.clone(), generation);
     let mut response = answer(&cached, &request_headers, false);
+    if !cookies.is_empty() {
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
+        for cookie in cookies {
+            response.headers_mut().append(header::SET_COOKIE, cookie);
+        }
+    }
     response
         .headers_mut()
         .insert("x-ce-cache", HeaderValue::from_static("miss"));
@@ -301,8 +448,21 @@ mod tests {
         ] {
             assert!(is_cacheable_path(path), "{path}");
         }
+        assert_eq!(
+            counted_page("/case-studies/a-study"),
+            Some(CountedPage::CaseStudy("a-study".into()))
+        );
+        assert_eq!(
+            counted_page("/landing/spring-offer"),
+            Some(CountedPage::Landing("spring-offer".into()))
+        );
+        for path in ["/case-studies/a-study", "/landing/spring-offer"] {
+            assert!(is_cacheable_path(path), "{path}");
+        }
         for path in [
-            "/case-studies/a-study",
+            "/case-studies/a-study/edit",
+            "/landing/",
+            "/landing/a/b",
             "/roi-calculator",
             "/contact",
             "/login",
@@ -352,17 +512,54 @@ mod tests {
             headers: HeaderMap::new(),
             body: axum::body::Bytes::from(vec![b'a'; n]),
         };
-        cache.put("a".into(), page(60));
-        cache.put("b".into(), page(30));
-        cache.put("c".into(), page(30));
+        cache.put("a".into(), page(60), 0);
+        cache.put("b".into(), page(30), 0);
+        cache.put("c".into(), page(30), 0);
         let entries = cache.inner.lock().unwrap();
         assert!(entries.bytes <= 100);
         assert!(!entries.pages.contains_key("a"), "the oldest went");
         drop(entries);
-        cache.put("huge".into(), page(101));
+        cache.put("huge".into(), page(101), 0);
         assert!(
             cache.get("huge").is_none(),
             "bigger than the budget: not kept"
         );
+    }
+
+    #[test]
+    fn a_page_rendered_before_an_edit_is_not_kept() {
+        let cache = PageCache::new(Duration::from_secs(60), 1_000);
+        let page = || Cached {
+            stored_at: Instant::now(),
+            etag: HeaderValue::from_static("\"x\""),
+            headers: HeaderMap::new(),
+            body: axum::body::Bytes::from_static(b"old"),
+        };
+        let began = cache.generation.load(Ordering::Acquire);
+        cache.clear(); // an edit lands while the page renders
+        cache.put("page".into(), page(), began);
+        assert!(cache.get("page").is_none(), "rendered from before the edit");
+        let now = cache.generation.load(Ordering::Acquire);
+        cache.put("page".into(), page(), now);
+        assert!(cache.get("page").is_some());
+    }
+
+    #[test]
+    fn only_the_visitor_cookie_may_be_set_by_a_kept_page() {
+        let mut headers = HeaderMap::new();
+        assert!(sets_only_the_visitor_cookie(&headers));
+        headers.append(
+            header::SET_COOKIE,
+            HeaderValue::from_static("ce_vid=abc; Path=/; HttpOnly"),
+        );
+        assert!(sets_only_the_visitor_cookie(&headers));
+        headers.append(
+            header::SET_COOKIE,
+            HeaderValue::from_static("ce_session=abc; Path=/; HttpOnly"),
+        );
+        assert!(!sets_only_the_visitor_cookie(&headers));
+        let mut lookalike = HeaderMap::new();
+        lookalike.append(header::SET_COOKIE, HeaderValue::from_static("ce_vidx=1"));
+        assert!(!sets_only_the_visitor_cookie(&lookalike));
     }
 }

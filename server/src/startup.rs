@@ -124,7 +124,8 @@ impl Application {
         let page_cache = crate::page_cache::PageCache::new(
             Duration::from_secs(config.page_cache_secs),
             config.page_cache_mb * 1024 * 1024,
-        );
+        )
+        .following(state.db.clone());
         Ok(Application {
             listener,
             router: router(state.clone(), config.media_dir.clone(), page_cache),
@@ -174,6 +175,8 @@ impl Application {
         })
         .await?;
         jobs.abort();
+        // First exposures written behind renders land before the pool closes.
+        self.state.db.settle_exposures().await;
         self.state.db.pool.close().await;
         tracing::info!("stopped");
         Ok(())
@@ -319,6 +322,11 @@ pub fn router(
         .layer(axum::middleware::from_fn_with_state(
             page_cache,
             crate::page_cache::serve_from_cache,
+        ))
+        // Outside the page cache: a page from memory still counts its view.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::count_cached_views,
         ))
         // Outside the page cache: a cached page still counts a visit goal.
         .layer(axum::middleware::from_fn_with_state(

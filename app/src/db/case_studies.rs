@@ -206,6 +206,15 @@ pub async fn published_by_slug(db: &Db, slug: &str) -> Result<Option<CaseStudyRo
     .await
 }
 
+/// The id of the published case study at this slug (a view counted for a
+/// page served from memory needs no more).
+pub async fn published_id_by_slug(db: &Db, slug: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM case_studies WHERE slug = $1 AND published = 1")
+        .bind(slug)
+        .fetch_optional(&db.pool)
+        .await
+}
+
 /// Up to `limit` other published case studies from the same industry, best
 /// first. Like the gallery, ids come from an index first, rows second.
 pub async fn related(

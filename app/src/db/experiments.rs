@@ -2,7 +2,7 @@
 //! visitor) and conversions. Documents and settings are JSON the service
 //! has parsed; nothing here reads them. Results are aggregated here, in SQL.
 
-use super::{new_id, now_ms, Db};
+use super::{new_id, now_ms, Backend, Db};
 use crate::domain::experiments::tally::DayTally;
 use crate::domain::experiments::Goal;
 use sqlx::{AssertSqlSafe, FromRow};
@@ -144,6 +144,8 @@ pub struct ExperimentRow {
     pub ended_at: Option<i64>,
     pub decision_json: Option<String>,
     pub arm_count: i64,
+    /// Changes to the allocation since the start (see the migration).
+    pub allocation_revision: i64,
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -182,7 +184,8 @@ const SELECT: &str = "SELECT e.id, e.page_id, p.slug AS page_slug, p.title AS pa
     e.name, e.hypothesis, e.status, e.seed, e.goal, e.secondary_goals, e.guardrail_goals, e.engine, e.coverage_pct, e.plan_json, \
     u.display_name AS created_by_name, e.created_at, e.updated_at, e.started_at, e.ended_at, \
     e.decision_json, \
-    (SELECT CAST(COUNT(*) AS BIGINT) FROM experiment_arms a WHERE a.experiment_id = e.id) AS arm_count \
+    (SELECT CAST(COUNT(*) AS BIGINT) FROM experiment_arms a WHERE a.experiment_id = e.id) AS arm_count, \
+    e.allocation_revision \
     FROM experiments e JOIN landing_pages p ON p.id = e.page_id \
     LEFT JOIN users u ON u.id = e.created_by";
 
@@ -481,49 +484,89 @@ pub async fn promote(
 }
 
 /// The arm a visitor was given, if they were exposed before.
+/// The arm a visitor was given, if any: from this process's memory of
+/// arms (see `db::exposures`), else read (and remembered).
 pub async fn exposure(
     db: &Db,
     experiment_id: &str,
     visitor_key: &str,
 ) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar(
+    if let Some(arm) = db.exposures.known(experiment_id, visitor_key) {
+        return Ok(Some(arm));
+    }
+    let stored: Option<String> = sqlx::query_scalar(
         "SELECT arm_key FROM experiment_exposures WHERE experiment_id = $1 AND visitor_key = $2",
     )
     .bind(experiment_id)
     .bind(visitor_key)
     .fetch_optional(&db.pool)
-    .await
+    .await?;
+    if let Some(arm) = &stored {
+        db.exposures.remember(experiment_id, visitor_key, arm);
+    }
+    Ok(stored)
 }
 
-/// Stores a first exposure; answers the arm stored, which is `arm_key`
-/// unless another request of the same visitor stored one first.
+/// Stores a first exposure and waits until it is stored; answers the arm
+/// stored, which is `arm_key` unless another request of the same visitor
+/// stored one first. On SQLite the insert joins a group commit (one disk
+/// sync for every write queued meanwhile). Renders use
+/// `exposures::expose_behind`, which does not wait.
 pub async fn expose(
     db: &Db,
     experiment_id: &str,
     visitor_key: &str,
     arm_key: &str,
+    exposed_at: i64,
 ) -> Result<String, sqlx::Error> {
-    let stored: Option<String> = {
-        let _turn = db.write_turn().await;
-        sqlx::query_scalar(
-            "INSERT INTO experiment_exposures (experiment_id, visitor_key, arm_key, exposed_at) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT (experiment_id, visitor_key) DO NOTHING \
-             RETURNING arm_key",
+    const INSERT: &str = "INSERT INTO experiment_exposures \
+         (experiment_id, visitor_key, arm_key, exposed_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (experiment_id, visitor_key) DO NOTHING RETURNING arm_key";
+    let stored: Option<String> = match db.backend {
+        Backend::Sqlite => {
+            let (experiment, visitor, arm) = (
+                experiment_id.to_string(),
+                visitor_key.to_string(),
+                arm_key.to_string(),
+            );
+            db.group_commit(move |tx| {
+                Box::pin(async move {
+                    sqlx::query_scalar(INSERT)
+                        .bind(experiment)
+                        .bind(visitor)
+                        .bind(arm)
+                        .bind(exposed_at)
+                        .fetch_optional(&mut **tx)
+                        .await
+                })
+            })
+            .await?
+        }
+        // One statement commits by itself: no transaction round trips.
+        Backend::Postgres => {
+            sqlx::query_scalar(INSERT)
+                .bind(experiment_id)
+                .bind(visitor_key)
+                .bind(arm_key)
+                .bind(exposed_at)
+                .fetch_optional(&db.pool)
+                .await?
+        }
+    };
+    let arm = match stored {
+        Some(arm) => arm,
+        // Another request of this visitor stored one first: theirs stands.
+        None => sqlx::query_scalar(
+            "SELECT arm_key FROM experiment_exposures WHERE experiment_id = $1 AND visitor_key = $2",
         )
         .bind(experiment_id)
         .bind(visitor_key)
-        .bind(arm_key)
-        .bind(now_ms())
         .fetch_optional(&db.pool)
         .await?
+        .unwrap_or_else(|| arm_key.to_string()),
     };
-    match stored {
-        Some(arm) => Ok(arm),
-        // Another request of this visitor stored one first: theirs stands.
-        None => Ok(exposure(db, experiment_id, visitor_key)
-            .await?
-            .unwrap_or_else(|| arm_key.to_string())),
-    }
+    db.exposures.remember(experiment_id, visitor_key, &arm);
+    Ok(arm)
 }
 
 /// Records each `(goal, at)` for every running experiment the visitor was

@@ -22,7 +22,7 @@
 use super::Backend;
 use futures_core::future::BoxFuture;
 use sqlx::AnyPool;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot, Mutex};
 
 /// A transaction a job writes in.
@@ -43,12 +43,37 @@ type Job = Box<dyn for<'t> FnOnce(&'t mut Tx) -> BoxFuture<'t, (bool, Finish)> +
 /// The writer of one database handle (cloned with it).
 #[derive(Clone, Default)]
 pub struct GroupCommit {
-    queue: Arc<OnceLock<mpsc::Sender<Job>>>,
+    /// The running writer's queue; replaced when that writer has ended (a
+    /// job panicked), so one bad job cannot stop every later write.
+    queue: Arc<std::sync::Mutex<Option<mpsc::Sender<Job>>>>,
 }
 
 impl std::fmt::Debug for GroupCommit {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GroupCommit").finish_non_exhaustive()
+    }
+}
+
+impl GroupCommit {
+    /// The writer's queue, starting a writer on first use or when the last
+    /// one has ended.
+    fn writer(&self, db: &super::Db) -> mpsc::Sender<Job> {
+        let mut queue = self
+            .queue
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        match queue.as_ref() {
+            Some(sender) if !sender.is_closed() => sender.clone(),
+            ended => {
+                if ended.is_some() {
+                    tracing::error!("the group-commit writer ended; starting another");
+                }
+                let (sender, receiver) = mpsc::channel(QUEUE);
+                tokio::spawn(write_groups(db.pool.clone(), db.writers.clone(), receiver));
+                *queue = Some(sender.clone());
+                sender
+            }
+        }
     }
 }
 
@@ -88,15 +113,7 @@ impl super::Db {
                 }
             })
         });
-        let queue = self.group.queue.get_or_init(|| {
-            let (sender, receiver) = mpsc::channel(QUEUE);
-            tokio::spawn(write_groups(
-                self.pool.clone(),
-                self.writers.clone(),
-                receiver,
-            ));
-            sender
-        });
+        let queue = self.group.writer(self);
         queue
             .send(job)
             .await

@@ -168,6 +168,17 @@ pub async fn published_by_slug(
     .await
 }
 
+/// The id of the published page at this slug.
+pub async fn published_id_by_slug(db: &Db, slug: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT id FROM landing_pages \
+         WHERE slug = $1 AND status = 'published' AND published_json IS NOT NULL",
+    )
+    .bind(slug)
+    .fetch_optional(&db.pool)
+    .await
+}
+
 /// Where an earlier slug now lives, if its page is still published.
 pub async fn redirect_target(db: &Db, old_slug: &str) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar(

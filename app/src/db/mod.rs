@@ -6,9 +6,11 @@ pub mod audit;
 pub mod case_studies;
 pub mod case_study_admin;
 pub mod consultants;
+pub mod content_version;
 pub mod email_templates;
 pub mod events;
 pub mod experiments;
+pub mod exposures;
 pub mod form_drafts;
 pub mod group_commit;
 pub mod jobs;
@@ -39,6 +41,9 @@ use sqlx::{AnyPool, Executor};
 use std::time::Duration;
 
 pub static MIGRATOR: Migrator = sqlx::migrate!("../migrations");
+
+/// A pooled connection idle at least this long is pinged before use.
+const IDLE_BEFORE_PING: Duration = Duration::from_secs(2);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -77,6 +82,8 @@ pub struct Db {
     /// Which experiment runs on which page, as read a moment ago (see
     /// `experiments::LiveCache`): every landing-page render asks.
     pub(crate) live_experiments: experiments::LiveCache,
+    /// Visitors' arms, and first exposures being written behind renders.
+    pub(crate) exposures: exposures::ExposureBook,
     /// The SQLite writer task that commits queued writes together
     /// (`Db::group_commit`), started on first use.
     group: group_commit::GroupCommit,
@@ -110,6 +117,22 @@ impl Db {
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(Duration::from_secs(10))
+            // sqlx pings every connection before handing it out: a full round
+            // trip before each query, which doubled the cost of a point
+            // lookup. Only a connection idle for a while is checked now. The
+            // bound is under PostgreSQL's 5 s idle-in-transaction timeout
+            // (below), which ends the session of a connection left with an
+            // open transaction: such a connection has been idle at least that
+            // long, so it is pinged and replaced, never handed out dead.
+            .test_before_acquire(false)
+            .before_acquire(|conn, meta| {
+                Box::pin(async move {
+                    if meta.idle_for >= IDLE_BEFORE_PING {
+                        sqlx::Connection::ping(conn).await?;
+                    }
+                    Ok(true)
+                })
+            })
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
@@ -142,6 +165,7 @@ impl Db {
             backend,
             writers: Default::default(),
             live_experiments: Default::default(),
+            exposures: Default::default(),
             group: Default::default(),
         })
     }
@@ -153,6 +177,19 @@ impl Db {
             Backend::Sqlite => Some(self.writers.lock().await),
             Backend::Postgres => None,
         }
+    }
+
+    /// Waits (a bounded time) until the first exposures this process is
+    /// writing behind renders have landed: before the pool closes, and in
+    /// tests before they count rows.
+    pub async fn settle_exposures(&self) {
+        self.exposures.settle_all().await;
+    }
+
+    /// Forgets which experiments run where, so the next render reads it:
+    /// when another app server is known to have edited something.
+    pub fn forget_live_experiments(&self) {
+        self.live_experiments.clear();
     }
 
     pub async fn migrate(&self) -> Result<(), ConnectError> {

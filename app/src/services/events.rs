@@ -49,6 +49,10 @@ pub async fn ingest(
         )
     })?;
     let visitor = client.visitor_key.clone();
+    if let Some(visitor) = visitor.as_deref() {
+        // Their exposures, written behind a render, land before conversions.
+        crate::db::exposures::settle(db, visitor).await;
+    }
     let address = client.ip.clone();
     let counted = !limits.is_empty();
     let limits = limits.to_vec();
@@ -106,6 +110,7 @@ pub async fn note_visit(db: &Db, visitor_id: &str, path_and_query: &str) -> Resu
     // Hashed only now: most page views are of no goal's path.
     let visitor_key = crate::services::visitor::visitor_key(visitor_id);
     let visitor_key = visitor_key.as_str();
+    crate::db::exposures::settle(db, visitor_key).await;
     let _turn = db.write_turn().await;
     let mut tx = db.pool.begin().await?;
     let converted = db_exp::record_conversions(&mut tx, visitor_key, &[(goal, now_ms())]).await?;

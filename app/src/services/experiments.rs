@@ -849,6 +849,8 @@ pub struct ArmChoice {
     /// The visitor takes part: the page loads the event beacon, so clicks
     /// and forms started count for their arm.
     pub enrolled: bool,
+    /// The arm rendered: the visitor's, or a staff preview's.
+    pub arm: Option<String>,
 }
 
 /// What the page's address and session say about a visit.
@@ -877,6 +879,7 @@ pub async fn page_arm(
         document_json: published_json.to_string(),
         personalised: false,
         enrolled: false,
+        arm: None,
     };
     let Some(live) = db_exp::live_on(db, page_id).await? else {
         if let (true, Some(forced)) = (visit.staff, &visit.forced_arm) {
@@ -897,6 +900,7 @@ pub async fn page_arm(
                 document_json: document_of(forced),
                 personalised: true,
                 enrolled: false,
+                arm: Some(forced.clone()),
             });
         }
     }
@@ -908,13 +912,15 @@ pub async fn page_arm(
     let Some(visitor) = &client.visitor_key else {
         return Ok(plain());
     };
-    // Someone already assigned keeps their arm, whatever changed since.
-    if let Some(arm) = db_exp::exposure(db, &row.id, visitor).await? {
-        return Ok(ArmChoice {
-            document_json: document_of(&arm),
-            personalised: true,
-            enrolled: true,
-        });
+    let enrolled = |arm: String| ArmChoice {
+        document_json: document_of(&arm),
+        personalised: true,
+        enrolled: true,
+        arm: Some(arm),
+    };
+    // Remembered by this process: stored, or being stored.
+    if let Some(arm) = db.exposures.known(&row.id, visitor) {
+        return Ok(enrolled(arm));
     }
     let targeting = plan_of(row).targeting;
     let device = DeviceClass::of_user_agent(ctx.user_agent.as_deref().unwrap_or(""));
@@ -928,28 +934,53 @@ pub async fn page_arm(
         visitor,
         u8::try_from(row.coverage_pct).unwrap_or(100),
     );
-    if !admitted {
+    let weights: Vec<u32> = arms
+        .iter()
+        .map(|a| u32::try_from(a.weight).unwrap_or(0))
+        .collect();
+    let hashed = if admitted {
+        choose_variant(&row.seed, visitor, &weights)
+    } else {
+        None
+    };
+    // Someone already assigned keeps their arm, whatever changed since. The
+    // database is asked only when it could answer differently: while the
+    // allocation is the one every exposure was drawn with (revision 0), an
+    // admitted visitor's stored arm, if any, is the hashed one. A visitor
+    // the targeting turns away now may have been admitted before (their
+    // first visit came with the campaign), and an id minted by this very
+    // request has nothing stored.
+    let must_ask = !client.new_visitor && (hashed.is_none() || row.allocation_revision != 0);
+    if must_ask {
+        if let Some(arm) = db_exp::exposure(db, &row.id, visitor).await? {
+            return Ok(enrolled(arm));
+        }
+    }
+    let Some(index) = hashed else {
+        if admitted {
+            // No arm has any weight: nothing to take part in.
+            return Ok(plain());
+        }
         // Not in the test: the published page, and the answer still varies
         // by visitor, so no shared cache may keep it.
         return Ok(ArmChoice {
             document_json: published_json.to_string(),
             personalised: true,
             enrolled: false,
+            arm: None,
         });
-    }
-    let weights: Vec<u32> = arms
-        .iter()
-        .map(|a| u32::try_from(a.weight).unwrap_or(0))
-        .collect();
-    let Some(index) = choose_variant(&row.seed, visitor, &weights) else {
-        return Ok(plain());
     };
-    let arm = db_exp::expose(db, &row.id, visitor, &arms[index].arm_key).await?;
-    Ok(ArmChoice {
-        document_json: document_of(&arm),
-        personalised: true,
-        enrolled: true,
-    })
+    // Stored behind the render (see `db::exposures`): the page does not
+    // wait for the disk.
+    let arm = crate::db::exposures::expose_behind(
+        db,
+        &row.id,
+        visitor,
+        &arms[index].arm_key,
+        crate::db::now_ms(),
+    )
+    .await?;
+    Ok(enrolled(arm))
 }
 
 /// A staff preview of a draft experiment's arm (no running experiment).
@@ -960,10 +991,12 @@ async fn forced_arm(
     published_json: &str,
 ) -> Result<ArmChoice, AppError> {
     let document = db_exp::newest_arm_document(db, page_id, forced).await?;
+    let arm = document.is_some().then(|| forced.to_string());
     Ok(ArmChoice {
         document_json: document.unwrap_or_else(|| published_json.to_string()),
         personalised: true,
         enrolled: false,
+        arm,
     })
 }
 

@@ -580,7 +580,9 @@ pub async fn public_page(
             false,
         )
         .await?;
-        page.personalised = choice.personalised;
+        // A page showing this visitor's own draft or thank-you is theirs
+        // alone: never kept by a shared cache.
+        page.personalised = choice.personalised || !returned.is_empty();
         page.beacon = choice.enrolled;
         if returned.is_empty() {
             if !crate::domain::visitor::is_probable_bot(ctx.user_agent.as_deref()) {
@@ -614,6 +616,29 @@ fn campaign_of(form: &crate::domain::lead_form::LeadForm) -> Vec<(String, String
         ("utm_medium".to_string(), form.utm_medium.clone()),
         ("utm_campaign".to_string(), form.utm_campaign.clone()),
     ])
+}
+
+/// Counts a view of the published page at `slug` answered from the page
+/// cache (the render that filled the cache counted its own view), behind
+/// the response; not for obvious bots.
+pub fn count_cached_view(db: &Db, ctx: &RequestContext, slug: &str) {
+    if crate::domain::visitor::is_probable_bot(ctx.user_agent.as_deref()) {
+        return;
+    }
+    let day = crate::db::now_ms().div_euclid(86_400_000);
+    let (db, slug) = (db.clone(), slug.to_string());
+    tokio::spawn(async move {
+        let counted = async {
+            match db_pages::published_id_by_slug(&db, &slug).await? {
+                Some(page_id) => db_pages::count_view(&db, &page_id, day).await,
+                None => Ok(()),
+            }
+        }
+        .await;
+        if let Err(e) = counted {
+            tracing::warn!(error = %e, slug, "could not count a cached landing-page view");
+        }
+    });
 }
 
 /// Counted in its own task: a visitor who leaves mid-render must not leave

@@ -272,6 +272,11 @@ pub async fn capture(
         None => None,
     };
 
+    // The lead converts for the experiments this visitor saw: their first
+    // exposures, written behind the page's render, land first.
+    if let Some(visitor) = client.visitor_key.as_deref() {
+        crate::db::exposures::settle(db, visitor).await;
+    }
     let turn = db.write_turn().await;
     let mut tx = db.pool.begin().await?;
     let now = now_ms();

@@ -79,18 +79,59 @@ pub async fn count_case_study_view(
     if is_probable_bot(user_agent) {
         return Ok(());
     }
-    let ip = &ctx.client_ip;
     let new_visitor = ctx.visitor_id.is_none();
-    let key = visitor_key(&visitor_id(ctx, cookies));
+    let keys = view_keys(ctx, &visitor_id(ctx, cookies));
     if new_visitor {
-        note_first_seen(db, &key).await?;
+        note_first_seen(db, &keys[0]).await?;
     }
-    let keys = [
-        key,
-        session_token::hash_token(&format!("address|{ip}|{}", user_agent.unwrap_or_default())),
-    ];
     case_studies::record_view(db, case_study_id, &keys).await?;
     Ok(())
+}
+
+/// Counts a case-study view answered from the page cache (the render that
+/// filled the cache counted its own). The visitor's cookie is decided now,
+/// as a render would (a new visitor gets one); the writes run behind the
+/// response, so a page from memory does not wait for the disk.
+pub fn count_cached_case_study_view(
+    db: &Db,
+    ctx: &RequestContext,
+    cookies: &mut Cookies,
+    slug: &str,
+) {
+    if is_probable_bot(ctx.user_agent.as_deref()) {
+        return;
+    }
+    let new_visitor = ctx.visitor_id.is_none();
+    let keys = view_keys(ctx, &visitor_id(ctx, cookies));
+    let (db, slug) = (db.clone(), slug.to_string());
+    tokio::spawn(async move {
+        let counted = async {
+            if new_visitor {
+                note_first_seen(&db, &keys[0]).await?;
+            }
+            if let Some(id) = case_studies::published_id_by_slug(&db, &slug).await? {
+                case_studies::record_view(&db, &id, &keys).await?;
+            }
+            Ok::<(), AppError>(())
+        }
+        .await;
+        if let Err(e) = counted {
+            tracing::warn!(error = ?e, slug, "could not count a cached case-study view");
+        }
+    });
+}
+
+/// The keys a view is de-duplicated by: the visitor's cookie, and their
+/// address with their browser (for browsers that refuse cookies).
+fn view_keys(ctx: &RequestContext, visitor_id: &str) -> [String; 2] {
+    [
+        visitor_key(visitor_id),
+        session_token::hash_token(&format!(
+            "address|{}|{}",
+            ctx.client_ip,
+            ctx.user_agent.as_deref().unwrap_or_default()
+        )),
+    ]
 }
 
 /// Notes when the server first saw a visitor, so a lead's time on site is

@@ -136,6 +136,7 @@ async fn events_convert_for_the_visitors_arm_on_each_metric(app: TestApp) {
         .page(&bot, "/landing/events-offer")
         .await
         .contains("/ce.js"));
+    app.db.settle_exposures().await;
     let arm_key: String =
         sqlx::query_scalar("SELECT arm_key FROM experiment_exposures WHERE experiment_id = $1")
             .bind(&id)
@@ -415,4 +416,55 @@ async fn a_failed_job_is_undone_alone_sqlite() {
 #[tokio::test]
 async fn a_failed_job_is_undone_alone_postgres() {
     a_failed_job_is_undone_alone(Backend::Postgres).await;
+}
+
+/// A job that panics inside the SQLite writer ends that writer: its callers
+/// get an error, and the next write starts another writer instead of every
+/// later batch failing until a restart. (On PostgreSQL a job runs in its
+/// caller's task, so the panic is that task's alone.)
+async fn a_panicking_job_does_not_stop_later_writes(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let insert = |n: i64, panics: bool| {
+        let db = app.db.clone();
+        tokio::spawn(async move {
+            db.group_commit(move |tx| {
+                Box::pin(async move {
+                    sqlx::query(
+                        "INSERT INTO events (visitor_key, kind, path, target, occurred_at, received_at) \
+                         VALUES (NULL, 'custom', '/x', 'ok', $1, $1)",
+                    )
+                    .bind(n)
+                    .execute(&mut **tx)
+                    .await?;
+                    assert!(!panics, "a job that panics (on purpose)");
+                    Ok(n)
+                })
+            })
+            .await
+        })
+    };
+    let crashed = insert(1, true).await;
+    assert!(
+        !matches!(crashed, Ok(Ok(_))),
+        "the panicking job is not answered as stored"
+    );
+    for n in 2..5 {
+        assert_eq!(insert(n, false).await.unwrap().unwrap(), n);
+    }
+    let stored: Vec<i64> =
+        sqlx::query_scalar("SELECT occurred_at FROM events ORDER BY occurred_at")
+            .fetch_all(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(stored, vec![2, 3, 4], "the crashed job left nothing behind");
+}
+
+#[tokio::test]
+async fn a_panicking_job_does_not_stop_later_writes_sqlite() {
+    a_panicking_job_does_not_stop_later_writes(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_panicking_job_does_not_stop_later_writes_postgres() {
+    a_panicking_job_does_not_stop_later_writes(Backend::Postgres).await;
 }

@@ -16,6 +16,8 @@ on_both_backends!(
     only_editors_change_experiments_and_consultants_read_them,
     a_second_app_server_follows_a_pause_within_the_cache_bound,
     a_variant_is_edited_in_the_page_builder_while_a_draft,
+    a_first_exposure_is_written_behind_the_render,
+    a_visitor_admitted_by_a_campaign_stays_in_without_it,
 );
 
 const BROWSER: &str =
@@ -101,8 +103,10 @@ fn fields_of(body: &serde_json::Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Visitors exposed to an experiment so far.
+/// Visitors exposed to an experiment so far, once the first exposures this
+/// server writes behind its renders have landed.
 async fn exposures_of(app: &TestApp, id: &str) -> i64 {
+    app.db.settle_exposures().await;
     count(
         app,
         "SELECT CAST(COUNT(*) AS BIGINT) FROM experiment_exposures WHERE experiment_id = $1",
@@ -437,6 +441,7 @@ async fn visitors_split_by_the_weights_and_keep_their_variant(app: TestApp) {
         .unwrap();
         assert!(choice.personalised);
     }
+    app.db.settle_exposures().await;
     let split: Vec<(String, i64)> = sqlx::query_as(
         "SELECT arm_key, CAST(COUNT(*) AS BIGINT) FROM experiment_exposures \
          WHERE experiment_id = $1 GROUP BY arm_key ORDER BY arm_key",
@@ -461,7 +466,9 @@ async fn visitors_split_by_the_weights_and_keep_their_variant(app: TestApp) {
     );
 
     // The same visitors again, after the weights flip (written directly:
-    // the back office refuses it once running): nobody moves.
+    // the back office refuses it once running): nobody moves, whether this
+    // server remembers their arm or (another app server, or this one after
+    // a restart) has to read it.
     let before: Vec<(String, String)> = sqlx::query_as(
         "SELECT visitor_key, arm_key FROM experiment_exposures WHERE experiment_id = $1 ORDER BY visitor_key",
     )
@@ -469,18 +476,63 @@ async fn visitors_split_by_the_weights_and_keep_their_variant(app: TestApp) {
     .fetch_all(&app.db.pool)
     .await
     .unwrap();
+    let stored: std::collections::HashMap<String, String> = before.iter().cloned().collect();
     sqlx::query("UPDATE experiment_arms SET weight = 100 - weight WHERE experiment_id = $1")
         .bind(&id)
         .execute(&app.db.pool)
         .await
         .unwrap();
+    // What any change of a started experiment's allocation must do (see the
+    // migration): renders then ask the database for arms they do not know.
+    sqlx::query(
+        "UPDATE experiments SET allocation_revision = allocation_revision + 1 WHERE id = $1",
+    )
+    .bind(&id)
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
     // Past the moment the running experiment is trusted from memory, so the
     // new weights are read.
     tokio::time::sleep(app::db::experiments::LIVE_TTL + std::time::Duration::from_millis(100))
         .await;
+    let cold = app.another_db().await;
     for i in (0..10_000).step_by(50) {
-        let ctx = context(&format!("visitor-{i:05}"));
-        page_arm(
+        let id = format!("visitor-{i:05}");
+        let ctx = context(&id);
+        let key = app::services::visitor::visitor_key(&id);
+        for db in [&app.db, &cold] {
+            let choice = page_arm(
+                db,
+                &ctx,
+                &mut Cookies::default(),
+                &page_id,
+                &published,
+                &visit,
+            )
+            .await
+            .unwrap();
+            assert_eq!(choice.arm.as_ref(), stored.get(&key), "{id} moved");
+        }
+    }
+    cold.settle_exposures().await;
+    app.db.settle_exposures().await;
+    let after: Vec<(String, String)> = sqlx::query_as(
+        "SELECT visitor_key, arm_key FROM experiment_exposures WHERE experiment_id = $1 ORDER BY visitor_key",
+    )
+    .bind(&id)
+    .fetch_all(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(before, after, "assignments survive a change of weights");
+    cold.pool.close().await;
+
+    // A visitor new to the page after the flip gets the new weights, and
+    // their exposure, written behind the render, is stored once.
+    let newcomers = 400;
+    let mut counted = std::collections::HashMap::<String, u32>::new();
+    for i in 0..newcomers {
+        let ctx = context(&format!("newcomer-{i:05}"));
+        let choice = page_arm(
             &app.db,
             &ctx,
             &mut Cookies::default(),
@@ -490,15 +542,24 @@ async fn visitors_split_by_the_weights_and_keep_their_variant(app: TestApp) {
         )
         .await
         .unwrap();
+        *counted.entry(choice.arm.unwrap()).or_default() += 1;
     }
-    let after: Vec<(String, String)> = sqlx::query_as(
-        "SELECT visitor_key, arm_key FROM experiment_exposures WHERE experiment_id = $1 ORDER BY visitor_key",
-    )
-    .bind(&id)
-    .fetch_all(&app.db.pool)
-    .await
-    .unwrap();
-    assert_eq!(before, after, "assignments survive a change of weights");
+    app.db.settle_exposures().await;
+    assert_eq!(
+        count(
+            &app,
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM experiment_exposures WHERE experiment_id = $1",
+            &id
+        )
+        .await,
+        10_000 + newcomers as i64
+    );
+    // 80/20 now: the variant gets fewer than half of 400 (p of the
+    // opposite under 80/20 is below 1e-30).
+    assert!(
+        counted.get("b").copied().unwrap_or(0) < newcomers / 2,
+        "{counted:?}"
+    );
 }
 
 async fn bad_experiments_are_refused_field_by_field(app: TestApp) {
@@ -733,7 +794,17 @@ async fn a_second_app_server_follows_a_pause_within_the_cache_bound(app: TestApp
         varies_by_cookie(&first),
         "a page under test varies by visitor"
     );
-    assert_eq!(exposures().await, 1);
+    // The second server writes the exposure behind its render: it lands
+    // within milliseconds, not necessarily before the page is answered.
+    let mut stored = exposures().await;
+    for _ in 0..100 {
+        if stored == 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        stored = exposures().await;
+    }
+    assert_eq!(stored, 1);
     // Paused through the first server; after the bound, the second enrols nobody.
     assert_eq!(
         act(&app, &marketer, &id, &[("action", "pause")])
@@ -752,6 +823,8 @@ async fn a_second_app_server_follows_a_pause_within_the_cache_bound(app: TestApp
         !varies_by_cookie(&later),
         "paused: one page for everyone again"
     );
+    // Long enough for a (wrongly) deferred exposure to have landed.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(exposures().await, 1, "no enrolment while paused");
 }
 
@@ -882,4 +955,173 @@ async fn a_variant_is_edited_in_the_page_builder_while_a_draft(app: TestApp) {
     )
     .await;
     assert_eq!(late.status(), 409);
+}
+
+/// The render does not wait for a first exposure's write: the arm is known
+/// at once, a conversion of that visitor waits for the row (`settle`), and
+/// a write that fails is forgotten so the next view tries again.
+async fn a_first_exposure_is_written_behind_the_render(app: TestApp) {
+    use app::db::exposures::{expose_behind, settle};
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let page_id = published_page(&app, &marketer, "behind-offer").await;
+    let id: String = new_experiment(&app, &marketer, &page_id, &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let stored = |visitor: &'static str| {
+        let (pool, id) = (app.db.pool.clone(), id.clone());
+        async move {
+            sqlx::query_scalar::<_, String>(
+                "SELECT arm_key FROM experiment_exposures WHERE experiment_id = $1 AND visitor_key = $2",
+            )
+            .bind(id)
+            .bind(visitor)
+            .fetch_optional(&pool)
+            .await
+            .unwrap()
+        }
+    };
+
+    // Another connection holds the table's write lock, so the write waits.
+    let mut blocker = app.db.pool.begin().await.unwrap();
+    match app.backend {
+        crate::common::Backend::Sqlite => {
+            sqlx::query("DELETE FROM experiment_exposures WHERE visitor_key = 'nobody'")
+                .execute(&mut *blocker)
+                .await
+                .unwrap();
+        }
+        crate::common::Backend::Postgres => {
+            sqlx::query("LOCK TABLE experiment_exposures IN EXCLUSIVE MODE")
+                .execute(&mut *blocker)
+                .await
+                .unwrap();
+        }
+    }
+    let started = std::time::Instant::now();
+    let arm = expose_behind(&app.db, &id, "visitor-behind", "b", 1_000)
+        .await
+        .unwrap();
+    assert_eq!(arm, "b");
+    assert!(
+        started.elapsed() < std::time::Duration::from_millis(500),
+        "the render waited for the write"
+    );
+    assert_eq!(
+        app::db::experiments::exposure(&app.db, &id, "visitor-behind")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("b"),
+        "the arm is known before the row lands"
+    );
+    assert!(
+        tokio::time::timeout(
+            std::time::Duration::from_millis(300),
+            settle(&app.db, "visitor-behind")
+        )
+        .await
+        .is_err(),
+        "a conversion waits for the visitor's pending exposure"
+    );
+    // Another visitor has nothing pending: nothing to wait for.
+    tokio::time::timeout(
+        std::time::Duration::from_millis(100),
+        settle(&app.db, "someone-else"),
+    )
+    .await
+    .expect("no wait for a visitor with nothing pending");
+    blocker.rollback().await.unwrap();
+    settle(&app.db, "visitor-behind").await;
+    assert_eq!(stored("visitor-behind").await.as_deref(), Some("b"));
+
+    // A write that fails (no such experiment) is logged and forgotten.
+    expose_behind(&app.db, "no-such-experiment", "visitor-lost", "b", 1_000)
+        .await
+        .unwrap();
+    settle(&app.db, "visitor-lost").await;
+    assert_eq!(
+        app::db::experiments::exposure(&app.db, "no-such-experiment", "visitor-lost")
+            .await
+            .unwrap(),
+        None
+    );
+
+    // A second exposure of a visitor keeps the first stored arm.
+    expose_behind(&app.db, &id, "visitor-behind", "a", 2_000)
+        .await
+        .unwrap();
+    app.db.settle_exposures().await;
+    assert_eq!(stored("visitor-behind").await.as_deref(), Some("b"));
+    assert_eq!(
+        app::db::exposures::known_arm(&app.db, &id, "visitor-behind").as_deref(),
+        Some("b"),
+        "the stored arm replaces the one guessed"
+    );
+}
+
+/// Targeting decides on a visitor's first view only: someone who came with
+/// the campaign keeps their arm when they come back without it, on this
+/// server or one that has never seen them (which asks the database); someone
+/// else without the campaign is not enrolled.
+async fn a_visitor_admitted_by_a_campaign_stays_in_without_it(app: TestApp) {
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let page_id = published_page(&app, &marketer, "campaign-offer").await;
+    let id: String = new_experiment(
+        &app,
+        &marketer,
+        &page_id,
+        &[("input[utm_source]", "newsletter")],
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(
+        act(&app, &marketer, &id, &[("action", "start")])
+            .await
+            .status(),
+        200
+    );
+    let published: String =
+        sqlx::query_scalar("SELECT published_json FROM landing_pages WHERE id = $1")
+            .bind(&page_id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    let arm_on = |db: app::db::Db, visitor: &'static str, utm: Option<&'static str>| {
+        let (page_id, published) = (page_id.clone(), published.clone());
+        async move {
+            page_arm(
+                &db,
+                &context(visitor),
+                &mut Cookies::default(),
+                &page_id,
+                &published,
+                &PageVisit {
+                    utm_source: utm.map(str::to_string),
+                    ..PageVisit::default()
+                },
+            )
+            .await
+            .unwrap()
+        }
+    };
+    let first = arm_on(app.db.clone(), "reader", Some("newsletter")).await;
+    assert!(first.enrolled, "the campaign's visitor takes part");
+    let back = arm_on(app.db.clone(), "reader", None).await;
+    assert!(back.enrolled);
+    assert_eq!(back.arm, first.arm);
+    app.db.settle_exposures().await;
+    let cold = app.another_db().await;
+    let elsewhere = arm_on(cold.clone(), "reader", None).await;
+    assert!(elsewhere.enrolled, "another server finds the stored arm");
+    assert_eq!(elsewhere.arm, first.arm);
+    let stranger = arm_on(cold.clone(), "stranger", None).await;
+    assert!(!stranger.enrolled, "no campaign, no test");
+    assert!(stranger.personalised);
+    cold.settle_exposures().await;
+    assert_eq!(exposures_of(&app, &id).await, 1);
+    cold.pool.close().await;
 }

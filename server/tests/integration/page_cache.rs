@@ -1,21 +1,53 @@
 //! The public page cache: anonymous visitors get the gallery from memory
 //! with an ETag and a 304 when unchanged; signed-in staff never do; an edit
-//! through the back office empties it at once; otherwise a page is at most
-//! `CE_PAGE_CACHE_SECS` old.
+//! through the back office empties it at once, and another app server's
+//! within about a second; otherwise a page is at most `CE_PAGE_CACHE_SECS`
+//! old. Case studies and landing pages come from memory too and still count
+//! their views; a new visitor's cookie is theirs alone.
 
-use crate::common::{client, spawn_app_with, Backend};
+use crate::common::{another_server, client, spawn_app_with, Backend};
+use crate::experiments::{published_page, visitor};
 use app::domain::role::Role;
+use std::time::{Duration, Instant};
 
 mod sqlite {
     #[tokio::test]
     async fn anonymous_pages_come_from_memory_until_an_edit() {
         super::anonymous_pages_come_from_memory_until_an_edit(super::Backend::Sqlite).await
     }
+    #[tokio::test]
+    async fn case_studies_and_landing_pages_come_from_memory_and_count_views() {
+        super::case_studies_and_landing_pages_come_from_memory_and_count_views(
+            super::Backend::Sqlite,
+        )
+        .await
+    }
+    #[tokio::test]
+    async fn an_edit_through_another_server_empties_this_cache_within_a_second() {
+        super::an_edit_through_another_server_empties_this_cache_within_a_second(
+            super::Backend::Sqlite,
+        )
+        .await
+    }
 }
 mod postgres {
     #[tokio::test]
     async fn anonymous_pages_come_from_memory_until_an_edit() {
         super::anonymous_pages_come_from_memory_until_an_edit(super::Backend::Postgres).await
+    }
+    #[tokio::test]
+    async fn case_studies_and_landing_pages_come_from_memory_and_count_views() {
+        super::case_studies_and_landing_pages_come_from_memory_and_count_views(
+            super::Backend::Postgres,
+        )
+        .await
+    }
+    #[tokio::test]
+    async fn an_edit_through_another_server_empties_this_cache_within_a_second() {
+        super::an_edit_through_another_server_empties_this_cache_within_a_second(
+            super::Backend::Postgres,
+        )
+        .await
     }
 }
 
@@ -110,4 +142,231 @@ async fn anonymous_pages_come_from_memory_until_an_edit(backend: Backend) {
         .await
         .unwrap()
         .contains(&title.replace('&', "&amp;")));
+}
+
+/// A browser at its own address (views are de-duplicated per address and
+/// browser too), with a cookie jar of its own.
+async fn get_as(browser: &reqwest::Client, url: String, address: &str) -> reqwest::Response {
+    browser
+        .get(url)
+        .header("Accept-Encoding", "identity")
+        .header("X-Forwarded-For", address)
+        .send()
+        .await
+        .unwrap()
+}
+
+fn visitor_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("ce_vid="))
+        .map(|v| v.split(';').next().unwrap().to_string())
+}
+
+/// Polls `read` until it answers `want` (the views are counted behind the
+/// response), for at most 5 s.
+async fn eventually(want: i64, read: impl Fn() -> futures_util::future::BoxFuture<'static, i64>) {
+    let started = Instant::now();
+    let mut got = read().await;
+    while got != want && started.elapsed() < Duration::from_secs(5) {
+        tokio::time::sleep(Duration::from_millis(25)).await;
+        got = read().await;
+    }
+    assert_eq!(got, want);
+}
+
+async fn case_studies_and_landing_pages_come_from_memory_and_count_views(backend: Backend) {
+    let app = spawn_app_with(backend, &[("CE_PAGE_CACHE_SECS", "60")]).await;
+    app.seed_showcase().await;
+    let (study_id, slug): (String, String) = sqlx::query_as(
+        "SELECT id, slug FROM case_studies WHERE published = 1 ORDER BY published_at DESC, id LIMIT 1",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    let study_views = {
+        let (pool, id) = (app.db.pool.clone(), study_id.clone());
+        move || {
+            let (pool, id) = (pool.clone(), id.clone());
+            Box::pin(async move {
+                sqlx::query_scalar::<_, i64>("SELECT view_count FROM case_studies WHERE id = $1")
+                    .bind(id)
+                    .fetch_one(&pool)
+                    .await
+                    .unwrap()
+            }) as futures_util::future::BoxFuture<'static, i64>
+        }
+    };
+    let before = study_views().await;
+    let path = format!("/case-studies/{slug}");
+
+    // A first visitor: rendered, counted, given a cookie; the copy kept has none.
+    let first = get_as(&visitor(), app.url(&path), "203.0.113.1").await;
+    assert_eq!(first.headers()["x-ce-cache"], "miss");
+    let first_cookie = visitor_cookie(&first).expect("a new visitor gets a cookie");
+    assert!(first.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("private"));
+    let first_body = first.text().await.unwrap();
+    eventually(before + 1, &study_views).await;
+
+    // A second visitor gets the page from memory, a cookie of their own,
+    // and their view counts.
+    let second_browser = visitor();
+    let second = get_as(&second_browser, app.url(&path), "203.0.113.2").await;
+    assert_eq!(second.headers()["x-ce-cache"], "hit");
+    let second_cookie = visitor_cookie(&second).expect("a new visitor gets a cookie");
+    assert_ne!(
+        second_cookie, first_cookie,
+        "never another visitor's cookie"
+    );
+    assert!(second.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("private"));
+    assert_eq!(second.text().await.unwrap(), first_body, "the same page");
+    eventually(before + 2, &study_views).await;
+    // Coming back (with their cookie now): from memory, no new cookie, not
+    // counted twice the same day.
+    let again = get_as(&second_browser, app.url(&path), "203.0.113.2").await;
+    assert_eq!(again.headers()["x-ce-cache"], "hit");
+    assert_eq!(visitor_cookie(&again), None);
+    assert_eq!(again.headers()["cache-control"], "no-cache");
+    // A crawler gets it from memory and is not counted.
+    let crawler = client();
+    let crawled = crawler
+        .get(app.url(&path))
+        .header("X-Forwarded-For", "203.0.113.3")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(crawled.headers()["x-ce-cache"], "hit");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(study_views().await, before + 2);
+
+    // A published landing page: from memory on the second view, both counted.
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let page_id = published_page(&app, &marketer, "cached-offer").await;
+    let page_views = {
+        let (pool, id) = (app.db.pool.clone(), page_id.clone());
+        move || {
+            let (pool, id) = (pool.clone(), id.clone());
+            Box::pin(async move {
+                sqlx::query_scalar::<_, i64>(
+                    "SELECT CAST(COALESCE(SUM(views), 0) AS BIGINT) FROM landing_page_daily WHERE page_id = $1",
+                )
+                .bind(id)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+            }) as futures_util::future::BoxFuture<'static, i64>
+        }
+    };
+    let landing = app.url("/landing/cached-offer");
+    let one = get_as(&visitor(), landing.clone(), "203.0.113.4").await;
+    assert_eq!(one.headers()["x-ce-cache"], "miss");
+    assert_eq!(
+        visitor_cookie(&one),
+        None,
+        "a plain landing page sets no cookie"
+    );
+    let two = get_as(&visitor(), landing.clone(), "203.0.113.5").await;
+    assert_eq!(two.headers()["x-ce-cache"], "hit");
+    eventually(2, &page_views).await;
+    // A visitor sent back by the page's form sees their own state: never kept.
+    let returned = get_as(
+        &visitor(),
+        app.url("/landing/cached-offer?form=lead&sent=1"),
+        "203.0.113.6",
+    )
+    .await;
+    assert!(!returned.headers().contains_key("x-ce-cache"));
+    assert!(returned.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("private"));
+
+    // Signed-in staff never get a kept page.
+    let staff = marketer.get(landing.clone()).send().await.unwrap();
+    assert!(!staff.headers().contains_key("x-ce-cache"));
+
+    // Unpublished through the back office: gone at once, not from memory.
+    let unpublished = app
+        .call(
+            &marketer,
+            "/api/admin/pages/withdraw",
+            &[("id", page_id.as_str()), ("to", "draft")],
+        )
+        .await;
+    assert_eq!(
+        unpublished.status(),
+        200,
+        "{}",
+        unpublished.text().await.unwrap()
+    );
+    let gone = get_as(&visitor(), landing, "203.0.113.7").await;
+    assert_eq!(gone.status(), 404);
+}
+
+/// Two app servers on one database, each with a minute-long cache: an edit
+/// through one reaches the pages the other answers within about a second
+/// (the content version), not after the minute.
+async fn an_edit_through_another_server_empties_this_cache_within_a_second(backend: Backend) {
+    let app = spawn_app_with(backend, &[("CE_PAGE_CACHE_SECS", "60")]).await;
+    app.seed_showcase().await;
+    let (second, _stop) = another_server(&app, &[("CE_PAGE_CACHE_SECS", "60")]).await;
+    let anyone = client();
+    let gallery = || {
+        let (anyone, url) = (anyone.clone(), format!("{second}/case-studies"));
+        async move {
+            let response = anyone
+                .get(url)
+                .header("Accept-Encoding", "identity")
+                .send()
+                .await
+                .unwrap();
+            let cache = response.headers()["x-ce-cache"]
+                .to_str()
+                .unwrap()
+                .to_string();
+            (cache, response.text().await.unwrap())
+        }
+    };
+    let (id, title): (String, String) = sqlx::query_as(
+        "SELECT id, title FROM case_studies WHERE published = 1 ORDER BY published_at DESC, id LIMIT 1",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    let shown = title.replace('&', "&amp;");
+    gallery().await;
+    let (cache, body) = gallery().await;
+    assert_eq!(cache, "hit");
+    assert!(body.contains(&shown));
+
+    let admin = app.logged_in_as(Role::Admin).await;
+    let unpublished = app
+        .call(
+            &admin,
+            "/api/admin/case-studies/publish",
+            &[("id", id.as_str()), ("published", "false")],
+        )
+        .await;
+    assert_eq!(unpublished.status(), 200);
+    let edited_at = Instant::now();
+    loop {
+        let (_, body) = gallery().await;
+        if !body.contains(&shown) {
+            break;
+        }
+        assert!(
+            edited_at.elapsed() < Duration::from_secs(3),
+            "the other server still shows the unpublished study after 3 s"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }

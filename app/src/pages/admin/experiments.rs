@@ -467,7 +467,7 @@ fn results_table(readout: &Readout, label: &str, testid: &'static str) -> impl I
     let risk = |r: Option<f64>| r.map_or("—".to_string(), |r| format!("{:.2} %", r * 100.0));
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=label.to_string()>
-            <table class="table table--cards table--fit" data-testid=testid>
+            <table class="table table--cards table--fit table--figures" data-testid=testid>
                 <caption class="visually-hidden">{format!("{label}: visitors and conversions per variant")}</caption>
                 <thead>
                     <tr>

@@ -261,6 +261,16 @@ pub async fn spawn_app_with(backend: Backend, overrides: &[(&str, &str)]) -> Tes
     }
 }
 
+impl TestApp {
+    /// A second handle on this test's database, with nothing in memory:
+    /// what another app server, or this one after a restart, starts from.
+    pub async fn another_db(&self) -> Db {
+        Db::connect(&self.database.url(), 2)
+            .await
+            .expect("second handle connects")
+    }
+}
+
 /// Another app server on the same database (the deployment with several
 /// stateless servers), with its own port, job worker and configuration
 /// overrides. It stops when the returned sender is dropped.
