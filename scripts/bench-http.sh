@@ -22,10 +22,11 @@
 #   COMPRESSED   also run with Accept-Encoding  (default true)
 #   KEEP_TMP     keep the temporary directory   (default false)
 #   CE_WORKERS   the server's worker threads    (default one per core)
-#   ROWS         pages to measure               (default "gallery filtered landing")
+#   ROWS         pages to measure               (default "gallery filtered study landing")
 #
 # Rows: the gallery (/case-studies, first page of 12 cards) and a filtered,
 # sorted gallery (/case-studies?industry=<first industry>&sort_by=roi_desc);
+# the first case study the gallery links to (study);
 # a published landing page from a built-in template (/landing/free-consultation;
 # wrk sends no User-Agent, which the server counts as a bot, so no view is
 # written per request);
@@ -46,7 +47,7 @@ THREADS="${THREADS:-2}"
 RUNS="${RUNS:-2}"
 COMPRESSED="${COMPRESSED:-true}"
 KEEP_TMP="${KEEP_TMP:-false}"
-ROWS="${ROWS:-gallery filtered landing}"
+ROWS="${ROWS:-gallery filtered study landing}"
 LANDING=/landing/free-consultation
 
 [ -x "$SERVER_BIN" ] || { echo "no server binary at $SERVER_BIN (cargo leptos build --release, or set SERVER_BIN)" >&2; exit 1; }
@@ -105,7 +106,10 @@ INDUSTRY="$(grep -o '<select id="f-industry"[^>]*>.*</select>' "$TMP/www/gallery
 FILTERED="/case-studies?industry=$INDUSTRY&sort_by=roi_desc"
 curl -fsS -o "$TMP/www/filtered.html" "$SERVER$FILTERED"
 curl -fsS -o "$TMP/www/landing.html" "$SERVER$LANDING"
-for f in gallery filtered landing; do gzip -k -9 "$TMP/www/$f.html"; done
+STUDY="$(grep -o 'href="/case-studies/[^"?]*"' "$TMP/www/gallery.html" | head -1 | sed 's/href="\([^"]*\)"/\1/')"
+[ -n "$STUDY" ] || { echo "no case study linked from the gallery" >&2; exit 1; }
+curl -fsS -o "$TMP/www/study.html" "$SERVER$STUDY"
+for f in gallery filtered study landing; do gzip -k -9 "$TMP/www/$f.html"; done
 chmod 755 "$TMP" "$TMP/www" && chmod 644 "$TMP"/www/*   # nginx workers may run as nobody
 cards="$(grep -o 'href="/case-studies/[^"?]*"' "$TMP/www/gallery.html" | sort -u | wc -l)"
 cards_f="$(grep -o 'href="/case-studies/[^"?]*"' "$TMP/www/filtered.html" | sort -u | wc -l)"
@@ -143,6 +147,7 @@ http {
     location = /case-studies { try_files /gallery.html =404; }
     location = /case-studies-filtered { try_files /filtered.html =404; }
     location = /landing-page { try_files /landing.html =404; }
+    location = /case-study { try_files /study.html =404; }
   }
 }
 EOF
@@ -201,14 +206,15 @@ measure() {  # label server_path nginx_path encoding
 encodings=(identity)
 [ "$COMPRESSED" = true ] && encodings+=(gzip br)
 for enc in "${encodings[@]}"; do
-  npath_g=/case-studies npath_f=/case-studies-filtered npath_l=/landing-page
-  [ "$enc" = br ] && npath_g="" npath_f="" npath_l=""
+  npath_g=/case-studies npath_f=/case-studies-filtered npath_l=/landing-page npath_s=/case-study
+  [ "$enc" = br ] && npath_g="" npath_f="" npath_l="" npath_s=""
   for row in $ROWS; do
     case "$row" in
       gallery) measure "gallery" /case-studies "$npath_g" "$enc" ;;
       filtered) measure "filtered" "$FILTERED" "$npath_f" "$enc" ;;
+      study) measure "study" "$STUDY" "$npath_s" "$enc" ;;
       landing) measure "landing" "$LANDING" "$npath_l" "$enc" ;;
-      *) echo "unknown row $row (gallery, filtered, landing)" >&2; exit 1 ;;
+      *) echo "unknown row $row (gallery, filtered, study, landing)" >&2; exit 1 ;;
     esac
   done
 done
@@ -218,6 +224,7 @@ echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $(nproc) CPUs, load a
 echo "server: $SERVER_BIN ($(basename "$SITE_ROOT") assets); nginx $("$NGINX" -v 2>&1 | sed 's/.*nginx\///'), worker_processes auto, access_log off"
 echo "gallery: /case-studies, $cards cards, $(size "$SERVER/case-studies") bytes (gzip $(size "$SERVER/case-studies" gzip), br $(size "$SERVER/case-studies" br); nginx's .gz $(stat -c %s "$TMP/www/gallery.html.gz"))"
 echo "filtered: $FILTERED, $cards_f cards, $(size "$SERVER$FILTERED") bytes (gzip $(size "$SERVER$FILTERED" gzip), br $(size "$SERVER$FILTERED" br))"
+echo "study: $STUDY, $(size "$SERVER$STUDY") bytes (gzip $(size "$SERVER$STUDY" gzip), br $(size "$SERVER$STUDY" br))"
 echo "landing: $LANDING, $(size "$SERVER$LANDING") bytes (gzip $(size "$SERVER$LANDING" gzip), br $(size "$SERVER$LANDING" br))"
 echo "$cookie_note"
 echo

@@ -12,7 +12,11 @@
 //!   (nothing stored), then as above;
 //! - a returning visitor this server remembers;
 //! - a returning visitor this server has not seen (another app server, or
-//!   this one after a restart): one indexed lookup.
+//!   this one after a restart): while the allocation is the one every
+//!   exposure was drawn with, the hash gives their stored arm, no lookup;
+//! - on a campaign-targeted experiment, a visitor back without the campaign
+//!   whom this server has not seen: one indexed lookup (they may have come
+//!   with it before).
 //!
 //! The exposure writes run on the same runtime as the calls (as in the
 //! server), so their cost shows in the figures too. Figures go into
@@ -58,12 +62,21 @@ async fn time(
     json: &str,
     visitor: impl Fn(usize) -> Option<String>,
 ) -> Vec<Duration> {
-    let visit = PageVisit::default();
+    time_visit(db, page_id, json, &PageVisit::default(), visitor).await
+}
+
+async fn time_visit(
+    db: &Db,
+    page_id: &str,
+    json: &str,
+    visit: &PageVisit,
+    visitor: impl Fn(usize) -> Option<String>,
+) -> Vec<Duration> {
     let mut samples = Vec::with_capacity(CALLS);
     for i in 0..CALLS {
         let ctx = context(visitor(i));
         let started = Instant::now();
-        let choice = page_arm(db, &ctx, &mut Cookies::default(), page_id, json, &visit)
+        let choice = page_arm(db, &ctx, &mut Cookies::default(), page_id, json, visit)
             .await
             .unwrap();
         samples.push(started.elapsed());
@@ -104,6 +117,36 @@ async fn measure(db: &Db, cold: &Db, label: &str) {
     })
     .await;
     line("running: returning visitor, not remembered", elsewhere);
+
+    let (targeted_id, targeted_json) = support::published_page(db, &owner, "bench-targeted").await;
+    let experiment =
+        support::running_experiment(db, &owner, &targeted_id, &targeted_json, "").await;
+    let targeting = app::domain::experiments::Targeting {
+        utm_source: Some("newsletter".into()),
+        ..Default::default()
+    };
+    sqlx::query("UPDATE experiments SET plan_json = $1 WHERE id = $2")
+        .bind(serde_json::json!({ "targeting": targeting }).to_string())
+        .bind(&experiment)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    db.forget_live_experiments();
+    let campaign = PageVisit {
+        utm_source: Some("newsletter".into()),
+        ..PageVisit::default()
+    };
+    let with = time_visit(db, &targeted_id, &targeted_json, &campaign, |i| {
+        Some(format!("reader-{i}"))
+    })
+    .await;
+    line("targeted: first view with the campaign", with);
+    cold.forget_live_experiments();
+    let without = time(cold, &targeted_id, &targeted_json, |i| {
+        Some(format!("reader-{i}"))
+    })
+    .await;
+    line("targeted: back without it, not remembered", without);
 }
 
 #[tokio::main(flavor = "current_thread")]
