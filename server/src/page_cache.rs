@@ -302,6 +302,25 @@ fn sets_only_the_visitor_cookie(headers: &HeaderMap) -> bool {
     })
 }
 
+/// Whether a response differs per visitor (a page under test, a visitor's
+/// own form state): it says `Vary: Cookie` (`api::context::
+/// mark_personalised`), or `private`. The `Vary` is what counts: a page that
+/// also sets a cookie has its `Cache-Control` turned into `no-store` by the
+/// security headers, which drops the `private`.
+fn is_personal(headers: &HeaderMap) -> bool {
+    let varies_by_cookie = headers.get_all(header::VARY).iter().any(|v| {
+        v.to_str().is_ok_and(|v| {
+            v.split(',')
+                .any(|name| name.trim().eq_ignore_ascii_case("cookie") || name.trim() == "*")
+        })
+    });
+    let private = headers
+        .get(header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("private"));
+    varies_by_cookie || private
+}
+
 fn answer(cached: &Cached, request_headers: &HeaderMap, head: bool) -> Response {
     let not_modified = request_headers
         .get(header::IF_NONE_MATCH)
@@ -370,12 +389,7 @@ pub async fn serve_from_cache(
     let response = next.run(request).await;
     let storable = response.status() == StatusCode::OK
         && sets_only_the_visitor_cookie(response.headers())
-        // A page that differs per visitor (a page under test) says so.
-        && !response
-            .headers()
-            .get(header::CACHE_CONTROL)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.contains("private"))
+        && !is_personal(response.headers())
         && response
             .headers()
             .get(header::CONTENT_TYPE)
@@ -542,6 +556,24 @@ mod tests {
         let now = cache.generation.load(Ordering::Acquire);
         cache.put("page".into(), page(), now);
         assert!(cache.get("page").is_some());
+    }
+
+    #[test]
+    fn a_page_that_varies_by_visitor_is_personal() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+        assert!(!is_personal(&headers));
+        // A page under test for a new visitor: its cookie turned the
+        // Cache-Control into no-store, the Vary remains.
+        headers.append(header::VARY, HeaderValue::from_static("Cookie"));
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        assert!(is_personal(&headers));
+        let mut private = HeaderMap::new();
+        private.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
+        assert!(is_personal(&private));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! their views; a new visitor's cookie is theirs alone.
 
 use crate::common::{another_server, client, spawn_app_with, Backend};
-use crate::experiments::{published_page, visitor};
+use crate::experiments::{act, new_experiment, published_page, visitor};
 use app::domain::role::Role;
 use std::time::{Duration, Instant};
 
@@ -293,6 +293,30 @@ async fn case_studies_and_landing_pages_come_from_memory_and_count_views(backend
     // Signed-in staff never get a kept page.
     let staff = marketer.get(landing.clone()).send().await.unwrap();
     assert!(!staff.headers().contains_key("x-ce-cache"));
+
+    // A page under test differs per visitor: never kept, also for a new
+    // visitor, whose cookie turns its Cache-Control into no-store.
+    let tested_id = published_page(&app, &marketer, "tested-offer").await;
+    let experiment: String = new_experiment(&app, &marketer, &tested_id, &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        act(&app, &marketer, &experiment, &[("action", "start")])
+            .await
+            .status(),
+        200
+    );
+    for address in ["203.0.113.8", "203.0.113.9", "203.0.113.10"] {
+        let tested = get_as(&visitor(), app.url("/landing/tested-offer"), address).await;
+        assert_eq!(tested.status(), 200);
+        assert!(
+            !tested.headers().contains_key("x-ce-cache"),
+            "a page under test is never kept"
+        );
+        assert!(visitor_cookie(&tested).is_some());
+    }
 
     // Unpublished through the back office: gone at once, not from memory.
     let unpublished = app
