@@ -60,8 +60,34 @@ pub fn db() -> Result<Db, AppError> {
 /// The database and what the services may know about this request.
 pub fn request() -> Result<(Db, RequestContext), AppError> {
     let state = state()?;
-    let ctx = RequestContext::from_parts(&request_parts()?, &state.settings);
+    let mut ctx = RequestContext::from_parts(&request_parts()?, &state.settings);
+    // A page renders with several server functions; the first one that
+    // gives a new visitor an id sets the cookie, and the others must use
+    // that id, not mint their own (the browser would keep only the last,
+    // and what the first recorded would belong to nobody).
+    if ctx.visitor_id.is_none() {
+        ctx.visitor_id = visitor_id_issued_in_this_response();
+    }
     Ok((state.db, ctx))
+}
+
+/// The visitor id this response already gives the browser, if any.
+fn visitor_id_issued_in_this_response() -> Option<String> {
+    let response = use_context::<ResponseOptions>()?;
+    let parts = response.0.read().ok()?;
+    parts
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|cookie| {
+            cookie
+                .split(';')
+                .next()?
+                .strip_prefix(crate::services::context::VISITOR_COOKIE)?
+                .strip_prefix('=')
+                .map(str::to_string)
+        })
 }
 
 /// The database and the caller of a public endpoint, issuing the visitor

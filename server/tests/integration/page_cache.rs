@@ -207,6 +207,14 @@ async fn case_studies_and_landing_pages_come_from_memory_and_count_views(backend
     let first = get_as(&visitor(), app.url(&path), "203.0.113.1").await;
     assert_eq!(first.headers()["x-ce-cache"], "miss");
     let first_cookie = visitor_cookie(&first).expect("a new visitor gets a cookie");
+    // One id, though the page's view count and its lead form both need one.
+    let issued = first
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter(|v| v.to_str().unwrap().starts_with("ce_vid="))
+        .count();
+    assert_eq!(issued, 1, "one visitor id per response");
     assert!(first.headers()["cache-control"]
         .to_str()
         .unwrap()
