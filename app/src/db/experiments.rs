@@ -483,7 +483,6 @@ pub async fn promote(
     Ok(true)
 }
 
-/// The arm a visitor was given, if they were exposed before.
 /// The arm a visitor was given, if any: from this process's memory of
 /// arms (see `db::exposures`), else read (and remembered).
 pub async fn exposure(
@@ -494,17 +493,26 @@ pub async fn exposure(
     if let Some(arm) = db.exposures.known(experiment_id, visitor_key) {
         return Ok(Some(arm));
     }
-    let stored: Option<String> = sqlx::query_scalar(
+    let stored = stored_arm(db, experiment_id, visitor_key).await?;
+    if let Some(arm) = &stored {
+        db.exposures.remember(experiment_id, visitor_key, arm);
+    }
+    Ok(stored)
+}
+
+/// The arm stored for a visitor, read from the database.
+async fn stored_arm(
+    db: &Db,
+    experiment_id: &str,
+    visitor_key: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
         "SELECT arm_key FROM experiment_exposures WHERE experiment_id = $1 AND visitor_key = $2",
     )
     .bind(experiment_id)
     .bind(visitor_key)
     .fetch_optional(&db.pool)
-    .await?;
-    if let Some(arm) = &stored {
-        db.exposures.remember(experiment_id, visitor_key, arm);
-    }
-    Ok(stored)
+    .await
 }
 
 /// Stores a first exposure and waits until it is stored; answers the arm
@@ -556,14 +564,9 @@ pub async fn expose(
     let arm = match stored {
         Some(arm) => arm,
         // Another request of this visitor stored one first: theirs stands.
-        None => sqlx::query_scalar(
-            "SELECT arm_key FROM experiment_exposures WHERE experiment_id = $1 AND visitor_key = $2",
-        )
-        .bind(experiment_id)
-        .bind(visitor_key)
-        .fetch_optional(&db.pool)
-        .await?
-        .unwrap_or_else(|| arm_key.to_string()),
+        None => stored_arm(db, experiment_id, visitor_key)
+            .await?
+            .unwrap_or_else(|| arm_key.to_string()),
     };
     db.exposures.remember(experiment_id, visitor_key, &arm);
     Ok(arm)

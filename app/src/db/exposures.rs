@@ -218,18 +218,14 @@ pub async fn expose_behind(
         arm_key.to_string(),
     );
     tokio::spawn(async move {
+        // `expose` remembers the arm stored, which is another server's if
+        // that one stored first.
         let stored =
             super::experiments::expose(&db, &experiment_id, &visitor_key, &arm_key, exposed_at)
                 .await;
-        let book = &db.exposures;
-        match stored {
-            // Another server stored a different arm first: theirs stands.
-            Ok(stored) if stored != arm_key => book.remember(&experiment_id, &visitor_key, &stored),
-            Ok(_) => {}
-            Err(error) => {
-                tracing::warn!(%error, experiment_id, "an experiment exposure was not stored");
-                book.forget(&experiment_id, &visitor_key);
-            }
+        if let Err(error) = stored {
+            tracing::warn!(%error, experiment_id, "an experiment exposure was not stored");
+            db.exposures.forget(&experiment_id, &visitor_key);
         }
         drop(pending);
     });
