@@ -16,20 +16,28 @@
 //!   exposure was drawn with, the hash gives their stored arm, no lookup;
 //! - on a campaign-targeted experiment, a visitor back without the campaign
 //!   whom this server has not seen: one indexed lookup (they may have come
-//!   with it before).
+//!   with it before), timed alone;
+//! - and that case as a page render makes it (`public_page`), where the
+//!   page's own query reads the stored arm along: against the same render
+//!   of a page with no experiment, the difference at p50, p95 and p99.
 //!
 //! The exposure writes run on the same runtime as the calls (as in the
 //! server), so their cost shows in the figures too. Figures go into
 //! docs/performance.md.
 
 use app::db::Db;
+use app::model::landing_pages::FormReturn;
 use app::services::context::{Cookies, RequestContext};
 use app::services::experiments::{page_arm, PageVisit};
+use app::services::landing_pages::public_page;
 use std::time::{Duration, Instant};
 
 mod support;
 
 const CALLS: usize = 2_000;
+/// Whole renders per page in the comparison: enough that p99 is the 100th
+/// slowest, not the 20th.
+const RENDERS: usize = 10_000;
 
 fn percentiles(mut samples: Vec<Duration>) -> String {
     samples.sort();
@@ -87,14 +95,15 @@ async fn time_visit(
     samples
 }
 
-/// `db` and `cold` are two handles on one database; `cold` has seen nobody.
-async fn measure(db: &Db, cold: &Db, label: &str) {
+/// `db`, `cold` and `colder` are handles on one database; `cold` and
+/// `colder` have seen nobody.
+async fn measure(db: &Db, cold: &Db, colder: &Db, label: &str) {
     let owner = support::bench_user(db).await;
     let (plain_id, plain_json) = support::published_page(db, &owner, "bench-plain").await;
     let (tested_id, tested_json) = support::published_page(db, &owner, "bench-tested").await;
     support::running_experiment(db, &owner, &tested_id, &tested_json, "").await;
 
-    println!("{label}: {CALLS} calls each");
+    println!("{label}: {CALLS} calls each ({RENDERS} whole renders each)");
     let line = |case: &str, samples: Vec<Duration>| {
         println!("  {case:<44} {}", percentiles(samples));
     };
@@ -146,7 +155,65 @@ async fn measure(db: &Db, cold: &Db, label: &str) {
         Some(format!("reader-{i}"))
     })
     .await;
-    line("targeted: back without it, not remembered", without);
+    line("targeted: back, not remembered, lookup alone", without);
+
+    // That last case is the one that asks the database. The page's own
+    // query reads the stored arm along with the page, so what it adds to a
+    // render is measured on the whole render: `public_page` of the targeted
+    // page against the same page with no experiment, calls interleaved, on
+    // a handle that has seen none of these visitors.
+    for i in 0..RENDERS {
+        let choice = page_arm(
+            db,
+            &context(Some(format!("regular-{i}"))),
+            &mut Cookies::default(),
+            &targeted_id,
+            &targeted_json,
+            &campaign,
+        )
+        .await
+        .unwrap();
+        std::hint::black_box(choice);
+    }
+    db.settle_exposures().await;
+    let (mut plain, mut tested) = (Vec::with_capacity(RENDERS), Vec::with_capacity(RENDERS));
+    for i in 0..RENDERS {
+        let ctx = context(Some(format!("regular-{i}")));
+        for (slug, samples) in [("bench-plain", &mut plain), ("bench-targeted", &mut tested)] {
+            let started = Instant::now();
+            let page = public_page(
+                colder,
+                &ctx,
+                &mut Cookies::default(),
+                slug,
+                &FormReturn::default(),
+                &PageVisit::default(),
+            )
+            .await
+            .unwrap();
+            samples.push(started.elapsed());
+            std::hint::black_box(page);
+        }
+    }
+    colder.settle_exposures().await;
+    let at = |samples: &[Duration], q: f64| {
+        let mut sorted = samples.to_vec();
+        sorted.sort();
+        sorted[((sorted.len() as f64 - 1.0) * q).round() as usize].as_secs_f64() * 1000.0
+    };
+    let added = |q: f64| at(&tested, q) - at(&plain, q);
+    line("whole render, page without an experiment", plain.clone());
+    line(
+        "whole render, targeted: back, not remembered",
+        tested.clone(),
+    );
+    println!(
+        "  {:<44} p50 {:>+7.3} ms   p95 {:>+7.3} ms   p99 {:>+7.3} ms",
+        "added by assignment to the render",
+        added(0.50),
+        added(0.95),
+        added(0.99)
+    );
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -155,17 +222,21 @@ async fn main() {
     std::fs::create_dir_all(&dir).unwrap();
     let sqlite = support::sqlite_in(&dir).await;
     let cold = support::sqlite_in(&dir).await;
-    measure(&sqlite, &cold, "SQLite").await;
-    sqlite.pool.close().await;
-    cold.pool.close().await;
+    let colder = support::sqlite_in(&dir).await;
+    measure(&sqlite, &cold, &colder, "SQLite").await;
+    for db in [sqlite, cold, colder] {
+        db.pool.close().await;
+    }
     let _ = std::fs::remove_dir_all(&dir);
 
     if let Some(scratch) = support::ScratchPostgres::create("ce_bench_assign").await {
         let pg = scratch.connect().await;
         let cold = scratch.connect().await;
-        measure(&pg, &cold, "\nPostgreSQL").await;
-        pg.pool.close().await;
-        cold.pool.close().await;
+        let colder = scratch.connect().await;
+        measure(&pg, &cold, &colder, "\nPostgreSQL").await;
+        for db in [pg, cold, colder] {
+            db.pool.close().await;
+        }
         scratch.drop_database().await;
     }
 }

@@ -215,6 +215,7 @@ pub async fn public_landing_page(
             utm_campaign: (!visit.utm_campaign.is_empty()).then(|| visit.utm_campaign.clone()),
             forced_arm,
             staff,
+            arm_on_record: None,
         };
         let mut cookies = crate::services::context::Cookies::default();
         let page = crate::services::landing_pages::public_page(

@@ -500,6 +500,37 @@ pub async fn exposure(
     Ok(stored)
 }
 
+/// As [`exposure`], but answered by `on_record` (read earlier in this
+/// request, with the page) when it is about this experiment and visitor:
+/// no second round trip.
+pub async fn exposure_or_record(
+    db: &Db,
+    experiment_id: &str,
+    visitor_key: &str,
+    on_record: Option<&ArmOnRecord>,
+) -> Result<Option<String>, sqlx::Error> {
+    match on_record {
+        Some(record)
+            if record.experiment_id == experiment_id && record.visitor_key == visitor_key =>
+        {
+            if let Some(arm) = &record.arm_key {
+                db.exposures.remember(experiment_id, visitor_key, arm);
+            }
+            Ok(record.arm_key.clone())
+        }
+        _ => exposure(db, experiment_id, visitor_key).await,
+    }
+}
+
+/// What the database held, when it was read, of one visitor's arm in one
+/// experiment: `arm_key` is `None` when nothing was stored for them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArmOnRecord {
+    pub experiment_id: String,
+    pub visitor_key: String,
+    pub arm_key: Option<String>,
+}
+
 /// The arm stored for a visitor, read from the database.
 async fn stored_arm(
     db: &Db,

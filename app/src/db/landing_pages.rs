@@ -168,6 +168,57 @@ pub async fn published_by_slug(
     .await
 }
 
+/// A published page, with what the same query read of one visitor's arm in
+/// the page's running experiment.
+#[derive(Debug, Clone)]
+pub struct PublishedPage {
+    pub id: String,
+    pub json: String,
+    /// The page's running experiment and the visitor's stored arm in it;
+    /// `None` when the page runs none or no visitor was named.
+    pub arm_on_record: Option<super::experiments::ArmOnRecord>,
+}
+
+/// The published page at this slug and, for a visitor with a cookie, their
+/// stored arm in its running experiment, in one round trip: a render that
+/// needs the arm (a visitor the targeting turns away now may have been
+/// admitted before) then does not wait for a second query.
+pub async fn published_for_visitor(
+    db: &Db,
+    slug: &str,
+    visitor_key: Option<&str>,
+) -> Result<Option<PublishedPage>, sqlx::Error> {
+    let Some(visitor_key) = visitor_key else {
+        return Ok(published_by_slug(db, slug)
+            .await?
+            .map(|(id, json)| PublishedPage {
+                id,
+                json,
+                arm_on_record: None,
+            }));
+    };
+    // At most one experiment per page is live (`experiments_one_live_per_page`).
+    let row: Option<(String, String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT p.id, p.published_json, x.id, e.arm_key FROM landing_pages p \
+         LEFT JOIN experiments x ON x.page_id = p.id AND x.status = 'running' \
+         LEFT JOIN experiment_exposures e ON e.experiment_id = x.id AND e.visitor_key = $2 \
+         WHERE p.slug = $1 AND p.status = 'published' AND p.published_json IS NOT NULL",
+    )
+    .bind(slug)
+    .bind(visitor_key)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.map(|(id, json, experiment_id, arm_key)| PublishedPage {
+        id,
+        json,
+        arm_on_record: experiment_id.map(|experiment_id| super::experiments::ArmOnRecord {
+            experiment_id,
+            visitor_key: visitor_key.to_string(),
+            arm_key,
+        }),
+    }))
+}
+
 /// The id of the published page at this slug.
 pub async fn published_id_by_slug(db: &Db, slug: &str) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar(

@@ -861,6 +861,9 @@ pub struct PageVisit {
     /// A staff preview link's arm (`?variant=b`), honoured for staff only.
     pub forced_arm: Option<String>,
     pub staff: bool,
+    /// The visitor's arm in the page's running experiment, as the page's
+    /// own query read it (see `db::landing_pages::published_for_visitor`).
+    pub arm_on_record: Option<db_exp::ArmOnRecord>,
 }
 
 /// Which document a visit to a published page renders: with no running
@@ -949,10 +952,13 @@ pub async fn page_arm(
     // admitted visitor's stored arm, if any, is the hashed one. A visitor
     // the targeting turns away now may have been admitted before (their
     // first visit came with the campaign), and an id minted by this very
-    // request has nothing stored.
+    // request has nothing stored. A render of the page read the answer with
+    // the page itself (`visit.arm_on_record`): no second round trip.
     let must_ask = !client.new_visitor && (hashed.is_none() || row.allocation_revision != 0);
     if must_ask {
-        if let Some(arm) = db_exp::exposure(db, &row.id, visitor).await? {
+        let stored =
+            db_exp::exposure_or_record(db, &row.id, visitor, visit.arm_on_record.as_ref()).await?;
+        if let Some(arm) = stored {
             return Ok(enrolled(arm));
         }
     }

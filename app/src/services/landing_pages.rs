@@ -566,11 +566,23 @@ pub async fn public_page(
     returned: &FormReturn,
     visit: &crate::services::experiments::PageVisit,
 ) -> Result<PublicPage, AppError> {
-    if let Some((page_id, json)) = db_pages::published_by_slug(db, slug).await? {
+    // A visitor with our cookie: the page's query also reads their stored
+    // arm, should the experiment need it (a bot is never enrolled).
+    let visitor_key = ctx
+        .visitor_id
+        .as_deref()
+        .filter(|_| !crate::domain::visitor::is_probable_bot(ctx.user_agent.as_deref()))
+        .map(crate::services::visitor::visitor_key);
+    if let Some(found) = db_pages::published_for_visitor(db, slug, visitor_key.as_deref()).await? {
+        let (page_id, json) = (found.id, found.json);
+        let visit = crate::services::experiments::PageVisit {
+            arm_on_record: found.arm_on_record,
+            ..visit.clone()
+        };
         // A running experiment decides which of the page's documents this
         // visitor sees (the published one otherwise).
         let choice =
-            crate::services::experiments::page_arm(db, ctx, cookies, &page_id, &json, visit)
+            crate::services::experiments::page_arm(db, ctx, cookies, &page_id, &json, &visit)
                 .await?;
         let mut page = renderable(
             db,

@@ -1124,4 +1124,64 @@ async fn a_visitor_admitted_by_a_campaign_stays_in_without_it(app: TestApp) {
     cold.settle_exposures().await;
     assert_eq!(exposures_of(&app, &id).await, 1);
     cold.pool.close().await;
+
+    // The page's own query reads the visitor's stored arm along with the
+    // page, so a server that has not seen them needs no second round trip:
+    // with its pool closed after that query, it still finds the arm.
+    let third = app.another_db().await;
+    let read = |visitor: &str| {
+        let (third, key) = (third.clone(), app::services::visitor::visitor_key(visitor));
+        async move {
+            app::db::landing_pages::published_for_visitor(&third, "campaign-offer", Some(&key))
+                .await
+                .unwrap()
+                .expect("published")
+                .arm_on_record
+                .expect("a running experiment")
+        }
+    };
+    let reader = read("reader").await;
+    assert_eq!(reader.experiment_id, id);
+    assert_eq!(reader.arm_key, first.arm);
+    assert_eq!(read("stranger").await.arm_key, None);
+    // Learns the running experiment (kept in memory), then loses the database.
+    assert!(!arm_on(third.clone(), "stranger", None).await.enrolled);
+    third.pool.close().await;
+    let on_record = page_arm(
+        &third,
+        &context("reader"),
+        &mut Cookies::default(),
+        &page_id,
+        &published,
+        &PageVisit {
+            arm_on_record: Some(reader),
+            ..PageVisit::default()
+        },
+    )
+    .await
+    .expect("answered from the record");
+    assert!(on_record.enrolled);
+    assert_eq!(on_record.arm, first.arm);
+
+    // And the whole render does the same on a fourth server.
+    let fourth = app.another_db().await;
+    for (visitor, enrolled) in [("reader", true), ("stranger", false)] {
+        let page = app::services::landing_pages::public_page(
+            &fourth,
+            &context(visitor),
+            &mut Cookies::default(),
+            "campaign-offer",
+            &Default::default(),
+            &PageVisit::default(),
+        )
+        .await
+        .unwrap();
+        let app::model::landing_pages::PublicPage::Found(page) = page else {
+            panic!("the page is published");
+        };
+        assert_eq!(page.beacon, enrolled, "{visitor}");
+        assert!(page.personalised, "{visitor}");
+    }
+    fourth.settle_exposures().await;
+    fourth.pool.close().await;
 }
