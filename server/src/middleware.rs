@@ -233,61 +233,65 @@ pub async fn security_headers(
 /// A successful page view by a visitor with our cookie converts their
 /// experiments' visit goals (`url_visit:/thanks`): without any script, so
 /// it counts with JavaScript off. Other paths cost a cached lookup; requests
-/// without the cookie cost nothing.
+/// without the cookie cost nothing. (A page answered from the page cache
+/// never reaches this layer: the cache calls [`after_cache_hit`].)
 pub async fn note_goal_visits(
     State(state): State<AppState>,
     request: Request<Body>,
     next: Next,
 ) -> Response {
-    let visit = (request.method() == Method::GET)
-        .then(|| app::services::context::visitor_id_in(request.headers()))
-        .flatten()
-        .map(|id| {
-            let target = request.uri().path_and_query().map_or_else(
-                || request.uri().path().to_string(),
-                |p| p.as_str().to_string(),
-            );
-            (id, target)
-        });
+    let visit = goal_visit_of(request.method(), request.uri(), request.headers());
     let response = next.run(request).await;
-    if let Some((visitor_id, target)) = visit {
-        let ok = response.status().is_success();
-        if ok && !target.starts_with("/api/") && !target.starts_with("/pkg/") {
-            if let Err(err) =
-                app::services::events::note_visit(&state.db, &visitor_id, &target).await
-            {
-                tracing::warn!(error = %err, "could not record a visit goal");
-            }
-        }
-    }
+    note_goal_visit(&state, visit, response.status()).await;
     response
 }
 
-/// A case study or landing page answered from the page cache was not
-/// rendered, so nothing counted its view: counted here, behind the response,
-/// and a visitor without our cookie gets one, as the render would have
-/// given them (see `page_cache`).
-pub async fn count_cached_views(
-    State(state): State<AppState>,
-    request: Request<Body>,
-    next: Next,
-) -> Response {
-    let page = (request.method() == Method::GET)
-        .then(|| crate::page_cache::counted_page(request.uri().path()))
+/// The visitor and address of a GET that may convert a visit goal.
+fn goal_visit_of(
+    method: &Method,
+    uri: &http::Uri,
+    headers: &http::HeaderMap,
+) -> Option<(String, String)> {
+    if method != Method::GET {
+        return None;
+    }
+    let visitor = app::services::context::visitor_id_in(headers)?;
+    let target = uri
+        .path_and_query()
+        .map_or_else(|| uri.path().to_string(), |p| p.as_str().to_string());
+    Some((visitor, target))
+}
+
+async fn note_goal_visit(state: &AppState, visit: Option<(String, String)>, status: StatusCode) {
+    let Some((visitor_id, target)) = visit else {
+        return;
+    };
+    if status.is_success() && !target.starts_with("/api/") && !target.starts_with("/pkg/") {
+        if let Err(err) = app::services::events::note_visit(&state.db, &visitor_id, &target).await {
+            tracing::warn!(error = %err, "could not record a visit goal");
+        }
+    }
+}
+
+/// What the layers the page cache skips would have done for a page it
+/// answered from memory: a case study or landing page was not rendered, so
+/// nothing counted its view (counted here, behind the response, and a
+/// visitor without our cookie gets one, as the render would have given
+/// them), and a visitor's view may convert a visit goal.
+pub async fn after_cache_hit(
+    state: &AppState,
+    request: &http::request::Parts,
+    response: &mut Response,
+) {
+    let visit = goal_visit_of(&request.method, &request.uri, &request.headers);
+    note_goal_visit(state, visit, response.status()).await;
+    let page = (request.method == Method::GET)
+        .then(|| crate::page_cache::counted_page(request.uri.path()))
         .flatten();
     let Some(page) = page else {
-        return next.run(request).await;
+        return;
     };
-    let (parts, body) = request.into_parts();
-    let ctx = app::services::context::RequestContext::from_parts(&parts, &state.settings);
-    let mut response = next.run(Request::from_parts(parts, body)).await;
-    if response
-        .headers()
-        .get("x-ce-cache")
-        .is_none_or(|v| v != "hit")
-    {
-        return response;
-    }
+    let ctx = app::services::context::RequestContext::from_parts(request, &state.settings);
     let mut cookies = app::services::context::Cookies::default();
     match page {
         crate::page_cache::CountedPage::CaseStudy(slug) => {
@@ -314,7 +318,6 @@ pub async fn count_cached_views(
             }
         }
     }
-    response
 }
 
 /// The general per-address limit on the API (REST and server functions),

@@ -1,7 +1,10 @@
 //! A short-lived cache of public pages as anonymous visitors get them: the
 //! rendered (and compressed) response is kept for `CE_PAGE_CACHE_SECS`
 //! (default 5 s), answered again without rendering, and revalidated with an
-//! ETag (`304 Not Modified`).
+//! ETag (`304 Not Modified`). When a kept page expires, one request renders
+//! it again while the others still get the kept copy (at most twice the TTL
+//! old), so a busy page is not rendered by every request that arrives
+//! during that render.
 //!
 //! - Only anonymous `GET`/`HEAD` requests (no session cookie) for the pages
 //!   everyone sees alike: home, the gallery (any filters), case studies, the
@@ -11,9 +14,12 @@
 //!   and are not marked `private` (a landing page under test, or showing a
 //!   visitor their own draft). A render for a visitor without our cookie
 //!   gives them one; the copy kept has none.
-//! - Views: a case study or landing page answered from memory was not
-//!   rendered, so `middleware::count_cached_views` counts its view (and gives
-//!   a new visitor their cookie, as the render would).
+//! - The outermost layer: a page from memory passes no other layer (the
+//!   copy kept carries the headers they gave it). What they owe a view is
+//!   done by `middleware::after_cache_hit`: a case study or landing page
+//!   answered from memory was not rendered, so it counts the view (and
+//!   gives a new visitor their cookie, as the render would), and a visitor's
+//!   view may convert a visit goal.
 //! - Staleness: none on the server that took an edit (any successful write to
 //!   the back office, `/admin…` and `/api/admin/…`, empties its cache and
 //!   moves the database's content version on); about a second on every other
@@ -34,7 +40,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -65,11 +71,35 @@ struct EditWatch {
 
 #[derive(Default)]
 struct Entries {
-    pages: HashMap<String, Cached>,
+    pages: HashMap<String, Arc<Cached>>,
     bytes: usize,
+    /// Expired pages one request is rendering again.
+    refreshing: HashSet<String>,
 }
 
-#[derive(Clone)]
+enum Lookup {
+    /// Answer this (fresh, or expired while another request renders it).
+    Fresh(Arc<Cached>),
+    /// Expired: this request renders the replacement; others wait for none.
+    Refresh(RefreshTurn),
+    Miss,
+}
+
+/// The one request rendering an expired page again; when it is done (kept,
+/// refused or dropped), the next request past the TTL may try.
+struct RefreshTurn {
+    cache: PageCache,
+    key: String,
+}
+
+impl Drop for RefreshTurn {
+    fn drop(&mut self) {
+        if let Ok(mut entries) = self.cache.inner.lock() {
+            entries.refreshing.remove(&self.key);
+        }
+    }
+}
+
 struct Cached {
     stored_at: Instant,
     etag: HeaderValue,
@@ -153,18 +183,39 @@ impl PageCache {
         }
     }
 
-    fn get(&self, key: &str) -> Option<Cached> {
-        let entries = self.inner.lock().ok()?;
-        entries
-            .pages
-            .get(key)
-            .filter(|c| c.stored_at.elapsed() < self.ttl)
-            .cloned()
+    /// The kept page for `key`. A page past its TTL is answered still, to
+    /// everyone but one request, while that one renders its replacement
+    /// (it gets [`Lookup::Refresh`]): a busy page is rendered once when it
+    /// expires, not by every request that arrives during the render. Never
+    /// past twice the TTL, and an edit empties the cache outright.
+    fn lookup(&self, key: &str) -> Lookup {
+        let Ok(mut entries) = self.inner.lock() else {
+            return Lookup::Miss;
+        };
+        let Some(cached) = entries.pages.get(key) else {
+            return Lookup::Miss;
+        };
+        let age = cached.stored_at.elapsed();
+        if age < self.ttl {
+            return Lookup::Fresh(cached.clone());
+        }
+        let stale = cached.clone();
+        if entries.refreshing.insert(key.to_string()) {
+            return Lookup::Refresh(RefreshTurn {
+                cache: self.clone(),
+                key: key.to_string(),
+            });
+        }
+        if age < self.ttl * 2 {
+            Lookup::Fresh(stale)
+        } else {
+            Lookup::Miss
+        }
     }
 
     /// Keeps a page rendered in `generation`, unless the cache was
     /// emptied since (an edit landed during the render).
-    fn put(&self, key: String, cached: Cached, generation: u64) {
+    fn put(&self, key: String, cached: Arc<Cached>, generation: u64) {
         let Ok(mut entries) = self.inner.lock() else {
             return;
         };
@@ -321,9 +372,8 @@ fn is_personal(headers: &HeaderMap) -> bool {
     varies_by_cookie || private
 }
 
-fn answer(cached: &Cached, request_headers: &HeaderMap, head: bool) -> Response {
-    let not_modified = request_headers
-        .get(header::IF_NONE_MATCH)
+fn answer(cached: &Cached, if_none_match: Option<&HeaderValue>, head: bool) -> Response {
+    let not_modified = if_none_match
         .and_then(|v| v.to_str().ok())
         .zip(cached.etag.to_str().ok())
         .is_some_and(|(given, etag)| matches_etag(given, etag));
@@ -345,13 +395,13 @@ fn answer(cached: &Cached, request_headers: &HeaderMap, head: bool) -> Response 
 }
 
 pub async fn serve_from_cache(
-    State(cache): State<PageCache>,
+    State((cache, app)): State<(PageCache, app::state::AppState)>,
     request: Request,
     next: Next,
 ) -> Response {
-    let method = request.method().clone();
-    let path = request.uri().path().to_string();
-    if is_back_office_write(&method, &path) {
+    let method = request.method();
+    let path = request.uri().path();
+    if is_back_office_write(method, path) {
         let response = next.run(request).await;
         if response.status().is_success() || response.status().is_redirection() {
             cache.edited().await;
@@ -359,8 +409,8 @@ pub async fn serve_from_cache(
         return response;
     }
     let eligible = cache.ttl > Duration::ZERO
-        && matches!(method, Method::GET | Method::HEAD)
-        && is_cacheable_path(&path)
+        && matches!(*method, Method::GET | Method::HEAD)
+        && is_cacheable_path(path)
         && !has_session(request.headers());
     if !eligible {
         return next.run(request).await;
@@ -374,17 +424,22 @@ pub async fn serve_from_cache(
     );
     let key = format!(
         "{encoding} {}",
-        request
-            .uri()
-            .path_and_query()
-            .map_or(path.as_str(), |p| p.as_str())
+        request.uri().path_and_query().map_or(path, |p| p.as_str())
     );
-    let request_headers = request.headers().clone();
     let head = method == Method::HEAD;
     cache.follow_edits().await;
-    if let Some(cached) = cache.get(&key) {
-        return answer(&cached, &request_headers, head);
-    }
+    let refresh_turn = match cache.lookup(&key) {
+        Lookup::Fresh(cached) => {
+            let (parts, _) = request.into_parts();
+            let mut response = answer(&cached, parts.headers.get(header::IF_NONE_MATCH), head);
+            // The layers inside were skipped: what they owe this view.
+            crate::middleware::after_cache_hit(&app, &parts, &mut response).await;
+            return response;
+        }
+        Lookup::Refresh(turn) => Some(turn),
+        Lookup::Miss => None,
+    };
+    let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
     let generation = cache.generation.load(Ordering::Acquire);
     let response = next.run(request).await;
     let storable = response.status() == StatusCode::OK
@@ -424,14 +479,15 @@ pub async fn serve_from_cache(
         .cloned()
         .collect();
     parts.headers.remove(header::SET_COOKIE);
-    let cached = Cached {
+    let cached = Arc::new(Cached {
         stored_at: Instant::now(),
         etag,
-        headers: parts.headers.clone(),
-        body: bytes.clone(),
-    };
+        headers: parts.headers,
+        body: bytes,
+    });
     cache.put(key, cached.clone(), generation);
-    let mut response = answer(&cached, &request_headers, false);
+    drop(refresh_turn);
+    let mut response = answer(&cached, if_none_match.as_ref(), false);
     if !cookies.is_empty() {
         response.headers_mut().insert(
             header::CACHE_CONTROL,
@@ -526,16 +582,16 @@ mod tests {
             headers: HeaderMap::new(),
             body: axum::body::Bytes::from(vec![b'a'; n]),
         };
-        cache.put("a".into(), page(60), 0);
-        cache.put("b".into(), page(30), 0);
-        cache.put("c".into(), page(30), 0);
+        cache.put("a".into(), Arc::new(page(60)), 0);
+        cache.put("b".into(), Arc::new(page(30)), 0);
+        cache.put("c".into(), Arc::new(page(30)), 0);
         let entries = cache.inner.lock().unwrap();
         assert!(entries.bytes <= 100);
         assert!(!entries.pages.contains_key("a"), "the oldest went");
         drop(entries);
-        cache.put("huge".into(), page(101), 0);
+        cache.put("huge".into(), Arc::new(page(101)), 0);
         assert!(
-            cache.get("huge").is_none(),
+            matches!(cache.lookup("huge"), Lookup::Miss),
             "bigger than the budget: not kept"
         );
     }
@@ -551,11 +607,53 @@ mod tests {
         };
         let began = cache.generation.load(Ordering::Acquire);
         cache.clear(); // an edit lands while the page renders
-        cache.put("page".into(), page(), began);
-        assert!(cache.get("page").is_none(), "rendered from before the edit");
+        cache.put("page".into(), Arc::new(page()), began);
+        assert!(
+            matches!(cache.lookup("page"), Lookup::Miss),
+            "rendered from before the edit"
+        );
         let now = cache.generation.load(Ordering::Acquire);
-        cache.put("page".into(), page(), now);
-        assert!(cache.get("page").is_some());
+        cache.put("page".into(), Arc::new(page()), now);
+        assert!(matches!(cache.lookup("page"), Lookup::Fresh(_)));
+    }
+
+    #[test]
+    fn an_expired_page_is_rendered_again_by_one_request_while_others_get_it() {
+        let ttl = Duration::from_secs(10);
+        let cache = PageCache::new(ttl, 1_000);
+        let aged = |age: Duration| {
+            Arc::new(Cached {
+                stored_at: Instant::now() - age,
+                etag: HeaderValue::from_static("\"x\""),
+                headers: HeaderMap::new(),
+                body: axum::body::Bytes::from_static(b"page"),
+            })
+        };
+        cache.put("page".into(), aged(Duration::from_secs(1)), 0);
+        assert!(matches!(cache.lookup("page"), Lookup::Fresh(_)));
+        cache.put("page".into(), aged(Duration::from_secs(11)), 0);
+        let Lookup::Refresh(turn) = cache.lookup("page") else {
+            panic!("the first request past the TTL renders it again");
+        };
+        for _ in 0..3 {
+            assert!(
+                matches!(cache.lookup("page"), Lookup::Fresh(_)),
+                "the others get the kept page meanwhile"
+            );
+        }
+        // That render failed or was not kept: the next request tries.
+        drop(turn);
+        let Lookup::Refresh(turn) = cache.lookup("page") else {
+            panic!("a new turn");
+        };
+        // Kept: fresh for everyone.
+        cache.put("page".into(), aged(Duration::ZERO), 0);
+        drop(turn);
+        assert!(matches!(cache.lookup("page"), Lookup::Fresh(_)));
+        // Never more than twice the TTL old, whoever is rendering.
+        cache.put("page".into(), aged(Duration::from_secs(21)), 0);
+        let _turn = cache.lookup("page");
+        assert!(matches!(cache.lookup("page"), Lookup::Miss));
     }
 
     #[test]

@@ -318,17 +318,8 @@ pub fn router(
         ))
         .layer(axum::middleware::from_fn(middleware::trace_request))
         .layer(CompressionLayer::new())
-        // Outside compression, so it keeps each compressed form as sent.
-        .layer(axum::middleware::from_fn_with_state(
-            page_cache,
-            crate::page_cache::serve_from_cache,
-        ))
-        // Outside the page cache: a page from memory still counts its view.
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            middleware::count_cached_views,
-        ))
-        // Outside the page cache: a cached page still counts a visit goal.
+        // A page answered from the page cache skips it: the cache notes its
+        // visit goal itself (`middleware::after_cache_hit`).
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::note_goal_visits,
@@ -349,6 +340,13 @@ pub fn router(
         .layer(SetResponseHeaderLayer::if_not_present(
             header::REFERRER_POLICY,
             HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        // Outermost: a kept page carries every header the layers inside
+        // gave it (compressed as sent), and a page answered from memory
+        // passes no other layer; it counts its view and visit goal itself.
+        .layer(axum::middleware::from_fn_with_state(
+            (page_cache, state.clone()),
+            crate::page_cache::serve_from_cache,
         ))
         .with_state(state)
 }

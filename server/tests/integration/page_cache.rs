@@ -29,6 +29,10 @@ mod sqlite {
         )
         .await
     }
+    #[tokio::test]
+    async fn a_page_from_memory_still_converts_a_visit_goal() {
+        super::a_page_from_memory_still_converts_a_visit_goal(super::Backend::Sqlite).await
+    }
 }
 mod postgres {
     #[tokio::test]
@@ -48,6 +52,10 @@ mod postgres {
             super::Backend::Postgres,
         )
         .await
+    }
+    #[tokio::test]
+    async fn a_page_from_memory_still_converts_a_visit_goal() {
+        super::a_page_from_memory_still_converts_a_visit_goal(super::Backend::Postgres).await
     }
 }
 
@@ -401,4 +409,55 @@ async fn an_edit_through_another_server_empties_this_cache_within_a_second(backe
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+}
+
+/// The page cache answers before every other layer, so it does itself what
+/// the visit-goal layer would: an enrolled visitor reaching a goal's page,
+/// served from memory, converts.
+async fn a_page_from_memory_still_converts_a_visit_goal(backend: Backend) {
+    let app = spawn_app_with(backend, &[("CE_PAGE_CACHE_SECS", "60")]).await;
+    let marketer = app.logged_in_as(Role::Marketer).await;
+    let page_id = published_page(&app, &marketer, "goal-offer").await;
+    let created = new_experiment(
+        &app,
+        &marketer,
+        &page_id,
+        &[("input[guardrail]", "url_visit:/privacy")],
+    )
+    .await;
+    assert_eq!(created.status(), 200);
+    let id: String = created.json().await.unwrap();
+    assert_eq!(
+        act(&app, &marketer, &id, &[("action", "start")])
+            .await
+            .status(),
+        200
+    );
+    let person = visitor();
+    let landing = get_as(&person, app.url("/landing/goal-offer"), "203.0.113.9").await;
+    assert!(visitor_cookie(&landing).is_some(), "enrolled with a cookie");
+    // Someone else fills the cache; the enrolled visitor gets it from memory.
+    let filled = get_as(&client(), app.url("/privacy"), "203.0.113.10").await;
+    assert_eq!(filled.headers()["x-ce-cache"], "miss");
+    let conversions = || async {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM experiment_conversions \
+             WHERE experiment_id = $1 AND goal = 'url_visit:/privacy'",
+        )
+        .bind(&id)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+    };
+    assert_eq!(conversions().await, 0);
+    let reached = get_as(&person, app.url("/privacy"), "203.0.113.9").await;
+    assert_eq!(reached.headers()["x-ce-cache"], "hit");
+    // Every header the inner layers gave the page is on the kept copy.
+    assert_eq!(reached.headers()["x-content-type-options"], "nosniff");
+    assert!(reached.headers().contains_key("content-security-policy"));
+    assert_eq!(
+        conversions().await,
+        1,
+        "the goal's page converts from memory"
+    );
 }
