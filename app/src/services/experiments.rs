@@ -890,6 +890,13 @@ pub async fn page_arm(
         }
         return Ok(plain());
     };
+    // From here the page is under test: whatever this visit gets, the next
+    // may get another, so no answer may be kept by a shared cache (a
+    // crawler's copy, kept, would keep every visitor after it out).
+    let plain = || ArmChoice {
+        personalised: true,
+        ..plain()
+    };
     let (row, arms) = (&live.experiment, &live.arms);
     let document_of = |key: &str| {
         arms.iter()
@@ -967,14 +974,8 @@ pub async fn page_arm(
             // No arm has any weight: nothing to take part in.
             return Ok(plain());
         }
-        // Not in the test: the published page, and the answer still varies
-        // by visitor, so no shared cache may keep it.
-        return Ok(ArmChoice {
-            document_json: published_json.to_string(),
-            personalised: true,
-            enrolled: false,
-            arm: None,
-        });
+        // Not in the test: the published page.
+        return Ok(plain());
     };
     // Stored behind the render (see `db::exposures`): the page does not
     // wait for the disk.

@@ -324,6 +324,15 @@ async fn case_studies_and_landing_pages_come_from_memory_and_count_views(backend
             .status(),
         200
     );
+    // A crawler first: it is not enrolled, but the page it gets must not be
+    // kept either, or the visitors after it would all get that page and
+    // never enter the test.
+    let crawled = get_as(&client(), app.url("/landing/tested-offer"), "203.0.113.11").await;
+    assert_eq!(crawled.status(), 200);
+    assert!(
+        !crawled.headers().contains_key("x-ce-cache"),
+        "a crawler's view of a page under test is not kept"
+    );
     for address in ["203.0.113.8", "203.0.113.9", "203.0.113.10"] {
         let tested = get_as(&visitor(), app.url("/landing/tested-offer"), address).await;
         assert_eq!(tested.status(), 200);
