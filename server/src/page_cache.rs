@@ -1,10 +1,11 @@
 //! A short-lived cache of public pages as anonymous visitors get them: the
 //! rendered (and compressed) response is kept for `CE_PAGE_CACHE_SECS`
 //! (default 5 s), answered again without rendering, and revalidated with an
-//! ETag (`304 Not Modified`). When a kept page expires, one request renders
-//! it again while the others still get the kept copy (at most twice the TTL
-//! old), so a busy page is not rendered by every request that arrives
-//! during that render.
+//! ETag (`304 Not Modified`). One request renders a page to keep, and others
+//! asking for it meanwhile wait for that render (a cold start, right after
+//! an edit), or, when a kept page has expired, get the kept copy (at most
+//! twice the TTL old): a busy page is rendered once, not by every request
+//! that arrives during its render.
 //!
 //! - Only anonymous `GET`/`HEAD` requests (no session cookie) for the pages
 //!   everyone sees alike: home, the gallery (any filters), case studies, the
@@ -40,10 +41,11 @@ use axum::middleware::Next;
 use axum::response::Response;
 use http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use sha2::{Digest, Sha256};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use tokio::sync::watch;
 
 /// The largest page kept (bigger ones pass through).
 const MAX_PAGE_BYTES: usize = 1024 * 1024;
@@ -73,29 +75,47 @@ struct EditWatch {
 struct Entries {
     pages: HashMap<String, Arc<Cached>>,
     bytes: usize,
-    /// Expired pages one request is rendering again.
-    refreshing: HashSet<String>,
+    /// Pages one request is rendering (to keep); the others wait for it
+    /// rather than render the same page at once (a cold start, an edit, a
+    /// busy page expiring). The receiver closes when that render is done.
+    rendering: HashMap<String, watch::Receiver<()>>,
+    /// Pages whose last render could not be kept (a page under test, one
+    /// that set a cookie …), and when: for a TTL nobody waits on them, as
+    /// each request renders its own.
+    unkept: HashMap<String, Instant>,
 }
+
+/// Most keys remembered as not kept; past it the list starts again (a
+/// flood of made-up addresses must not grow it).
+const MAX_UNKEPT: usize = 10_000;
+/// The longest a request waits for another's render of the same page
+/// before it renders its own.
+const WAIT_FOR_RENDER: Duration = Duration::from_secs(2);
 
 enum Lookup {
     /// Answer this (fresh, or expired while another request renders it).
     Fresh(Arc<Cached>),
-    /// Expired: this request renders the replacement; others wait for none.
-    Refresh(RefreshTurn),
+    /// This request renders the page, to keep it.
+    Render(RenderTurn),
+    /// Another request is rendering it: wait until its receiver closes.
+    Wait(watch::Receiver<()>),
+    /// Render it without a turn (its renders are not kept).
     Miss,
 }
 
-/// The one request rendering an expired page again; when it is done (kept,
-/// refused or dropped), the next request past the TTL may try.
-struct RefreshTurn {
+/// The one request rendering a page to keep; when it is done (kept,
+/// refused or dropped), those waiting look again.
+struct RenderTurn {
     cache: PageCache,
     key: String,
+    _done: watch::Sender<()>,
 }
 
-impl Drop for RefreshTurn {
+impl Drop for RenderTurn {
     fn drop(&mut self) {
+        // Before `_done` drops and wakes the waiters.
         if let Ok(mut entries) = self.cache.inner.lock() {
-            entries.refreshing.remove(&self.key);
+            entries.rendering.remove(&self.key);
         }
     }
 }
@@ -152,7 +172,8 @@ impl PageCache {
         match app::db::content_version::current(&watch.db).await {
             Ok(version) => {
                 let moved = watch.seen.lock().is_ok_and(|mut seen| {
-                    let moved = seen.1 != Some(version);
+                    // The first reading moves nothing: the cache started empty.
+                    let moved = seen.1.is_some_and(|before| before != version);
                     seen.1 = Some(version);
                     moved
                 });
@@ -183,33 +204,47 @@ impl PageCache {
         }
     }
 
-    /// The kept page for `key`. A page past its TTL is answered still, to
-    /// everyone but one request, while that one renders its replacement
-    /// (it gets [`Lookup::Refresh`]): a busy page is rendered once when it
-    /// expires, not by every request that arrives during the render. Never
-    /// past twice the TTL, and an edit empties the cache outright.
+    /// The kept page for `key`, or whose turn it is to render it. A page
+    /// past its TTL is answered still, to everyone but the one request
+    /// rendering its replacement, for at most twice the TTL; an edit
+    /// empties the cache outright.
     fn lookup(&self, key: &str) -> Lookup {
         let Ok(mut entries) = self.inner.lock() else {
             return Lookup::Miss;
         };
-        let Some(cached) = entries.pages.get(key) else {
+        let rendering = entries.rendering.get(key).cloned();
+        if let Some(cached) = entries.pages.get(key) {
+            let age = cached.stored_at.elapsed();
+            if age < self.ttl || (rendering.is_some() && age < self.ttl * 2) {
+                return Lookup::Fresh(cached.clone());
+            }
+        }
+        if let Some(receiver) = rendering {
+            return Lookup::Wait(receiver);
+        }
+        if entries
+            .unkept
+            .get(key)
+            .is_some_and(|at| at.elapsed() < self.ttl)
+        {
             return Lookup::Miss;
-        };
-        let age = cached.stored_at.elapsed();
-        if age < self.ttl {
-            return Lookup::Fresh(cached.clone());
         }
-        let stale = cached.clone();
-        if entries.refreshing.insert(key.to_string()) {
-            return Lookup::Refresh(RefreshTurn {
-                cache: self.clone(),
-                key: key.to_string(),
-            });
-        }
-        if age < self.ttl * 2 {
-            Lookup::Fresh(stale)
-        } else {
-            Lookup::Miss
+        let (done, receiver) = watch::channel(());
+        entries.rendering.insert(key.to_string(), receiver);
+        Lookup::Render(RenderTurn {
+            cache: self.clone(),
+            key: key.to_string(),
+            _done: done,
+        })
+    }
+
+    /// A render of `key` could not be kept: the next ones do not wait.
+    fn not_kept(&self, key: &str) {
+        if let Ok(mut entries) = self.inner.lock() {
+            if entries.unkept.len() >= MAX_UNKEPT {
+                entries.unkept.clear();
+            }
+            entries.unkept.insert(key.to_string(), Instant::now());
         }
     }
 
@@ -248,6 +283,7 @@ impl PageCache {
             }
         }
         entries.bytes += size;
+        entries.unkept.remove(&key);
         entries.pages.insert(key, cached);
     }
 
@@ -395,10 +431,12 @@ fn answer(cached: &Cached, if_none_match: Option<&HeaderValue>, head: bool) -> R
 }
 
 pub async fn serve_from_cache(
-    State((cache, app)): State<(PageCache, app::state::AppState)>,
+    State(shared): State<Arc<(PageCache, app::state::AppState)>>,
     request: Request,
     next: Next,
 ) -> Response {
+    // One reference count per request, not a copy of the state.
+    let (cache, app) = &*shared;
     let method = request.method();
     let path = request.uri().path();
     if is_back_office_write(method, path) {
@@ -428,17 +466,27 @@ pub async fn serve_from_cache(
     );
     let head = method == Method::HEAD;
     cache.follow_edits().await;
-    let refresh_turn = match cache.lookup(&key) {
-        Lookup::Fresh(cached) => {
-            let (parts, _) = request.into_parts();
-            let mut response = answer(&cached, parts.headers.get(header::IF_NONE_MATCH), head);
-            // The layers inside were skipped: what they owe this view.
-            crate::middleware::after_cache_hit(&app, &parts, &mut response).await;
-            return response;
+    let mut turn = None;
+    for attempt in 0..3 {
+        match cache.lookup(&key) {
+            Lookup::Fresh(cached) => {
+                let (parts, _) = request.into_parts();
+                let mut response = answer(&cached, parts.headers.get(header::IF_NONE_MATCH), head);
+                // The layers inside were skipped: what they owe this view.
+                crate::middleware::after_cache_hit(app, &parts, &mut response).await;
+                return response;
+            }
+            // A HEAD request's render is never kept.
+            Lookup::Render(render) if !head => {
+                turn = Some(render);
+                break;
+            }
+            Lookup::Wait(mut receiver) if attempt < 2 => {
+                let _ = tokio::time::timeout(WAIT_FOR_RENDER, receiver.changed()).await;
+            }
+            _ => break,
         }
-        Lookup::Refresh(turn) => Some(turn),
-        Lookup::Miss => None,
-    };
+    }
     let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
     let generation = cache.generation.load(Ordering::Acquire);
     let response = next.run(request).await;
@@ -451,6 +499,9 @@ pub async fn serve_from_cache(
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("text/html"));
     if !storable || head {
+        if !storable {
+            cache.not_kept(&key);
+        }
         return response;
     }
     let (mut parts, body) = response.into_parts();
@@ -486,7 +537,7 @@ pub async fn serve_from_cache(
         body: bytes,
     });
     cache.put(key, cached.clone(), generation);
-    drop(refresh_turn);
+    drop(turn);
     let mut response = answer(&cached, if_none_match.as_ref(), false);
     if !cookies.is_empty() {
         response.headers_mut().insert(
@@ -573,6 +624,12 @@ mod tests {
         assert!(!matches_etag("\"abd\"", "\"abc\""));
     }
 
+    impl PageCache {
+        fn holds(&self, key: &str) -> bool {
+            self.inner.lock().unwrap().pages.contains_key(key)
+        }
+    }
+
     #[test]
     fn the_budget_bounds_what_is_kept() {
         let cache = PageCache::new(Duration::from_secs(60), 100);
@@ -590,10 +647,7 @@ mod tests {
         assert!(!entries.pages.contains_key("a"), "the oldest went");
         drop(entries);
         cache.put("huge".into(), Arc::new(page(101)), 0);
-        assert!(
-            matches!(cache.lookup("huge"), Lookup::Miss),
-            "bigger than the budget: not kept"
-        );
+        assert!(!cache.holds("huge"), "bigger than the budget: not kept");
     }
 
     #[test]
@@ -608,10 +662,7 @@ mod tests {
         let began = cache.generation.load(Ordering::Acquire);
         cache.clear(); // an edit lands while the page renders
         cache.put("page".into(), Arc::new(page()), began);
-        assert!(
-            matches!(cache.lookup("page"), Lookup::Miss),
-            "rendered from before the edit"
-        );
+        assert!(!cache.holds("page"), "rendered from before the edit");
         let now = cache.generation.load(Ordering::Acquire);
         cache.put("page".into(), Arc::new(page()), now);
         assert!(matches!(cache.lookup("page"), Lookup::Fresh(_)));
@@ -632,7 +683,7 @@ mod tests {
         cache.put("page".into(), aged(Duration::from_secs(1)), 0);
         assert!(matches!(cache.lookup("page"), Lookup::Fresh(_)));
         cache.put("page".into(), aged(Duration::from_secs(11)), 0);
-        let Lookup::Refresh(turn) = cache.lookup("page") else {
+        let Lookup::Render(turn) = cache.lookup("page") else {
             panic!("the first request past the TTL renders it again");
         };
         for _ in 0..3 {
@@ -643,17 +694,50 @@ mod tests {
         }
         // That render failed or was not kept: the next request tries.
         drop(turn);
-        let Lookup::Refresh(turn) = cache.lookup("page") else {
+        let Lookup::Render(turn) = cache.lookup("page") else {
             panic!("a new turn");
         };
         // Kept: fresh for everyone.
         cache.put("page".into(), aged(Duration::ZERO), 0);
         drop(turn);
         assert!(matches!(cache.lookup("page"), Lookup::Fresh(_)));
-        // Never more than twice the TTL old, whoever is rendering.
+        // Never more than twice the TTL old: then the others wait.
         cache.put("page".into(), aged(Duration::from_secs(21)), 0);
         let _turn = cache.lookup("page");
-        assert!(matches!(cache.lookup("page"), Lookup::Miss));
+        assert!(matches!(cache.lookup("page"), Lookup::Wait(_)));
+    }
+
+    #[tokio::test]
+    async fn requests_for_a_page_being_rendered_wait_for_that_render() {
+        let cache = PageCache::new(Duration::from_secs(10), 1_000);
+        let Lookup::Render(turn) = cache.lookup("page") else {
+            panic!("the first request renders");
+        };
+        let Lookup::Wait(mut waiting) = cache.lookup("page") else {
+            panic!("the second waits");
+        };
+        let page = Arc::new(Cached {
+            stored_at: Instant::now(),
+            etag: HeaderValue::from_static("\"x\""),
+            headers: HeaderMap::new(),
+            body: axum::body::Bytes::from_static(b"page"),
+        });
+        cache.put("page".into(), page, 0);
+        drop(turn);
+        assert!(
+            waiting.changed().await.is_err(),
+            "woken: the render is done"
+        );
+        assert!(matches!(cache.lookup("page"), Lookup::Fresh(_)));
+
+        // A page whose render is not kept: nobody waits on it for a TTL.
+        let Lookup::Render(turn) = cache.lookup("personal") else {
+            panic!("the first request renders");
+        };
+        cache.not_kept("personal");
+        drop(turn);
+        assert!(matches!(cache.lookup("personal"), Lookup::Miss));
+        assert!(matches!(cache.lookup("personal"), Lookup::Miss));
     }
 
     #[test]

@@ -345,7 +345,7 @@ pub fn router(
         // gave it (compressed as sent), and a page answered from memory
         // passes no other layer; it counts its view and visit goal itself.
         .layer(axum::middleware::from_fn_with_state(
-            (page_cache, state.clone()),
+            std::sync::Arc::new((page_cache, state.clone())),
             crate::page_cache::serve_from_cache,
         ))
         .with_state(state)

@@ -75,6 +75,17 @@ async fn anonymous_pages_come_from_memory_until_an_edit(backend: Backend) {
                 .unwrap()
         }
     };
+    // Twenty visitors at once on a page nobody has asked for yet: one
+    // renders it, the others wait for that render instead of each making
+    // their own.
+    let burst =
+        futures_util::future::join_all((0..20).map(|_| get("/consultants", "identity"))).await;
+    let rendered = burst
+        .iter()
+        .filter(|r| r.headers()["x-ce-cache"] == "miss")
+        .count();
+    assert_eq!(rendered, 1, "one render for a burst of first requests");
+
     let first = get("/case-studies", "identity").await;
     assert_eq!(first.headers()["x-ce-cache"], "miss");
     let etag = first.headers()["etag"].to_str().unwrap().to_string();
