@@ -356,6 +356,47 @@ pub fn encoding_class(accept_encoding: &str) -> &'static str {
     }
 }
 
+/// Parameters ad networks and mail tools add to links, one value per
+/// click. Nothing in the app reads them, so a page renders the same with or
+/// without them (the page-cache integration test checks a hit), and they do
+/// not make a new cache entry: otherwise every ad click would be a render.
+const CLICK_IDS: &[&str] = &[
+    "gclid",
+    "gbraid",
+    "wbraid",
+    "dclid",
+    "fbclid",
+    "msclkid",
+    "yclid",
+    "ttclid",
+    "twclid",
+    "li_fat_id",
+    "igshid",
+    "mc_cid",
+    "mc_eid",
+    "_ga",
+    "_gl",
+];
+
+/// The cache's key for a request: its response's encoding, path and query,
+/// less click ids.
+pub fn cache_key(encoding: &str, path: &str, query: Option<&str>) -> String {
+    let mut key = format!("{encoding} {path}");
+    let kept = query
+        .unwrap_or("")
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .filter(|pair| {
+            let name = pair.split('=').next().unwrap_or("");
+            !CLICK_IDS.contains(&name)
+        });
+    for (i, pair) in kept.enumerate() {
+        key.push(if i == 0 { '?' } else { '&' });
+        key.push_str(pair);
+    }
+    key
+}
+
 /// Whether an `If-None-Match` value names `etag` (or is `*`).
 pub fn matches_etag(if_none_match: &str, etag: &str) -> bool {
     if_none_match
@@ -460,10 +501,7 @@ pub async fn serve_from_cache(
             .and_then(|v| v.to_str().ok())
             .unwrap_or(""),
     );
-    let key = format!(
-        "{encoding} {}",
-        request.uri().path_and_query().map_or(path, |p| p.as_str())
-    );
+    let key = cache_key(encoding, path, request.uri().query());
     let head = method == Method::HEAD;
     cache.follow_edits().await;
     let mut turn = None;
@@ -614,6 +652,33 @@ mod tests {
         assert_eq!(encoding_class("br;q=0, gzip"), "gzip");
         assert_eq!(encoding_class(""), "identity");
         assert_eq!(encoding_class("identity"), "identity");
+    }
+
+    #[test]
+    fn click_ids_make_no_new_entry() {
+        assert_eq!(cache_key("br", "/landing/a", None), "br /landing/a");
+        assert_eq!(
+            cache_key("br", "/landing/a", Some("gclid=x&fbclid=y")),
+            "br /landing/a"
+        );
+        assert_eq!(
+            cache_key(
+                "gzip",
+                "/case-studies",
+                Some("industry=retail&gclid=x&page=2")
+            ),
+            "gzip /case-studies?industry=retail&page=2"
+        );
+        // Campaign parameters stay: they decide what a landing page shows.
+        assert_eq!(
+            cache_key("identity", "/landing/a", Some("utm_source=news&msclkid=1")),
+            "identity /landing/a?utm_source=news"
+        );
+        // A name that only starts like one is not one.
+        assert_eq!(
+            cache_key("identity", "/", Some("gclidx=1")),
+            "identity /?gclidx=1"
+        );
     }
 
     #[test]

@@ -86,6 +86,15 @@ async fn anonymous_pages_come_from_memory_until_an_edit(backend: Backend) {
         .count();
     assert_eq!(rendered, 1, "one render for a burst of first requests");
 
+    // An ad click's id changes nothing on the page: the same entry.
+    let clicked = get("/consultants?gclid=abc&fbclid=def", "identity").await;
+    assert_eq!(clicked.headers()["x-ce-cache"], "hit");
+    assert_eq!(clicked.text().await.unwrap().len(), {
+        let plain = get("/consultants", "identity").await;
+        assert_eq!(plain.headers()["x-ce-cache"], "hit");
+        plain.text().await.unwrap().len()
+    });
+
     let first = get("/case-studies", "identity").await;
     assert_eq!(first.headers()["x-ce-cache"], "miss");
     let etag = first.headers()["etag"].to_str().unwrap().to_string();
