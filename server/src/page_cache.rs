@@ -94,7 +94,7 @@ const WAIT_FOR_RENDER: Duration = Duration::from_secs(2);
 
 enum Lookup {
     /// Answer this (fresh, or expired while another request renders it).
-    Fresh(Arc<Cached>),
+    Answer(Arc<Cached>),
     /// This request renders the page, to keep it.
     Render(RenderTurn),
     /// Another request is rendering it: wait until its receiver closes.
@@ -216,7 +216,7 @@ impl PageCache {
         if let Some(cached) = entries.pages.get(key) {
             let age = cached.stored_at.elapsed();
             if age < self.ttl || (rendering.is_some() && age < self.ttl * 2) {
-                return Lookup::Fresh(cached.clone());
+                return Lookup::Answer(cached.clone());
             }
         }
         if let Some(receiver) = rendering {
@@ -507,7 +507,7 @@ pub async fn serve_from_cache(
     let mut turn = None;
     for attempt in 0..3 {
         match cache.lookup(&key) {
-            Lookup::Fresh(cached) => {
+            Lookup::Answer(cached) => {
                 let (parts, _) = request.into_parts();
                 let mut response = answer(&cached, parts.headers.get(header::IF_NONE_MATCH), head);
                 // The layers inside were skipped: what they owe this view.
@@ -730,7 +730,7 @@ mod tests {
         assert!(!cache.holds("page"), "rendered from before the edit");
         let now = cache.generation.load(Ordering::Acquire);
         cache.put("page".into(), Arc::new(page()), now);
-        assert!(matches!(cache.lookup("page"), Lookup::Fresh(_)));
+        assert!(matches!(cache.lookup("page"), Lookup::Answer(_)));
     }
 
     #[test]
@@ -746,14 +746,14 @@ mod tests {
             })
         };
         cache.put("page".into(), aged(Duration::from_secs(1)), 0);
-        assert!(matches!(cache.lookup("page"), Lookup::Fresh(_)));
+        assert!(matches!(cache.lookup("page"), Lookup::Answer(_)));
         cache.put("page".into(), aged(Duration::from_secs(11)), 0);
         let Lookup::Render(turn) = cache.lookup("page") else {
             panic!("the first request past the TTL renders it again");
         };
         for _ in 0..3 {
             assert!(
-                matches!(cache.lookup("page"), Lookup::Fresh(_)),
+                matches!(cache.lookup("page"), Lookup::Answer(_)),
                 "the others get the kept page meanwhile"
             );
         }
@@ -765,7 +765,7 @@ mod tests {
         // Kept: fresh for everyone.
         cache.put("page".into(), aged(Duration::ZERO), 0);
         drop(turn);
-        assert!(matches!(cache.lookup("page"), Lookup::Fresh(_)));
+        assert!(matches!(cache.lookup("page"), Lookup::Answer(_)));
         // Never more than twice the TTL old: then the others wait.
         cache.put("page".into(), aged(Duration::from_secs(21)), 0);
         let _turn = cache.lookup("page");
@@ -793,7 +793,7 @@ mod tests {
             waiting.changed().await.is_err(),
             "woken: the render is done"
         );
-        assert!(matches!(cache.lookup("page"), Lookup::Fresh(_)));
+        assert!(matches!(cache.lookup("page"), Lookup::Answer(_)));
 
         // A page whose render is not kept: nobody waits on it for a TTL.
         let Lookup::Render(turn) = cache.lookup("personal") else {

@@ -30,10 +30,20 @@ pub fn IslandScripts(options: LeptosOptions, bundle: Bundle) -> impl IntoView {
             BACK_OFFICE_HASH_FILE.to_string(),
         ),
     };
-    let (js, wasm) = file_names(
-        &options.output_name,
-        options.hash_files.then_some(hash_file.as_str()),
-    );
+    // The hash file is written once, by the build: read once per bundle,
+    // not on every render.
+    static PUBLIC: std::sync::OnceLock<(String, String)> = std::sync::OnceLock::new();
+    static BACK_OFFICE: std::sync::OnceLock<(String, String)> = std::sync::OnceLock::new();
+    let names = match bundle {
+        Bundle::Public => &PUBLIC,
+        Bundle::BackOffice => &BACK_OFFICE,
+    };
+    let (js, wasm) = names.get_or_init(|| {
+        file_names(
+            &options.output_name,
+            options.hash_files.then_some(hash_file.as_str()),
+        )
+    });
     let nonce = leptos::nonce::use_nonce();
     let script = format!(
         "{ISLAND_SCRIPT}({root:?}, {pkg_dir:?}, {js:?}, {wasm:?});",

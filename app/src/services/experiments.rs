@@ -893,7 +893,7 @@ pub async fn page_arm(
     // From here the page is under test: whatever this visit gets, the next
     // may get another, so no answer may be kept by a shared cache (a
     // crawler's copy, kept, would keep every visitor after it out).
-    let plain = || ArmChoice {
+    let not_enrolled = || ArmChoice {
         personalised: true,
         ..plain()
     };
@@ -915,12 +915,12 @@ pub async fn page_arm(
         }
     }
     if crate::domain::visitor::is_probable_bot(ctx.user_agent.as_deref()) {
-        return Ok(plain());
+        return Ok(not_enrolled());
     }
     // Only a page under test asks for the visitor cookie.
     let client = Client::identify(ctx, cookies);
     let Some(visitor) = &client.visitor_key else {
-        return Ok(plain());
+        return Ok(not_enrolled());
     };
     let enrolled = |arm: String| ArmChoice {
         document_json: document_of(&arm),
@@ -972,10 +972,10 @@ pub async fn page_arm(
     let Some(index) = hashed else {
         if admitted {
             // No arm has any weight: nothing to take part in.
-            return Ok(plain());
+            return Ok(not_enrolled());
         }
         // Not in the test: the published page.
-        return Ok(plain());
+        return Ok(not_enrolled());
     };
     // Stored behind the render (see `db::exposures`): the page does not
     // wait for the disk.

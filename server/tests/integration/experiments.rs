@@ -73,6 +73,22 @@ pub(crate) async fn new_experiment(
     app.call(who, "/api/admin/experiments/create", &form).await
 }
 
+/// An experiment created on `page_id` (with `extra` form fields) and
+/// started; answers its id.
+pub(crate) async fn started_experiment(
+    app: &TestApp,
+    who: &reqwest::Client,
+    page_id: &str,
+    extra: &[(&str, &str)],
+) -> String {
+    let created = new_experiment(app, who, page_id, extra).await;
+    assert_eq!(created.status(), 200);
+    let id: String = created.json().await.unwrap();
+    let started = act(app, who, &id, &[("action", "start")]).await;
+    assert_eq!(started.status(), 200);
+    id
+}
+
 pub(crate) async fn detail(app: &TestApp, who: &reqwest::Client, id: &str) -> serde_json::Value {
     let response = app
         .call(who, "/api/admin/experiments/get", &[("id", id)])
@@ -1068,22 +1084,13 @@ async fn a_first_exposure_is_written_behind_the_render(app: TestApp) {
 async fn a_visitor_admitted_by_a_campaign_stays_in_without_it(app: TestApp) {
     let marketer = app.logged_in_as(Role::Marketer).await;
     let page_id = published_page(&app, &marketer, "campaign-offer").await;
-    let id: String = new_experiment(
+    let id = started_experiment(
         &app,
         &marketer,
         &page_id,
         &[("input[utm_source]", "newsletter")],
     )
-    .await
-    .json()
-    .await
-    .unwrap();
-    assert_eq!(
-        act(&app, &marketer, &id, &[("action", "start")])
-            .await
-            .status(),
-        200
-    );
+    .await;
     let published: String =
         sqlx::query_scalar("SELECT published_json FROM landing_pages WHERE id = $1")
             .bind(&page_id)

@@ -6,7 +6,7 @@
 //! their views; a new visitor's cookie is theirs alone.
 
 use crate::common::{another_server, client, spawn_app_with, Backend};
-use crate::experiments::{act, new_experiment, published_page, visitor};
+use crate::experiments::{published_page, started_experiment, visitor};
 use app::domain::role::Role;
 use std::time::{Duration, Instant};
 
@@ -333,17 +333,7 @@ async fn case_studies_and_landing_pages_come_from_memory_and_count_views(backend
     // A page under test differs per visitor: never kept, also for a new
     // visitor, whose cookie turns its Cache-Control into no-store.
     let tested_id = published_page(&app, &marketer, "tested-offer").await;
-    let experiment: String = new_experiment(&app, &marketer, &tested_id, &[])
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(
-        act(&app, &marketer, &experiment, &[("action", "start")])
-            .await
-            .status(),
-        200
-    );
+    started_experiment(&app, &marketer, &tested_id, &[]).await;
     // A crawler first: it is not enrolled, but the page it gets must not be
     // kept either, or the visitors after it would all get that page and
     // never enter the test.
@@ -447,21 +437,13 @@ async fn a_page_from_memory_still_converts_a_visit_goal(backend: Backend) {
     let app = spawn_app_with(backend, &[("CE_PAGE_CACHE_SECS", "60")]).await;
     let marketer = app.logged_in_as(Role::Marketer).await;
     let page_id = published_page(&app, &marketer, "goal-offer").await;
-    let created = new_experiment(
+    let id = started_experiment(
         &app,
         &marketer,
         &page_id,
         &[("input[guardrail]", "url_visit:/privacy")],
     )
     .await;
-    assert_eq!(created.status(), 200);
-    let id: String = created.json().await.unwrap();
-    assert_eq!(
-        act(&app, &marketer, &id, &[("action", "start")])
-            .await
-            .status(),
-        200
-    );
     let person = visitor();
     let landing = get_as(&person, app.url("/landing/goal-offer"), "203.0.113.9").await;
     assert!(visitor_cookie(&landing).is_some(), "enrolled with a cookie");
