@@ -140,7 +140,7 @@ async fn measure(db: &Db, cold: &Db, colder: &Db, label: &str) {
         .execute(&db.pool)
         .await
         .unwrap();
-    db.forget_live_experiments();
+    db.forget_cached_reads();
     let campaign = PageVisit {
         utm_source: Some("newsletter".into()),
         ..PageVisit::default()
@@ -150,7 +150,7 @@ async fn measure(db: &Db, cold: &Db, colder: &Db, label: &str) {
     })
     .await;
     line("targeted: first view with the campaign", with);
-    cold.forget_live_experiments();
+    cold.forget_cached_reads();
     let without = time(cold, &targeted_id, &targeted_json, |i| {
         Some(format!("reader-{i}"))
     })

@@ -181,7 +181,7 @@ impl PageCache {
                     // An experiment may have started or stopped too: the
                     // next render reads which runs where, so it does not
                     // keep a page from before.
-                    watch.db.forget_live_experiments();
+                    watch.db.forget_cached_reads();
                     self.clear();
                 }
             }

@@ -8,6 +8,7 @@ pub async fn record(
     subject: &str,
     detail: serde_json::Value,
 ) -> Result<(), sqlx::Error> {
+    let _turn = db.write_turn().await;
     sqlx::query(
         "INSERT INTO audit_events (id, actor_user_id, action, subject, detail_json, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6)",

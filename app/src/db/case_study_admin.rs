@@ -93,6 +93,7 @@ pub async fn save(
     draft: &CaseStudyDraft,
     author: Option<&str>,
 ) -> Result<Option<String>, sqlx::Error> {
+    let _turn = db.write_turn().await;
     let now = now_ms();
     let secondary = serde_json::to_string(&draft.secondary_metrics)
         .map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
@@ -177,14 +178,16 @@ pub async fn save(
     if inserting {
         query = query.bind(author);
     }
-    let result = query.execute(&db.pool).await?;
-    Ok((result.rows_affected() == 1).then_some(id))
+    let result = query.execute(&db.pool).await;
+    db.lead_inputs.clear();
+    Ok((result?.rows_affected() == 1).then_some(id))
 }
 
 /// Publishing stamps `published_at` the first time; unpublishing keeps it.
 pub async fn set_published(db: &Db, id: &str, published: bool) -> Result<bool, sqlx::Error> {
+    let _turn = db.write_turn().await;
     let now = now_ms();
-    sqlx::query(
+    let changed = sqlx::query(
         "UPDATE case_studies SET published = $1, published_at = COALESCE(published_at, $2), updated_at = $2 \
          WHERE id = $3",
     )
@@ -192,11 +195,13 @@ pub async fn set_published(db: &Db, id: &str, published: bool) -> Result<bool, s
     .bind(now)
     .bind(id)
     .execute(&db.pool)
-    .await
-    .map(|r| r.rows_affected() == 1)
+    .await;
+    db.lead_inputs.clear();
+    Ok(changed?.rows_affected() == 1)
 }
 
 pub async fn set_featured(db: &Db, id: &str, featured: bool) -> Result<bool, sqlx::Error> {
+    let _turn = db.write_turn().await;
     sqlx::query("UPDATE case_studies SET featured = $1, updated_at = $2 WHERE id = $3")
         .bind(featured as i64)
         .bind(now_ms())
@@ -207,9 +212,11 @@ pub async fn set_featured(db: &Db, id: &str, featured: bool) -> Result<bool, sql
 }
 
 pub async fn delete(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
-    sqlx::query("DELETE FROM case_studies WHERE id = $1")
+    let _turn = db.write_turn().await;
+    let changed = sqlx::query("DELETE FROM case_studies WHERE id = $1")
         .bind(id)
         .execute(&db.pool)
-        .await
-        .map(|r| r.rows_affected() == 1)
+        .await;
+    db.lead_inputs.clear();
+    Ok(changed?.rows_affected() == 1)
 }

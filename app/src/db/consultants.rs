@@ -185,6 +185,7 @@ pub async fn update_profile(
     id: &str,
     draft: &crate::domain::consultant_form::ConsultantDraft,
 ) -> Result<bool, sqlx::Error> {
+    let _turn = db.write_turn().await;
     let encode = |value: Vec<&str>| {
         serde_json::to_string(&value).map_err(|e| sqlx::Error::Encode(Box::new(e)))
     };
@@ -203,7 +204,7 @@ pub async fn update_profile(
             .map(|c| c.as_str())
             .collect(),
     )?;
-    sqlx::query(
+    let updated = sqlx::query(
         "UPDATE consultants SET first_name = $1, last_name = $2, title = $3, bio_md = $4, phone = $5, \
          specializations_json = $6, years_experience = $7, capacity_pct = $8, available_for_new_clients = $9, \
          preferred_contact = $10, calendar_url = $11, linkedin_url = $12, updated_at = $13, \
@@ -238,8 +239,9 @@ pub async fn update_profile(
     .bind(draft.satisfaction_score.unwrap_or(0.0))
     .bind(i64::from(draft.satisfaction_score.is_some()))
     .execute(&db.pool)
-    .await
-    .map(|r| r.rows_affected() == 1)
+    .await;
+    db.lead_inputs.clear();
+    Ok(updated?.rows_affected() == 1)
 }
 
 /// Published case studies per consultant and ROI currency: (consultant id,
@@ -291,18 +293,22 @@ pub async fn link_user(
     consultant_email: &str,
     user_id: &str,
 ) -> Result<bool, sqlx::Error> {
-    sqlx::query("UPDATE consultants SET user_id = $1 WHERE email = $2 AND user_id IS NULL")
-        .bind(user_id)
-        .bind(consultant_email)
-        .execute(&db.pool)
-        .await
-        .map(|r| r.rows_affected() == 1)
+    let _turn = db.write_turn().await;
+    let changed =
+        sqlx::query("UPDATE consultants SET user_id = $1 WHERE email = $2 AND user_id IS NULL")
+            .bind(user_id)
+            .bind(consultant_email)
+            .execute(&db.pool)
+            .await;
+    db.lead_inputs.clear();
+    Ok(changed?.rows_affected() == 1)
 }
 
 /// A new profile with only its name, email and title, hidden until it is
 /// complete (see `domain::profile_completeness`); the rest is filled in on
 /// the profile form.
 pub async fn create(db: &Db, new: &NewConsultant) -> Result<String, sqlx::Error> {
+    let _turn = db.write_turn().await;
     let id = super::new_id();
     let now = super::now_ms();
     sqlx::query(
@@ -317,18 +323,21 @@ pub async fn create(db: &Db, new: &NewConsultant) -> Result<String, sqlx::Error>
     .bind(now)
     .execute(&db.pool)
     .await?;
+    db.lead_inputs.clear();
     Ok(id)
 }
 
 /// Shows or hides a profile everywhere public, and in lead routing.
 pub async fn set_active(db: &Db, id: &str, active: bool) -> Result<bool, sqlx::Error> {
-    sqlx::query("UPDATE consultants SET active = $1, updated_at = $2 WHERE id = $3")
+    let _turn = db.write_turn().await;
+    let changed = sqlx::query("UPDATE consultants SET active = $1, updated_at = $2 WHERE id = $3")
         .bind(active as i64)
         .bind(super::now_ms())
         .bind(id)
         .execute(&db.pool)
-        .await
-        .map(|r| r.rows_affected() == 1)
+        .await;
+    db.lead_inputs.clear();
+    Ok(changed?.rows_affected() == 1)
 }
 
 /// What deleting a profile did.
@@ -347,6 +356,7 @@ pub enum Deletion {
 /// Deletes a profile nothing refers to. One statement, so a case study or
 /// lead assigned meanwhile cannot be orphaned.
 pub async fn delete_unused(db: &Db, id: &str) -> Result<Deletion, sqlx::Error> {
+    let _turn = db.write_turn().await;
     let deleted = sqlx::query(
         "DELETE FROM consultants WHERE id = $1 \
          AND NOT EXISTS (SELECT 1 FROM case_studies WHERE consultant_id = $1) \
@@ -357,6 +367,7 @@ pub async fn delete_unused(db: &Db, id: &str) -> Result<Deletion, sqlx::Error> {
     .await?
     .rows_affected();
     if deleted == 1 {
+        db.lead_inputs.clear();
         return Ok(Deletion::Deleted);
     }
     let counts = sqlx::query_as::<_, (i64, i64)>(
@@ -378,13 +389,15 @@ pub async fn delete_unused(db: &Db, id: &str) -> Result<Deletion, sqlx::Error> {
 
 /// Sets (or clears) the account that may edit a profile.
 pub async fn set_user(db: &Db, id: &str, user_id: Option<&str>) -> Result<bool, sqlx::Error> {
-    sqlx::query("UPDATE consultants SET user_id = $1, updated_at = $2 WHERE id = $3")
+    let _turn = db.write_turn().await;
+    let changed = sqlx::query("UPDATE consultants SET user_id = $1, updated_at = $2 WHERE id = $3")
         .bind(user_id.map(str::to_string))
         .bind(super::now_ms())
         .bind(id)
         .execute(&db.pool)
-        .await
-        .map(|r| r.rows_affected() == 1)
+        .await;
+    db.lead_inputs.clear();
+    Ok(changed?.rows_affected() == 1)
 }
 
 /// Consultant-role accounts, as (id, display name, email), for linking.

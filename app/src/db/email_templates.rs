@@ -38,7 +38,7 @@ pub async fn put(
     user_id: &str,
 ) -> Result<(), sqlx::Error> {
     let _turn = db.write_turn().await;
-    sqlx::query(
+    let stored = sqlx::query(
         "INSERT INTO email_templates (key, subject, body_text, body_html, updated_at, updated_by) \
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO UPDATE SET subject = excluded.subject, \
          body_text = excluded.body_text, body_html = excluded.body_html, \
@@ -51,18 +51,21 @@ pub async fn put(
     .bind(now_ms())
     .bind(user_id)
     .execute(&db.pool)
-    .await
-    .map(|_| ())
+    .await;
+    // The new-lead email is among what lead submissions keep.
+    db.lead_inputs.clear();
+    stored.map(|_| ())
 }
 
 /// Back to the default; `false` when it was not edited.
 pub async fn delete(db: &Db, key: TemplateKey) -> Result<bool, sqlx::Error> {
     let _turn = db.write_turn().await;
-    sqlx::query("DELETE FROM email_templates WHERE key = $1")
+    let deleted = sqlx::query("DELETE FROM email_templates WHERE key = $1")
         .bind(key.as_str())
         .execute(&db.pool)
-        .await
-        .map(|r| r.rows_affected() == 1)
+        .await;
+    db.lead_inputs.clear();
+    Ok(deleted?.rows_affected() == 1)
 }
 
 const SIGNING_KEY: &str = "signing_key";

@@ -558,6 +558,7 @@ pub async fn expose(
     arm_key: &str,
     exposed_at: i64,
 ) -> Result<String, sqlx::Error> {
+    // No write turn here: on SQLite the group commit's writer takes it.
     const INSERT: &str = "INSERT INTO experiment_exposures \
          (experiment_id, visitor_key, arm_key, exposed_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (experiment_id, visitor_key) DO NOTHING RETURNING arm_key";

@@ -12,6 +12,7 @@ pub async fn save(
     payload_json: &str,
     errors_json: &str,
 ) -> Result<String, sqlx::Error> {
+    let _turn = db.write_turn().await;
     let now = now_ms();
     sqlx::query("DELETE FROM form_drafts WHERE expires_at < $1")
         .bind(now)

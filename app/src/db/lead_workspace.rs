@@ -435,6 +435,7 @@ pub async fn set_score(
     tier: Tier,
     breakdown_json: &str,
 ) -> Result<(), sqlx::Error> {
+    let _turn = db.write_turn().await;
     sqlx::query(
         "UPDATE leads SET score = $1, tier = $2, score_breakdown_json = $3, scored_at = $4 WHERE id = $5",
     )

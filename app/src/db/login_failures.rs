@@ -15,6 +15,7 @@ pub async fn record(
     email: &str,
     ip_address: &str,
 ) -> Result<RecordedAttempt, sqlx::Error> {
+    let _turn = db.write_turn().await;
     let attempt = RecordedAttempt {
         id: new_id(),
         at_ms: now_ms(),
@@ -33,6 +34,7 @@ pub async fn record(
 
 /// Takes back an attempt the throttle refused (it never reached the password check).
 pub async fn forget(db: &Db, attempt: &RecordedAttempt) -> Result<(), sqlx::Error> {
+    let _turn = db.write_turn().await;
     sqlx::query("DELETE FROM login_failures WHERE id = $1")
         .bind(&attempt.id)
         .execute(&db.pool)
@@ -66,6 +68,7 @@ pub async fn for_ip_since(
 
 /// A successful login clears that account's failures and prunes old rows.
 pub async fn clear_for_email(db: &Db, email: &str, older_than_ms: i64) -> Result<(), sqlx::Error> {
+    let _turn = db.write_turn().await;
     sqlx::query("DELETE FROM login_failures WHERE email = $1 OR failed_at < $2")
         .bind(email)
         .bind(older_than_ms)

@@ -15,6 +15,7 @@ pub mod form_drafts;
 pub mod group_commit;
 pub mod jobs;
 pub mod landing_pages;
+pub mod lead_inputs;
 pub mod lead_sla;
 pub mod lead_start;
 pub mod lead_submissions;
@@ -84,6 +85,9 @@ pub struct Db {
     pub(crate) live_experiments: experiments::LiveCache,
     /// Visitors' arms, and first exposures being written behind renders.
     pub(crate) exposures: exposures::ExposureBook,
+    /// What every lead submission reads, as read a moment ago (see
+    /// `lead_inputs`).
+    pub(crate) lead_inputs: lead_inputs::LeadInputsCache,
     /// The SQLite writer task that commits queued writes together
     /// (`Db::group_commit`), started on first use.
     group: group_commit::GroupCommit,
@@ -166,6 +170,7 @@ impl Db {
             writers: Default::default(),
             live_experiments: Default::default(),
             exposures: Default::default(),
+            lead_inputs: Default::default(),
             group: Default::default(),
         })
     }
@@ -186,10 +191,13 @@ impl Db {
         self.exposures.settle_all().await;
     }
 
-    /// Forgets which experiments run where, so the next render reads it:
-    /// when another app server is known to have edited something.
-    pub fn forget_live_experiments(&self) {
+    /// Forgets what this process keeps of the back office's data (which
+    /// experiments run where, what lead submissions read), so the next
+    /// request reads it: when another app server is known to have edited
+    /// something, or after a seed.
+    pub fn forget_cached_reads(&self) {
         self.live_experiments.clear();
+        self.lead_inputs.clear();
     }
 
     pub async fn migrate(&self) -> Result<(), ConnectError> {

@@ -32,6 +32,7 @@ where
 
 /// Drops counters of windows that ended before `before_ms`.
 pub async fn prune(db: &Db, before_ms: i64) -> Result<u64, sqlx::Error> {
+    let _turn = db.write_turn().await;
     sqlx::query("DELETE FROM rate_limit_hits WHERE window_start < $1")
         .bind(before_ms)
         .execute(&db.pool)

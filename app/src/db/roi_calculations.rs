@@ -49,6 +49,7 @@ pub struct NewCalculation<'a> {
 }
 
 pub async fn insert(db: &Db, calc: NewCalculation<'_>) -> Result<(), sqlx::Error> {
+    let _turn = db.write_turn().await;
     sqlx::query(
         "INSERT INTO roi_calculations (id, visitor_key, industry_sic_code, challenge, annual_revenue_minor, \
          inputs_json, outputs_json, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",

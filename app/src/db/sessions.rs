@@ -57,6 +57,7 @@ pub async fn find_user(db: &Db, token_hash: &str) -> Result<Option<UserRow>, sql
 }
 
 pub async fn delete(db: &Db, token_hash: &str) -> Result<(), sqlx::Error> {
+    let _turn = db.write_turn().await;
     sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
         .bind(token_hash)
         .execute(&db.pool)
@@ -70,6 +71,7 @@ pub async fn delete_for_user_except(
     user_id: &str,
     keep_token_hash: Option<&str>,
 ) -> Result<(), sqlx::Error> {
+    let _turn = db.write_turn().await;
     sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
         .bind(user_id)
         .bind(keep_token_hash.unwrap_or(""))

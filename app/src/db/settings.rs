@@ -11,7 +11,8 @@ pub async fn get(db: &Db, key: &str) -> Result<Option<String>, sqlx::Error> {
 
 /// Stores a setting (who changed it goes to the audit trail).
 pub async fn put(db: &Db, key: &str, value_json: &str) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    let _turn = db.write_turn().await;
+    let stored = sqlx::query(
         "INSERT INTO settings (key, value_json, updated_at) VALUES ($1, $2, $3) \
          ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at",
     )
@@ -19,6 +20,8 @@ pub async fn put(db: &Db, key: &str, value_json: &str) -> Result<(), sqlx::Error
     .bind(value_json)
     .bind(now_ms())
     .execute(&db.pool)
-    .await
-    .map(|_| ())
+    .await;
+    // The scoring settings are among what lead submissions keep.
+    db.lead_inputs.clear();
+    stored.map(|_| ())
 }

@@ -42,6 +42,7 @@ pub struct NewUser<'a> {
 }
 
 pub async fn insert(db: &Db, user: NewUser<'_>) -> Result<UserRow, sqlx::Error> {
+    let _turn = db.write_turn().await;
     let now = now_ms();
     let row = UserRow {
         id: new_id(),
@@ -133,6 +134,7 @@ pub async fn list_page(
 
 /// Notes a successful sign-in.
 pub async fn record_login(db: &Db, id: &str, at_ms: i64) -> Result<(), sqlx::Error> {
+    let _turn = db.write_turn().await;
     sqlx::query("UPDATE users SET last_login_at = $1 WHERE id = $2")
         .bind(at_ms)
         .bind(id)
@@ -193,6 +195,7 @@ pub enum RoleChange {
 }
 
 pub async fn update_password_hash(db: &Db, id: &str, hash: &str) -> Result<(), sqlx::Error> {
+    let _turn = db.write_turn().await;
     sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
         .bind(hash)
         .bind(now_ms())

@@ -4,6 +4,7 @@ use super::Db;
 
 /// Notes the first sighting; later calls for the same visitor change nothing.
 pub async fn note_first_seen(db: &Db, visitor_key: &str, now: i64) -> Result<(), sqlx::Error> {
+    let _turn = db.write_turn().await;
     sqlx::query(
         "INSERT INTO visitor_first_seen (visitor_key, first_seen_at) VALUES ($1, $2) \
          ON CONFLICT (visitor_key) DO NOTHING",

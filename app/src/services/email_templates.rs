@@ -116,7 +116,17 @@ pub async fn render_for_sending(
     vars: &serde_json::Value,
 ) -> Result<RenderedEmail, AppError> {
     let row = db_templates::get(db, key).await?;
-    let source = source_of(key, row.as_ref());
+    render_with(key, row.as_ref(), vars)
+}
+
+/// [`render_for_sending`] with the template's row already read (`None`
+/// when it was never edited).
+pub fn render_with(
+    key: TemplateKey,
+    row: Option<&db_templates::EmailTemplateRow>,
+    vars: &serde_json::Value,
+) -> Result<RenderedEmail, AppError> {
+    let source = source_of(key, row);
     match render(&source, vars) {
         Ok(email) => Ok(email),
         Err(error) => {

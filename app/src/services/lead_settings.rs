@@ -3,7 +3,7 @@
 //! like this — that creates nothing.
 
 use crate::db::lead_workspace as db_ws;
-use crate::db::{audit, roi_calculations as db_roi, Db};
+use crate::db::{audit, Db};
 use crate::domain::consultant_match::{rank, ConsultantMatch, MatchRequest};
 use crate::domain::lead_fields::{Challenge, IndustryRef};
 use crate::domain::lead_score::{score, ScoreInput, ScoringForm, ScoringSettings};
@@ -75,11 +75,13 @@ pub async fn preview(
     challenge: &str,
 ) -> Result<Vec<ConsultantMatch>, AppError> {
     require_admin(user)?;
-    let evidence = db_roi::published_evidence(db).await?;
+    // What a lead submitted now would be routed by.
+    let inputs = crate::db::lead_inputs::current(db).await?;
+    let evidence = &inputs.evidence;
     let challenge = Challenge::parse(challenge)
         .ok_or_else(|| AppError::invalid("challenge", "Choose a challenge from the list."))?;
     let industries: Vec<IndustryRef> =
-        crate::domain::roi::known_industries(&crate::services::roi::evidence_from_rows(&evidence));
+        crate::domain::roi::known_industries(&crate::services::roi::evidence_from_rows(evidence));
     let industry = industries
         .iter()
         .find(|i| i.sic_code == industry_sic_code.trim());
@@ -97,6 +99,6 @@ pub async fn preview(
         industry_name: industry.map(|i| i.name.clone()),
         challenge,
     };
-    let candidates = candidates(db, &evidence, &request).await?;
+    let candidates = candidates(&inputs.consultants, evidence, &request)?;
     Ok(rank(&request, &candidates))
 }

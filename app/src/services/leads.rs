@@ -4,11 +4,10 @@
 //! beside the lead, never over it). The rules themselves (repeats, what the
 //! prospect is told, timeline texts) are in `domain::lead_capture`.
 
+use crate::db::consultants::{self as db_consultants, ConsultantRow};
 use crate::db::leads::{self as db_leads, Claim, NewInteraction, NewLead};
 use crate::db::roi_calculations::{self as db_roi, EvidenceRow};
-use crate::db::{
-    consultants as db_consultants, lead_submissions, new_id, now_ms, outbound_emails, Db,
-};
+use crate::db::{lead_inputs, lead_submissions, new_id, now_ms, outbound_emails, Db};
 use crate::domain::consultant_match::{
     best_assignee, rank, ConsultantCandidate, ConsultantMatch, MatchRequest,
 };
@@ -26,7 +25,7 @@ use crate::services::rate_limit;
 use crate::services::visitor::Client;
 
 /// The settings key of the admin-editable scoring weights.
-pub const SCORING_SETTINGS_KEY: &str = "lead_scoring";
+pub use crate::db::lead_inputs::SCORING_SETTINGS_KEY;
 
 #[derive(Debug, Clone)]
 pub struct CaptureOutcome {
@@ -64,22 +63,27 @@ pub fn thank_you(
 /// The admin-set scoring settings, or the documented defaults.
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn scoring_settings(db: &Db) -> Result<ScoringSettings, AppError> {
-    match crate::db::settings::get(db, SCORING_SETTINGS_KEY).await? {
-        Some(json) => serde_json::from_str(&json).map_err(AppError::from),
+    let stored = crate::db::settings::get(db, SCORING_SETTINGS_KEY).await?;
+    scoring_settings_from(stored.as_deref())
+}
+
+/// The scoring settings as stored (JSON), or the defaults when none are.
+pub fn scoring_settings_from(stored: Option<&str>) -> Result<ScoringSettings, AppError> {
+    match stored {
+        Some(json) => serde_json::from_str(json).map_err(AppError::from),
         None => Ok(ScoringSettings::default()),
     }
 }
 
 /// Every consultant as a matching candidate, with the published studies they
 /// led in the lead's industry and on its challenge.
-#[tracing::instrument(skip_all, err(Debug, level = "info"))]
-pub async fn candidates(
-    db: &Db,
+pub fn candidates(
+    consultants: &[ConsultantRow],
     evidence: &[EvidenceRow],
     request: &MatchRequest,
 ) -> Result<Vec<ConsultantCandidate>, AppError> {
-    let rows = db_consultants::list_all(db).await?;
-    rows.into_iter()
+    consultants
+        .iter()
         .map(|row| {
             let led = evidence
                 .iter()
@@ -105,7 +109,7 @@ pub async fn candidates(
                 years_experience: row.years_experience.clamp(0, 70) as u32,
                 studies_in_industry,
                 studies_for_challenge,
-                id: row.id,
+                id: row.id.clone(),
             })
         })
         .collect()
@@ -204,8 +208,11 @@ pub async fn capture(
     public_url: &str,
 ) -> Result<CaptureOutcome, AppError> {
     rate_limit::enforce(db, &[LEADS_PER_MINUTE, LEADS_PER_HOUR], &client.ip).await?;
-    let evidence_rows = db_roi::published_evidence(db).await?;
-    let evidence = crate::services::roi::evidence_from_rows(&evidence_rows);
+    // Evidence, consultants, settings and the email template, as read a
+    // moment ago (see `db::lead_inputs` for how stale they may be).
+    let inputs = lead_inputs::current(db).await?;
+    let evidence_rows = &inputs.evidence;
+    let evidence = crate::services::roi::evidence_from_rows(evidence_rows);
     let industries = known_industries(&evidence);
     // `parse` runs the spam checks once: content findings (links in names,
     // disposable addresses…) come back with the other field errors, and a
@@ -219,9 +226,9 @@ pub async fn capture(
         AppError::fields(errors)
     })?;
     let behaviour = behaviour(db, client, &sub, now_ms()).await?;
-    let settings = scoring_settings(db).await?;
+    let settings = scoring_settings_from(inputs.scoring_settings_json.as_deref())?;
     let request = MatchRequest::from_submission(&sub);
-    let candidates = candidates(db, &evidence_rows, &request).await?;
+    let candidates = candidates(&inputs.consultants, evidence_rows, &request)?;
     // This submission on its own: its score and the consultant its answers
     // route to. A new lead stores them; a repeat keeps them to itself.
     let engagement = Engagement::from_counts(
@@ -237,10 +244,10 @@ pub async fn capture(
     );
     let ranked: Vec<ConsultantMatch> = rank(&request, &candidates);
     let assignee = best_assignee(&ranked, &candidates).map(|m| m.consultant_id.clone());
-    let assignee_row = match &assignee {
-        Some(id) => db_consultants::by_id(db, id).await?,
-        None => None,
-    };
+    let assignee_row = assignee
+        .as_deref()
+        .and_then(|id| inputs.consultant(id))
+        .cloned();
 
     let estimate = match &behaviour.roi_calculation_id {
         Some(id) => db_roi::by_id(db, id)
@@ -249,25 +256,17 @@ pub async fn capture(
         None => None,
     };
     let reserved_id = new_id();
-    // Rendered before the write turn (it reads the edited template); sent
-    // only if this turns out to be a new lead.
+    let lead_url = format!("{public_url}/admin/leads/{reserved_id}");
+    // Rendered before the write (outside the transaction); sent only if
+    // this turns out to be a new lead.
     let consultant_email = match &assignee_row {
         Some(consultant) => {
-            let vars = new_lead_variables(
-                consultant,
-                &sub,
-                &scored,
-                estimate.as_ref(),
-                &format!("{public_url}/admin/leads/{reserved_id}"),
-            );
-            Some(
-                crate::services::email_templates::render_for_sending(
-                    db,
-                    TemplateKey::NewLead,
-                    &vars,
-                )
-                .await?,
-            )
+            let vars = new_lead_variables(consultant, &sub, &scored, estimate.as_ref(), &lead_url);
+            Some(crate::services::email_templates::render_with(
+                TemplateKey::NewLead,
+                inputs.new_lead_template.as_ref(),
+                &vars,
+            )?)
         }
         None => None,
     };
@@ -277,172 +276,39 @@ pub async fn capture(
     if let Some(visitor) = client.visitor_key.as_deref() {
         crate::db::exposures::settle(db, visitor).await;
     }
-    let turn = db.write_turn().await;
-    let mut tx = db.pool.begin().await?;
-    let now = now_ms();
-    let claim = db_leads::claim_email(&mut tx, sub.email.as_str(), &reserved_id, now).await?;
-    let existing = match &claim {
-        Claim::Existing {
-            lead_id,
-            last_submitted_at,
-        } if rules::is_repeat(*last_submitted_at, now) => {
-            db_leads::by_id_in(&mut tx, lead_id).await?
-        }
-        _ => None,
+    let write = LeadWrite {
+        reserved_id,
+        visitor_key: client.visitor_key.clone(),
+        lead_url,
+        consultant_email: match (&assignee_row, consultant_email) {
+            (Some(consultant), Some(email)) => Some((consultant.email.clone(), email)),
+            _ => None,
+        },
+        score_breakdown_json: serde_json::to_string(&scored.factors)?,
+        match_json: serde_json::to_string(&ranked)?,
+        consent_purposes_json: serde_json::to_string(&sub.consent_purposes())?,
+        sub,
+        scored,
+        assignee,
+        behaviour,
     };
-    let repeat = existing.is_some();
-    // The id the prospect gets back (their thank-you page): the lead's own
-    // for a first submission, the submission's for a repeat. Both are new
-    // random ids, so the reply says nothing about an earlier submission.
-    let reference = reserved_id.clone();
-    let source_detail = sub.source_detail.as_deref();
-    let lead_id = match existing {
-        Some(existing) => {
-            // Anyone who knows an address can send the form with it: the
-            // lead keeps what its first submission said and stays linked to
-            // its own browser; this one is kept beside it for staff to read.
-            let changed = rules::differences(&stored_answers(&existing), &Answers::from(&sub));
-            lead_submissions::insert(
-                &mut tx,
-                &lead_submissions::NewSubmission {
-                    id: &reference,
-                    lead_id: &existing.id,
-                    submission: &sub,
-                    visitor_key: client.visitor_key.as_deref(),
-                    score: scored.total,
-                    tier: scored.tier,
-                    consultant_id: assignee.as_deref(),
-                    answers_json: serde_json::to_string(&changed)?,
-                    submitted_at: now,
-                },
-            )
-            .await?;
-            let sent = NewInteraction {
-                kind: rules::FORM_SUBMIT,
-                detail: rules::repeat_submission_text(sub.source, source_detail, &changed),
-                ..NewInteraction::default()
-            };
-            db_leads::add_interaction(&mut tx, &existing.id, sent, now).await?;
-            db_leads::touch_email(&mut tx, sub.email.as_str(), &existing.id, now).await?;
-            existing.id
-        }
-        None => {
-            let slugs: Vec<&str> = behaviour
-                .viewed
-                .iter()
-                .map(|(_, slug)| slug.as_str())
-                .collect();
-            let lead = NewLead {
-                submission: &sub,
-                score: scored.total,
-                tier: scored.tier,
-                score_breakdown_json: serde_json::to_string(&scored.factors)?,
-                assigned_consultant_id: assignee.as_deref(),
-                match_json: serde_json::to_string(&ranked)?,
-                visitor_key: client.visitor_key.as_deref(),
-                roi_calculation_id: behaviour.roi_calculation_id.as_deref(),
-                case_studies_viewed_json: serde_json::to_string(&slugs)?,
-                time_on_site_secs: behaviour.time_on_site_secs,
-                consent_purposes_json: serde_json::to_string(&sub.consent_purposes())?,
-            };
-            db_leads::insert(&mut tx, &reserved_id, &lead, now).await?;
-            if claim != Claim::Fresh {
-                db_leads::touch_email(&mut tx, sub.email.as_str(), &reserved_id, now).await?;
-            }
-            let sent = NewInteraction {
-                kind: rules::FORM_SUBMIT,
-                detail: rules::first_submission_text(sub.source, source_detail),
-                ..NewInteraction::default()
-            };
-            db_leads::add_interaction(&mut tx, &reserved_id, sent, now).await?;
-            if let (crate::domain::lead_fields::LeadSource::LandingPage, Some(slug)) =
-                (sub.source, source_detail)
-            {
-                let day = now.div_euclid(86_400_000);
-                crate::db::landing_pages::record_lead(&mut tx, &reserved_id, slug, day).await?;
-            }
-            for (case_study_id, slug) in &behaviour.viewed {
-                let view = NewInteraction {
-                    kind: rules::CASE_STUDY_VIEW,
-                    detail: rules::case_study_view_text(slug),
-                    case_study_id: Some(case_study_id.clone()),
-                    ..NewInteraction::default()
-                };
-                db_leads::add_interaction(&mut tx, &reserved_id, view, now).await?;
-            }
-            if let Some(roi) = &behaviour.roi_calculation_id {
-                let used = NewInteraction {
-                    kind: rules::ROI_CALCULATION,
-                    detail: rules::calculator_text(roi),
-                    ..NewInteraction::default()
-                };
-                db_leads::add_interaction(&mut tx, &reserved_id, used, now).await?;
-            }
-            let announced = crate::services::webhooks::lead_payload(
-                crate::domain::webhooks::WebhookEvent::LeadCreated,
-                &reserved_id,
-                serde_json::json!({
-                    "email": sub.email.as_str(),
-                    "first_name": sub.first_name,
-                    "last_name": sub.last_name,
-                    "company_name": sub.company_name,
-                    "industry": sub.industry_display_name(),
-                    "score": scored.total,
-                    "tier": scored.tier.as_str(),
-                    "source": sub.source.as_str(),
-                    "assigned_consultant_id": assignee,
-                    "status": "new",
-                    "url": format!("{public_url}/admin/leads/{reserved_id}"),
-                }),
-            );
-            crate::db::webhooks::announce_in(
-                &mut tx,
-                crate::domain::webhooks::WebhookEvent::LeadCreated,
-                &announced,
-            )
-            .await?;
-            // The consultant hears at once, in the same transaction: no lead
-            // without its notification, no notification without its lead.
-            if let (Some(consultant), Some(email)) = (&assignee_row, &consultant_email) {
-                outbound_emails::insert_in(
-                    &mut tx,
-                    outbound_emails::NewEmail {
-                        to_address: &consultant.email,
-                        subject: &email.subject,
-                        body_text: &email.body_text,
-                        body_html: &email.body_html,
-                        kind: "new_lead",
-                        ..Default::default()
-                    },
-                )
-                .await?;
-            }
-            crate::services::sequences::start_in(
-                &mut tx,
-                &reserved_id,
-                scored.tier,
-                sub.consent_marketing,
-                now,
-            )
-            .await?;
-            reserved_id
-        }
-    };
-    // The lead counts for every running experiment this visitor saw, in the
-    // same transaction: no conversion without its lead, nor the reverse.
-    if let Some(visitor) = client.visitor_key.as_deref() {
-        crate::db::experiments::record_conversions(
-            &mut tx,
-            visitor,
-            &[(
-                crate::domain::experiments::Goal::LeadSubmitted.to_wire(),
-                now,
-            )],
-        )
+    // On SQLite, committed together with other submissions' writes (one
+    // sync to disk for the group; see `db::group_commit`).
+    let (stored, write) = db
+        .group_commit(move |tx| {
+            Box::pin(async move {
+                let stored = store(tx, &write, now_ms()).await?;
+                Ok((stored, write))
+            })
+        })
         .await?;
-    }
-    tx.commit().await?;
-    drop(turn);
+    let Stored { lead_id, repeat } = stored;
+    let LeadWrite {
+        reserved_id: reference,
+        sub,
+        scored,
+        ..
+    } = write;
 
     let consultant = assignee_row.map(assigned_summary);
     // Prefilled with what this submission said, never with an earlier one's details.
@@ -458,6 +324,208 @@ pub async fn capture(
         repeat,
         score: scored,
     })
+}
+
+/// A checked, scored and routed submission, ready to store: everything the
+/// transaction writes, owned, so it can run in a group commit.
+struct LeadWrite {
+    /// The new lead's id, or for a repeat the submission's.
+    reserved_id: String,
+    visitor_key: Option<String>,
+    /// The lead's page in the back office (webhooks and the email link to it).
+    lead_url: String,
+    /// The assigned consultant's address and their rendered email.
+    consultant_email: Option<(String, crate::domain::email_templates::RenderedEmail)>,
+    score_breakdown_json: String,
+    match_json: String,
+    consent_purposes_json: String,
+    sub: LeadSubmission,
+    scored: LeadScore,
+    assignee: Option<String>,
+    behaviour: Behaviour,
+}
+
+/// What storing a submission did.
+struct Stored {
+    /// The lead it went into (a repeat's is the earlier lead's).
+    lead_id: String,
+    repeat: bool,
+}
+
+fn encode(error: serde_json::Error) -> sqlx::Error {
+    sqlx::Error::Encode(Box::new(error))
+}
+
+/// Stores a submission exactly once: claims its address, then writes a new
+/// lead with its timeline, webhook deliveries, the consultant's email and
+/// follow-up sequence, or for a repeat within a day the submission beside
+/// the earlier lead; and the lead's experiment conversions. All in `tx`.
+async fn store(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    w: &LeadWrite,
+    now: i64,
+) -> Result<Stored, sqlx::Error> {
+    let claim = db_leads::claim_email(tx, w.sub.email.as_str(), &w.reserved_id, now).await?;
+    let existing = match &claim {
+        Claim::Existing {
+            lead_id,
+            last_submitted_at,
+        } if rules::is_repeat(*last_submitted_at, now) => db_leads::by_id_in(tx, lead_id).await?,
+        _ => None,
+    };
+    let repeat = existing.is_some();
+    // The id the prospect gets back (their thank-you page): the lead's own
+    // for a first submission, the submission's for a repeat. Both are new
+    // random ids, so the reply says nothing about an earlier submission.
+    let reference = &w.reserved_id;
+    let source_detail = w.sub.source_detail.as_deref();
+    let lead_id = match existing {
+        Some(existing) => {
+            // Anyone who knows an address can send the form with it: the
+            // lead keeps what its first submission said and stays linked to
+            // its own browser; this one is kept beside it for staff to read.
+            let changed = rules::differences(&stored_answers(&existing), &Answers::from(&w.sub));
+            lead_submissions::insert(
+                tx,
+                &lead_submissions::NewSubmission {
+                    id: reference,
+                    lead_id: &existing.id,
+                    submission: &w.sub,
+                    visitor_key: w.visitor_key.as_deref(),
+                    score: w.scored.total,
+                    tier: w.scored.tier,
+                    consultant_id: w.assignee.as_deref(),
+                    answers_json: serde_json::to_string(&changed).map_err(encode)?,
+                    submitted_at: now,
+                },
+            )
+            .await?;
+            let sent = NewInteraction {
+                kind: rules::FORM_SUBMIT,
+                detail: rules::repeat_submission_text(w.sub.source, source_detail, &changed),
+                ..NewInteraction::default()
+            };
+            db_leads::add_interaction(tx, &existing.id, sent, now).await?;
+            db_leads::touch_email(tx, w.sub.email.as_str(), &existing.id, now).await?;
+            existing.id
+        }
+        None => {
+            let slugs: Vec<&str> = w
+                .behaviour
+                .viewed
+                .iter()
+                .map(|(_, slug)| slug.as_str())
+                .collect();
+            let lead = NewLead {
+                submission: &w.sub,
+                score: w.scored.total,
+                tier: w.scored.tier,
+                score_breakdown_json: w.score_breakdown_json.clone(),
+                assigned_consultant_id: w.assignee.as_deref(),
+                match_json: w.match_json.clone(),
+                visitor_key: w.visitor_key.as_deref(),
+                roi_calculation_id: w.behaviour.roi_calculation_id.as_deref(),
+                case_studies_viewed_json: serde_json::to_string(&slugs).map_err(encode)?,
+                time_on_site_secs: w.behaviour.time_on_site_secs,
+                consent_purposes_json: w.consent_purposes_json.clone(),
+            };
+            db_leads::insert(tx, &w.reserved_id, &lead, now).await?;
+            if claim != Claim::Fresh {
+                db_leads::touch_email(tx, w.sub.email.as_str(), &w.reserved_id, now).await?;
+            }
+            let sent = NewInteraction {
+                kind: rules::FORM_SUBMIT,
+                detail: rules::first_submission_text(w.sub.source, source_detail),
+                ..NewInteraction::default()
+            };
+            db_leads::add_interaction(tx, &w.reserved_id, sent, now).await?;
+            if let (crate::domain::lead_fields::LeadSource::LandingPage, Some(slug)) =
+                (w.sub.source, source_detail)
+            {
+                let day = now.div_euclid(86_400_000);
+                crate::db::landing_pages::record_lead(tx, &w.reserved_id, slug, day).await?;
+            }
+            for (case_study_id, slug) in &w.behaviour.viewed {
+                let view = NewInteraction {
+                    kind: rules::CASE_STUDY_VIEW,
+                    detail: rules::case_study_view_text(slug),
+                    case_study_id: Some(case_study_id.clone()),
+                    ..NewInteraction::default()
+                };
+                db_leads::add_interaction(tx, &w.reserved_id, view, now).await?;
+            }
+            if let Some(roi) = &w.behaviour.roi_calculation_id {
+                let used = NewInteraction {
+                    kind: rules::ROI_CALCULATION,
+                    detail: rules::calculator_text(roi),
+                    ..NewInteraction::default()
+                };
+                db_leads::add_interaction(tx, &w.reserved_id, used, now).await?;
+            }
+            let announced = crate::services::webhooks::lead_payload(
+                crate::domain::webhooks::WebhookEvent::LeadCreated,
+                &w.reserved_id,
+                serde_json::json!({
+                    "email": w.sub.email.as_str(),
+                    "first_name": w.sub.first_name,
+                    "last_name": w.sub.last_name,
+                    "company_name": w.sub.company_name,
+                    "industry": w.sub.industry_display_name(),
+                    "score": w.scored.total,
+                    "tier": w.scored.tier.as_str(),
+                    "source": w.sub.source.as_str(),
+                    "assigned_consultant_id": w.assignee,
+                    "status": "new",
+                    "url": w.lead_url,
+                }),
+            );
+            crate::db::webhooks::announce_in(
+                tx,
+                crate::domain::webhooks::WebhookEvent::LeadCreated,
+                &announced,
+            )
+            .await?;
+            // The consultant hears at once, in the same transaction: no lead
+            // without its notification, no notification without its lead.
+            if let Some((to_address, email)) = &w.consultant_email {
+                outbound_emails::insert_in(
+                    tx,
+                    outbound_emails::NewEmail {
+                        to_address,
+                        subject: &email.subject,
+                        body_text: &email.body_text,
+                        body_html: &email.body_html,
+                        kind: "new_lead",
+                        ..Default::default()
+                    },
+                )
+                .await?;
+            }
+            crate::services::sequences::start_in(
+                tx,
+                &w.reserved_id,
+                w.scored.tier,
+                w.sub.consent_marketing,
+                now,
+            )
+            .await?;
+            w.reserved_id.clone()
+        }
+    };
+    // The lead counts for every running experiment this visitor saw, in the
+    // same transaction: no conversion without its lead, nor the reverse.
+    if let Some(visitor) = w.visitor_key.as_deref() {
+        crate::db::experiments::record_conversions(
+            tx,
+            visitor,
+            &[(
+                crate::domain::experiments::Goal::LeadSubmitted.to_wire(),
+                now,
+            )],
+        )
+        .await?;
+    }
+    Ok(Stored { lead_id, repeat })
 }
 
 /// What the new-lead email may say (see [`TemplateKey::NewLead`]).

@@ -9,10 +9,14 @@ use crate::error::AppError;
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
 pub async fn enforce(db: &Db, limits: &[RateLimit], client_key: &str) -> Result<(), AppError> {
     let now = now_ms();
-    let counts = {
-        let _turn = db.write_turn().await;
-        rate_limits::hit_all(&db.pool, client_key, &windows(limits, now)).await?
-    };
+    let (key, counted) = (client_key.to_string(), windows(limits, now));
+    // Through the group commit: on SQLite, many requests' counters share
+    // one sync to disk.
+    let counts = db
+        .group_commit(move |tx| {
+            Box::pin(async move { rate_limits::hit_all(&mut **tx, &key, &counted).await })
+        })
+        .await?;
     prune_now_and_then(db, now).await?;
     verdict(limits, &counts, now, client_key)
 }

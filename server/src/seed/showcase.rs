@@ -73,6 +73,8 @@ pub async fn seed_showcase(db: &Db, media_dir: &Path) -> Result<usize, AppError>
             .execute(&db.pool)
             .await?;
     }
+    // Written straight to the tables: nothing kept from before may stand.
+    db.forget_cached_reads();
     Ok(demo.case_studies.len())
 }
 

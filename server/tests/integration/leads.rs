@@ -17,6 +17,7 @@ on_both_backends!(
     consultants_see_and_work_only_their_own_leads,
     admins_see_the_match_reassign_and_export,
     admins_change_scoring_and_open_leads_are_rescored,
+    routing_follows_a_change_here_at_once_and_on_another_server_within_a_second,
 );
 
 pub fn lead(email: &str) -> Value {
@@ -911,5 +912,72 @@ async fn admins_change_scoring_and_open_leads_are_rescored(app: TestApp) {
     assert_eq!(
         count(&app, "SELECT COUNT(*) FROM leads").await,
         leads_before
+    );
+}
+
+/// Lead routing reads the consultants from a copy kept a second
+/// (`db::lead_inputs`): a change made through this server counts for the
+/// next lead at once, and another app server on the database follows within
+/// that second.
+async fn routing_follows_a_change_here_at_once_and_on_another_server_within_a_second(app: TestApp) {
+    app.seed_showcase().await;
+    let (second, _stop) = common::another_server(&app, &[]).await;
+    let routed_to = |response: reqwest::Response| async move {
+        assert_eq!(response.status(), 201);
+        let body: Value = response.json().await.unwrap();
+        body["assigned_consultant"]["first_name"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let submit_there = |email: &'static str, address: &'static str| {
+        client()
+            .post(format!("{second}/api/v1/leads"))
+            .header("X-Forwarded-For", address)
+            .json(&lead(email))
+            .send()
+    };
+    // Both servers route this lead to Priya, and keep what they read.
+    let here = post_json(
+        &app,
+        "/api/v1/leads",
+        &lead("one@acme-retail.co.uk"),
+        "10.3.0.1",
+    )
+    .await;
+    assert_eq!(routed_to(here).await, "Priya");
+    let there = submit_there("two@acme-retail.co.uk", "10.3.0.2")
+        .await
+        .unwrap();
+    assert_eq!(routed_to(there).await, "Priya");
+
+    // Priya is taken off routing through this server.
+    let (priya,): (String,) =
+        sqlx::query_as("SELECT id FROM consultants WHERE first_name = 'Priya'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert!(app::db::consultants::set_active(&app.db, &priya, false)
+        .await
+        .unwrap());
+    let here = post_json(
+        &app,
+        "/api/v1/leads",
+        &lead("three@acme-retail.co.uk"),
+        "10.3.0.3",
+    )
+    .await;
+    let next = routed_to(here).await;
+    assert!(!next.is_empty() && next != "Priya", "here at once: {next}");
+
+    tokio::time::sleep(app::db::lead_inputs::FRESH_FOR + std::time::Duration::from_millis(100))
+        .await;
+    let there = submit_there("four@acme-retail.co.uk", "10.3.0.4")
+        .await
+        .unwrap();
+    let next = routed_to(there).await;
+    assert!(
+        !next.is_empty() && next != "Priya",
+        "elsewhere within the second: {next}"
     );
 }
