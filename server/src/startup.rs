@@ -151,6 +151,12 @@ impl Application {
         &self.state
     }
 
+    /// The whole app as a service (every layer), for driving it without a
+    /// socket (`benches/render_scaling.rs`).
+    pub fn router(&self) -> Router {
+        self.router.clone()
+    }
+
     /// Serves until `shutdown` resolves, then reports not-ready for the grace
     /// period and finishes in-flight requests before returning.
     pub async fn run_until(

@@ -1,6 +1,6 @@
 //! Enforcing the public endpoints' rate limits (domain::rate_limit) per client address.
 
-use crate::db::{now_ms, rate_limits, Db};
+use crate::db::{now_ms, rate_limits, Backend, Db};
 use crate::domain::rate_limit::RateLimit;
 use crate::error::AppError;
 
@@ -10,13 +10,19 @@ use crate::error::AppError;
 pub async fn enforce(db: &Db, limits: &[RateLimit], client_key: &str) -> Result<(), AppError> {
     let now = now_ms();
     let (key, counted) = (client_key.to_string(), windows(limits, now));
-    // Through the group commit: on SQLite, many requests' counters share
-    // one sync to disk.
-    let counts = db
-        .group_commit(move |tx| {
-            Box::pin(async move { rate_limits::hit_all(&mut **tx, &key, &counted).await })
-        })
-        .await?;
+    let counts = match db.backend {
+        // Through the group commit: many requests' counters share one sync
+        // to disk.
+        Backend::Sqlite => {
+            db.group_commit(move |tx| {
+                Box::pin(async move { rate_limits::hit_all(&mut **tx, &key, &counted).await })
+            })
+            .await?
+        }
+        // One statement, committed on its own: a transaction around it
+        // would only add two round trips.
+        Backend::Postgres => rate_limits::hit_all(&db.pool, &key, &counted).await?,
+    };
     prune_now_and_then(db, now).await?;
     verdict(limits, &counts, now, client_key)
 }
