@@ -1,6 +1,13 @@
 //! The Causal Edge server: configuration, start-up and the command line.
 //! Pages, server functions and data access live in the `app` crate.
 
+/// mimalloc instead of glibc's allocator: a render allocates and frees
+/// thousands of small strings, and glibc's `malloc`/`free` were about a
+/// fifth of the CPU of an uncached render (docs/performance.md). Declared in
+/// the library so the binary, the tests and the benches all use it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub mod cli;
 pub mod config;
 pub mod experiment_export;
