@@ -178,8 +178,7 @@ pub async fn save(
     if inserting {
         query = query.bind(author);
     }
-    let result = query.execute(&db.pool).await;
-    db.lead_inputs.clear();
+    let result = db.lead_inputs.after_write(query.execute(&db.pool).await);
     Ok((result?.rows_affected() == 1).then_some(id))
 }
 
@@ -196,8 +195,9 @@ pub async fn set_published(db: &Db, id: &str, published: bool) -> Result<bool, s
     .bind(id)
     .execute(&db.pool)
     .await;
-    db.lead_inputs.clear();
-    Ok(changed?.rows_affected() == 1)
+    db.lead_inputs
+        .after_write(changed)
+        .map(|r| r.rows_affected() == 1)
 }
 
 pub async fn set_featured(db: &Db, id: &str, featured: bool) -> Result<bool, sqlx::Error> {
@@ -217,6 +217,7 @@ pub async fn delete(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
         .bind(id)
         .execute(&db.pool)
         .await;
-    db.lead_inputs.clear();
-    Ok(changed?.rows_affected() == 1)
+    db.lead_inputs
+        .after_write(changed)
+        .map(|r| r.rows_affected() == 1)
 }

@@ -240,8 +240,9 @@ pub async fn update_profile(
     .bind(i64::from(draft.satisfaction_score.is_some()))
     .execute(&db.pool)
     .await;
-    db.lead_inputs.clear();
-    Ok(updated?.rows_affected() == 1)
+    db.lead_inputs
+        .after_write(updated)
+        .map(|r| r.rows_affected() == 1)
 }
 
 /// Published case studies per consultant and ROI currency: (consultant id,
@@ -300,8 +301,9 @@ pub async fn link_user(
             .bind(consultant_email)
             .execute(&db.pool)
             .await;
-    db.lead_inputs.clear();
-    Ok(changed?.rows_affected() == 1)
+    db.lead_inputs
+        .after_write(changed)
+        .map(|r| r.rows_affected() == 1)
 }
 
 /// A new profile with only its name, email and title, hidden until it is
@@ -336,8 +338,9 @@ pub async fn set_active(db: &Db, id: &str, active: bool) -> Result<bool, sqlx::E
         .bind(id)
         .execute(&db.pool)
         .await;
-    db.lead_inputs.clear();
-    Ok(changed?.rows_affected() == 1)
+    db.lead_inputs
+        .after_write(changed)
+        .map(|r| r.rows_affected() == 1)
 }
 
 /// What deleting a profile did.
@@ -396,8 +399,9 @@ pub async fn set_user(db: &Db, id: &str, user_id: Option<&str>) -> Result<bool, 
         .bind(id)
         .execute(&db.pool)
         .await;
-    db.lead_inputs.clear();
-    Ok(changed?.rows_affected() == 1)
+    db.lead_inputs
+        .after_write(changed)
+        .map(|r| r.rows_affected() == 1)
 }
 
 /// Consultant-role accounts, as (id, display name, email), for linking.

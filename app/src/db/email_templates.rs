@@ -53,8 +53,7 @@ pub async fn put(
     .execute(&db.pool)
     .await;
     // The new-lead email is among what lead submissions keep.
-    db.lead_inputs.clear();
-    stored.map(|_| ())
+    db.lead_inputs.after_write(stored).map(|_| ())
 }
 
 /// Back to the default; `false` when it was not edited.
@@ -64,8 +63,9 @@ pub async fn delete(db: &Db, key: TemplateKey) -> Result<bool, sqlx::Error> {
         .bind(key.as_str())
         .execute(&db.pool)
         .await;
-    db.lead_inputs.clear();
-    Ok(deleted?.rows_affected() == 1)
+    db.lead_inputs
+        .after_write(deleted)
+        .map(|r| r.rows_affected() == 1)
 }
 
 const SIGNING_KEY: &str = "signing_key";

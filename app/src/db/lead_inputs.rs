@@ -71,6 +71,13 @@ impl LeadInputsCache {
         }
     }
 
+    /// Passes on the outcome of a write to a table kept here, forgetting
+    /// the copy first (also when the write failed: it may have landed).
+    pub fn after_write<T>(&self, outcome: T) -> T {
+        self.clear();
+        outcome
+    }
+
     pub fn clear(&self) {
         if let Ok(mut kept) = self.kept.lock() {
             self.generation.fetch_add(1, Ordering::AcqRel);

@@ -22,6 +22,5 @@ pub async fn put(db: &Db, key: &str, value_json: &str) -> Result<(), sqlx::Error
     .execute(&db.pool)
     .await;
     // The scoring settings are among what lead submissions keep.
-    db.lead_inputs.clear();
-    stored.map(|_| ())
+    db.lead_inputs.after_write(stored).map(|_| ())
 }

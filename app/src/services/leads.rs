@@ -262,11 +262,12 @@ pub async fn capture(
     let consultant_email = match &assignee_row {
         Some(consultant) => {
             let vars = new_lead_variables(consultant, &sub, &scored, estimate.as_ref(), &lead_url);
-            Some(crate::services::email_templates::render_with(
+            let email = crate::services::email_templates::render_with(
                 TemplateKey::NewLead,
                 inputs.new_lead_template.as_ref(),
                 &vars,
-            )?)
+            )?;
+            Some((consultant.email.clone(), email))
         }
         None => None,
     };
@@ -280,10 +281,7 @@ pub async fn capture(
         reserved_id,
         visitor_key: client.visitor_key.clone(),
         lead_url,
-        consultant_email: match (&assignee_row, consultant_email) {
-            (Some(consultant), Some(email)) => Some((consultant.email.clone(), email)),
-            _ => None,
-        },
+        consultant_email,
         score_breakdown_json: serde_json::to_string(&scored.factors)?,
         match_json: serde_json::to_string(&ranked)?,
         consent_purposes_json: serde_json::to_string(&sub.consent_purposes())?,
