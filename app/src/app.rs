@@ -70,7 +70,7 @@ fn page_bundle() -> Option<Bundle> {
     }
     #[cfg(not(feature = "ssr"))]
     {
-        Some(Bundle::Public)
+        None
     }
 }
 

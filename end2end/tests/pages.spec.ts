@@ -226,11 +226,13 @@ test("a page downloads the WASM bundle only when it holds an island, and the men
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Staff sign in" })).toBeVisible();
 });
 
-test("public pages download the public bundle, which leaves out the editor and the admin islands", async ({ page }) => {
+test("each public page downloads the bundle of its own islands, and none exports the editor or the admin islands", async ({ page }) => {
+  const study = await firstLink(page, "/case-studies", /^\/case-studies\/[a-z0-9-]+$/);
   const wasm: string[] = [];
   page.on("request", (request) => {
     if (request.url().endsWith(".wasm")) wasm.push(new URL(request.url()).pathname);
   });
+  const islandsHere = () => page.locator("leptos-island").evaluateAll((els) => els.map((e) => e.getAttribute("data-component")!));
   // The back-office pages load the back-office bundle and hydrate from it.
   await logIn(page, ADMIN, DEMO_PASSWORD);
   await page.goto("/admin/pages");
@@ -243,34 +245,54 @@ test("public pages download the public bundle, which leaves out the editor and t
   await waitForIslands(page);
   // Distinct files: a late request from the page before is the same file.
   expect([...new Set(wasm)], "the editor's bundle").toEqual([expect.stringMatching(/^\/back-office\/pkg\/causal-edge\.[A-Za-z0-9_-]{8,}\.wasm$/)]);
-  const adminIslands = await page.locator("leptos-island").evaluateAll((els) => els.map((e) => e.getAttribute("data-component")!));
+  const adminIslands = await islandsHere();
   expect(adminIslands.length, "the editor page's islands").toBeGreaterThan(0);
-  // A public page loads the other bundle; its module exports the public
-  // islands but not the editor's.
-  wasm.length = 0;
-  await page.goto("/roi-calculator");
-  await waitForIslands(page);
-  expect(wasm, "the public bundle").toEqual([expect.stringMatching(/^\/pkg\/causal-edge\.[A-Za-z0-9_-]{8,}\.wasm$/)]);
-  const publicIslands = await page.locator("leptos-island").evaluateAll((els) => els.map((e) => e.getAttribute("data-component")!));
-  const script = await page.locator('link[rel="modulepreload"]').getAttribute("href");
-  const exported = await page.evaluate(
-    async ({ script, names }) => {
-      const mod = await import(script!);
-      return names.map((name) => typeof mod[name] === "function");
-    },
-    { script, names: [...publicIslands, ...adminIslands] },
-  );
-  expect(exported, `exports of ${script} for ${[...publicIslands, ...adminIslands].join(", ")}`).toEqual([
-    ...publicIslands.map(() => true),
-    ...adminIslands.map(() => false),
-  ]);
+
+  // Each public page loads its bundle: the one directory it names.
+  const pages = [
+    { path: "/", dir: "/home/pkg/" },
+    { path: "/case-studies", dir: "/gallery/pkg/" },
+    { path: study, dir: "/pkg/" },
+    { path: "/contact", dir: "/pkg/" },
+    { path: "/roi-calculator", dir: "/calculators/pkg/" },
+    { path: "/tools/ab-test-calculator", dir: "/calculators/pkg/" },
+  ];
+  const seen: { path: string; dir: string; islands: string[]; script: string }[] = [];
+  for (const { path, dir } of pages) {
+    wasm.length = 0;
+    await page.goto(path);
+    await waitForIslands(page);
+    const pattern = new RegExp(`^${dir.replace(/\//g, "\\/")}causal-edge\\.[A-Za-z0-9_-]{8,}\\.wasm$`);
+    expect([...new Set(wasm)], `${path}'s bundle`).toEqual([expect.stringMatching(pattern)]);
+    const script = (await page.locator('link[rel="modulepreload"]').getAttribute("href"))!;
+    expect(script.startsWith(dir), `${path} preloads ${script}`).toBe(true);
+    seen.push({ path, dir, islands: await islandsHere(), script });
+  }
+  // A bundle exports the islands of the pages that load it, and no other
+  // island seen on any page: not the gallery's filters on a case study, no
+  // calculator on the home page, never the editor.
+  const everyIsland = [...new Set([...seen.flatMap((p) => p.islands), ...adminIslands])];
+  for (const { path, dir, script } of seen) {
+    const own = new Set(seen.filter((p) => p.dir === dir).flatMap((p) => p.islands));
+    const exported = await page.evaluate(
+      async ({ script, names }) => {
+        const mod = await import(script);
+        return names.map((name) => typeof mod[name] === "function");
+      },
+      { script, names: everyIsland },
+    );
+    expect(
+      Object.fromEntries(everyIsland.map((name, i) => [name, exported[i]])),
+      `what ${script} (loaded by ${path}) exports`,
+    ).toEqual(Object.fromEntries(everyIsland.map((name) => [name, own.has(name)])));
+  }
 });
 
 test("built assets carry a content hash in their names and may be kept for a year", async ({ page }) => {
   const assets = new Map<string, string | undefined>();
   page.on("response", async (response) => {
     const url = new URL(response.url());
-    if (url.pathname.startsWith("/pkg/")) assets.set(url.pathname, (await response.allHeaders())["cache-control"]);
+    if (/^\/([a-z-]+\/)?pkg\//.test(url.pathname)) assets.set(url.pathname, (await response.allHeaders())["cache-control"]);
   });
   await page.goto("/case-studies");
   await page.waitForLoadState("networkidle");
@@ -278,7 +300,8 @@ test("built assets carry a content hash in their names and may be kept for a yea
   const names = [...assets.keys()];
   for (const ext of ["css", "js", "wasm"]) {
     const file = names.find((name) => name.endsWith(`.${ext}`));
-    expect(file, `a .${ext} under /pkg/ (${names.join(", ")})`).toMatch(new RegExp(`^/pkg/causal-edge\\.[A-Za-z0-9_-]{8,}\\.${ext}$`));
+    // The stylesheet is the site's; the gallery's scripts are its bundle's.
+    expect(file, `a .${ext} (${names.join(", ")})`).toMatch(new RegExp(`^(/gallery)?/pkg/causal-edge\\.[A-Za-z0-9_-]{8,}\\.${ext}$`));
     expect(assets.get(file!), file).toBe("public, max-age=31536000, immutable");
   }
 });

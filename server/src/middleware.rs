@@ -44,16 +44,19 @@ pub async fn trace_request(request: Request, next: Next) -> Response {
     .await
 }
 
-/// How long browsers may keep a built asset under `/pkg/` (or the
-/// back-office bundle's `/back-office/pkg/`): a year, never asking again,
+/// How long browsers may keep a built asset under `/pkg/` (or another
+/// bundle's, such as `/back-office/pkg/`): a year, never asking again,
 /// when its name carries a content hash (`causal-edge.3f9a…c1.wasm`: a new
 /// build means a new name); five minutes otherwise (a build without hashes).
 /// Not an asset: `None`.
 pub fn asset_cache_policy(path: &str) -> Option<&'static str> {
     let name = path.strip_prefix("/pkg/").or_else(|| {
-        path.strip_prefix('/')?
-            .strip_prefix(app::domain::islands::BACK_OFFICE_SITE_DIR)?
-            .strip_prefix("/pkg/")
+        let (dir, rest) = path.strip_prefix('/')?.split_once('/')?;
+        app::domain::islands::Bundle::ALL
+            .iter()
+            .any(|bundle| bundle.site_dir() == Some(dir))
+            .then_some(rest)?
+            .strip_prefix("pkg/")
     })?;
     let parts: Vec<&str> = name.split('.').collect();
     let hashed = parts.len() >= 3
@@ -390,7 +393,15 @@ mod tests {
             asset_cache_policy("/back-office/pkg/causal-edge.Kx3v9QpZtR2mWf8a.wasm"),
             year
         );
+        assert_eq!(
+            asset_cache_policy("/gallery/pkg/causal-edge.Kx3v9QpZtR2mWf8a.js"),
+            year
+        );
         assert_eq!(asset_cache_policy("/back-office/x.wasm"), None);
+        assert_eq!(
+            asset_cache_policy("/elsewhere/pkg/causal-edge.Kx3v9QpZtR2m.js"),
+            None
+        );
         assert_eq!(asset_cache_policy("/case-studies"), None);
         assert_eq!(asset_cache_policy("/media/hero/x.webp"), None);
     }

@@ -19,7 +19,8 @@ fn group(n: u64) -> String {
     crate::domain::lift::group_thousands(n as f64)
 }
 
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "island-ab-calculator"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "island-ab-calculator")), component)]
 pub fn AbTestCalculator(form: CalculatorForm) -> impl IntoView {
     let hydrated = crate::components::hydration::use_hydrated();
     let form = RwSignal::new(form);

@@ -6,7 +6,8 @@
 use crate::components::hydration::use_hydrated;
 use leptos::prelude::*;
 
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "island-copy-button"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "island-copy-button")), component)]
 pub fn CopyButton(text: String, #[prop(optional)] label: Option<String>) -> impl IntoView {
     let hydrated = use_hydrated();
     let copied = RwSignal::new(false);

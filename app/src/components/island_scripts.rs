@@ -9,39 +9,31 @@
 //! imports the bundle, so here the page gets that same script without the
 //! WASM preload, and the small JS module is hinted at low priority only.
 
-use crate::domain::islands::{Bundle, BACK_OFFICE_HASH_FILE, BACK_OFFICE_SITE_DIR};
+use crate::domain::islands::Bundle;
 use leptos::prelude::*;
+use std::sync::OnceLock;
 
 /// Leptos' island script (a copy: see the file's header).
 const ISLAND_SCRIPT: &str = include_str!("island_script.js");
 
-/// The island hydration script, pointed at `bundle`'s files: the
-/// back-office build is the same front end under another directory and hash
-/// file.
+/// The island hydration script, pointed at `bundle`'s files: every bundle is
+/// the same front end built with other islands, under its own directory and
+/// hash file.
 #[component]
 pub fn IslandScripts(options: LeptosOptions, bundle: Bundle) -> impl IntoView {
-    let (pkg_dir, hash_file) = match bundle {
-        Bundle::Public => (
-            options.site_pkg_dir.to_string(),
-            options.hash_file.to_string(),
-        ),
-        Bundle::BackOffice => (
-            format!("{BACK_OFFICE_SITE_DIR}/{}", options.site_pkg_dir),
-            BACK_OFFICE_HASH_FILE.to_string(),
-        ),
+    let pkg_dir = match bundle.site_dir() {
+        None => options.site_pkg_dir.to_string(),
+        Some(dir) => format!("{dir}/{}", options.site_pkg_dir),
     };
-    // The hash file is written once, by the build: read once per bundle,
-    // not on every render.
-    static PUBLIC: std::sync::OnceLock<(String, String)> = std::sync::OnceLock::new();
-    static BACK_OFFICE: std::sync::OnceLock<(String, String)> = std::sync::OnceLock::new();
-    let names = match bundle {
-        Bundle::Public => &PUBLIC,
-        Bundle::BackOffice => &BACK_OFFICE,
-    };
-    let (js, wasm) = names.get_or_init(|| {
+    // The hash files are written once, by the build: each read once, not on
+    // every render.
+    static NAMES: [OnceLock<(String, String)>; Bundle::ALL.len()] =
+        [const { OnceLock::new() }; Bundle::ALL.len()];
+    let (js, wasm) = NAMES[bundle as usize].get_or_init(|| {
+        let hash_file = bundle.hash_file().unwrap_or(&options.hash_file);
         file_names(
             &options.output_name,
-            options.hash_files.then_some(hash_file.as_str()),
+            options.hash_files.then_some(hash_file),
         )
     });
     let nonce = leptos::nonce::use_nonce();

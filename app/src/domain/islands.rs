@@ -1,29 +1,71 @@
 //! Which pages carry islands, and which WASM bundle they load. Pages without
 //! one (login, privacy, the consultants, a 404 …) are plain HTML and CSS: the
 //! shell leaves the hydration scripts out, so they download no JavaScript or
-//! WASM at all. Public pages load the public bundle, which holds only the
-//! islands public pages use; pages under `/admin` load the back-office bundle
-//! (every island, the page editor and the admin forms included), so a
-//! visitor never downloads the editor. A browser test checks each page both
-//! ways (an island with no bundle would stay dead; a bundle with no island is
-//! wasted bytes).
+//! WASM at all. A public page loads a bundle that exports only the islands
+//! that page holds: the gallery's live filters do not bring the lead form,
+//! nor a case study the calculators (each island's code is most of its
+//! bundle; docs/performance.md has the sizes). Pages under `/admin` load the
+//! back-office bundle (every island, the page editor and the admin forms
+//! included), so a visitor never downloads the editor. A browser test checks
+//! each page both ways (an island with no bundle would stay dead; a bundle
+//! with no island is wasted bytes).
 
-/// A WASM bundle the build makes (see the two leptos projects in Cargo.toml).
+/// A WASM bundle the build makes: one leptos project each in Cargo.toml,
+/// built from the `frontend` crate with the feature of the same name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bundle {
-    /// The islands of public pages: `/pkg/causal-edge.<hash>.{js,wasm}`.
-    Public,
-    /// Every island: `/back-office/pkg/causal-edge.<hash>.{js,wasm}`.
+    /// The lead form, with the copy-link button (case studies, contact, a
+    /// saved estimate): `/pkg/causal-edge.<hash>.{js,wasm}`, the site's own
+    /// build.
+    LeadForm,
+    /// The home page's lift estimator.
+    Home,
+    /// The gallery's live filters.
+    Gallery,
+    /// The ROI and A/B test calculators (their pages, and landing pages
+    /// that embed the ROI calculator).
+    Calculators,
+    /// Every island: the pages under `/admin`, and the set-password page.
+    /// Only staff reach that one (an invitation or a reset), and the next
+    /// page they see is the back office: they download its bundle once, not
+    /// another bundle first (the set-password form alone would add about a
+    /// sixth to the lead form's).
     BackOffice,
 }
 
-/// Where the back-office build puts its site, under the public site's root
-/// (and so the URL prefix of its files).
-pub const BACK_OFFICE_SITE_DIR: &str = "back-office";
+impl Bundle {
+    pub const ALL: [Bundle; 5] = [
+        Bundle::LeadForm,
+        Bundle::Home,
+        Bundle::Gallery,
+        Bundle::Calculators,
+        Bundle::BackOffice,
+    ];
 
-/// The back-office build's list of content hashes, beside the server binary
-/// (the public build's is `hash.txt`).
-pub const BACK_OFFICE_HASH_FILE: &str = "back-office-hash.txt";
+    /// Where its build puts its site under the public site's root, and so
+    /// the URL prefix of its files; `None` for the site's own build.
+    pub const fn site_dir(self) -> Option<&'static str> {
+        match self {
+            Bundle::LeadForm => None,
+            Bundle::Home => Some("home"),
+            Bundle::Gallery => Some("gallery"),
+            Bundle::Calculators => Some("calculators"),
+            Bundle::BackOffice => Some("back-office"),
+        }
+    }
+
+    /// Its build's list of content hashes, beside the server binary; `None`
+    /// for the site's own build (the hash file Leptos' options name).
+    pub const fn hash_file(self) -> Option<&'static str> {
+        match self {
+            Bundle::LeadForm => None,
+            Bundle::Home => Some("home-hash.txt"),
+            Bundle::Gallery => Some("gallery-hash.txt"),
+            Bundle::Calculators => Some("calculators-hash.txt"),
+            Bundle::BackOffice => Some("back-office-hash.txt"),
+        }
+    }
+}
 
 /// The bundle the page at `path` (no query string needed) loads, if any.
 pub fn bundle_for(path: &str) -> Option<Bundle> {
@@ -33,22 +75,22 @@ pub fn bundle_for(path: &str) -> Option<Bundle> {
     } else {
         path
     };
-    if path == "/admin" || path.starts_with("/admin/") {
+    if path == "/admin" || path.starts_with("/admin/") || path == "/set-password" {
         return Some(Bundle::BackOffice);
     }
-    let public = matches!(
-        path,
-        // The home estimator, the gallery's live filters, the calculators,
-        // the contact form and the set-password form.
-        "/" | "/case-studies"
-            | "/roi-calculator"
-            | "/tools/ab-test-calculator"
-            | "/contact"
-            | "/set-password"
-    ) || ["/case-studies/", "/roi-calculator/r/"]
+    match path {
+        "/" => return Some(Bundle::Home),
+        "/case-studies" => return Some(Bundle::Gallery),
+        "/roi-calculator" | "/tools/ab-test-calculator" => return Some(Bundle::Calculators),
+        "/contact" => return Some(Bundle::LeadForm),
+        _ => {}
+    }
+    // A case study and a saved estimate hold the lead form (the estimate
+    // also its copy-link button).
+    ["/case-studies/", "/roi-calculator/r/"]
         .iter()
-        .any(|prefix| path.starts_with(prefix));
-    public.then_some(Bundle::Public)
+        .any(|prefix| path.starts_with(prefix))
+        .then_some(Bundle::LeadForm)
 }
 
 #[cfg(test)]
@@ -56,25 +98,47 @@ mod tests {
     use super::{bundle_for, Bundle};
 
     #[test]
-    fn public_pages_with_islands_load_the_public_bundle() {
-        for path in [
-            "/",
-            "/case-studies",
-            "/case-studies?industry=5914",
-            "/case-studies/cinema-chain",
-            "/roi-calculator",
-            "/roi-calculator/r/abc",
-            "/tools/ab-test-calculator?a_visitors=10",
-            "/contact",
-            "/set-password?token=x",
+    fn public_pages_with_islands_load_the_bundle_of_their_islands() {
+        for (path, bundle) in [
+            ("/", Bundle::Home),
+            ("/case-studies", Bundle::Gallery),
+            ("/case-studies/?industry=5914", Bundle::Gallery),
+            ("/case-studies/cinema-chain", Bundle::LeadForm),
+            ("/roi-calculator", Bundle::Calculators),
+            ("/roi-calculator/r/abc", Bundle::LeadForm),
+            (
+                "/tools/ab-test-calculator?a_visitors=10",
+                Bundle::Calculators,
+            ),
+            ("/contact", Bundle::LeadForm),
         ] {
-            assert_eq!(bundle_for(path), Some(Bundle::Public), "{path}");
+            assert_eq!(bundle_for(path), Some(bundle), "{path}");
         }
     }
 
     #[test]
+    fn every_bundle_has_its_own_directory_and_hash_file() {
+        let dirs: std::collections::HashSet<_> = Bundle::ALL.iter().map(|b| b.site_dir()).collect();
+        let hashes: std::collections::HashSet<_> =
+            Bundle::ALL.iter().map(|b| b.hash_file()).collect();
+        assert_eq!(dirs.len(), Bundle::ALL.len());
+        // components::island_scripts indexes its per-bundle state by this.
+        assert!(Bundle::ALL
+            .iter()
+            .enumerate()
+            .all(|(i, b)| *b as usize == i));
+        assert_eq!(hashes.len(), Bundle::ALL.len());
+    }
+
+    #[test]
     fn back_office_pages_load_the_back_office_bundle() {
-        for path in ["/admin", "/admin/", "/admin/users", "/admin/pages/3/edit"] {
+        for path in [
+            "/admin",
+            "/admin/",
+            "/admin/users",
+            "/admin/pages/3/edit",
+            "/set-password?token=x",
+        ] {
             assert_eq!(bundle_for(path), Some(Bundle::BackOffice), "{path}");
         }
     }

@@ -104,7 +104,11 @@ pub fn HomePage() -> impl IntoView {
 
 /// Recomputes in the browser as the visitor types; without JavaScript the
 /// form submits and the server renders the same answer.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "island-lift-estimator"), island)]
+#[cfg_attr(
+    not(any(feature = "ssr", feature = "island-lift-estimator")),
+    component
+)]
 pub fn LiftEstimator(initial_revenue: String, initial_lift: f64) -> impl IntoView {
     // The same money rules as the ROI calculator: "2.5m", "750k", "£2,000,000".
     let parse_revenue = |value: &str| parse_money(value).unwrap_or(f64::NAN);

@@ -153,8 +153,8 @@ fn RenderedPage(page: RenderablePage) -> impl IntoView {
     .into_any()
 }
 
-/// The public WASM bundle's loading scripts, for a landing page holding an
-/// island (the calculator).
+/// The calculators' WASM bundle's loading scripts, for a landing page
+/// holding an island (the ROI calculator).
 fn hydration_scripts() -> AnyView {
     #[cfg(feature = "ssr")]
     {
@@ -164,7 +164,7 @@ fn hydration_scripts() -> AnyView {
                 {
                     use crate::components::island_scripts::IslandScripts;
                     use crate::domain::islands::Bundle;
-                    view! { <IslandScripts options bundle=Bundle::Public /> }.into_any()
+                    view! { <IslandScripts options bundle=Bundle::Calculators /> }.into_any()
                 }
             }
             None => ().into_any(),

@@ -102,7 +102,8 @@ fn SetPasswordCard(info: PasswordLinkInfo, token: String) -> impl IntoView {
     }
 }
 
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "island-set-password"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "island-set-password")), component)]
 fn SetPasswordForm(token: String, email: String) -> impl IntoView {
     let action = ServerAction::<SetPasswordByLink>::new();
     let hydrated = use_hydrated();

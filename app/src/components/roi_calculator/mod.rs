@@ -25,7 +25,11 @@ pub fn pounds(value: f64) -> String {
 /// estimate follows every keystroke. Saving stores the calculation (a server
 /// call) and gives a shareable link; without JavaScript the form posts and
 /// the server answers with the result page.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "island-roi-calculator"), island)]
+#[cfg_attr(
+    not(any(feature = "ssr", feature = "island-roi-calculator")),
+    component
+)]
 pub fn RoiCalculator(data: CalculatorData) -> impl IntoView {
     let hydrated = use_hydrated();
     let CalculatorData {

@@ -36,7 +36,8 @@ pub fn LeadCaptureSection(
 /// every field in the browser (WASM) and on the server, with messages next to
 /// the fields. `variant` "modal" shows a button that opens the form in a
 /// dialog (a link to the contact page without JavaScript).
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "island-lead-form"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "island-lead-form")), component)]
 pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> impl IntoView {
     let hydrated = use_hydrated();
     let return_to = StoredValue::new(return_to);

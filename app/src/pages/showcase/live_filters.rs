@@ -7,7 +7,8 @@ use leptos::prelude::*;
 /// rendered page and swaps in its results. Every change is a history entry
 /// with the filters in the URL, so links stay shareable and Back undoes one
 /// change at a time.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "island-live-filters"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "island-live-filters")), component)]
 pub fn LiveFilters(children: Children) -> impl IntoView {
     let hydrated = use_hydrated();
     // Only the newest request may fill the page (answers can arrive out of order).

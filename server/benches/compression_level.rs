@@ -1,0 +1,172 @@
+//! What each compression level costs and saves on the app's own responses,
+//! to choose the level of the compression layer (server::startup):
+//!
+//!     cargo bench -p server --bench compression_level
+//!
+//! Renders real pages and an API answer once (SQLite, demo content, page
+//! cache off), then compresses each body with tower-http's own
+//! `CompressionLayer` at every level, gzip and brotli, as the server would:
+//! CPU time per response (median of CE_BENCH_REPEATS, default 30) and bytes
+//! sent. One thread, nothing else running. Figures go into
+//! docs/performance.md.
+
+use axum::body::{Body, Bytes};
+use axum::extract::ConnectInfo;
+use http::{header, Request, Response, StatusCode};
+use server::config::Config;
+use server::startup::Application;
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::time::Instant;
+use tower::{Layer, ServiceExt};
+use tower_http::compression::{CompressionLayer, CompressionLevel};
+
+fn config(database_url: &str, media: &std::path::Path) -> Config {
+    let mut vars = HashMap::new();
+    vars.insert("DATABASE_URL".to_string(), database_url.to_string());
+    vars.insert("CE_LISTEN_ADDR".to_string(), "127.0.0.1:0".to_string());
+    vars.insert("CE_PAGE_CACHE_SECS".to_string(), "0".to_string());
+    vars.insert("CE_MEDIA_DIR".to_string(), media.display().to_string());
+    Config::from_lookup(|k| vars.get(k).cloned()).expect("config")
+}
+
+/// The uncompressed body and content type the app answers `path` with.
+async fn fetch(router: &axum::Router, path: &str) -> (Bytes, String) {
+    let mut request = Request::get(path)
+        .header("accept", "text/html,application/json")
+        .header("accept-encoding", "identity")
+        .body(Body::empty())
+        .expect("request");
+    request
+        .extensions_mut()
+        .insert(ConnectInfo(SocketAddr::from(([10, 0, 0, 1], 40_000))));
+    let response = router.clone().oneshot(request).await.expect("answered");
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    let content_type = response.headers()[header::CONTENT_TYPE]
+        .to_str()
+        .expect("content type")
+        .to_string();
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .expect("body");
+    (body, content_type)
+}
+
+/// Compresses `body` with the compression layer at `level`; returns the
+/// bytes sent and the time it took.
+async fn compress(
+    body: &Bytes,
+    content_type: &str,
+    encoding: &str,
+    level: CompressionLevel,
+) -> (usize, f64) {
+    let (body, content_type) = (body.clone(), content_type.to_string());
+    let inner = tower::service_fn(move |_request: Request<Body>| {
+        let (body, content_type) = (body.clone(), content_type.clone());
+        async move {
+            Ok::<_, Infallible>(
+                Response::builder()
+                    .header(header::CONTENT_TYPE, content_type)
+                    .body(Body::from(body))
+                    .expect("response"),
+            )
+        }
+    });
+    let service = CompressionLayer::new().quality(level).layer(inner);
+    let request = Request::get("/")
+        .header("accept-encoding", encoding)
+        .body(Body::empty())
+        .expect("request");
+    let started = Instant::now();
+    let response = service.oneshot(request).await.expect("answered");
+    assert_eq!(
+        response.headers()[header::CONTENT_ENCODING],
+        encoding,
+        "compressed"
+    );
+    let sent = axum::body::to_bytes(Body::new(response.into_body()), usize::MAX)
+        .await
+        .expect("body");
+    (sent.len(), started.elapsed().as_secs_f64() * 1000.0)
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+fn main() {
+    let repeats: usize = std::env::var("CE_BENCH_REPEATS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(30);
+    let dir = std::env::temp_dir().join(format!("ce-bench-compress-{}", std::process::id()));
+    let media = dir.join("media");
+    std::fs::create_dir_all(&media).expect("temp dir");
+    let config = config(&format!("sqlite://{}/bench.db", dir.display()), &media);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let bodies = runtime.block_on(async {
+        let app = Application::build(&config).await.expect("app");
+        let db = &app.state().db;
+        server::seed::showcase::seed_showcase(db, &media)
+            .await
+            .expect("seed");
+        let slug: String = sqlx::query_scalar(
+            "SELECT slug FROM case_studies WHERE published = 1 ORDER BY slug LIMIT 1",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .expect("a published study");
+        let router = app.router();
+        let mut bodies = Vec::new();
+        for (name, path) in [
+            ("home", "/".to_string()),
+            ("gallery", "/case-studies".to_string()),
+            ("case study", format!("/case-studies/{slug}")),
+            ("contact", "/contact".to_string()),
+            ("API: gallery JSON", "/api/v1/case-studies".to_string()),
+        ] {
+            let (body, content_type) = fetch(&router, &path).await;
+            bodies.push((name, body, content_type));
+        }
+        db.pool.close().await;
+        bodies
+    });
+    let levels: Vec<(String, CompressionLevel)> = [1, 2, 3, 4, 5, 6, 7, 8, 9, 11]
+        .into_iter()
+        .map(|q| (q.to_string(), CompressionLevel::Precise(q)))
+        .chain([("default".to_string(), CompressionLevel::Default)])
+        .collect();
+    println!("compression with tower-http's CompressionLayer, median of {repeats}, one thread");
+    println!("| response | raw | encoding | level | bytes | ms |");
+    println!("|---|---|---|---|---|---|");
+    for (name, body, content_type) in &bodies {
+        for encoding in ["gzip", "br"] {
+            for (label, level) in &levels {
+                // gzip's levels end at 9.
+                if encoding == "gzip" && label == "11" {
+                    continue;
+                }
+                let mut sizes = Vec::new();
+                let mut times = Vec::new();
+                for _ in 0..repeats {
+                    let (size, ms) =
+                        runtime.block_on(compress(body, content_type, encoding, *level));
+                    sizes.push(size);
+                    times.push(ms);
+                }
+                println!(
+                    "| {name} | {} | {encoding} | {label} | {} | {:.3} |",
+                    body.len(),
+                    sizes[0],
+                    median(times)
+                );
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
