@@ -13,23 +13,14 @@
 use axum::body::{Body, Bytes};
 use axum::extract::ConnectInfo;
 use http::{header, Request, Response, StatusCode};
-use server::config::Config;
 use server::startup::Application;
-use std::collections::HashMap;
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::time::Instant;
 use tower::{Layer, ServiceExt};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 
-fn config(database_url: &str, media: &std::path::Path) -> Config {
-    let mut vars = HashMap::new();
-    vars.insert("DATABASE_URL".to_string(), database_url.to_string());
-    vars.insert("CE_LISTEN_ADDR".to_string(), "127.0.0.1:0".to_string());
-    vars.insert("CE_PAGE_CACHE_SECS".to_string(), "0".to_string());
-    vars.insert("CE_MEDIA_DIR".to_string(), media.display().to_string());
-    Config::from_lookup(|k| vars.get(k).cloned()).expect("config")
-}
+mod support;
 
 /// The uncompressed body and content type the app answers `path` with.
 async fn fetch(router: &axum::Router, path: &str) -> (Bytes, String) {
@@ -101,26 +92,13 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(30);
-    let dir = std::env::temp_dir().join(format!("ce-bench-compress-{}", std::process::id()));
-    let media = dir.join("media");
-    std::fs::create_dir_all(&media).expect("temp dir");
-    let config = config(&format!("sqlite://{}/bench.db", dir.display()), &media);
+    let (dir, config, slug) = support::seeded_sqlite_app("ce-bench-compress");
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("runtime");
     let bodies = runtime.block_on(async {
         let app = Application::build(&config).await.expect("app");
-        let db = &app.state().db;
-        server::seed::showcase::seed_showcase(db, &media)
-            .await
-            .expect("seed");
-        let slug: String = sqlx::query_scalar(
-            "SELECT slug FROM case_studies WHERE published = 1 ORDER BY slug LIMIT 1",
-        )
-        .fetch_one(&db.pool)
-        .await
-        .expect("a published study");
         let router = app.router();
         let mut bodies = Vec::new();
         for (name, path) in [
@@ -133,7 +111,7 @@ fn main() {
             let (body, content_type) = fetch(&router, &path).await;
             bodies.push((name, body, content_type));
         }
-        db.pool.close().await;
+        app.state().db.pool.close().await;
         bodies
     });
     let levels: Vec<(String, CompressionLevel)> = [1, 2, 3, 4, 5, 6, 7, 8, 9, 11]

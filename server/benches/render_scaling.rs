@@ -16,12 +16,13 @@ use axum::extract::ConnectInfo;
 use http::{Request, StatusCode};
 use server::config::Config;
 use server::startup::Application;
-use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
+
+mod support;
 
 /// Requests in flight at once: enough to keep two workers busy.
 const IN_FLIGHT: usize = 16;
@@ -32,15 +33,6 @@ fn env_number(name: &str, default: u64) -> u64 {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
-}
-
-fn config(database_url: &str, media: &std::path::Path) -> Config {
-    let mut vars = HashMap::new();
-    vars.insert("DATABASE_URL".to_string(), database_url.to_string());
-    vars.insert("CE_LISTEN_ADDR".to_string(), "127.0.0.1:0".to_string());
-    vars.insert("CE_PAGE_CACHE_SECS".to_string(), "0".to_string());
-    vars.insert("CE_MEDIA_DIR".to_string(), media.display().to_string());
-    Config::from_lookup(|k| vars.get(k).cloned()).expect("config")
 }
 
 /// Renders of `path` a second with `workers` Tokio workers.
@@ -102,29 +94,7 @@ fn median(mut values: Vec<f64>) -> f64 {
 fn main() {
     let runs = env_number("CE_BENCH_RUNS", 3) as usize;
     let secs = env_number("CE_BENCH_SECS", 5);
-    let dir = std::env::temp_dir().join(format!("ce-bench-render-{}", std::process::id()));
-    let media = dir.join("media");
-    std::fs::create_dir_all(&media).expect("temp dir");
-    let config = config(&format!("sqlite://{}/bench.db", dir.display()), &media);
-    let slug = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime")
-        .block_on(async {
-            let app = Application::build(&config).await.expect("app");
-            let db = &app.state().db;
-            server::seed::showcase::seed_showcase(db, &media)
-                .await
-                .expect("seed");
-            let slug: String = sqlx::query_scalar(
-                "SELECT slug FROM case_studies WHERE published = 1 ORDER BY slug LIMIT 1",
-            )
-            .fetch_one(&db.pool)
-            .await
-            .expect("a published study");
-            db.pool.close().await;
-            slug
-        });
+    let (dir, config, slug) = support::seeded_sqlite_app("ce-bench-render");
     let pages = [
         ("home", "/".to_string()),
         ("gallery", "/case-studies".to_string()),

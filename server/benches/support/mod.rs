@@ -151,3 +151,47 @@ pub async fn running_experiment(
         .unwrap();
     id
 }
+
+/// The configuration of an app run in process on `database_url`: any free
+/// port, uploads in `media`, the page cache off (every request renders).
+pub fn app_config(database_url: &str, media: &std::path::Path) -> server::config::Config {
+    let vars = std::collections::HashMap::from([
+        ("DATABASE_URL", database_url.to_string()),
+        ("CE_LISTEN_ADDR", "127.0.0.1:0".to_string()),
+        ("CE_PAGE_CACHE_SECS", "0".to_string()),
+        ("CE_MEDIA_DIR", media.display().to_string()),
+    ]);
+    server::config::Config::from_lookup(|k| vars.get(k).cloned()).expect("config")
+}
+
+/// A scratch SQLite app with the demo showcase, in a temporary directory
+/// named for `prefix` (remove it when done): the directory, the app's
+/// configuration and the slug of a published case study.
+pub fn seeded_sqlite_app(prefix: &str) -> (std::path::PathBuf, server::config::Config, String) {
+    let dir = std::env::temp_dir().join(format!("{prefix}-{}", std::process::id()));
+    let media = dir.join("media");
+    std::fs::create_dir_all(&media).expect("temp dir");
+    let config = app_config(&format!("sqlite://{}/bench.db", dir.display()), &media);
+    let slug = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+        .block_on(async {
+            let app = server::startup::Application::build(&config)
+                .await
+                .expect("app");
+            let db = &app.state().db;
+            server::seed::showcase::seed_showcase(db, &media)
+                .await
+                .expect("seed");
+            let slug: String = sqlx::query_scalar(
+                "SELECT slug FROM case_studies WHERE published = 1 ORDER BY slug LIMIT 1",
+            )
+            .fetch_one(&db.pool)
+            .await
+            .expect("a published study");
+            db.pool.close().await;
+            slug
+        });
+    (dir, config, slug)
+}
