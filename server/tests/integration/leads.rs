@@ -12,6 +12,7 @@ on_both_backends!(
     the_lead_api_takes_the_specs_values_and_lists_the_accepted_ones,
     a_repeat_submission_reveals_and_overwrites_nothing,
     lead_submissions_are_rate_limited_per_address,
+    refused_forms_count_against_the_rate_limit,
     concurrent_submissions_are_stored_exactly_once,
     the_form_works_without_javascript,
     consultants_see_and_work_only_their_own_leads,
@@ -381,6 +382,38 @@ async fn lead_submissions_are_rate_limited_per_address(app: TestApp) {
     .await;
     assert_eq!(response.status(), 201, "other addresses are unaffected");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM leads").await, 6);
+}
+
+/// A form refused for its fields counts like any submission: a script
+/// probing the checks is limited too, and past the limit even a good form
+/// from that address is refused with 429 (and stored nowhere), while the
+/// refused forms before it got their field messages.
+async fn refused_forms_count_against_the_rate_limit(app: TestApp) {
+    crate::common::clear_of_minute_edge().await;
+    app.seed_showcase().await;
+    for n in 0..5 {
+        let mut bad = lead(&format!("q{n}@limits.example"));
+        bad["email"] = json!("not an address");
+        let response = post_json(&app, "/api/v1/leads", &bad, "10.4.1.1").await;
+        assert_eq!(response.status(), 422, "refused form {n}");
+    }
+    let response = post_json(
+        &app,
+        "/api/v1/leads",
+        &lead("q5@limits.example"),
+        "10.4.1.1",
+    )
+    .await;
+    assert_eq!(response.status(), 429);
+    let mut bad = lead("q6@limits.example");
+    bad["email"] = json!("not an address");
+    let response = post_json(&app, "/api/v1/leads", &bad, "10.4.1.1").await;
+    assert_eq!(
+        response.status(),
+        429,
+        "over the limit, not the field messages"
+    );
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM leads").await, 0);
 }
 
 /// 200 submissions at once, 50 of them repeating an earlier address: every
