@@ -3,8 +3,10 @@
 //! address bar's link in step; without JavaScript the form is a GET to the
 //! same page, which the server answers with the same markup.
 
+use crate::components::view_erasure::erased_on_server;
 use crate::domain::experiments::calculator::{calculate, CalculatorForm};
 use crate::domain::experiments::readout::format_p;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 fn pct(x: f64) -> String {
@@ -93,7 +95,7 @@ pub fn AbTestCalculator(form: CalculatorForm) -> impl IntoView {
     };
     let significance = move || {
         result.with(|r| match &r.significance {
-            Ok(s) => view! {
+            Ok(s) => Either::Left(view! {
                 <p class=if s.significant { "ab-verdict ab-verdict--yes" } else { "ab-verdict" } data-testid="ab-verdict">{s.verdict.clone()}</p>
                 <dl class="ab-figures">
                     <div><dt>"Conversion rate A"</dt><dd data-testid="ab-rate-a">{pct(s.rate_a)}</dd></div>
@@ -106,26 +108,24 @@ pub fn AbTestCalculator(form: CalculatorForm) -> impl IntoView {
                 {s.srm_p_value.filter(|p| *p < 0.001).map(|p| view! {
                     <p class="alert alert--error" role="alert">{format!("The visitors are not split evenly (p = {}): if you meant 50/50, check the setup before trusting the result.", format_p(Some(p)))}</p>
                 })}
-            }
-            .into_any(),
-            Err(_) => view! { <p class="muted">"Fix the numbers above to see the result."</p> }.into_any(),
+            }),
+            Err(_) => Either::Right(view! { <p class="muted">"Fix the numbers above to see the result."</p> }),
         })
     };
     let sample = move || {
         result.with(|r| match &r.sample_size {
-            Ok(s) => view! {
+            Ok(s) => Either::Left(view! {
                 <p class="ab-verdict" data-testid="ab-sample">
                     {format!("{} visitors per variant ({} in all)", group(s.per_variant), group(s.total))}
                     {s.days.map(|d| format!(", about {} {} at your traffic", group(d), if d == 1 { "day" } else { "days" }))}
                     "."
                 </p>
                 <p class="small muted">"Two-sided test at 95 % confidence and 80 % power. Decide the size first and read the result once; peeking and stopping early inflates false wins."</p>
-            }
-            .into_any(),
-            Err(_) => view! { <p class="muted">"Fix the numbers above to see the sample size."</p> }.into_any(),
+            }),
+            Err(_) => Either::Right(view! { <p class="muted">"Fix the numbers above to see the sample size."</p> }),
         })
     };
-    view! {
+    erased_on_server(view! {
         <form class="ab-calculator" method="get" action="/tools/ab-test-calculator"
             data-hydrated=move || hydrated.get().to_string()>
             <section class="panel" aria-labelledby="ab-significance-title">
@@ -153,5 +153,5 @@ pub fn AbTestCalculator(form: CalculatorForm) -> impl IntoView {
             // already there, and the button just makes the page's link.
             <button type="submit" class="button button--primary">"Calculate"</button>
         </form>
-    }
+    })
 }

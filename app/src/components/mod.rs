@@ -19,3 +19,4 @@ pub mod seo;
 pub mod site_footer;
 pub mod site_header;
 pub mod site_layout;
+pub mod view_erasure;

@@ -1,4 +1,5 @@
 use super::pounds;
+use crate::components::view_erasure::erased_on_server;
 use crate::domain::roi::RoiEstimate;
 use crate::model::roi::SimilarStudy;
 use leptos::prelude::*;
@@ -22,7 +23,7 @@ pub fn EstimateView(estimate: RoiEstimate, similar: Vec<SimilarStudy>) -> impl I
         None => e.methodology_summary.clone(),
     };
     let confidence_help = e.basis.confidence_explanation();
-    view! {
+    erased_on_server(view! {
         <div class="estimate" data-testid="estimate">
             <p class="estimate__headline">
                 <span class="estimate__range" data-testid="revenue-range">
@@ -64,8 +65,7 @@ pub fn EstimateView(estimate: RoiEstimate, similar: Vec<SimilarStudy>) -> impl I
                 "Your results depend on your traffic, your team and what the experiments find."
             </p>
         </div>
-    }
-    .into_any()
+    })
 }
 
 /// A horizontal bar from the low to the high estimate with a marker at the
@@ -88,7 +88,7 @@ fn RangeChart(min: f64, max: f64, typical_pct: f64, min_pct: f64, max_pct: f64) 
         pounds(max),
         pounds(typical)
     );
-    view! {
+    erased_on_server(view! {
         <svg class="range-chart" viewBox=format!("0 0 {WIDTH} 76") role="img" aria-label=label>
             <line x1=LEFT y1="52" x2=RIGHT y2="52" class="range-chart__axis" />
             <rect x=x(min) y="40" width=(x(max) - x(min)).max(2.0) height="24" rx="4" class="range-chart__bar" />
@@ -97,6 +97,5 @@ fn RangeChart(min: f64, max: f64, typical_pct: f64, min_pct: f64, max_pct: f64) 
             <text x=x(min) y="24" class="range-chart__label" text-anchor="middle">{pounds(min)}</text>
             <text x=x(max) y="24" class="range-chart__label" text-anchor="middle">{pounds(max)}</text>
         </svg>
-    }
-    .into_any()
+    })
 }

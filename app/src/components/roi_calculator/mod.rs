@@ -7,10 +7,12 @@ mod estimate_view;
 use crate::api::roi::SaveRoiCalculation;
 use crate::components::fields::{aria_invalid, FieldMessage};
 use crate::components::hydration::{typed_values, use_hydrated};
+use crate::components::view_erasure::erased_on_server;
 use crate::domain::lead_fields::{Challenge, CurrentSolution, OTHER_INDUSTRY};
 use crate::domain::roi::{estimate, form_from_query};
 use crate::domain::showcase::CompanySize;
 use crate::model::roi::{CalculatorData, SimilarStudy};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -151,18 +153,17 @@ pub fn RoiCalculator(data: CalculatorData) -> impl IntoView {
         match current {
             Some(estimate) => {
                 let similar = similar(&estimate.similar_case_studies);
-                view! { <EstimateView estimate similar /> }.into_any()
+                Either::Left(view! { <EstimateView estimate similar /> })
             }
-            None => view! {
+            None => Either::Right(view! {
                 <p class="estimate estimate--empty" data-testid="estimate-empty">
                     "Choose your industry and enter your annual revenue to see an estimate."
                 </p>
-            }
-            .into_any(),
+            }),
         }
     };
 
-    view! {
+    erased_on_server(view! {
         <div class="roi" id="calculator" data-hydrated=move || hydrated.get().to_string()>
             <form class="form roi__form" method="post" action=SaveRoiCalculation::PATH node_ref=form_ref
                 on:submit=move |ev| {
@@ -272,5 +273,5 @@ pub fn RoiCalculator(data: CalculatorData) -> impl IntoView {
                 {result_view}
             </section>
         </div>
-    }
+    })
 }

@@ -2,14 +2,16 @@ use super::fields::{options, FormState, LeadHidden, LeadSelect, LeadText, LeadTe
 use super::ThankYouPanel;
 use crate::api::leads::CaptureLead;
 use crate::components::hydration::{typed_values, use_hydrated};
+use crate::components::view_erasure::erased_on_server;
 use crate::domain::lead_fields::{
     BudgetRange, Challenge, DecisionAuthority, EmployeeRange, RevenueRange, Timeline,
     OTHER_INDUSTRY,
 };
-use crate::domain::lead_form::CONSENT_WORDING;
 use crate::domain::lead_form::STEP_ONE_FIELDS;
+use crate::domain::lead_form::{LeadForm, CONSENT_WORDING};
 use crate::error::AppError;
 use crate::model::leads::LeadFormData;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -273,9 +275,31 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
         </form>
     };
     let thanks_view = move || thanks().map(|thanks| view! { <ThankYouPanel thanks /> });
-    if !is_modal {
-        return view! { <div class="lead-capture">{form_view}{thanks_view}</div> }.into_any();
-    }
+    let content = view! { {form_view}{thanks_view} };
+    erased_on_server(if is_modal {
+        Either::Right(in_dialog(
+            content,
+            form,
+            open,
+            hydrated,
+            dialog_title,
+            dialog_labelled_by,
+        ))
+    } else {
+        Either::Left(view! { <div class="lead-capture">{content}</div> })
+    })
+}
+
+/// The form behind a "Talk to a consultant" button, in a dialog (the case
+/// studies' variant).
+fn in_dialog(
+    content: impl IntoView + 'static,
+    form: RwSignal<LeadForm>,
+    open: RwSignal<bool>,
+    hydrated: ReadSignal<bool>,
+    dialog_title: String,
+    dialog_labelled_by: String,
+) -> impl IntoView {
     let contact_href = form.with_untracked(|f| {
         format!(
             "/contact?source={}&source_detail={}",
@@ -327,12 +351,11 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
                         <button type="button" class="button button--ghost dialog__close" aria-label="Close"
                             on:click=move |_| open.set(false)>"✕"</button>
                     </div>
-                    {form_view}{thanks_view}
+                    {content}
                 </div>
             </dialog>
         </div>
     }
-    .into_any()
 }
 
 /// Tab from the dialog's last control goes to its first, Shift+Tab from the
