@@ -63,7 +63,9 @@ async fn run(database_url: &str, label: &str) {
     vars.insert("DATABASE_URL".to_string(), database_url.to_string());
     vars.insert("CE_LISTEN_ADDR".to_string(), "127.0.0.1:0".to_string());
     vars.insert("CE_TRUST_PROXY".to_string(), "true".to_string());
-    vars.insert("CE_DB_MAX_CONNECTIONS".to_string(), "10".to_string());
+    // The server's default pool; CE_BENCH_DB_CONNECTIONS tries another size.
+    let pool = std::env::var("CE_BENCH_DB_CONNECTIONS").unwrap_or_else(|_| "10".to_string());
+    vars.insert("CE_DB_MAX_CONNECTIONS".to_string(), pool);
     let media = std::env::temp_dir().join(format!("ce-bench-media-{}", std::process::id()));
     vars.insert("CE_MEDIA_DIR".to_string(), media.display().to_string());
     let config = Config::from_lookup(|k| vars.get(k).cloned()).expect("config");
