@@ -116,6 +116,41 @@ mod tests {
         }
     }
 
+    /// The workspace's leptos projects (Cargo.toml) are the bundles: each
+    /// builds into one bundle's directory and writes that bundle's hash file,
+    /// so a bundle added on one side only fails here, not in a browser.
+    #[test]
+    fn the_bundles_are_the_leptos_projects_the_build_makes() {
+        let manifest: toml::Table = include_str!("../../../Cargo.toml")
+            .parse()
+            .expect("Cargo.toml parses");
+        let projects = manifest["workspace"]["metadata"]["leptos"]
+            .as_array()
+            .expect("leptos projects");
+        let built: Vec<(String, Option<String>)> = projects
+            .iter()
+            .map(|project| {
+                let root = project["site-root"].as_str().expect("site-root");
+                let hash_file = project
+                    .get("hash-file-name")
+                    .and_then(|name| name.as_str())
+                    .map(str::to_string);
+                (root.to_string(), hash_file)
+            })
+            .collect();
+        let expected: Vec<(String, Option<String>)> = Bundle::ALL
+            .iter()
+            .map(|bundle| {
+                let root = match bundle.site_dir() {
+                    Some(dir) => format!("target/site/{dir}"),
+                    None => "target/site".to_string(),
+                };
+                (root, bundle.hash_file().map(str::to_string))
+            })
+            .collect();
+        assert_eq!(built, expected);
+    }
+
     #[test]
     fn every_bundle_has_its_own_directory_and_hash_file() {
         let dirs: std::collections::HashSet<_> = Bundle::ALL.iter().map(|b| b.site_dir()).collect();
