@@ -7,7 +7,7 @@
 use crate::db::consultants::{self as db_consultants, ConsultantRow};
 use crate::db::leads::{self as db_leads, Claim, NewInteraction, NewLead};
 use crate::db::roi_calculations::{self as db_roi, EvidenceRow};
-use crate::db::{lead_inputs, lead_submissions, new_id, now_ms, outbound_emails, rate_limits, Db};
+use crate::db::{lead_inputs, lead_submissions, new_id, now_ms, outbound_emails, Db};
 use crate::domain::consultant_match::{
     best_assignee, rank, ConsultantCandidate, ConsultantMatch, MatchRequest,
 };
@@ -17,15 +17,12 @@ use crate::domain::lead_capture::{self as rules, Answers};
 use crate::domain::lead_fields::Tier;
 use crate::domain::lead_form::{honeypot_refusal, BookingPrefill, LeadForm, LeadSubmission};
 use crate::domain::lead_score::{score, Engagement, Fit, LeadScore, ScoreInput, ScoringSettings};
-use crate::domain::rate_limit::{RateLimit, LEADS_PER_HOUR, LEADS_PER_MINUTE};
+use crate::domain::rate_limit::{LEADS_PER_HOUR, LEADS_PER_MINUTE};
 use crate::domain::roi::{known_industries, StudyEvidence};
 use crate::error::AppError;
 use crate::model::leads::{AssignedConsultant, ThankYou};
 use crate::services::rate_limit;
 use crate::services::visitor::Client;
-
-/// The limits every lead submission counts against, per client address.
-const LEAD_LIMITS: [RateLimit; 2] = [LEADS_PER_MINUTE, LEADS_PER_HOUR];
 
 /// The settings key of the admin-editable scoring weights.
 pub use crate::db::lead_inputs::SCORING_SETTINGS_KEY;
@@ -210,6 +207,7 @@ pub async fn capture(
     form: &LeadForm,
     public_url: &str,
 ) -> Result<CaptureOutcome, AppError> {
+    rate_limit::enforce(db, &[LEADS_PER_MINUTE, LEADS_PER_HOUR], &client.ip).await?;
     // Evidence, consultants, settings and the email template, as read a
     // moment ago (see `db::lead_inputs` for how stale they may be).
     let inputs = lead_inputs::current(db).await?;
@@ -219,21 +217,14 @@ pub async fn capture(
     // `parse` runs the spam checks once: content findings (links in names,
     // disposable addresses…) come back with the other field errors, and a
     // filled honeypot refuses the whole form with its message alone.
-    let sub = match form.parse(&industries) {
-        Ok(sub) => sub,
-        Err(errors) => {
-            // A refused form counts against the address's limits too (a
-            // script probing the spam checks is limited like any sender),
-            // and over them the answer is the 429, not the field messages.
-            rate_limit::enforce(db, &LEAD_LIMITS, &client.ip).await?;
-            if let Some(message) = honeypot_refusal(&errors) {
-                tracing::info!(client = %client.ip, "lead refused: honeypot filled");
-                return Err(AppError::invalid("form", message));
-            }
-            tracing::info!(client = %client.ip, fields = errors.len(), "lead refused: invalid fields");
-            return Err(AppError::fields(errors));
+    let sub = form.parse(&industries).map_err(|errors| {
+        if let Some(message) = honeypot_refusal(&errors) {
+            tracing::info!(client = %client.ip, "lead refused: honeypot filled");
+            return AppError::invalid("form", message);
         }
-    };
+        tracing::info!(client = %client.ip, fields = errors.len(), "lead refused: invalid fields");
+        AppError::fields(errors)
+    })?;
     let behaviour = behaviour(db, client, &sub, now_ms()).await?;
     let settings = scoring_settings_from(inputs.scoring_settings_json.as_deref())?;
     let request = MatchRequest::from_submission(&sub);
@@ -300,32 +291,15 @@ pub async fn capture(
         behaviour,
     };
     // On SQLite, committed together with other submissions' writes (one
-    // sync to disk for the group; see `db::group_commit`). The address's
-    // rate-limit counters are counted in the same transaction: one commit
-    // per submission instead of two, which under load was a third of the
-    // group writer's statements. A refused submission's count is kept; its
-    // lead is not written.
-    let address = client.ip.clone();
+    // sync to disk for the group; see `db::group_commit`).
     let (stored, write) = db
         .group_commit(move |tx| {
             Box::pin(async move {
-                let now = now_ms();
-                let counts = rate_limits::hit_all(
-                    &mut **tx,
-                    &address,
-                    &rate_limit::windows(&LEAD_LIMITS, now),
-                )
-                .await?;
-                if let Err(refused) = rate_limit::verdict(&LEAD_LIMITS, &counts, now, &address) {
-                    return Ok((Err(refused), write));
-                }
-                let stored = store(tx, &write, now).await?;
-                Ok((Ok(stored), write))
+                let stored = store(tx, &write, now_ms()).await?;
+                Ok((stored, write))
             })
         })
         .await?;
-    rate_limit::prune_now_and_then(db, now_ms()).await?;
-    let stored = stored?;
     let Stored { lead_id, repeat } = stored;
     let LeadWrite {
         reserved_id: reference,

@@ -186,8 +186,6 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
     let other_industry = move || form.with(|f| f.industry == OTHER_INDUSTRY);
     let step_two_visible = move || !hydrated.get() || step_two_open.get();
     let id = move |name: &str| state.id(name);
-    let dialog_title = format!("{}-title", prefix.get_value());
-    let dialog_labelled_by = dialog_title.clone();
 
     let form_view = view! {
         <form class="form lead-form" method="post" action=CaptureLead::PATH node_ref=form_ref novalidate=move || hydrated.get()
@@ -282,8 +280,7 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
             form,
             open,
             hydrated,
-            dialog_title,
-            dialog_labelled_by,
+            format!("{}-title", prefix.get_value()),
         ))
     } else {
         Either::Left(view! { <div class="lead-capture">{content}</div> })
@@ -297,9 +294,9 @@ fn in_dialog(
     form: RwSignal<LeadForm>,
     open: RwSignal<bool>,
     hydrated: ReadSignal<bool>,
-    dialog_title: String,
-    dialog_labelled_by: String,
+    title_id: String,
 ) -> impl IntoView {
+    let labelled_by = title_id.clone();
     let contact_href = form.with_untracked(|f| {
         format!(
             "/contact?source={}&source_detail={}",
@@ -325,7 +322,7 @@ fn in_dialog(
         <div class="lead-capture lead-capture--modal" data-hydrated=move || hydrated.get().to_string()>
             <a class="button button--primary" href=contact_href aria-haspopup="dialog"
                 on:click=move |ev| { ev.prevent_default(); open.set(true); }>"Talk to a consultant"</a>
-            <dialog class="dialog" aria-labelledby=dialog_labelled_by node_ref=dialog_ref
+            <dialog class="dialog" aria-labelledby=labelled_by node_ref=dialog_ref
                 on:close=move |_| open.set(false)
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                     if ev.key() == "Tab" {
@@ -347,7 +344,7 @@ fn in_dialog(
                 }>
                 <div class="dialog__body">
                     <div class="dialog__header">
-                        <h2 id=dialog_title class="dialog__title">"Talk to a consultant"</h2>
+                        <h2 id=title_id class="dialog__title">"Talk to a consultant"</h2>
                         <button type="button" class="button button--ghost dialog__close" aria-label="Close"
                             on:click=move |_| open.set(false)>"✕"</button>
                     </div>
