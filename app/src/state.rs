@@ -27,6 +27,8 @@ pub struct RuntimeSettings {
     pub trusted_proxies: crate::domain::client_address::TrustedProxies,
     /// The general per-address limit on `/api/` requests (empty: none).
     pub api_rate_limits: Vec<crate::domain::rate_limit::RateLimit>,
+    /// The per-address limit on lead submissions (empty: none).
+    pub lead_rate_limits: Vec<crate::domain::rate_limit::RateLimit>,
     /// The site's public origin (`https://example.com`, no trailing slash), for
     /// canonical URLs, Open Graph tags and the sitemap.
     pub public_url: String,
@@ -45,6 +47,7 @@ impl Default for RuntimeSettings {
             session_ttl_ms: 24 * 60 * 60 * 1000,
             trusted_proxies: Default::default(),
             api_rate_limits: crate::domain::rate_limit::API_DEFAULT.to_vec(),
+            lead_rate_limits: crate::domain::rate_limit::LEADS_DEFAULT.to_vec(),
             public_url: "http://127.0.0.1:3000".to_string(),
             media_dir: "data/media".into(),
             mail_configured: false,

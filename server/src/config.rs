@@ -16,6 +16,8 @@ pub struct Config {
     pub trusted_proxies: app::domain::client_address::TrustedProxies,
     /// `CE_API_RATE_LIMIT`: per-address limits on `/api/` (default the spec's 60/min, 1000/hour).
     pub api_rate_limits: Vec<app::domain::rate_limit::RateLimit>,
+    /// `CE_LEAD_RATE_LIMIT`: per-address limits on lead submissions (default the spec's 5/min, 20/hour).
+    pub lead_rate_limits: Vec<app::domain::rate_limit::RateLimit>,
     pub session_ttl_hours: i64,
     pub log_format: LogFormat,
     /// Seed demo content (users now; case studies later) on a fresh database at start.
@@ -60,6 +62,8 @@ impl fmt::Debug for Config {
             .field("listen_addr", &self.listen_addr)
             .field("public_url", &self.public_url)
             .field("trusted_proxies", &self.trusted_proxies)
+            .field("api_rate_limits", &self.api_rate_limits)
+            .field("lead_rate_limits", &self.lead_rate_limits)
             .field("session_ttl_hours", &self.session_ttl_hours)
             .field("log_format", &self.log_format)
             .field("demo", &self.demo)
@@ -165,6 +169,16 @@ impl Config {
                         name: "CE_API_RATE_LIMIT",
                         value: value.clone(),
                         reason: "expected off or limits like 60/min,1000/hour",
+                    }
+                })?,
+            },
+            lead_rate_limits: match get("CE_LEAD_RATE_LIMIT") {
+                None => app::domain::rate_limit::LEADS_DEFAULT.to_vec(),
+                Some(value) => app::domain::rate_limit::parse_lead_limits(&value).map_err(|_| {
+                    ConfigError::Invalid {
+                        name: "CE_LEAD_RATE_LIMIT",
+                        value: value.clone(),
+                        reason: "expected off or limits like 5/min,20/hour",
                     }
                 })?,
             },

@@ -108,6 +108,7 @@ impl Application {
                 session_ttl_ms: config.session_ttl_hours * 60 * 60 * 1000,
                 trusted_proxies: config.trusted_proxies.clone(),
                 api_rate_limits: config.api_rate_limits.clone(),
+                lead_rate_limits: config.lead_rate_limits.clone(),
                 public_url: config
                     .public_url
                     .clone()

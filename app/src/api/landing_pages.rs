@@ -249,10 +249,9 @@ pub async fn capture_landing_lead(
 ) -> Result<String, AppError> {
     use crate::services::landing_forms::LandingPost;
     let (db, client) = crate::api::context::visitor()?;
-    let public_url = crate::api::context::state()?.settings.public_url.clone();
+    let settings = crate::api::context::state()?.settings;
     let post =
-        crate::services::landing_forms::post(&db, &client, &slug, &block, &input, &public_url)
-            .await;
+        crate::services::landing_forms::post(&db, &client, &slug, &block, &input, &settings).await;
     let outcome = match post {
         Ok(LandingPost::Sent { lead_id, next }) => {
             after_plain_post(&next);

@@ -28,8 +28,8 @@ pub async fn load_lead_form(
 pub async fn capture_lead(input: LeadForm, return_to: String) -> Result<ThankYou, AppError> {
     use crate::api::respond::{is_plain_form_post, with_status};
     let (db, client) = crate::api::context::visitor()?;
-    let public_url = crate::api::context::state()?.settings.public_url.clone();
-    let outcome = crate::services::lead_pages::capture(&db, &client, &input, &public_url).await;
+    let settings = crate::api::context::state()?.settings;
+    let outcome = crate::services::lead_pages::capture(&db, &client, &input, &settings).await;
     if is_plain_form_post() {
         match &outcome {
             Ok(thanks) => leptos_axum::redirect(&format!("/thanks/{}", thanks.lead_id)),

@@ -21,6 +21,8 @@ pub const LEADS_PER_HOUR: RateLimit = RateLimit {
     limit: 20,
     window_secs: 3600,
 };
+/// The spec's limits on lead submissions, per address (`CE_LEAD_RATE_LIMIT`).
+pub const LEADS_DEFAULT: [RateLimit; 2] = [LEADS_PER_MINUTE, LEADS_PER_HOUR];
 pub const ROI_PER_MINUTE: RateLimit = RateLimit {
     scope: "roi_minute",
     limit: 10,
@@ -44,6 +46,21 @@ pub const API_DEFAULT: [RateLimit; 2] = [
 /// Reads the API limit setting: `off`, or comma-separated `N/min`, `N/hour`
 /// (e.g. the default `60/min,1000/hour`).
 pub fn parse_api_limits(value: &str) -> Result<Vec<RateLimit>, String> {
+    parse_limits(value, "api_minute", "api_hour")
+}
+
+/// Reads the lead submission limit setting, in the API setting's form
+/// (the default is `5/min,20/hour`).
+pub fn parse_lead_limits(value: &str) -> Result<Vec<RateLimit>, String> {
+    parse_limits(value, LEADS_PER_MINUTE.scope, LEADS_PER_HOUR.scope)
+}
+
+/// `off`, or comma-separated `N/min`, `N/hour`, counted in the given scopes.
+fn parse_limits(
+    value: &str,
+    minute_scope: &'static str,
+    hour_scope: &'static str,
+) -> Result<Vec<RateLimit>, String> {
     let value = value.trim();
     if value.eq_ignore_ascii_case("off") {
         return Ok(Vec::new());
@@ -63,12 +80,12 @@ pub fn parse_api_limits(value: &str) -> Result<Vec<RateLimit>, String> {
                 .ok_or_else(|| format!("\"{count}\" is not a positive number"))?;
             match per.trim() {
                 "min" | "minute" => Ok(RateLimit {
-                    scope: "api_minute",
+                    scope: minute_scope,
                     limit,
                     window_secs: 60,
                 }),
                 "hour" | "h" => Ok(RateLimit {
-                    scope: "api_hour",
+                    scope: hour_scope,
                     limit,
                     window_secs: 3600,
                 }),
@@ -113,6 +130,18 @@ mod tests {
         assert!(parse_api_limits("60").is_err());
         assert!(parse_api_limits("-1/min").is_err());
         assert!(parse_api_limits("5/day").is_err());
+    }
+
+    #[test]
+    fn lead_limits_parse_into_the_lead_scopes() {
+        assert_eq!(
+            parse_lead_limits("5/min,20/hour").unwrap(),
+            LEADS_DEFAULT.to_vec()
+        );
+        // A lead limit never shares a counter with the API's.
+        assert_eq!(parse_lead_limits("60/min").unwrap()[0].scope, "lead_minute");
+        assert!(parse_lead_limits("off").unwrap().is_empty());
+        assert!(parse_lead_limits("0/min").is_err());
     }
 
     #[test]

@@ -16,6 +16,7 @@ use crate::error::{AppError, FieldError};
 use crate::model::landing_pages::{FormReturn, LandingFormState};
 use crate::services::lead_pages;
 use crate::services::visitor::Client;
+use crate::state::RuntimeSettings;
 use std::collections::BTreeMap;
 
 /// The field name of a message about the whole form.
@@ -36,7 +37,7 @@ pub async fn post(
     slug: &str,
     block: &str,
     form: &LeadForm,
-    public_url: &str,
+    settings: &RuntimeSettings,
 ) -> Result<LandingPost, AppError> {
     let props = published_form(db, slug, block).await?;
     let mut form = form.clone();
@@ -54,7 +55,7 @@ pub async fn post(
     match_industry(&mut form, &industries);
     let shown: Vec<&str> = props.fields.iter().map(|f| f.field.as_str()).collect();
     let outcome = if blanks.is_empty() {
-        lead_pages::capture(db, client, &form, public_url).await
+        lead_pages::capture(db, client, &form, settings).await
     } else {
         // Every problem at once: the pipeline's too, on the fields shown.
         let mut errors = blanks;

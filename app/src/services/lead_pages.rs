@@ -12,6 +12,7 @@ use crate::error::{AppError, FieldError};
 use crate::model::leads::{LeadFormData, ThankYou};
 use crate::services::leads;
 use crate::services::visitor::Client;
+use crate::state::RuntimeSettings;
 
 const DRAFT_FORM: &str = "lead";
 
@@ -110,11 +111,9 @@ pub async fn capture(
     db: &Db,
     client: &Client,
     form: &LeadForm,
-    public_url: &str,
+    settings: &RuntimeSettings,
 ) -> Result<ThankYou, AppError> {
-    Ok(leads::capture(db, client, form, public_url)
-        .await?
-        .thank_you)
+    Ok(leads::capture(db, client, form, settings).await?.thank_you)
 }
 
 /// The thank-you details of one submission, only for the browser that sent

@@ -17,12 +17,12 @@ use crate::domain::lead_capture::{self as rules, Answers};
 use crate::domain::lead_fields::Tier;
 use crate::domain::lead_form::{honeypot_refusal, BookingPrefill, LeadForm, LeadSubmission};
 use crate::domain::lead_score::{score, Engagement, Fit, LeadScore, ScoreInput, ScoringSettings};
-use crate::domain::rate_limit::{LEADS_PER_HOUR, LEADS_PER_MINUTE};
 use crate::domain::roi::{known_industries, StudyEvidence};
 use crate::error::AppError;
 use crate::model::leads::{AssignedConsultant, ThankYou};
 use crate::services::rate_limit;
 use crate::services::visitor::Client;
+use crate::state::RuntimeSettings;
 
 /// The settings key of the admin-editable scoring weights.
 pub use crate::db::lead_inputs::SCORING_SETTINGS_KEY;
@@ -200,14 +200,15 @@ pub fn assigned_summary(row: db_consultants::ConsultantRow) -> AssignedConsultan
 
 /// Captures a submitted lead form; see the module docs.
 #[tracing::instrument(skip_all, err(Debug, level = "info"))]
-/// `public_url` is the site's origin, for the link in the consultant's email.
+/// From `runtime` it takes the lead rate limits and the site's origin (for
+/// the link in the consultant's email).
 pub async fn capture(
     db: &Db,
     client: &Client,
     form: &LeadForm,
-    public_url: &str,
+    runtime: &RuntimeSettings,
 ) -> Result<CaptureOutcome, AppError> {
-    rate_limit::enforce(db, &[LEADS_PER_MINUTE, LEADS_PER_HOUR], &client.ip).await?;
+    rate_limit::enforce(db, &runtime.lead_rate_limits, &client.ip).await?;
     // Evidence, consultants, settings and the email template, as read a
     // moment ago (see `db::lead_inputs` for how stale they may be).
     let inputs = lead_inputs::current(db).await?;
@@ -256,7 +257,7 @@ pub async fn capture(
         None => None,
     };
     let reserved_id = new_id();
-    let lead_url = format!("{public_url}/admin/leads/{reserved_id}");
+    let lead_url = format!("{}/admin/leads/{reserved_id}", runtime.public_url);
     // Rendered before the write (outside the transaction); sent only if
     // this turns out to be a new lead.
     let consultant_email = match &assignee_row {

@@ -82,7 +82,7 @@ pub async fn create(
 ) -> Result<(StatusCode, Json<CreateLeadResponse>), ApiError> {
     let form = LeadForm::from(body(payload)?);
     let client = Client::from_parts(&parts, &state.settings.trusted_proxies);
-    let outcome = leads::capture(&state.db, &client, &form, &state.settings.public_url)
+    let outcome = leads::capture(&state.db, &client, &form, &state.settings)
         .await
         .map_err(|err| match err {
             // The form's messages ("Choose your company's annual revenue")

@@ -416,6 +416,30 @@ async fn refused_forms_count_against_the_rate_limit(app: TestApp) {
     assert_eq!(count(&app, "SELECT COUNT(*) FROM leads").await, 0);
 }
 
+/// `CE_LEAD_RATE_LIMIT` sets the lead limit (here 2 a minute), in its own
+/// counters: the API's limit is the harness's 100,000 a minute.
+#[tokio::test]
+async fn the_lead_limit_follows_its_setting() {
+    crate::common::clear_of_minute_edge().await;
+    let app =
+        common::spawn_app_with(common::Backend::Sqlite, &[("CE_LEAD_RATE_LIMIT", "2/min")]).await;
+    app.seed_showcase().await;
+    for n in 0..2 {
+        let email = format!("s{n}@setting.example");
+        let response = post_json(&app, "/api/v1/leads", &lead(&email), "10.4.2.1").await;
+        assert_eq!(response.status(), 201, "submission {n}");
+    }
+    let response = post_json(
+        &app,
+        "/api/v1/leads",
+        &lead("s2@setting.example"),
+        "10.4.2.1",
+    )
+    .await;
+    assert_eq!(response.status(), 429);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM leads").await, 2);
+}
+
 /// 200 submissions at once, 50 of them repeating an earlier address: every
 /// acknowledged lead is stored exactly once and repeats land on one lead.
 async fn concurrent_submissions_are_stored_exactly_once(app: TestApp) {
