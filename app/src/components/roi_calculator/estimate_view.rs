@@ -37,7 +37,7 @@ pub fn EstimateView(estimate: RoiEstimate, similar: Vec<SimilarStudy>) -> impl I
                 <div><dt>"Typical lift"</dt><dd>{format!("{:.1}%", e.revenue_increase_pct)}</dd></div>
                 <div><dt>"Return on investment"</dt><dd data-testid="roi-range">{format!("{:.0}% – {:.0}%", e.roi_pct_min, e.roi_pct_max)}</dd></div>
                 <div><dt>"Typical payback"</dt><dd>{format!("{:.1} months", e.payback_months)}</dd></div>
-                <div>
+                <div class="estimate__confidence">
                     <dt>"Confidence"</dt>
                     <dd>
                         <meter min="0" max="100" low="45" high="70" optimum="100" value=confidence_pct
