@@ -254,8 +254,8 @@ test("each public page downloads the bundle of its own islands, and none exports
     { path: "/case-studies", dir: "/gallery/pkg/" },
     { path: study, dir: "/pkg/" },
     { path: "/contact", dir: "/pkg/" },
-    { path: "/roi-calculator", dir: "/calculators/pkg/" },
-    { path: "/tools/ab-test-calculator", dir: "/calculators/pkg/" },
+    { path: "/roi-calculator", dir: "/roi/pkg/" },
+    { path: "/tools/ab-test-calculator", dir: "/ab-test/pkg/" },
   ];
   const seen: { path: string; dir: string; islands: string[]; script: string }[] = [];
   for (const { path, dir } of pages) {

@@ -3,7 +3,7 @@
 //! shell leaves the hydration scripts out, so they download no JavaScript or
 //! WASM at all. A public page loads a bundle that exports only the islands
 //! that page holds: the gallery's live filters do not bring the lead form,
-//! nor a case study the calculators (each island's code is most of its
+//! nor a case study a calculator (each island's code is most of its
 //! bundle; docs/performance.md has the sizes). Pages under `/admin` load the
 //! back-office bundle (every island, the page editor and the admin forms
 //! included), so a visitor never downloads the editor. A browser test checks
@@ -22,9 +22,12 @@ pub enum Bundle {
     Home,
     /// The gallery's live filters.
     Gallery,
-    /// The ROI and A/B test calculators (their pages, and landing pages
-    /// that embed the ROI calculator).
-    Calculators,
+    /// The ROI calculator (its page, and landing pages that embed it).
+    RoiCalculator,
+    /// The A/B test calculator. Apart from the ROI calculator: each is
+    /// most of its own bundle (their statistics and their estimate share
+    /// little), so together each page would carry both.
+    AbCalculator,
     /// Every island: the pages under `/admin`, and the set-password page.
     /// Only staff reach that one (an invitation or a reset), and the next
     /// page they see is the back office: they download its bundle once, not
@@ -34,11 +37,12 @@ pub enum Bundle {
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 5] = [
+    pub const ALL: [Bundle; 6] = [
         Bundle::LeadForm,
         Bundle::Home,
         Bundle::Gallery,
-        Bundle::Calculators,
+        Bundle::RoiCalculator,
+        Bundle::AbCalculator,
         Bundle::BackOffice,
     ];
 
@@ -49,7 +53,10 @@ impl Bundle {
             Bundle::LeadForm => None,
             Bundle::Home => Some("home"),
             Bundle::Gallery => Some("gallery"),
-            Bundle::Calculators => Some("calculators"),
+            // Not the pages' own paths: a directory there would turn
+            // `/roi-calculator` into a redirect to `/roi-calculator/`.
+            Bundle::RoiCalculator => Some("roi"),
+            Bundle::AbCalculator => Some("ab-test"),
             Bundle::BackOffice => Some("back-office"),
         }
     }
@@ -61,7 +68,8 @@ impl Bundle {
             Bundle::LeadForm => None,
             Bundle::Home => Some("home-hash.txt"),
             Bundle::Gallery => Some("gallery-hash.txt"),
-            Bundle::Calculators => Some("calculators-hash.txt"),
+            Bundle::RoiCalculator => Some("roi-hash.txt"),
+            Bundle::AbCalculator => Some("ab-test-hash.txt"),
             Bundle::BackOffice => Some("back-office-hash.txt"),
         }
     }
@@ -81,7 +89,8 @@ pub fn bundle_for(path: &str) -> Option<Bundle> {
     match path {
         "/" => return Some(Bundle::Home),
         "/case-studies" => return Some(Bundle::Gallery),
-        "/roi-calculator" | "/tools/ab-test-calculator" => return Some(Bundle::Calculators),
+        "/roi-calculator" => return Some(Bundle::RoiCalculator),
+        "/tools/ab-test-calculator" => return Some(Bundle::AbCalculator),
         "/contact" => return Some(Bundle::LeadForm),
         _ => {}
     }
@@ -104,11 +113,11 @@ mod tests {
             ("/case-studies", Bundle::Gallery),
             ("/case-studies/?industry=5914", Bundle::Gallery),
             ("/case-studies/cinema-chain", Bundle::LeadForm),
-            ("/roi-calculator", Bundle::Calculators),
+            ("/roi-calculator", Bundle::RoiCalculator),
             ("/roi-calculator/r/abc", Bundle::LeadForm),
             (
                 "/tools/ab-test-calculator?a_visitors=10",
-                Bundle::Calculators,
+                Bundle::AbCalculator,
             ),
             ("/contact", Bundle::LeadForm),
         ] {

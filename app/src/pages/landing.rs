@@ -153,7 +153,7 @@ fn RenderedPage(page: RenderablePage) -> impl IntoView {
     .into_any()
 }
 
-/// The calculators' WASM bundle's loading scripts, for a landing page
+/// The ROI calculator's WASM bundle's loading scripts, for a landing page
 /// holding an island (the ROI calculator).
 fn hydration_scripts() -> AnyView {
     #[cfg(feature = "ssr")]
@@ -164,7 +164,7 @@ fn hydration_scripts() -> AnyView {
                 {
                     use crate::components::island_scripts::IslandScripts;
                     use crate::domain::islands::Bundle;
-                    view! { <IslandScripts options bundle=Bundle::Calculators /> }.into_any()
+                    view! { <IslandScripts options bundle=Bundle::RoiCalculator /> }.into_any()
                 }
             }
             None => ().into_any(),
