@@ -1,6 +1,7 @@
 //! Configuration from environment variables, optionally layered over a file of
 //! `KEY=value` lines named by `CAUSAL_EDGE_CONFIG`. The environment wins.
 
+use app::domain::rate_limit::RateLimit;
 use std::collections::HashMap;
 use std::fmt;
 use std::net::SocketAddr;
@@ -162,26 +163,20 @@ impl Config {
                     },
                 )?,
             },
-            api_rate_limits: match get("CE_API_RATE_LIMIT") {
-                None => app::domain::rate_limit::API_DEFAULT.to_vec(),
-                Some(value) => app::domain::rate_limit::parse_api_limits(&value).map_err(|_| {
-                    ConfigError::Invalid {
-                        name: "CE_API_RATE_LIMIT",
-                        value: value.clone(),
-                        reason: "expected off or limits like 60/min,1000/hour",
-                    }
-                })?,
-            },
-            lead_rate_limits: match get("CE_LEAD_RATE_LIMIT") {
-                None => app::domain::rate_limit::LEADS_DEFAULT.to_vec(),
-                Some(value) => app::domain::rate_limit::parse_lead_limits(&value).map_err(|_| {
-                    ConfigError::Invalid {
-                        name: "CE_LEAD_RATE_LIMIT",
-                        value: value.clone(),
-                        reason: "expected off or limits like 5/min,20/hour",
-                    }
-                })?,
-            },
+            api_rate_limits: parse_rate_limits(
+                "CE_API_RATE_LIMIT",
+                get("CE_API_RATE_LIMIT"),
+                &app::domain::rate_limit::API_DEFAULT,
+                app::domain::rate_limit::parse_api_limits,
+                "expected off or limits like 60/min,1000/hour",
+            )?,
+            lead_rate_limits: parse_rate_limits(
+                "CE_LEAD_RATE_LIMIT",
+                get("CE_LEAD_RATE_LIMIT"),
+                &app::domain::rate_limit::LEADS_DEFAULT,
+                app::domain::rate_limit::parse_lead_limits,
+                "expected off or limits like 5/min,20/hour",
+            )?,
             session_ttl_hours: parse(
                 "CE_SESSION_TTL_HOURS",
                 get("CE_SESSION_TTL_HOURS"),
@@ -313,6 +308,23 @@ fn parse<T: std::str::FromStr>(
     }
 }
 
+fn parse_rate_limits(
+    name: &'static str,
+    value: Option<String>,
+    default: &[RateLimit],
+    parse: fn(&str) -> Result<Vec<RateLimit>, String>,
+    reason: &'static str,
+) -> Result<Vec<RateLimit>, ConfigError> {
+    match value {
+        None => Ok(default.to_vec()),
+        Some(text) => parse(&text).map_err(|_| ConfigError::Invalid {
+            name,
+            value: text,
+            reason,
+        }),
+    }
+}
+
 fn parse_bool(
     name: &'static str,
     value: Option<String>,
@@ -372,6 +384,8 @@ mod tests {
         assert_eq!(c.listen_addr.to_string(), "127.0.0.1:3000");
         assert!(!c.secure_cookies());
         assert_eq!(c.log_format, LogFormat::Pretty);
+        assert_eq!(c.api_rate_limits, app::domain::rate_limit::API_DEFAULT);
+        assert_eq!(c.lead_rate_limits, app::domain::rate_limit::LEADS_DEFAULT);
     }
 
     #[test]
@@ -388,6 +402,8 @@ mod tests {
             ("CE_TRUST_PROXY", "maybe"),
             ("CE_LOG_FORMAT", "xml"),
             ("CE_SESSION_TTL_HOURS", "-1"),
+            ("CE_API_RATE_LIMIT", "60/day"),
+            ("CE_LEAD_RATE_LIMIT", "five/min"),
         ] {
             let err = config(&[(name, value)]).unwrap_err().to_string();
             assert!(err.contains(name), "{err}");

@@ -37,7 +37,7 @@ pub async fn post(
     slug: &str,
     block: &str,
     form: &LeadForm,
-    settings: &RuntimeSettings,
+    runtime: &RuntimeSettings,
 ) -> Result<LandingPost, AppError> {
     let props = published_form(db, slug, block).await?;
     let mut form = form.clone();
@@ -55,7 +55,7 @@ pub async fn post(
     match_industry(&mut form, &industries);
     let shown: Vec<&str> = props.fields.iter().map(|f| f.field.as_str()).collect();
     let outcome = if blanks.is_empty() {
-        lead_pages::capture(db, client, &form, settings).await
+        lead_pages::capture(db, client, &form, runtime).await
     } else {
         // Every problem at once: the pipeline's too, on the fields shown.
         let mut errors = blanks;

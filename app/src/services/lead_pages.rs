@@ -111,9 +111,9 @@ pub async fn capture(
     db: &Db,
     client: &Client,
     form: &LeadForm,
-    settings: &RuntimeSettings,
+    runtime: &RuntimeSettings,
 ) -> Result<ThankYou, AppError> {
-    Ok(leads::capture(db, client, form, settings).await?.thank_you)
+    Ok(leads::capture(db, client, form, runtime).await?.thank_you)
 }
 
 /// The thank-you details of one submission, only for the browser that sent

@@ -317,15 +317,11 @@ mod tests {
             ((1_000_000, 31_000), (1_010_000, 30_500)),
             ((100, 100), (100, 99)),
         ] {
-            let calculated = significance(&CalculatorForm {
-                a_visitors: a.0.to_string(),
-                a_conversions: a.1.to_string(),
-                b_visitors: b.0.to_string(),
-                b_conversions: b.1.to_string(),
-                baseline: "5".into(),
-                mde: "10".into(),
-                daily: String::new(),
-            })
+            let count = |n: u64| n.to_string();
+            let calculated = significance(&form(
+                (&count(a.0), &count(a.1)),
+                (&count(b.0), &count(b.1)),
+            ))
             .unwrap();
             let full = analyze(&AnalysisInput {
                 metric: Some(Metric::Proportion),
