@@ -40,8 +40,8 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 /// Adds `js` to `<html>` (see the shell); opens and closes the narrow-screen
-/// menu (no WASM for a menu); notes when the visitor arrived (the lead form's
-/// "time on site"); asks before submitting a form
+/// menu (no WASM for a menu); copies a `data-copy` button's link to the
+/// clipboard and says so (components::copy_button); asks before submitting a form
 /// that carries `data-confirm` (a delete, say); and, until its island has
 /// hydrated, lets a form's `data-reveal-step` button open the step after it
 /// (the island takes over from there, keeping what was typed). One script with the page's
@@ -58,7 +58,10 @@ var i=s.querySelector('select,input:not([type=hidden]),textarea');if(i)i.focus()
 document.addEventListener('click',function(e){var t=e.target.closest&&e.target.closest('.site-nav__toggle');if(!t)return;\
 var n=t.closest('.site-nav');var o=n.classList.toggle('site-nav--open');t.setAttribute('aria-expanded',o?'true':'false');\
 var l=t.querySelector('.site-nav__label');if(l)l.textContent=o?'Close menu':'Menu';});\
-try{if(!sessionStorage.getItem('ce_first_seen'))sessionStorage.setItem('ce_first_seen',String(Date.now()));}catch(_){}";
+document.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('[data-copy]');if(!b)return;\
+var t=b.getAttribute('data-copy');if(t.charAt(0)==='/')t=location.origin+t;var s=b.nextElementSibling;\
+var say=function(ok){b.textContent=ok?'Copied':'Copy failed: select the link';if(s)s.textContent=ok?'Copied to the clipboard.':'Copying failed.';};\
+if(navigator.clipboard)navigator.clipboard.writeText(t).then(function(){say(true);},function(){say(false);});else say(false);});";
 
 /// The WASM bundle this request's page loads, if it renders an island (see
 /// domain::islands). Only the server renders the shell.

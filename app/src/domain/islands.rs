@@ -14,8 +14,7 @@
 /// built from the `frontend` crate with the feature of the same name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bundle {
-    /// The lead form, with the copy-link button (case studies, contact, a
-    /// saved estimate): `/pkg/causal-edge.<hash>.{js,wasm}`, the site's own
+    /// The lead form (case studies, contact, a saved estimate): `/pkg/causal-edge.<hash>.{js,wasm}`, the site's own
     /// build.
     LeadForm,
     /// The home page's lift estimator.
@@ -94,8 +93,7 @@ pub fn bundle_for(path: &str) -> Option<Bundle> {
         "/contact" => return Some(Bundle::LeadForm),
         _ => {}
     }
-    // A case study and a saved estimate hold the lead form (the estimate
-    // also its copy-link button).
+    // A case study and a saved estimate hold the lead form.
     ["/case-studies/", "/roi-calculator/r/"]
         .iter()
         .any(|prefix| path.starts_with(prefix))

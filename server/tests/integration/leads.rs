@@ -537,6 +537,13 @@ async fn the_form_works_without_javascript(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(page.status(), 200);
+    // Its dialog's form posts as this one does; what the server refuses
+    // comes back on the contact page (a case study shows no draft).
+    let study_html = page.text().await.unwrap();
+    assert!(
+        study_html.contains(r#"name="return_to" value="/contact""#),
+        "the case study's form returns to the contact page"
+    );
     let contact = app.get(&browser, "/contact").await;
     assert_eq!(contact.status(), 200);
 

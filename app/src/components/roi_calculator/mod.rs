@@ -24,9 +24,10 @@ pub fn pounds(value: f64) -> String {
 }
 
 /// The calculator: the same engine as the server, compiled to WASM, so the
-/// estimate follows every keystroke. Saving stores the calculation (a server
-/// call) and gives a shareable link; without JavaScript the form posts and
-/// the server answers with the result page.
+/// estimate follows every keystroke. Saving posts the form, with or without
+/// JavaScript, and the server answers with the saved estimate's page (its
+/// shareable address); with JavaScript a form with a mistake stays here
+/// with its messages.
 #[cfg_attr(any(feature = "ssr", feature = "island-roi-calculator"), island)]
 #[cfg_attr(
     not(any(feature = "ssr", feature = "island-roi-calculator")),
@@ -131,15 +132,6 @@ pub fn RoiCalculator(data: CalculatorData) -> impl IntoView {
         }
     });
 
-    let save = ServerAction::<SaveRoiCalculation>::new();
-    let saved_id = move || save.value().get().and_then(|r| r.ok());
-    let save_error = move || {
-        save.value()
-            .get()
-            .and_then(|r| r.err())
-            .map(|e| e.to_string())
-    };
-
     let initial = form.get_untracked();
     let similar = move |slugs: &[String]| -> Vec<SimilarStudy> {
         evidence.with_value(|ev| SimilarStudy::named(ev, slugs))
@@ -167,10 +159,13 @@ pub fn RoiCalculator(data: CalculatorData) -> impl IntoView {
         <div class="roi" id="calculator" data-hydrated=move || hydrated.get().to_string()>
             <form class="form roi__form" method="post" action=SaveRoiCalculation::PATH node_ref=form_ref
                 on:submit=move |ev| {
-                    ev.prevent_default();
-                    touched.set(vec!["industry".into(), "annual_revenue".into(), "locations".into(), "company_size".into(), "challenge".into(), "current_solutions".into()]);
-                    if parsed.with_untracked(|p| p.is_ok()) {
-                        save.dispatch(SaveRoiCalculation { input: form.get_untracked() });
+                    // A form that checks out posts as it would without
+                    // JavaScript, and the server answers with the saved
+                    // estimate's page. A server call from here would bring the
+                    // server-function client into the bundle (about 10 KB).
+                    if parsed.with_untracked(|p| p.is_err()) {
+                        ev.prevent_default();
+                        touched.set(vec!["industry".into(), "annual_revenue".into(), "locations".into(), "company_size".into(), "challenge".into(), "current_solutions".into()]);
                     }
                 }>
                 <div class="field">
@@ -242,17 +237,9 @@ pub fn RoiCalculator(data: CalculatorData) -> impl IntoView {
                     }).collect_view()}
                     <FieldMessage id="roi-solutions-error" message=message("current_solutions") />
                 </fieldset>
-                <button type="submit" class="button button--primary" disabled=move || save.pending().get()>
+                <button type="submit" class="button button--primary">
                     {move || if hydrated.get() { "Save and share this estimate" } else { "Calculate" }}
                 </button>
-                {move || saved_id().map(|id| view! {
-                    <p class="alert alert--success" role="status" data-testid="saved">
-                        "Saved. "
-                        <a href=format!("/roi-calculator/r/{id}")>"Open your estimate"</a>
-                        " to share it or talk to a consultant about it."
-                    </p>
-                })}
-                {move || save_error().map(|e| view! { <p class="alert alert--error" role="alert">{e}</p> })}
                 // On a phone the full estimate is far below the fields: this
                 // line keeps its headline in view while typing. Hidden from
                 // screen readers, which hear the estimate's live region.

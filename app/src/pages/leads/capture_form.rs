@@ -1,5 +1,4 @@
 use super::fields::{options, FormState, LeadHidden, LeadSelect, LeadText, LeadTextArea};
-use super::ThankYouPanel;
 use crate::api::leads::CaptureLead;
 use crate::components::hydration::{typed_values, use_hydrated};
 use crate::components::view_erasure::erased_on_server;
@@ -9,7 +8,6 @@ use crate::domain::lead_fields::{
 };
 use crate::domain::lead_form::STEP_ONE_FIELDS;
 use crate::domain::lead_form::{LeadForm, CONSENT_WORDING};
-use crate::error::AppError;
 use crate::model::leads::LeadFormData;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -38,6 +36,13 @@ pub fn LeadCaptureSection(
 /// every field in the browser (WASM) and on the server, with messages next to
 /// the fields. `variant` "modal" shows a button that opens the form in a
 /// dialog (a link to the contact page without JavaScript).
+///
+/// A form that checks out posts as it would without JavaScript: the server
+/// answers with the thank-you page, or (for what only it can check: spam,
+/// limits) with the form again at `return_to`, holding what was typed and
+/// its messages. Sending it from here through a server call would bring the
+/// server-function client into the bundle, about a sixth of it
+/// (docs/performance.md).
 #[cfg_attr(any(feature = "ssr", feature = "island-lead-form"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "island-lead-form")), component)]
 pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> impl IntoView {
@@ -58,12 +63,11 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
     let show_step_one = RwSignal::new(!server_errors.is_empty());
     let show_all = RwSignal::new(!server_errors.is_empty());
     let step_two_open = RwSignal::new(!server_errors.is_empty());
-    let server_messages = RwSignal::new(
-        server_errors
-            .into_iter()
-            .map(|e| (e.field, e.message))
-            .collect::<Vec<_>>(),
-    );
+    let server_messages: Vec<(String, String)> = server_errors
+        .into_iter()
+        .map(|e| (e.field, e.message))
+        .collect();
+    let server_messages = StoredValue::new(server_messages);
     let parsed =
         Memo::new(move |_| industries.with_value(|inds| form.with(|f| f.parse(inds).map(|_| ()))));
     let shown_errors = Signal::derive(move || {
@@ -77,11 +81,13 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
             Err(_) => Vec::new(),
         };
         // Server-only findings (spam checks, limits) stay until the next send.
-        for (field, message) in server_messages.get() {
-            if !shown.iter().any(|(f, _)| *f == field) {
-                shown.push((field, message));
+        server_messages.with_value(|messages| {
+            for (field, message) in messages {
+                if !shown.iter().any(|(f, _)| f == field) {
+                    shown.push((field.clone(), message.clone()));
+                }
             }
-        }
+        });
         shown
     });
     let state = FormState {
@@ -118,30 +124,8 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
         }
     });
 
-    let capture = ServerAction::<CaptureLead>::new();
-    let thanks = move || capture.value().get().and_then(|r| r.ok());
-    Effect::new(move |_| {
-        // On the contact page (not in a dialog) the thank-you is a page of
-        // its own, as without JavaScript: a reload or a shared link keeps it.
-        #[cfg(feature = "hydrate")]
-        if let Some(Ok(thanks)) = capture.value().get() {
-            if !is_modal {
-                let _ = leptos::prelude::window()
-                    .location()
-                    .set_href(&format!("/thanks/{}", thanks.lead_id));
-            }
-        }
-        if let Some(Err(err)) = capture.value().get() {
-            server_messages.set(match err {
-                AppError::Invalid(errors) => {
-                    errors.into_iter().map(|e| (e.field, e.message)).collect()
-                }
-                other => vec![("form".to_string(), other.to_string())],
-            });
-        }
-    });
     let general = move || {
-        server_messages.with(|m| {
+        server_messages.with_value(|m| {
             m.iter()
                 .find(|(f, _)| f == "form")
                 .map(|(_, msg)| msg.clone())
@@ -158,20 +142,13 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
             step_two_open.set(true);
         }
     };
+    // A form with a mistake stays, with its messages; one that checks out
+    // goes to the server as a plain post.
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        show_all.set(true);
-        step_two_open.set(true);
-        server_messages.set(Vec::new());
-        if parsed.get_untracked().is_ok() {
-            let mut input = form.get_untracked();
-            input.time_on_site = time_on_site_secs()
-                .map(|s| s.to_string())
-                .unwrap_or_default();
-            capture.dispatch(CaptureLead {
-                input,
-                return_to: return_to.get_value(),
-            });
+        if parsed.get_untracked().is_err() {
+            ev.prevent_default();
+            show_all.set(true);
+            step_two_open.set(true);
         }
     };
 
@@ -189,7 +166,7 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
 
     let form_view = view! {
         <form class="form lead-form" method="post" action=CaptureLead::PATH node_ref=form_ref novalidate=move || hydrated.get()
-            data-hydrated=move || hydrated.get().to_string() on:submit=submit hidden=move || thanks().is_some()>
+            data-hydrated=move || hydrated.get().to_string() on:submit=submit>
             <input type="hidden" name="return_to" value=return_to.get_value() />
             {move || (invalid_count() > 0).then(|| view! {
                 <p class="alert alert--error" role="alert">
@@ -255,9 +232,7 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
                     "you read and the estimates you made on this site, through a first-party cookie (never shared). "
                     <a href="/privacy">"Privacy notice"</a>
                 </p>
-                <button type="submit" class="button button--primary" disabled=move || capture.pending().get()>
-                    {move || if capture.pending().get() { "Sending…" } else { "Get expert help" }}
-                </button>
+                <button type="submit" class="button button--primary">"Get expert help"</button>
             </fieldset>
             <div class="visually-hidden" aria-hidden="true">
                 <label for=id("fax")>"Fax number (leave empty)"</label>
@@ -272,8 +247,7 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
             <LeadHidden name="case_studies_viewed" />
         </form>
     };
-    let thanks_view = move || thanks().map(|thanks| view! { <ThankYouPanel thanks /> });
-    let content = view! { {form_view}{thanks_view} };
+    let content = form_view;
     erased_on_server(if is_modal {
         Either::Right(in_dialog(
             content,
@@ -393,25 +367,4 @@ fn keep_tab_inside(dialog: &leptos::web_sys::HtmlDialogElement, ev: &leptos::ev:
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = (dialog, ev);
-}
-
-/// Seconds since this browser tab first opened a page of the site (kept in
-/// session storage), for the lead's "time on site".
-fn time_on_site_secs() -> Option<i64> {
-    #[cfg(feature = "hydrate")]
-    {
-        let storage = leptos::web_sys::window()?.session_storage().ok()??;
-        let now = js_sys::Date::now() as i64;
-        let first = storage
-            .get_item("ce_first_seen")
-            .ok()
-            .flatten()
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(now);
-        Some(((now - first) / 1000).clamp(0, 86_400))
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        None
-    }
 }

@@ -286,7 +286,10 @@ fn CaseStudyView(study: CaseStudyDetail, lead_form: Option<LeadFormData>) -> imp
                         <p>"Talk to a consultant about your business, or estimate what experimentation could be worth to you."</p>
                         <div class="cta-band__actions">
                             {lead_form.map(|data| view! {
-                                <LeadCapture data return_to=format!("/case-studies/{}", study.slug) variant="modal".to_string() />
+                                // What only the server can refuse (spam, limits) comes
+                                // back on the contact page, with what was typed: where
+                                // this button leads without JavaScript.
+                                <LeadCapture data return_to="/contact".to_string() variant="modal".to_string() />
                             })}
                             <a class="button button--ghost" href=format!("/roi-calculator?industry={}#calculator", study.industry_sic_code)>"Estimate your ROI"</a>
                             {consultant.and_then(|c| c.calendar_booking_url).map(|url| view! { <a class="button button--ghost" href=url rel="noopener">"Book a call"</a> })}
