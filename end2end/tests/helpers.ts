@@ -39,9 +39,18 @@ export async function logOut(page: Page) {
   await expect(page.getByText("You have been logged out.")).toBeVisible();
 }
 
-/** Waits until every island on the page has hydrated (see `use_hydrated`). */
+/**
+ * Waits until every island on the page has hydrated (see `use_hydrated`).
+ * Islands that wait for the visitor (`data-hydrate="on-interaction"`: the
+ * lead form, the ROI calculator) are pointed at first, as a visitor would.
+ */
 export async function waitForIslands(page: Page) {
-  await expect(page.locator('[data-hydrated="false"]')).toHaveCount(0);
+  await expect(async () => {
+    await page
+      .locator('leptos-island > [data-hydrate="on-interaction"]')
+      .evaluateAll((views) => views.forEach((view) => view.dispatchEvent(new PointerEvent("pointerover", { bubbles: true }))));
+    await expect(page.locator('[data-hydrated="false"]')).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 /** Fails if the page is wider than the viewport (sideways scrolling on phones). */

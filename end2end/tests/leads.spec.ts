@@ -300,3 +300,40 @@ test("on a phone the calculator's headline stays in view while typing", async ({
   await expect(peek).not.toHaveText(before ?? "");
   await expectNoHorizontalOverflow(page);
 });
+
+/** Waits until the page's bundle has loaded and the islands that hydrate on load have. */
+async function bundleLoaded(page: Page) {
+  await page.waitForLoadState("networkidle");
+  await page.waitForFunction(() => typeof (window as { __hydrateIsland?: unknown }).__hydrateIsland === "function");
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
+}
+
+test("the lead form waits for the visitor: a page only read hydrates nothing, a first touch hydrates it", async ({ page }) => {
+  await page.goto("/contact");
+  await bundleLoaded(page);
+  // The bundle is there, but the form is not hydrated while the visitor only reads.
+  const form = page.locator("form.lead-form");
+  await expect(form).toHaveAttribute("data-hydrated", "false");
+  // Moving into it hydrates it, and the island checks step one from then on.
+  await form.getByLabel("Work email").focus();
+  await expect(form).toHaveAttribute("data-hydrated", "true");
+  await form.getByLabel("Work email").fill("not-an-address");
+  await form.getByRole("button", { name: "Continue" }).click();
+  await expect(form.getByText("Please check the", { exact: false })).toBeVisible();
+  await expect(form.getByLabel("When would you like to start?")).toBeHidden();
+});
+
+test("the ROI calculator shows the server's estimate until the visitor reaches for it, then follows every keystroke", async ({ page }) => {
+  await page.goto("/roi-calculator?industry=4791&annual_revenue=5m");
+  await bundleLoaded(page);
+  const calculator = page.locator("#calculator");
+  await expect(calculator).toHaveAttribute("data-hydrated", "false");
+  const served = await page.getByTestId("revenue-range").textContent();
+  expect(served).toContain("£");
+  // Pointing at it hydrates it (the bundle is already loaded).
+  await page.getByLabel("Annual revenue (£)").hover();
+  await expect(calculator).toHaveAttribute("data-hydrated", "true");
+  await expect(page.getByTestId("revenue-range")).toHaveText(served!);
+  await page.getByLabel("Annual revenue (£)").fill("50m");
+  await expect(page.getByTestId("revenue-range")).not.toHaveText(served!);
+});

@@ -8,6 +8,10 @@
 //! The hydration script itself waits for the browser to be idle before it
 //! imports the bundle, so here the page gets that same script without the
 //! WASM preload, and the small JS module is hinted at low priority only.
+//! The script also lets an island wait for the visitor before it hydrates
+//! (`data-hydrate="on-interaction"` on its view's outer element: the lead
+//! form and the ROI calculator), so a phone does not spend the hydration on
+//! a page that is only read.
 
 use crate::domain::islands::Bundle;
 use leptos::prelude::*;

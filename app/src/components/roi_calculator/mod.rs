@@ -27,7 +27,10 @@ pub fn pounds(value: f64) -> String {
 /// estimate follows every keystroke. Saving posts the form, with or without
 /// JavaScript, and the server answers with the saved estimate's page (its
 /// shareable address); with JavaScript a form with a mistake stays here
-/// with its messages.
+/// with its messages. It hydrates when the visitor first points at it,
+/// touches it or moves focus into it (components/island_script.js): the
+/// bundle is already loaded by then, and until then the page shows the
+/// server's estimate.
 #[cfg_attr(any(feature = "ssr", feature = "island-roi-calculator"), island)]
 #[cfg_attr(
     not(any(feature = "ssr", feature = "island-roi-calculator")),
@@ -156,7 +159,7 @@ pub fn RoiCalculator(data: CalculatorData) -> impl IntoView {
     };
 
     erased_on_server(view! {
-        <div class="roi" id="calculator" data-hydrated=move || hydrated.get().to_string()>
+        <div class="roi" id="calculator" data-hydrate="on-interaction" data-hydrated=move || hydrated.get().to_string()>
             <form class="form roi__form" method="post" action=SaveRoiCalculation::PATH node_ref=form_ref
                 on:submit=move |ev| {
                     // A form that checks out posts as it would without

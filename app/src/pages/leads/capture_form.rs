@@ -43,6 +43,10 @@ pub fn LeadCaptureSection(
 /// its messages. Sending it from here through a server call would bring the
 /// server-function client into the bundle, about a sixth of it
 /// (docs/performance.md).
+///
+/// It hydrates when the visitor first points at it, touches it or moves
+/// focus into it (`data-hydrate="on-interaction"`, see
+/// components/island_script.js), not while they only read the page.
 #[cfg_attr(any(feature = "ssr", feature = "island-lead-form"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "island-lead-form")), component)]
 pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> impl IntoView {
@@ -257,7 +261,9 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
             format!("{}-title", prefix.get_value()),
         ))
     } else {
-        Either::Left(view! { <div class="lead-capture">{content}</div> })
+        Either::Left(
+            view! { <div class="lead-capture" data-hydrate="on-interaction">{content}</div> },
+        )
     })
 }
 
@@ -293,7 +299,7 @@ fn in_dialog(
         }
     });
     view! {
-        <div class="lead-capture lead-capture--modal" data-hydrated=move || hydrated.get().to_string()>
+        <div class="lead-capture lead-capture--modal" data-hydrate="on-interaction" data-hydrated=move || hydrated.get().to_string()>
             <a class="button button--primary" href=contact_href aria-haspopup="dialog"
                 on:click=move |ev| { ev.prevent_default(); open.set(true); }>"Talk to a consultant"</a>
             <dialog class="dialog" aria-labelledby=labelled_by node_ref=dialog_ref
