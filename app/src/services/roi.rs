@@ -23,19 +23,20 @@ pub async fn calculator(
 ) -> Result<crate::model::roi::CalculatorData, AppError> {
     let evidence = evidence(db).await?;
     let industries = known_industries(&evidence);
-    let (errors, estimate) = if check {
-        match form.parse(&industries) {
-            Ok(input) => (Vec::new(), estimate(&input, &evidence).ok()),
-            Err(errors) => (
-                errors
-                    .into_iter()
-                    .map(|(field, message)| crate::error::FieldError { field, message })
-                    .collect(),
-                None,
-            ),
-        }
-    } else {
-        (Vec::new(), None)
+    // Inputs that check out are estimated on the server too: a shared link
+    // shows its estimate before the island hydrates (it waits for the
+    // visitor) and without JavaScript. Messages only once the visitor sent
+    // the form (`check`): a link with half the inputs is not a mistake.
+    let (errors, estimate) = match form.parse(&industries) {
+        Ok(input) => (Vec::new(), estimate(&input, &evidence).ok()),
+        Err(errors) if check => (
+            errors
+                .into_iter()
+                .map(|(field, message)| crate::error::FieldError { field, message })
+                .collect(),
+            None,
+        ),
+        Err(_) => (Vec::new(), None),
     };
     Ok(crate::model::roi::CalculatorData {
         evidence,

@@ -166,6 +166,15 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
     });
     let other_industry = move || form.with(|f| f.industry == OTHER_INDUSTRY);
     let step_two_visible = move || !hydrated.get() || step_two_open.get();
+    // Open from the first paint when the server sent the form back with
+    // messages: the CSS hides a closed later step until the island hydrates,
+    // which waits for the visitor (the class is static, so hydration leaves
+    // the shell script's own `is-open` alone).
+    let later_step_class = if step_two_open.get_untracked() {
+        "lead-form__step lead-form__step--later is-open"
+    } else {
+        "lead-form__step lead-form__step--later"
+    };
     let id = move |name: &str| state.id(name);
 
     let form_view = view! {
@@ -194,10 +203,10 @@ pub fn LeadCapture(data: LeadFormData, return_to: String, variant: String) -> im
                 // Shown only where scripts run (CSS); before hydration the
                 // shell script opens step two, after it the island checks step one.
                 <button type="button" class="button button--primary lead-form__continue" data-reveal-step=""
-                    hidden=move || hydrated.get() && step_two_open.get()
+                    hidden=move || step_two_open.get()
                     on:click=continue_to_step_two>"Continue"</button>
             </fieldset>
-            <fieldset class="lead-form__step lead-form__step--later" node_ref=step_two_ref hidden=move || !step_two_visible()>
+            <fieldset class=later_step_class node_ref=step_two_ref hidden=move || !step_two_visible()>
                 <legend class="lead-form__legend">"About your business"</legend>
                 <div class="lead-form__row">
                     <LeadSelect name="annual_revenue_range" label="Annual revenue"
