@@ -260,18 +260,14 @@ async fn the_form_works_without_javascript(app: TestApp) {
 
     // A link with inputs that check out shows its estimate from the server
     // (the island waits for the visitor); one with half of them, no errors.
-    let page = app
-        .get(
+    let html = app
+        .page(
             &browser,
             "/roi-calculator?industry=5914&annual_revenue=8m&challenge=pricing",
         )
         .await;
-    assert_eq!(page.status(), 200);
-    let html = page.text().await.unwrap();
     assert!(html.contains(r#"data-testid="revenue-range""#), "{html}");
-    let page = app.get(&browser, "/roi-calculator?industry=5914").await;
-    assert_eq!(page.status(), 200);
-    let html = page.text().await.unwrap();
+    let html = app.page(&browser, "/roi-calculator?industry=5914").await;
     assert!(html.contains(r#"data-testid="estimate-empty""#));
     assert!(
         !html.contains(r#"class="field__error""#),

@@ -165,7 +165,8 @@ pub fn RoiCalculator(data: CalculatorData) -> impl IntoView {
                     // A form that checks out posts as it would without
                     // JavaScript, and the server answers with the saved
                     // estimate's page. A server call from here would bring the
-                    // server-function client into the bundle (about 10 KB).
+                    // server-function client into the bundle, about a sixth of
+                    // it (docs/performance.md).
                     if parsed.with_untracked(|p| p.is_err()) {
                         ev.prevent_default();
                         touched.set(vec!["industry".into(), "annual_revenue".into(), "locations".into(), "company_size".into(), "challenge".into(), "current_solutions".into()]);

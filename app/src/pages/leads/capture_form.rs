@@ -41,7 +41,7 @@ pub fn LeadCaptureSection(
 /// answers with the thank-you page, or (for what only it can check: spam,
 /// limits) with the form again at `return_to`, holding what was typed and
 /// its messages. Sending it from here through a server call would bring the
-/// server-function client into the bundle, about a sixth of it
+/// server-function client into the bundle, about a quarter of it
 /// (docs/performance.md).
 ///
 /// It hydrates when the visitor first points at it, touches it or moves
