@@ -10,6 +10,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 pub mod cli;
 pub mod config;
+pub mod critical_css;
 pub mod experiment_export;
 pub mod health;
 pub mod input_guard;

@@ -292,6 +292,12 @@ pub fn router(
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Each page carries the rules it uses; the stylesheet link moves to
+        // its end (critical_css). Inside compression and the page cache.
+        .layer(axum::middleware::from_fn_with_state(
+            crate::critical_css::CriticalCss::new(state.leptos_options.site_root.as_ref()),
+            crate::critical_css::inline_critical_css,
+        ))
         .layer(axum::middleware::map_response(
             |uri: http::Uri, mut response: axum::response::Response| async move {
                 if response.status().is_success() {

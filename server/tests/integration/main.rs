@@ -12,6 +12,7 @@ mod bad_input;
 mod bookings;
 mod case_study_admin;
 mod consultant_admin;
+mod critical_css;
 mod email_jobs;
 mod events;
 mod experiments;
