@@ -305,3 +305,57 @@ test("built assets carry a content hash in their names and may be kept for a yea
     expect(assets.get(file!), file).toBe("public, max-age=31536000, immutable");
   }
 });
+
+/** Where every element of the page is and how it looks (the properties a missing rule would change). */
+async function layout(page: Page) {
+  return page.evaluate(() => {
+    const boxes: string[] = [];
+    for (const el of Array.from(document.body.querySelectorAll("*"))) {
+      if (["SCRIPT", "TEMPLATE", "STYLE", "LINK"].includes(el.tagName)) continue;
+      const r = el.getBoundingClientRect();
+      const s = getComputedStyle(el);
+      const round = (n: number) => Math.round(n * 2) / 2;
+      boxes.push(
+        `${el.tagName.toLowerCase()}.${el.getAttribute("class") ?? ""} ${round(r.x)},${round(r.y)} ${round(r.width)}x${round(r.height)} ` +
+          `${s.display} ${s.visibility} ${s.color} ${s.backgroundColor} ${s.fontSize} ${s.fontWeight}`,
+      );
+    }
+    return {
+      boxes,
+      sheets: document.styleSheets.length,
+      linkedInHead: document.head.querySelector('link[rel="stylesheet"]') !== null,
+      inlined: document.head.querySelector("style")?.textContent?.length ?? 0,
+    };
+  });
+}
+
+test("pages look the same before the stylesheet arrives as after: each carries the rules it uses", async ({ page }) => {
+  const study = await firstLink(page, "/case-studies", /^\/case-studies\/[a-z0-9-]+$/);
+  // The islands stay as the server sent them, so only the stylesheet changes what is on screen.
+  await page.route(/\.(wasm|js)$/, (route) => route.abort());
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const path of ["/", "/case-studies", study, "/roi-calculator", "/contact", "/login"]) {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const stylesheet = /\/pkg\/[^/]+\.css$/;
+      await page.route(stylesheet, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(path, { waitUntil: "commit" });
+      // The parser waits at the link (the page's last element), so once it exists everything before it is in.
+      await page.waitForFunction(() => document.querySelector('link[rel="stylesheet"]') !== null);
+      const before = await layout(page);
+      expect(before.linkedInHead, `${path}: no stylesheet link in the head`).toBe(false);
+      expect(before.sheets, `${path}: only the rules it came with`).toBe(1);
+      expect(before.inlined, `${path}: rules in the head`).toBeGreaterThan(1000);
+      release();
+      await page.waitForLoadState("load");
+      const after = await layout(page);
+      expect(after.sheets, `${path}: the whole stylesheet arrived`).toBe(2);
+      expect(after.boxes, `${path} at ${width} px`).toEqual(before.boxes);
+      await page.unroute(stylesheet);
+    }
+  }
+});
