@@ -39,7 +39,10 @@ use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, 
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-/// Adds `js` to `<html>` (see the shell); opens and closes the narrow-screen
+/// Adds `js` to `<html>` (see the shell); applies the whole stylesheet once
+/// it has loaded (the server inlines the rules a page uses and links the
+/// rest as `media="print"` with `data-full-stylesheet`, so it does not block
+/// the first paint; server::critical_css); opens and closes the narrow-screen
 /// menu (no WASM for a menu); copies a `data-copy` button's link to the
 /// clipboard and says so (components::copy_button); asks before submitting a form
 /// that carries `data-confirm` (a delete, say); and, until its island has
@@ -49,6 +52,8 @@ use leptos_router::{path, SsrMode};
 /// Policy does not run. A constant, because the view macro renders a literal
 /// `inner_html` as a plain attribute.
 const SHELL_SCRIPT: &str = "document.documentElement.classList.add('js');\
+document.addEventListener('load',function(e){var l=e.target;\
+if(l.tagName==='LINK'&&l.hasAttribute('data-full-stylesheet'))l.media='all';},true);\
 document.addEventListener('submit',function(e){var m=e.target.getAttribute&&e.target.getAttribute('data-confirm');\
 if(m&&!window.confirm(m)){e.preventDefault();e.stopImmediatePropagation();}},true);\
 document.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('[data-reveal-step]');\
@@ -60,7 +65,7 @@ var n=t.closest('.site-nav');var o=n.classList.toggle('site-nav--open');t.setAtt
 var l=t.querySelector('.site-nav__label');if(l)l.textContent=o?'Close menu':'Menu';});\
 document.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('[data-copy]');if(!b)return;\
 var t=b.getAttribute('data-copy');if(t.charAt(0)==='/')t=location.origin+t;var s=b.nextElementSibling;\
-var say=function(ok){b.textContent=ok?'Copied':'Copy failed: select the link';if(s)s.textContent=ok?'Copied to the clipboard.':'Copying failed.';};\
+var say=function(ok){b.textContent=ok?'Copied':'Copy failed';if(s)s.textContent=ok?'Copied to the clipboard.':'The browser did not allow copying: copy the link by hand.';};\
 if(navigator.clipboard)navigator.clipboard.writeText(t).then(function(){say(true);},function(){say(false);});else say(false);});";
 
 /// The WASM bundle this request's page loads, if it renders an island (see

@@ -323,7 +323,9 @@ async function layout(page: Page) {
     return {
       boxes,
       sheets: document.styleSheets.length,
-      linkedInHead: document.head.querySelector('link[rel="stylesheet"]') !== null,
+      // A stylesheet link that holds back the first paint (any but the deferred one).
+      blockingLinks: document.querySelectorAll('link[rel="stylesheet"]:not([media="print"][data-full-stylesheet])').length,
+      wholeStylesheetMedia: document.querySelector("link[data-full-stylesheet]")?.getAttribute("media"),
       inlined: document.head.querySelector("style")?.textContent?.length ?? 0,
     };
   });
@@ -344,18 +346,29 @@ test("pages look the same before the stylesheet arrives as after: each carries t
         await route.continue();
       });
       await page.goto(path, { waitUntil: "commit" });
-      // The parser waits at the link (the page's last element), so once it exists everything before it is in.
-      await page.waitForFunction(() => document.querySelector('link[rel="stylesheet"]') !== null);
+      await page.waitForFunction(() => document.readyState !== "loading");
       const before = await layout(page);
-      expect(before.linkedInHead, `${path}: no stylesheet link in the head`).toBe(false);
+      expect(before.blockingLinks, `${path}: no stylesheet holds back the first paint`).toBe(0);
       expect(before.sheets, `${path}: only the rules it came with`).toBe(1);
       expect(before.inlined, `${path}: rules in the head`).toBeGreaterThan(1000);
       release();
       await page.waitForLoadState("load");
       const after = await layout(page);
       expect(after.sheets, `${path}: the whole stylesheet arrived`).toBe(2);
+      expect(after.wholeStylesheetMedia, `${path}: and applies`).toBe("all");
       expect(after.boxes, `${path} at ${width} px`).toEqual(before.boxes);
       await page.unroute(stylesheet);
     }
   }
+});
+
+test("the whole stylesheet applies once loaded, with or without JavaScript @public", async ({ page, javaScriptEnabled }) => {
+  await page.goto("/case-studies");
+  await page.waitForLoadState("load");
+  const applied = await page.evaluate(() =>
+    Array.from(document.styleSheets).some(
+      (sheet) => (sheet.href ?? "").includes("/pkg/") && (sheet.media.length === 0 || matchMedia(sheet.media.mediaText).matches),
+    ),
+  );
+  expect(applied, `javaScriptEnabled: ${javaScriptEnabled}`).toBe(true);
 });

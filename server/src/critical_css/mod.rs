@@ -1,21 +1,21 @@
 //! Critical CSS: every rendered page carries, in a `<style>` in its head,
-//! the rules of the site's stylesheet it may use, and links the whole
-//! stylesheet at its very end instead of in its head. The browser paints
-//! the page from the rules it came with, without waiting for another
-//! request; a stylesheet linked in the body blocks neither that paint
-//! (Chrome 69 on; Lighthouse asks Chrome) nor works without JavaScript any
-//! differently. The whole stylesheet still loads at once and is cached for a
-//! year, for what scripts and later pages need.
+//! the rules of the site's stylesheet it may use, and loads the whole
+//! stylesheet without waiting for it: the link says `media="print"` (which
+//! blocks nothing), and the shell script makes it `all` once it has loaded
+//! (`SHELL_SCRIPT` in app/src/app.rs, by `data-full-stylesheet`). The
+//! browser paints the page from the rules it came with, without waiting for
+//! another request. Without JavaScript a `<noscript>` link loads the whole
+//! stylesheet as before. It is cached for a year, for what scripts and later
+//! pages need.
 //!
 //! - Which rules: those whose selectors name only classes, ids and elements
 //!   the page has (`stylesheet.rs`), plus the classes the shell script sets
 //!   ([`SCRIPT_CLASSES`]). A rule left out matches nothing in the page as
 //!   sent, so the whole stylesheet arriving later changes nothing on screen.
-//! - After the streamed parts: the link goes after everything Leptos sends
-//!   after `</html>` (resolved `Suspense` fragments and their scripts). A
-//!   stylesheet in the body holds back the scripts after it, and those swap
-//!   the fragments in; the island script (a module, run after parsing) waits
-//!   for it, as it did in the head.
+//! - Not a stylesheet link at the end of the body: Chrome paints what comes
+//!   before such a link, but Lighthouse (12.8) still counted it as
+//!   render-blocking (an estimated 0–100 ms per page), and it holds back the
+//!   scripts after it.
 //! - Where: a layer inside compression and the page cache, so a kept page
 //!   is kept with its rules (worked out once per render, about a tenth of a
 //!   millisecond for a case study, `benches/critical_css.rs`).
@@ -67,10 +67,11 @@ fn stylesheet_link(html: &str) -> Option<(std::ops::Range<usize>, &str)> {
 }
 
 /// The page with the rules it may use in a `<style>` where its stylesheet
-/// link was, and that link at its end; `None` when the page links no
-/// stylesheet this way.
+/// link was, followed by the non-blocking link to the whole stylesheet (and
+/// the plain one for browsers without JavaScript); `None` when the page
+/// links no stylesheet this way.
 pub fn inline_into(html: &str, sheet: &Stylesheet) -> Option<String> {
-    let (link, _) = stylesheet_link(html)?;
+    let (link, href) = stylesheet_link(html)?;
     let mut tokens = PageTokens::scan(html);
     tokens.classes.extend(SCRIPT_CLASSES);
     let rules = sheet.for_page(&tokens);
@@ -80,13 +81,20 @@ pub fn inline_into(html: &str, sheet: &Stylesheet) -> Option<String> {
         tracing::warn!("the stylesheet has `</` in a rule; not inlined");
         return None;
     }
-    let mut page = String::with_capacity(html.len() + rules.len() + 16);
+    let mut page = String::with_capacity(html.len() + rules.len() + 2 * href.len() + 160);
     page.push_str(&html[..link.start]);
     page.push_str("<style>");
     page.push_str(&rules);
     page.push_str("</style>");
+    // `href` is the page's own attribute text, already escaped.
+    page.push_str(LINK_START);
+    page.push_str(href);
+    page.push_str(
+        "\" media=\"print\" data-full-stylesheet><noscript><link rel=\"stylesheet\" href=\"",
+    );
+    page.push_str(href);
+    page.push_str("\"></noscript>");
     page.push_str(&html[link.end..]);
-    page.push_str(&html[link]);
     Some(page)
 }
 
@@ -239,18 +247,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_rules_go_in_the_head_and_the_link_to_the_end() {
+    fn the_rules_go_in_the_head_and_the_whole_stylesheet_loads_without_blocking() {
         let sheet = Stylesheet::parse(
             ".js .menu{display:none}.card{padding:0}.admin{color:red}p{margin:0}".to_string(),
         );
         let html = "<!DOCTYPE html><html><head><!><link id=\"leptos\" rel=\"stylesheet\" href=\"/pkg/site.css\"><script type=\"module\"></script></head>\
-            <body><p class=\"card\">x</p></body></html><template id=\"1-f\"><i class=\"menu\"></i></template><script>swap()</script>";
+            <body><p class=\"card\">x</p></body></html><template id=\"1-f\"><i class=\"menu\"></i></template>";
         let page = inline_into(html, &sheet).expect("inlined");
         assert_eq!(
             page,
-            "<!DOCTYPE html><html><head><!><style>.js .menu{display:none}.card{padding:0}p{margin:0}</style><script type=\"module\"></script></head>\
-            <body><p class=\"card\">x</p></body></html><template id=\"1-f\"><i class=\"menu\"></i></template><script>swap()</script>\
-            <link id=\"leptos\" rel=\"stylesheet\" href=\"/pkg/site.css\">"
+            "<!DOCTYPE html><html><head><!><style>.js .menu{display:none}.card{padding:0}p{margin:0}</style>\
+            <link id=\"leptos\" rel=\"stylesheet\" href=\"/pkg/site.css\" media=\"print\" data-full-stylesheet>\
+            <noscript><link rel=\"stylesheet\" href=\"/pkg/site.css\"></noscript><script type=\"module\"></script></head>\
+            <body><p class=\"card\">x</p></body></html><template id=\"1-f\"><i class=\"menu\"></i></template>"
         );
     }
 

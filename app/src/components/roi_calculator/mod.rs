@@ -241,9 +241,10 @@ pub fn RoiCalculator(data: CalculatorData) -> impl IntoView {
                     }).collect_view()}
                     <FieldMessage id="roi-solutions-error" message=message("current_solutions") />
                 </fieldset>
-                <button type="submit" class="button button--primary">
-                    {move || if hydrated.get() { "Save and share this estimate" } else { "Calculate" }}
-                </button>
+                // One label before and after hydration (which comes on the
+                // visitor's first touch): either way the post saves the
+                // estimate and opens its page, which shows it and can be shared.
+                <button type="submit" class="button button--primary">"Save and share my estimate"</button>
                 // On a phone the full estimate is far below the fields: this
                 // line keeps its headline in view while typing. Hidden from
                 // screen readers, which hear the estimate's live region.
