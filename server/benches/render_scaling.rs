@@ -10,6 +10,11 @@
 //! read whole. Runs alternate between one and two workers (same database
 //! file, seeded once); CE_BENCH_RUNS (default 3) and CE_BENCH_SECS (default
 //! 5) set how many and how long. Figures go into docs/performance.md.
+//!
+//! The critical CSS (server::critical_css) is inlined only when the site
+//! build is under `target/site` of the working directory: `cargo bench`
+//! runs this from `server/`, where there is none; run the built binary
+//! from the repository root to include it.
 
 use axum::body::Body;
 use axum::extract::ConnectInfo;
