@@ -68,6 +68,13 @@ var t=b.getAttribute('data-copy');if(t.charAt(0)==='/')t=location.origin+t;var s
 var say=function(ok){b.textContent=ok?'Copied':'Copy failed';if(s)s.textContent=ok?'Copied to the clipboard.':'The browser did not allow copying: copy the link by hand.';};\
 if(navigator.clipboard)navigator.clipboard.writeText(t).then(function(){say(true);},function(){say(false);});else say(false);});";
 
+/// The classes `SHELL_SCRIPT` puts on elements: `js` on `<html>` before the
+/// first paint, the others on a click. The server counts them as present
+/// in every page when it picks the stylesheet rules to inline
+/// (server::critical_css), so they are styled before the whole stylesheet
+/// has arrived.
+pub const SHELL_SCRIPT_CLASSES: [&str; 3] = ["js", "is-open", "site-nav--open"];
+
 /// The WASM bundle this request's page loads, if it renders an island (see
 /// domain::islands). Only the server renders the shell.
 fn page_bundle() -> Option<Bundle> {
@@ -198,4 +205,25 @@ pub fn admin_paths() -> impl Iterator<Item = &'static str> {
         .into_iter()
         .filter(|s| s.is_available())
         .map(AdminSection::path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_class_the_shell_script_sets_is_listed() {
+        let mut set = Vec::new();
+        for call in ["classList.add('", "classList.toggle('"] {
+            for (at, _) in SHELL_SCRIPT.match_indices(call) {
+                let rest = &SHELL_SCRIPT[at + call.len()..];
+                set.push(&rest[..rest.find('\'').expect("a quoted class")]);
+            }
+        }
+        set.sort_unstable();
+        set.dedup();
+        let mut listed = SHELL_SCRIPT_CLASSES.to_vec();
+        listed.sort_unstable();
+        assert_eq!(set, listed);
+    }
 }

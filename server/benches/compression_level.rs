@@ -11,38 +11,14 @@
 //! docs/performance.md.
 
 use axum::body::{Body, Bytes};
-use axum::extract::ConnectInfo;
-use http::{header, Request, Response, StatusCode};
+use http::{header, Request, Response};
 use server::startup::Application;
 use std::convert::Infallible;
-use std::net::SocketAddr;
 use std::time::Instant;
 use tower::{Layer, ServiceExt};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 
 mod support;
-
-/// The uncompressed body and content type the app answers `path` with.
-async fn fetch(router: &axum::Router, path: &str) -> (Bytes, String) {
-    let mut request = Request::get(path)
-        .header("accept", "text/html,application/json")
-        .header("accept-encoding", "identity")
-        .body(Body::empty())
-        .expect("request");
-    request
-        .extensions_mut()
-        .insert(ConnectInfo(SocketAddr::from(([10, 0, 0, 1], 40_000))));
-    let response = router.clone().oneshot(request).await.expect("answered");
-    assert_eq!(response.status(), StatusCode::OK, "{path}");
-    let content_type = response.headers()[header::CONTENT_TYPE]
-        .to_str()
-        .expect("content type")
-        .to_string();
-    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
-        .await
-        .expect("body");
-    (body, content_type)
-}
 
 /// Compresses `body` with the compression layer at `level`; returns the
 /// bytes sent and the time it took.
@@ -108,7 +84,7 @@ fn main() {
             ("contact", "/contact".to_string()),
             ("API: gallery JSON", "/api/v1/case-studies".to_string()),
         ] {
-            let (body, content_type) = fetch(&router, &path).await;
+            let (body, content_type) = support::fetch(&router, &path).await;
             bodies.push((name, body, content_type));
         }
         app.state().db.pool.close().await;

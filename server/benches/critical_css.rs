@@ -10,36 +10,14 @@
 //! default 200, one thread), the page's bytes before and after, and how
 //! much of the stylesheet it carries. Figures go into docs/performance.md.
 
-use axum::body::Body;
-use axum::extract::ConnectInfo;
-use http::{Request, StatusCode};
 use server::critical_css::{inline_into, Stylesheet};
 use server::startup::Application;
-use std::net::SocketAddr;
 use std::time::Instant;
-use tower::ServiceExt;
 
 mod support;
 
-async fn fetch(router: &axum::Router, path: &str) -> String {
-    let mut request = Request::get(path)
-        .header("accept", "text/html")
-        .header("accept-encoding", "identity")
-        .body(Body::empty())
-        .expect("request");
-    request
-        .extensions_mut()
-        .insert(ConnectInfo(SocketAddr::from(([10, 0, 0, 1], 40_000))));
-    let response = router.clone().oneshot(request).await.expect("answered");
-    assert_eq!(response.status(), StatusCode::OK, "{path}");
-    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
-        .await
-        .expect("body");
-    String::from_utf8(body.to_vec()).expect("utf-8 page")
-}
-
 /// The site build's stylesheet (the one `pkg/` file ending in `.css`).
-fn site_stylesheet() -> Stylesheet {
+fn site_stylesheet() -> String {
     let root = std::env::var("CE_BENCH_SITE_ROOT")
         .unwrap_or_else(|_| format!("{}/../target/site", env!("CARGO_MANIFEST_DIR")));
     let pkg = std::path::Path::new(&root).join("pkg");
@@ -50,7 +28,7 @@ fn site_stylesheet() -> Stylesheet {
         .find(|path| path.extension().is_some_and(|e| e == "css"))
         .expect("a stylesheet in the site build");
     println!("stylesheet: {}", file.display());
-    Stylesheet::parse(std::fs::read_to_string(file).expect("stylesheet"))
+    std::fs::read_to_string(file).expect("stylesheet")
 }
 
 fn main() {
@@ -58,7 +36,9 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(200usize);
-    let sheet = site_stylesheet();
+    let css = site_stylesheet();
+    let css_bytes = css.len();
+    let sheet = Stylesheet::parse(css);
     let (dir, mut config, slug) = support::seeded_sqlite_app("ce-bench-critical-css");
     config.site_root = dir.join("no-site").display().to_string();
     let pages = [
@@ -79,14 +59,15 @@ fn main() {
             let router = app.router();
             let mut rendered = Vec::new();
             for (name, path) in &pages {
-                rendered.push((*name, fetch(&router, path).await));
+                let (body, _) = support::fetch(&router, path).await;
+                rendered.push((*name, String::from_utf8(body.to_vec()).expect("utf-8 page")));
             }
             app.state().db.pool.close().await;
             rendered
         });
     println!(
         "stylesheet {} bytes; median of {repeats} inlinings per page, one thread",
-        sheet.len()
+        css_bytes
     );
     println!("| page | page bytes | with its rules | rules / stylesheet | time per page (µs) |");
     println!("|---|---|---|---|---|");
@@ -105,7 +86,7 @@ fn main() {
             "| {name} | {} | {} | {:.0} % | {:.0} |",
             html.len(),
             page.len(),
-            100.0 * rules as f64 / sheet.len() as f64,
+            100.0 * rules as f64 / css_bytes as f64,
             times[times.len() / 2]
         );
     }

@@ -195,3 +195,30 @@ pub fn seeded_sqlite_app(prefix: &str) -> (std::path::PathBuf, server::config::C
         });
     (dir, config, slug)
 }
+
+/// The uncompressed body and content type `router` answers `path` with (a
+/// `GET` from one client address; the answer must be `200`).
+pub async fn fetch(router: &axum::Router, path: &str) -> (axum::body::Bytes, String) {
+    use tower::ServiceExt;
+    let mut request = http::Request::get(path)
+        .header("accept", "text/html,application/json")
+        .header("accept-encoding", "identity")
+        .body(axum::body::Body::empty())
+        .expect("request");
+    request
+        .extensions_mut()
+        .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+            [10, 0, 0, 1],
+            40_000,
+        ))));
+    let response = router.clone().oneshot(request).await.expect("answered");
+    assert_eq!(response.status(), http::StatusCode::OK, "{path}");
+    let content_type = response.headers()[http::header::CONTENT_TYPE]
+        .to_str()
+        .expect("content type")
+        .to_string();
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .expect("body");
+    (body, content_type)
+}

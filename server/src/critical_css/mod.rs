@@ -10,7 +10,7 @@
 //!
 //! - Which rules: those whose selectors name only classes, ids and elements
 //!   the page has (`stylesheet.rs`), plus the classes the shell script sets
-//!   ([`SCRIPT_CLASSES`]). A rule left out matches nothing in the page as
+//!   (`app::app::SHELL_SCRIPT_CLASSES`). A rule left out matches nothing in the page as
 //!   sent, so the whole stylesheet arriving later changes nothing on screen.
 //! - Not a stylesheet link at the end of the body: Chrome paints what comes
 //!   before such a link, but Lighthouse (12.8) still counted it as
@@ -38,11 +38,6 @@ use http::header;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
-
-/// Classes the shell script (`SHELL_SCRIPT` in app/src/app.rs) puts on
-/// elements: `js` on `<html>` before the first paint, the others on a click
-/// that may come before the whole stylesheet has arrived.
-pub const SCRIPT_CLASSES: [&str; 3] = ["js", "is-open", "site-nav--open"];
 
 /// The stylesheet link Leptos' `HashedStylesheet` renders in the head, up
 /// to its address. A Leptos upgrade that writes it differently turns the
@@ -73,7 +68,7 @@ fn stylesheet_link(html: &str) -> Option<(std::ops::Range<usize>, &str)> {
 pub fn inline_into(html: &str, sheet: &Stylesheet) -> Option<String> {
     let (link, href) = stylesheet_link(html)?;
     let mut tokens = PageTokens::scan(html);
-    tokens.classes.extend(SCRIPT_CLASSES);
+    tokens.classes.extend(app::app::SHELL_SCRIPT_CLASSES);
     let rules = sheet.for_page(&tokens);
     // Our own stylesheet, but a `</` in it (a string, a comment) could end
     // the `<style>` early: such a page keeps its link.

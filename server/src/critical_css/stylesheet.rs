@@ -39,7 +39,6 @@ struct Names {
     classes: FxHashMap<String, usize>,
     ids: FxHashMap<String, usize>,
     tags: FxHashMap<String, usize>,
-    count: usize,
 }
 
 #[derive(Clone, Copy)]
@@ -50,23 +49,24 @@ enum Kind {
 }
 
 impl Names {
+    /// How many names are numbered (numbers run from 0).
+    fn count(&self) -> usize {
+        self.classes.len() + self.ids.len() + self.tags.len()
+    }
+
     fn number(&mut self, kind: Kind, name: String) -> usize {
+        let next = self.count();
         let map = match kind {
             Kind::Class => &mut self.classes,
             Kind::Id => &mut self.ids,
             Kind::Tag => &mut self.tags,
         };
-        let next = self.count;
-        let number = *map.entry(name).or_insert(next);
-        if number == next {
-            self.count += 1;
-        }
-        number
+        *map.entry(name).or_insert(next)
     }
 
     /// Which of the numbered names `page` has.
     fn present_in(&self, page: &PageTokens) -> Vec<bool> {
-        let mut present = vec![false; self.count];
+        let mut present = vec![false; self.count()];
         let mut mark = |map: &FxHashMap<String, usize>, names: &FxHashSet<&str>| {
             for name in names {
                 if let Some(&number) = map.get(*name) {
@@ -127,14 +127,6 @@ impl Stylesheet {
         let mut out = String::with_capacity(self.css.len() / 2);
         write_items(&self.css, &self.items, &present, &mut out);
         out
-    }
-
-    pub fn len(&self) -> usize {
-        self.css.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.css.is_empty()
     }
 }
 
