@@ -39,10 +39,7 @@ use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, 
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-/// Adds `js` to `<html>` (see the shell); applies the whole stylesheet once
-/// it has loaded (the server inlines the rules a page uses and links the
-/// rest as `media="print"` with `data-full-stylesheet`, so it does not block
-/// the first paint; server::critical_css); opens and closes the narrow-screen
+/// Adds `js` to `<html>` (see the shell); opens and closes the narrow-screen
 /// menu (no WASM for a menu); copies a `data-copy` button's link to the
 /// clipboard and says so (components::copy_button); asks before submitting a form
 /// that carries `data-confirm` (a delete, say); and, until its island has
@@ -52,8 +49,6 @@ use leptos_router::{path, SsrMode};
 /// Policy does not run. A constant, because the view macro renders a literal
 /// `inner_html` as a plain attribute.
 const SHELL_SCRIPT: &str = "document.documentElement.classList.add('js');\
-document.addEventListener('load',function(e){var l=e.target;\
-if(l.tagName==='LINK'&&l.hasAttribute('data-full-stylesheet'))l.media='all';},true);\
 document.addEventListener('submit',function(e){var m=e.target.getAttribute&&e.target.getAttribute('data-confirm');\
 if(m&&!window.confirm(m)){e.preventDefault();e.stopImmediatePropagation();}},true);\
 document.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('[data-reveal-step]');\

@@ -16,7 +16,7 @@
 	// when the page loads. It works as a plain form until then, and adopts
 	// what was typed when it hydrates; a phone does not spend the hydration
 	// on a page the visitor only reads (docs/performance.md). The bundle
-	// still loads once the page is idle, so hydrating on the first touch is
+	// still loads once the page has painted and is idle, so hydrating on the first touch is
 	// quick. The listeners go on now, before the bundle arrives: a touch in
 	// between is remembered.
 	const WAKE_EVENTS = ["pointerover", "pointerdown", "touchstart", "focusin", "keydown"];
@@ -59,9 +59,29 @@
 		loaded = mod;
 		hydrateWoken(mod);
 	}
+	// Added to Leptos': the server puts in each page the stylesheet rules
+	// the page as sent uses, and links the whole stylesheet with
+	// `media="print"` and `data-full-stylesheet` (server::critical_css), so
+	// it does not hold back the first paint. Only an island changes the page
+	// after that (a class or an element the page was not sent with), so the
+	// whole stylesheet applies when the first island hydrates, not when it
+	// arrives: applying it restyles every element, and on a page that is
+	// only read (a case study, whose lead form waits for the visitor) that
+	// was a long task after the first paint, for nothing
+	// (docs/performance.md). Pages without islands never need it.
+	let wholeStylesheet = false;
+	function useWholeStylesheet() {
+		if (wholeStylesheet) return;
+		wholeStylesheet = true;
+		for (const link of document.querySelectorAll("link[data-full-stylesheet]")) {
+			if (link.sheet) link.media = "all";
+			else link.addEventListener("load", () => { link.media = "all"; }, { once: true });
+		}
+	}
 	async function hydrateIsland(el, id, mod, children_cb) {
 		const islandFn = mod[id];
 		if (islandFn) {
+			useWholeStylesheet();
 			if (children_cb) {
 				children_cb();
 			}
@@ -73,7 +93,41 @@
 			console.warn(`Could not find WASM function for the island ${id}.`);
 		}
 	}
-	idle(() => {
+	// Changed from Leptos' (which starts at the first idle moment): the
+	// bundle's download starts only once the page has painted its content.
+	// An idle moment can come before the first paint (the deferred script
+	// runs as soon as the document is parsed), and on a slow phone
+	// connection the WASM then shares the bandwidth with what the visitor
+	// is waiting to see; Lighthouse counted such a request towards the
+	// case study's LCP (docs/performance.md). A tab opened in the
+	// background paints only when shown, so there it starts at `load`.
+	function afterFirstPaint(c) {
+		let started = false;
+		const start = () => {
+			if (started) return;
+			started = true;
+			idle(c);
+		};
+		const types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+		if (!types || !types.includes("paint")) {
+			start();
+			return;
+		}
+		const painted = (entries) => entries.some(e => e.name === "first-contentful-paint");
+		const observer = new PerformanceObserver(list => {
+			if (painted(list.getEntries())) {
+				observer.disconnect();
+				start();
+			}
+		});
+		observer.observe({ type: "paint", buffered: true });
+		const startIfHidden = () => {
+			if (document.visibilityState === "hidden") start();
+		};
+		if (document.readyState === "complete") startIfHidden();
+		else window.addEventListener("load", startIfHidden, { once: true });
+	}
+	afterFirstPaint(() => {
 		import(`${root}/${pkg_path}/${output_name}.js`)
 			.then(mod => {
 				mod.default({module_or_path: `${root}/${pkg_path}/${wasm_output_name}.wasm`}).then(() => {

@@ -1,17 +1,18 @@
 //! Critical CSS: every rendered page carries, in a `<style>` in its head,
 //! the rules of the site's stylesheet it may use, and loads the whole
 //! stylesheet without waiting for it: the link says `media="print"` (which
-//! blocks nothing), and the shell script makes it `all` once it has loaded
-//! (`SHELL_SCRIPT` in app/src/app.rs, by `data-full-stylesheet`). The
+//! blocks nothing), and the island script makes it `all` when the page's
+//! first island hydrates (app/src/components/island_script.js, by
+//! `data-full-stylesheet`): only an island changes the page after it is
+//! sent, and applying the whole stylesheet restyles every element. The
 //! browser paints the page from the rules it came with, without waiting for
 //! another request. Without JavaScript a `<noscript>` link loads the whole
-//! stylesheet as before. It is cached for a year, for what scripts and later
-//! pages need.
+//! stylesheet as before. It is cached for a year.
 //!
 //! - Which rules: those whose selectors name only classes, ids and elements
 //!   the page has (`stylesheet.rs`), plus the classes the shell script sets
 //!   (`app::app::SHELL_SCRIPT_CLASSES`). A rule left out matches nothing in the page as
-//!   sent, so the whole stylesheet arriving later changes nothing on screen.
+//!   sent, so the whole stylesheet applying later changes nothing on screen.
 //! - Not a stylesheet link at the end of the body: Chrome paints what comes
 //!   before such a link, but Lighthouse (12.8) still counted it as
 //!   render-blocking (an estimated 0–100 ms per page), and it holds back the

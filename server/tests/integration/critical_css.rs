@@ -10,7 +10,8 @@ use std::time::Duration;
 /// The render-blocking link Leptos renders.
 const LINK: &str = r#"<link id="leptos" rel="stylesheet" href="/pkg/causal-edge.css">"#;
 /// What takes its place after the rules: the whole stylesheet, applied by
-/// the shell script once loaded, or at once without JavaScript.
+/// the island script when the page's first island hydrates, or at once
+/// without JavaScript.
 const DEFERRED: &str = r#"</style><link id="leptos" rel="stylesheet" href="/pkg/causal-edge.css" media="print" data-full-stylesheet><noscript><link rel="stylesheet" href="/pkg/causal-edge.css"></noscript>"#;
 
 fn site_with(css: &str) -> std::path::PathBuf {
