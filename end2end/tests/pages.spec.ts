@@ -203,7 +203,7 @@ test("a page downloads the WASM bundle only when it holds an island, and the men
   page.on("request", (request) => {
     if (/\.(wasm|js)(\?|$)/.test(request.url())) scripts.push(request.url());
   });
-  const pages = ["/", "/case-studies", study, "/consultants", consultant, "/roi-calculator", "/tools/ab-test-calculator", "/contact", "/privacy", "/login", "/forgot-password", "/no/such/page"];
+  const pages = ["/", "/case-studies", study, "/consultants", consultant, "/roi-calculator", "/tools/ab-test-calculator", "/contact", "/privacy", "/login", "/forgot-password", "/set-password?token=nonsense", "/no/such/page"];
   for (const path of pages) {
     scripts = [];
     await page.goto(path);

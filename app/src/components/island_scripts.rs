@@ -58,6 +58,29 @@ pub fn IslandScripts(options: LeptosOptions, bundle: Bundle) -> impl IntoView {
     }
 }
 
+/// `bundle`'s loading scripts, rendered by a page whose islands depend on
+/// what it shows rather than on its address (the shell loads a bundle by
+/// address, domain::islands): a landing page holding the ROI calculator, a
+/// set-password page whose link is live. Renders nothing in the browser,
+/// where the page is not rendered again.
+pub fn island_scripts_in_page(bundle: Bundle) -> AnyView {
+    #[cfg(feature = "ssr")]
+    {
+        match use_context::<crate::state::AppState>() {
+            Some(state) => {
+                let options = state.leptos_options.clone();
+                view! { <IslandScripts options bundle /> }.into_any()
+            }
+            None => ().into_any(),
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = bundle;
+        ().into_any()
+    }
+}
+
 /// The bundle's JS and WASM file names without extension, with the content
 /// hashes cargo-leptos lists in `hash_file` beside the server binary (as
 /// Leptos' own hydration scripts read them).

@@ -27,11 +27,12 @@ pub enum Bundle {
     /// most of its own bundle (their statistics and their estimate share
     /// little), so together each page would carry both.
     AbCalculator,
-    /// Every island: the pages under `/admin`, and the set-password page.
-    /// Only staff reach that one (an invitation or a reset), and the next
-    /// page they see is the back office: they download its bundle once, not
-    /// another bundle first (the set-password form alone would add about a
-    /// sixth to the lead form's).
+    /// Every island: the pages under `/admin`, and the set-password page
+    /// when its link is live (that page loads it itself: a spent or made-up
+    /// link shows no form, so no island). Only staff have a live link (an
+    /// invitation or a reset), and the next page they see is the back
+    /// office: they download its bundle once, not another bundle first (the
+    /// set-password form alone would add about a sixth to the lead form's).
     BackOffice,
 }
 
@@ -82,7 +83,7 @@ pub fn bundle_for(path: &str) -> Option<Bundle> {
     } else {
         path
     };
-    if path == "/admin" || path.starts_with("/admin/") || path == "/set-password" {
+    if path == "/admin" || path.starts_with("/admin/") {
         return Some(Bundle::BackOffice);
     }
     match path {
@@ -174,13 +175,7 @@ mod tests {
 
     #[test]
     fn back_office_pages_load_the_back_office_bundle() {
-        for path in [
-            "/admin",
-            "/admin/",
-            "/admin/users",
-            "/admin/pages/3/edit",
-            "/set-password?token=x",
-        ] {
+        for path in ["/admin", "/admin/", "/admin/users", "/admin/pages/3/edit"] {
             assert_eq!(bundle_for(path), Some(Bundle::BackOffice), "{path}");
         }
     }
@@ -197,7 +192,10 @@ mod tests {
             "/no/such/page",
             "/administrator",
             "/unsubscribe/abc.def",
+            // These two render the scripts themselves when they hold an
+            // island: a landing page's calculator, a live link's form.
             "/landing/free-consultation",
+            "/set-password?token=x",
         ] {
             assert_eq!(bundle_for(path), None, "{path}");
         }

@@ -5,10 +5,12 @@
 
 use crate::api::landing_pages::{preview_landing_page, public_landing_page};
 use crate::components::http_status::{redirect, redirect_permanently, set_status};
+use crate::components::island_scripts::island_scripts_in_page;
 use crate::components::landing::LandingDocument;
 use crate::components::seo::Seo;
 use crate::components::site_footer::SiteFooter;
 use crate::domain::campaign::campaign_from_query;
+use crate::domain::islands::Bundle;
 use crate::domain::media::media_url;
 use crate::domain::page_document::parse_document;
 use crate::domain::safe_redirect::encode_query_value;
@@ -117,7 +119,8 @@ fn RenderedPage(page: RenderablePage) -> impl IntoView {
     // shell leaves it out of every `/landing/` page (domain::islands), so it
     // is added here, after the content. A preview is under `/admin/`, whose
     // shell loads it already.
-    let scripts = (document.needs_script() && !page.preview).then(hydration_scripts);
+    let scripts = (document.needs_script() && !page.preview)
+        .then(|| island_scripts_in_page(Bundle::RoiCalculator));
     let settings = document.settings.clone();
     let path = format!("/landing/{}", settings.slug);
     let image = (!settings.og_image.is_empty()).then(|| media_url(&settings.og_image));
@@ -151,27 +154,4 @@ fn RenderedPage(page: RenderablePage) -> impl IntoView {
         })}
     }
     .into_any()
-}
-
-/// The ROI calculator's WASM bundle's loading scripts, for a landing page
-/// holding an island (the ROI calculator).
-fn hydration_scripts() -> AnyView {
-    #[cfg(feature = "ssr")]
-    {
-        match use_context::<crate::state::AppState>() {
-            Some(state) => {
-                let options = state.leptos_options.clone();
-                {
-                    use crate::components::island_scripts::IslandScripts;
-                    use crate::domain::islands::Bundle;
-                    view! { <IslandScripts options bundle=Bundle::RoiCalculator /> }.into_any()
-                }
-            }
-            None => ().into_any(),
-        }
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        ().into_any()
-    }
 }

@@ -5,9 +5,11 @@
 use crate::api::password_links::{inspect_password_link, RequestPasswordReset, SetPasswordByLink};
 use crate::components::fields::action_field_message;
 use crate::components::hydration::use_hydrated;
+use crate::components::island_scripts::island_scripts_in_page;
 use crate::components::loaded::Loaded;
 use crate::components::new_password_fields::NewPasswordFields;
 use crate::components::site_layout::SiteLayout;
+use crate::domain::islands::Bundle;
 use crate::domain::password_link::{after_set_path, LinkPurpose};
 use crate::model::users::PasswordLinkInfo;
 use leptos::prelude::*;
@@ -99,6 +101,10 @@ fn SetPasswordCard(info: PasswordLinkInfo, token: String) -> impl IntoView {
             ". At least 12 characters with upper and lower case letters, a digit and a symbol. Setting it signs you out everywhere else."
         </p>
         <SetPasswordForm token email=info.email />
+        // Only a live link shows the form, the page's one island: a link
+        // that is spent, expired or made up is plain HTML and downloads no
+        // script, least of all the back office's bundle.
+        {island_scripts_in_page(Bundle::BackOffice)}
     }
 }
 
