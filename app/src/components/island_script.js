@@ -16,9 +16,9 @@
 	// when the page loads. It works as a plain form until then, and adopts
 	// what was typed when it hydrates; a phone does not spend the hydration
 	// on a page the visitor only reads (docs/performance.md). The bundle
-	// still loads once the page has painted and is idle, so hydrating on the first touch is
-	// quick. The listeners go on now, before the bundle arrives: a touch in
-	// between is remembered.
+	// still loads once the page has painted and is idle, so hydrating on
+	// the first touch is quick. The listeners go on now, before the bundle
+	// arrives: a touch in between is remembered.
 	const WAKE_EVENTS = ["pointerover", "pointerdown", "touchstart", "focusin", "keydown"];
 	const waiting = new Map();
 	let loaded = null;

@@ -6,8 +6,9 @@
 //! page's own first paint, and Lighthouse measured every page with an island
 //! at a 2.6 s LCP against 0.9–1.1 s for pages without (docs/performance.md).
 //! The hydration script itself waits for the page's first paint and then
-//! for the browser to be idle before it imports the bundle, so here the page gets that same script without the
-//! WASM preload, and the small JS module is hinted at low priority only.
+//! for the browser to be idle before it imports the bundle, so here the
+//! page gets that same script without the WASM preload, and the small JS
+//! module is hinted at low priority only.
 //! The script also lets an island wait for the visitor before it hydrates
 //! (`data-hydrate="on-interaction"` on its view's outer element: the lead
 //! form and the ROI calculator), so a phone does not spend the hydration on
