@@ -155,6 +155,12 @@ async fn run(database_url: &str, label: &str) {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
+    // With RUST_LOG set, the server's logs as JSON lines on stdout; e.g.
+    // `RUST_LOG=warn,app::db::group_commit=debug` shows each group the
+    // SQLite writer commits (its size, and how long it idled, waited and wrote).
+    if std::env::var_os("RUST_LOG").is_some() {
+        server::telemetry::init(server::config::LogFormat::Json);
+    }
     let dir = std::env::temp_dir().join(format!("ce-bench-leads-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     run(&format!("sqlite://{}/bench.db", dir.display()), "SQLite").await;

@@ -23,6 +23,7 @@ use super::Backend;
 use futures_core::future::BoxFuture;
 use sqlx::AnyPool;
 use std::sync::Arc;
+use std::time::Instant;
 use tokio::sync::{mpsc, oneshot, Mutex};
 
 /// A transaction a job writes in.
@@ -131,12 +132,28 @@ impl super::Db {
 /// (see `Db::write_turn`) for the whole group.
 async fn write_groups(pool: AnyPool, writers: Arc<Mutex<()>>, mut queue: mpsc::Receiver<Job>) {
     let mut jobs = Vec::with_capacity(MAX_GROUP);
+    let mut idle_since = Instant::now();
     while queue.recv_many(&mut jobs, MAX_GROUP).await > 0 {
         let group = std::mem::take(&mut jobs);
         let size = group.len();
+        let idle = idle_since.elapsed();
+        let waiting = Instant::now();
         let _turn = writers.lock().await;
+        let turn_wait = waiting.elapsed();
+        let writing = Instant::now();
         let mut finishers = Vec::with_capacity(size);
         let outcome = write_group(&pool, group, &mut finishers).await;
+        // How busy the one writer is (the lead path's likely limit on
+        // SQLite, docs/performance.md): idle before the group, waiting for
+        // the write turn, then writing and committing it.
+        tracing::debug!(
+            jobs = size,
+            idle_us = idle.as_micros() as u64,
+            turn_wait_us = turn_wait.as_micros() as u64,
+            write_us = writing.elapsed().as_micros() as u64,
+            "group written"
+        );
+        idle_since = Instant::now();
         if let Err(err) = &outcome {
             tracing::error!(error = %err, jobs = size, "a group commit failed");
         }
