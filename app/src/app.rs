@@ -66,8 +66,10 @@ if(navigator.clipboard)navigator.clipboard.writeText(t).then(function(){say(true
 /// The classes `SHELL_SCRIPT` puts on elements: `js` on `<html>` before the
 /// first paint, the others on a click. The server counts them as present
 /// in every page when it picks the stylesheet rules to inline
-/// (server::critical_css), so they are styled before the whole stylesheet
-/// has arrived.
+/// (server::critical_css). They must be: the whole stylesheet applies only
+/// when an island hydrates (components/island_script.js), so on a page
+/// without islands (the phone menu on `/privacy`) these rules are the only
+/// ones that style what the script changes.
 pub const SHELL_SCRIPT_CLASSES: [&str; 3] = ["js", "is-open", "site-nav--open"];
 
 /// The WASM bundle this request's page loads, if it renders an island (see
